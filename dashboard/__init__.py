@@ -1,0 +1,1 @@
+"""Streamlit glue: caching, widgets and rendering. The logic lives in `pipeline/`."""

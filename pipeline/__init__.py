@@ -1,0 +1,1 @@
+"""Trade Talks Monitor's pipeline: ingest, clean, extract and store trade-news articles."""

@@ -1,0 +1,46 @@
+"""Errors a user can cause, each with a message that says what to do.
+
+The CLI prints `error: FILE: message` and exits 1; the dashboard shows the
+message with `st.error`. Anything else is a bug and may raise as usual.
+"""
+from __future__ import annotations
+
+
+class TradeTalksError(Exception):
+    """Base class: a problem with the user's input or store, not a bug."""
+
+
+class FileRejected(TradeTalksError):
+    """One input file cannot be read; the others still go in."""
+
+
+class UnsupportedFileType(FileRejected):
+    pass
+
+
+class EmptyFile(FileRejected):
+    pass
+
+
+class FileTooLarge(FileRejected):
+    pass
+
+
+class NotText(FileRejected):
+    """Binary content, or an encoding that cannot be decoded."""
+
+
+class MalformedFile(FileRejected):
+    """Truncated JSON, CSV without a text column, a damaged zip."""
+
+
+class UnsafeZipEntry(FileRejected):
+    pass
+
+
+class StoreError(TradeTalksError):
+    """The store cannot be read or written (locked too long, damaged manifest)."""
+
+
+class StepFailed(TradeTalksError):
+    """A pipeline step raised on one article; names the step and the article."""

@@ -1,0 +1,61 @@
+"""Processing one article: a list of named steps, each `Article -> Article`.
+
+`process_article` is a pure function of the article and the read-only
+lexicons in `data/`, so a batch can be mapped over processes unchanged.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Callable
+
+from .article import Article
+from .clean import clean_article
+from .dates import resolve_dates
+from .entities import extract_entities
+from .errors import StepFailed
+from .meetings import extract_meetings
+from .published import resolve_published
+from .quotes import extract_quotes
+from .tags import tag_article
+from .text import fold, sentence_spans
+
+
+def article_id_for(text: str) -> str:
+    """A hash of the folded, punctuation-light text: whitespace and quote styles don't matter."""
+    key = re.sub(r"[^\w]+", " ", fold(text)).strip()
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def identify(article: Article) -> Article:
+    article.article_id = article_id_for(article.text)
+    return article
+
+
+def split_sentences(article: Article) -> Article:
+    article.sentences = sentence_spans(article.text)
+    return article
+
+
+STEPS: list[tuple[str, Callable[[Article], Article]]] = [
+    ("clean", clean_article),
+    ("identify", identify),
+    ("published", resolve_published),
+    ("sentences", split_sentences),
+    ("dates", resolve_dates),
+    ("entities", extract_entities),
+    ("tags", tag_article),
+    ("meetings", extract_meetings),
+    ("quotes", extract_quotes),
+]
+
+EXTRACTION_STEPS = {"dates", "entities", "tags", "meetings", "quotes"}
+
+
+def process_article(article: Article, steps=STEPS) -> Article:
+    for name, step in steps:
+        try:
+            article = step(article)
+        except Exception as exc:  # a bug in one step must not sink the batch: name it
+            raise StepFailed(f"step '{name}' failed on {article.origin}: {type(exc).__name__}: {exc}") from exc
+    return article

@@ -1,0 +1,149 @@
+"""Each table's schema, declared once.
+
+The store (Parquet types), the CSV export (list joining, date format) and the
+dashboard (column order and labels) are all derived from these declarations.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import pyarrow as pa
+
+# kind -> (pyarrow type, pandas dtype for an empty frame)
+KINDS = {
+    "str": pa.string(),
+    "int": pa.int64(),
+    "date": pa.string(),      # ISO YYYY-MM-DD; "" when unknown, so CSV and Parquet agree
+    "datetime": pa.string(),  # ISO timestamp, UTC
+    "list": pa.list_(pa.string()),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str
+    label: str
+    doc: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    key: str
+    columns: tuple[Column, ...]
+    doc: str
+
+    @property
+    def names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def of_kind(self, kind: str) -> list[str]:
+        return [c.name for c in self.columns if c.kind == kind]
+
+    @property
+    def arrow_schema(self) -> pa.Schema:
+        return pa.schema([(c.name, KINDS[c.kind]) for c in self.columns])
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return {c.name: c.label for c in self.columns}
+
+    def empty(self) -> pd.DataFrame:
+        return self.conform(pd.DataFrame(columns=self.names))
+
+    def conform(self, df: pd.DataFrame) -> pd.DataFrame:
+        """Columns in declared order, missing ones filled, values of the declared kind."""
+        df = df.copy()
+        for c in self.columns:
+            if c.name not in df.columns:
+                df[c.name] = pd.Series([None] * len(df), index=df.index, dtype=object)
+            col = df[c.name]
+            if c.kind == "list":
+                df[c.name] = col.map(_as_list)
+            elif c.kind == "int":
+                df[c.name] = pd.to_numeric(col, errors="coerce").fillna(0).astype("int64")
+            else:
+                df[c.name] = col.map(_as_str).astype(object)
+        return df[self.names].reset_index(drop=True)
+
+
+def _as_list(value) -> list[str]:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(";") if v.strip()]
+    return [str(v) for v in value]
+
+
+def _as_str(value) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _cols(*specs: tuple[str, str, str, str]) -> tuple[Column, ...]:
+    return tuple(Column(*s) for s in specs)
+
+
+ARTICLES = Table("articles", "article_id", _cols(
+    ("article_id", "str", "Article", "hash of the normalised cleaned text"),
+    ("origin", "str", "File", "the uploaded file's name (zip: archive.zip/entry)"),
+    ("title", "str", "Title", "headline, from the header or the page"),
+    ("source", "str", "Source", "outlet"),
+    ("url", "str", "URL", "link to the original"),
+    ("author", "str", "Author", "byline"),
+    ("published", "date", "Published", "publication date"),
+    ("published_source", "str", "Date from", "header, metadata, inferred, user or unknown"),
+    ("ingested_at", "datetime", "Ingested", "when the article was stored (UTC)"),
+    ("words", "int", "Words", "words in the cleaned text"),
+    ("tags", "list", "Issues", "issue tag ids"),
+    ("people", "list", "People", "canonical names of people mentioned"),
+    ("countries", "list", "Countries", "countries mentioned"),
+    ("removed", "list", "Removed", "what cleaning dropped, as 'reason: text'"),
+    ("text", "str", "Text", "the cleaned body, paragraphs separated by newlines"),
+), "One row per distinct article.")
+
+MEETINGS = Table("meetings", "meeting_id", _cols(
+    ("meeting_id", "str", "Meeting", "stable id of the meeting"),
+    ("article_ids", "list", "Articles", "articles reporting the meeting"),
+    ("source_count", "int", "Sources", "how many articles report it"),
+    ("participants", "list", "Participants", "canonical people, or a country/bloc where no person is named"),
+    ("countries", "list", "Countries", "countries of the participants"),
+    ("date", "date", "Date", "the day, where it can be resolved"),
+    ("date_precision", "str", "Precision", "day, week, month or empty"),
+    ("location", "str", "Place", "city; empty for calls"),
+    ("occasion", "str", "Occasion", "summit or forum on whose sidelines it happened"),
+    ("mode", "str", "Mode", "in_person, video, phone or unknown"),
+    ("status", "str", "Status", "held or planned"),
+    ("tags", "list", "Issues", "issue tags of the evidence"),
+    ("evidence", "list", "Evidence", "the sentences that report it"),
+), "One row per meeting; the same meeting in several articles is one row.")
+
+QUOTES = Table("quotes", "quote_id", _cols(
+    ("quote_id", "str", "Quote", "stable id of the quote"),
+    ("article_id", "str", "Article", "the article quoting"),
+    ("speaker", "str", "Speaker", "canonical person or organisation"),
+    ("speaker_role", "str", "Role", "the speaker's role"),
+    ("speaker_country", "str", "Country", "the speaker's country"),
+    ("kind", "str", "Kind", "direct or reported"),
+    ("date", "date", "Date", "when it was said, else the publication date"),
+    ("tags", "list", "Issues", "issue tags of its sentence and paragraph"),
+    ("text", "str", "Quote text", "the quoted words, or the reported clause"),
+    ("evidence", "str", "Evidence", "the sentence(s) carrying the quote"),
+), "One row per quote; a quote an article repeats is one row.")
+
+TAGS = Table("tags", "tag_key", _cols(
+    ("tag_key", "str", "Key", "article_id:tag"),
+    ("article_id", "str", "Article", "the tagged article"),
+    ("tag", "str", "Issue", "taxonomy id"),
+    ("label", "str", "Label", "taxonomy label"),
+    ("hits", "int", "Hits", "how many times the article matches the tag"),
+    ("published", "date", "Published", "the article's publication date"),
+    ("evidence", "str", "Evidence", "the first sentence that matched"),
+), "One row per article and issue tag.")
+
+TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, MEETINGS, QUOTES, TAGS)}

@@ -1,0 +1,45 @@
+"""Small text helpers every step shares: folding and sentence spans."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "jr", "sr", "no",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.u", "inc", "co", "corp", "ltd", "vs", "etc", "approx", "dept",
+}
+# an end mark, optional closing quote/bracket, white space, then something that starts a sentence
+_BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, strip accents, unify apostrophes, squeeze spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; paragraphs (newlines) always end a sentence."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        start = pos
+        for m in _BOUNDARY.finditer(para):
+            word = re.search(r"(\S+)$", para[: m.start(1)])
+            token = word.group(1).lower().rstrip(".") if word else ""
+            if m.group(1) == "." and (token in _ABBREV or re.fullmatch(r"[a-z]", token)):
+                continue
+            end = pos + m.end(1)
+            if end > start:
+                spans.append((start, end))
+            start = pos + m.end(2)
+        end = pos + len(para)
+        if para[start - pos:].strip():
+            spans.append((start, end))
+        pos = end + 1
+    return spans
