@@ -1,0 +1,260 @@
+"""Cleaning: paragraphs, boilerplate of each kind, near-duplicates, and prose that must stay."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.article import Article
+from pipeline.clean import classify_line, clean_article, is_related_heading, normalise
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+PROSE = [
+    "China's commerce ministry said on Tuesday it would tighten controls on exports of gallium and germanium.",
+    "The measures take effect immediately and apply to shipments bound for the United States, it said.",
+    "Analysts said the move was the latest escalation in a long-running dispute over advanced chips.",
+]
+
+
+def cleaned(*lines: str, title: str = "") -> Article:
+    return clean_article(Article(origin="t.txt", raw_text="\n".join(lines), title=title))
+
+
+def removed(article: Article) -> list[tuple[str, str]]:
+    return [(r.reason, r.text) for r in article.removed]
+
+
+def seed(prefix: str) -> str:
+    files = sorted(SEEDS.glob(prefix + "_*.txt"))
+    if not files:
+        pytest.skip("seed articles not found beside the project")
+    return files[0].read_text("utf-8")
+
+
+# --- the seeds ---------------------------------------------------------------
+
+def test_seed_000_drops_the_repeated_paragraph():
+    lines = seed("000").split("\n")
+    art = clean_article(Article(origin="000.txt", raw_text=seed("000")))
+    assert art.paragraphs == lines[:4] + lines[5:7]
+    assert len(art.paragraphs) == 6
+    assert removed(art) == [("duplicate", lines[4])]
+
+
+def test_seed_004_drops_the_repeated_body_and_the_related_block():
+    lines = seed("004").split("\n")
+    art = clean_article(Article(origin="004.txt", raw_text=seed("004")))
+    # the first eight lines are the body; lines 8-14 repeat lines 1-7
+    assert art.paragraphs == lines[:8]
+    assert [r.reason for r in art.removed] == ["duplicate"] * 7 + ["related"] * 6
+    assert art.removed[7].text == "You may also like"
+    assert "BBC star" not in art.text and "Ronnie O'Sullivan" not in art.text
+
+
+# --- whitespace and paragraphs -------------------------------------------------
+
+def test_normalise_spaces_zero_width_tabs_and_keeps_curly_quotes():
+    raw = "A\u00a0b\u200b c\tand\u202fd  e\r\n“Quoted,” he said’s\ufeff\nagenda.\u00c2\u00a0\n"
+    assert normalise(raw) == "A b c and d e\n“Quoted,” he said’s\nagenda.\n"
+
+
+def test_normalise_composes_accents():
+    assert normalise("Sa\u0301nchez") == "Sánchez"
+
+
+def test_paragraphs_split_on_single_and_blank_lines():
+    art = cleaned(PROSE[0], "", "", PROSE[1], PROSE[2])
+    assert art.paragraphs == PROSE
+    assert art.removed == []
+
+
+# --- boilerplate, one kind at a time -------------------------------------------
+
+@pytest.mark.parametrize("heading", ["You may also like", "Related", "Related articles:", "READ MORE",
+                                     "Most popular", "More from Reuters", "Similar News", "Recommended",
+                                     "Trending now", "Related stories »"])
+def test_related_block_at_the_end_goes_with_its_headlines(heading):
+    art = cleaned(*PROSE, heading, "Minister slams rival over budget row",
+                  "Star makes huge TV return in Christmas special", "Stocks rally as rate cut hopes grow")
+    assert art.paragraphs == PROSE
+    assert [r.reason for r in art.removed] == ["related"] * 4
+
+
+def test_related_block_in_the_middle_stops_at_prose():
+    art = cleaned(PROSE[0], "Related:", "Exporters brace for new curbs", "Why gallium matters", PROSE[1], PROSE[2])
+    assert art.paragraphs == PROSE
+    assert removed(art) == [("related", "Related:"), ("related", "Exporters brace for new curbs"),
+                            ("related", "Why gallium matters")]
+
+
+def test_inline_related_link_drops_only_its_line():
+    art = cleaned(PROSE[0], "READ MORE: China tightens export rules on key minerals", PROSE[1], PROSE[2])
+    assert art.paragraphs == PROSE
+    assert removed(art) == [("related", "READ MORE: China tightens export rules on key minerals")]
+
+
+def test_related_heading_with_teaser_and_read_more_link():
+    teaser = ("China demands fair play for its companies in AustraliaThe minister returned home on Sunday "
+              "after a two-day trip without a breakthrough on the trade sanctions.")
+    art = cleaned(*PROSE, "Similar News:You can also read news stories similar to this one.", teaser, "Read more »")
+    assert art.paragraphs == PROSE
+    assert [r.reason for r in art.removed] == ["related", "related", "link"]
+
+
+def test_bulleted_headlines_at_the_end_without_heading():
+    art = cleaned(*PROSE, "- President says will lift martial law", "- US watching developments with concern")
+    assert art.paragraphs == PROSE
+    assert [r.reason for r in art.removed] == ["related", "related"]
+
+
+def test_a_single_bullet_in_the_body_stays():
+    art = cleaned(PROSE[0], "- Tariffs on steel rise to 25 percent from June", PROSE[1])
+    assert art.paragraphs == [PROSE[0], "- Tariffs on steel rise to 25 percent from June", PROSE[1]]
+
+
+@pytest.mark.parametrize("line", ["Share this article", "Subscribe to our newsletter",
+                                  "Follow us on Twitter and Facebook", "Sign up for our newsletter to get the news"])
+def test_share_and_subscribe_prompts(line):
+    art = cleaned(PROSE[0], line, PROSE[1])
+    assert removed(art) == [("share_prompt", line)]
+    assert art.paragraphs == PROSE[:2]
+
+
+@pytest.mark.parametrize("line,date_text", [
+    ("Published Date: 11:52 | 03 December 2024", "Published Date: 11:52 | 03 December 2024"),
+    ("- Modified Date: 11:57 | 03 December 2024", "Modified Date: 11:57 | 03 December 2024"),
+    ("Updated: Nov 2, 2025 10:30 am", "Updated: Nov 2, 2025 10:30 am"),
+    ("Published - September 09, 2024 01:41 pm IST - Beijing", "Published - September 09, 2024 01:41 pm IST - Beijing"),
+    ("UPDATED at 5:47 p.m. ET on 2024-01-26", "UPDATED at 5:47 p.m. ET on 2024-01-26"),
+    ("Posted on March 3, 2025", "Posted on March 3, 2025"),
+    ("03 December 2024 11:52", "03 December 2024 11:52"),
+])
+def test_site_metadata_lines_are_dropped_and_their_dates_kept(line, date_text):
+    art = cleaned(PROSE[0], line, PROSE[1])
+    assert removed(art) == [("metadata", line)]
+    assert art.metadata_dates == [date_text]
+
+
+@pytest.mark.parametrize("line", ["By Staff Correspondent", "By Correspondent", "By Jane Doe and John Roe",
+                                  "Pimuk Rakkanam and Kunnawut Boonreak for RFA", "AP", "(AFP)",
+                                  "Reporting by Jane Doe; Editing by John Roe",
+                                  "The Associated Press contributed to this report.", "(With inputs from Reuters)"])
+def test_bylines(line):
+    art = cleaned(line, *PROSE)
+    assert removed(art) == [("byline", line)]
+    assert art.paragraphs == PROSE
+
+
+def test_lone_author_name_at_the_end():
+    art = cleaned(*PROSE, "Tess Ikonomou")
+    assert removed(art) == [("byline", "Tess Ikonomou")]
+
+
+@pytest.mark.parametrize("line", [
+    "The minister shakes hands with his counterpart before talks in Beijing. (Photo by Jane Doe - Pool/Getty Images)",
+    "The minister says the visit was a success. Photograph: Foreign Affairs Department/Reuters",
+    "The premier visited China last year. File photo | Photo Credit: Reuters",
+    "Credit : Voice of America (VOA), Photo Credit : Associated Press (AP)",
+    "Premier Li Qiang (L, with the vice foreign minister) arrives in Seoul (ANTHONY WALLACE)",
+    "Officials attend the opening of the trade fair in Shanghai (AFP)",
+    "Markus Schreiber/AP (left) and Andrea Verdelli/AP/Pool (right)",
+    "A worker at a rare earth mine in Inner Mongolia. REUTERS/David Gray",
+])
+def test_photo_captions_and_credits_are_dropped_whole(line):
+    art = cleaned(PROSE[0], line, PROSE[1])
+    assert removed(art) == [("caption", line)]
+    assert art.paragraphs == PROSE[:2]
+
+
+@pytest.mark.parametrize("line", ["Your email address will not be published. Required fields are marked *",
+                                  "Comments", "Leave a Reply"])
+def test_comment_form_lines(line):
+    art = cleaned(*PROSE, line)
+    assert removed(art) == [("comment_form", line)]
+
+
+def test_site_navigation_and_repeated_title():
+    art = cleaned("China curbs gallium exports", "Philippines Latest News, Philippines Headlines", *PROSE,
+                  title="China curbs gallium exports")
+    assert removed(art) == [("title", "China curbs gallium exports"),
+                            ("nav", "Philippines Latest News, Philippines Headlines")]
+    assert art.paragraphs == PROSE
+
+
+# --- prose that must stay ----------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Related talks on export controls are expected next month, the ministry said in a statement.",
+    "Read more about the tariffs in the report, which the commission published on Tuesday, she said.",
+    "By the end of March, China had lifted its ban on barley imports, officials said.",
+    "Trending higher for a third day, rare earth prices rose 4% in Shanghai.",
+    "The ministry published its statement on Monday, a day after the talks in Brussels ended.",
+    "Updated guidelines were published in 2023 and apply to all exporters, the agency said.",
+    "BEIJING (AFP) - China said on Sunday it would hold talks with Japan on seafood imports next week.",
+    "The US added the firms to its Entity List under section 301(c) of the Trade Act, the notice said.",
+    "Comments from the minister followed a call with his Dutch counterpart, who urged calm.",
+    "Exporters and/or importers must register with the ministry by March, it said.",
+    "The image of China as a reliable supplier has been damaged, analysts said.",
+    "Credit Suisse analysts said the curbs would hit European automakers hardest.",
+    "Follow-up talks will take place in Geneva, where officials will follow up on the accord.",
+])
+def test_prose_that_mentions_boilerplate_words_stays(line):
+    art = cleaned(PROSE[0], line, PROSE[1])
+    assert art.paragraphs == [PROSE[0], line, PROSE[1]]
+    assert art.removed == []
+
+
+def test_prose_after_a_related_heading_in_the_middle_survives():
+    art = cleaned("Related", *PROSE)
+    assert art.paragraphs == PROSE
+
+
+def test_lone_capitalised_words_in_the_middle_stay():
+    more = ["Japan's trade ministry declined to comment on the timing of any response to the curbs.",
+            "Shares of rare earth producers rose sharply in Tokyo and Sydney after the announcement."]
+    art = cleaned(*PROSE, "Member States Divided", *more)
+    assert art.paragraphs == [*PROSE, "Member States Divided", *more]
+
+
+def test_classify_line_and_heading_helpers():
+    assert classify_line("Share this article") == "share_prompt"
+    assert classify_line(PROSE[0]) is None
+    assert is_related_heading("You may also like")
+    assert not is_related_heading("You may also like the new rules, the minister joked to reporters.")
+
+
+# --- repeated paragraphs -------------------------------------------------------------
+
+def test_near_duplicate_paragraph_is_removed_keeping_the_first():
+    near = PROSE[0].replace("on Tuesday", "on Tuesday,").replace("China's", "China’s")
+    art = cleaned(PROSE[0], PROSE[1], near, PROSE[2])
+    assert art.paragraphs == PROSE
+    assert removed(art) == [("duplicate", near)]
+
+
+def test_similar_but_different_paragraphs_both_stay():
+    other = PROSE[0].replace("gallium and germanium", "graphite and antimony").replace("Tuesday", "Friday")
+    art = cleaned(PROSE[0], other)
+    assert art.paragraphs == [PROSE[0], other]
+
+
+def test_short_repeated_line_is_removed_only_when_identical():
+    art = cleaned(PROSE[0], "Talks resume", PROSE[1], "Talks resume", "Talks resumed")
+    assert art.paragraphs == [PROSE[0], "Talks resume", PROSE[1], "Talks resumed"]
+
+
+def test_many_paragraphs_are_fast():
+    import time
+    import random
+    rng = random.Random(7)
+    words = "china japan tariffs chips minerals talks export controls minister met said urged trade".split()
+    body = [" ".join(rng.choice(words) for _ in range(25)) + "." for _ in range(90)]
+    timings = []
+    for _ in range(5):
+        start = time.perf_counter()
+        art = cleaned(*body, *body[:10])
+        timings.append(time.perf_counter() - start)
+    assert len(art.paragraphs) == 90
+    assert [r.reason for r in art.removed] == ["duplicate"] * 10
+    assert min(timings) < 0.03  # a hundred same-length paragraphs, every pair a fuzzy candidate

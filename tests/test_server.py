@@ -1,0 +1,27 @@
+"""`make run` serves the dashboard on the demo corpus: start it and load the page in Chromium."""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from pipeline.library import load_demo
+from pipeline.store import Store
+from tests.browser import CHROMIUM, browser_page, dashboard
+
+pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
+                                reason="Debian's chromium is not installed (make test installs it)")
+
+
+def test_dashboard_serves_the_demo_corpus(tmp_path):
+    store = tmp_path / "store"
+    report = load_demo(Store(store))
+    assert report is not None and len(report.new_ids) >= 2
+    with dashboard(store) as url, browser_page() as page:
+        page.goto(url, wait_until="domcontentloaded")
+        page.get_by_text("Trade Talks Monitor").first.wait_for(timeout=30000)
+        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
+                               timeout=30000)
+        assert page.locator("[data-testid='stException']").count() == 0
+        # the page counts what the store holds
+        assert str(len(report.new_ids)) in page.inner_text("[data-testid='stMain']")
