@@ -34,7 +34,7 @@ def article_row(a: Article, ingested_at: str) -> dict:
 
 def meeting_rows(a: Article) -> list[dict]:
     return [{
-        "meeting_id": stable_id(a.article_id, sorted(m.participants), _iso(m.date), m.status, m.location),
+        "meeting_id": stable_id(a.article_id, sorted(m.participants), _iso(m.date), m.status, m.location, m.occasion),
         "article_ids": [a.article_id], "source_count": 1,
         "participants": m.participants, "countries": m.countries, "date": _iso(m.date),
         "date_precision": m.date_precision, "location": m.location, "occasion": m.occasion,

@@ -43,3 +43,36 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         pos = end + 1
     return spans
+
+
+def _aligned_table() -> dict[int, str]:
+    """One character for one character: accents dropped, curly apostrophes unified."""
+    table: dict[int, str] = {0x2019: "'", 0x2018: "'", 0xA0: " "}
+    for code in range(0xC0, 0x250):
+        base = "".join(c for c in unicodedata.normalize("NFKD", chr(code)) if not unicodedata.combining(c))
+        if len(base) == 1 and base != chr(code):
+            table[code] = base
+    table.update({ord("ø"): "o", ord("Ø"): "O", ord("đ"): "d", ord("Đ"): "D", ord("ł"): "l", ord("Ł"): "L"})
+    return table
+
+
+_ALIGNED = _aligned_table()
+_ACCENTED = re.compile("[\u00a0\u00c0-\u024f]")
+
+
+def _unaccent(m: re.Match) -> str:
+    return _ALIGNED.get(ord(m.group()), m.group())
+
+
+def fold_aligned(text: str, lower: bool = True) -> str:
+    """Like fold() but keeps every character in place (no squeezing), so a match found
+    in the result has the same offsets in `text`; `lower=False` keeps the case."""
+    # str.translate is slow on non-ASCII text; accented letters are rare, so substitute only them
+    out = text.replace("\u2019", "'").replace("\u2018", "'")
+    if not out.isascii():
+        out = _ACCENTED.sub(_unaccent, out)
+    if lower:
+        low = out.lower()
+        # a few characters lower-case to two ("İ"); keep offsets at the cost of the dot
+        out = low if len(low) == len(out) else "".join(c.lower()[0] for c in out)
+    return out

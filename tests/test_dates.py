@@ -1,0 +1,239 @@
+"""Temporal expressions: finding them, and resolving them against the publication date."""
+from datetime import date
+
+import pytest
+
+from pipeline.article import Article
+from pipeline.dates import date_for_sentence, resolve_dates, resolve_expression
+from pipeline.text import sentence_spans
+
+SUN = date(2025, 11, 2)   # a Sunday
+
+
+def dated(text: str, published: date | None = SUN) -> Article:
+    article = Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"), published=published)
+    article.sentences = sentence_spans(article.text)
+    return resolve_dates(article)
+
+
+def found(text: str, published: date | None = SUN) -> list[tuple[str, date | None, str]]:
+    return [(t.text, t.value, t.precision) for t in dated(text, published).dates]
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("last Thursday", date(2025, 10, 30)),
+    ("last Sunday", date(2025, 10, 26)),       # strictly before, never the day itself
+    ("this Sunday", date(2025, 11, 2)),        # on or before
+    ("this Thursday", date(2025, 10, 30)),
+    ("next Sunday", date(2025, 11, 9)),        # strictly after
+    ("next Thursday", date(2025, 11, 6)),
+    ("on Thursday", date(2025, 10, 30)),
+    ("on Sunday", date(2025, 11, 2)),          # a bare weekday may be the day itself
+    ("Saturday", date(2025, 11, 1)),
+])
+def test_weekdays_follow_heideltime_rules(phrase, expected):
+    text = f"The ministers met {phrase} in Gyeongju."
+    (expr,) = dated(text).dates
+    assert (expr.value, expr.precision) == (expected, "day")
+    assert text[expr.start:expr.end] == expr.text
+    assert expr.text == phrase.removeprefix("on ")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two ministers will meet on Thursday in Brussels.", date(2025, 11, 6)),
+    ("Talks are expected to take place on Tuesday.", date(2025, 11, 4)),
+    ("Wang is set to visit Tokyo on Saturday.", date(2025, 11, 8)),
+    ("The upcoming talks on Monday will cover chips.", date(2025, 11, 3)),
+    ("They were due to meet in Bangkok on Sunday.", date(2025, 11, 2)),   # the day itself stays
+    ("Talks on Tuesday are expected to focus on chips.", date(2025, 11, 4)),
+])
+def test_a_bare_weekday_in_a_future_sentence_looks_ahead(sentence, expected):
+    assert [e.value for e in dated(sentence).dates] == [expected]
+
+
+def test_the_nearest_tense_cue_wins():
+    # the future of the reported clause does not move the day the ministry spoke
+    (expr,) = dated("China will retaliate, the ministry said on Tuesday.").dates
+    assert expr.value == date(2025, 10, 28)
+    (expr,) = dated("Wang, who met Akazawa on Thursday, will visit Seoul.").dates
+    assert expr.value == date(2025, 10, 30)
+
+
+def test_future_cue_in_another_sentence_does_not_count():
+    (_, expr) = dated("Talks will resume soon. The two sides met on Thursday.").dates
+    assert expr.value == date(2025, 10, 30)
+
+
+def test_parenthesised_date_beats_the_weekday_and_makes_one_expression():
+    text = "The ministry said that last Thursday (October 30) in Gyeongju Wang met Akazawa."
+    (expr,) = dated(text).dates
+    assert expr.text == "last Thursday (October 30)"
+    assert text[expr.start:expr.end] == expr.text
+    assert (expr.value, expr.precision) == (date(2025, 10, 30), "day")
+    assert found("It said on Sunday (November 2) that talks went well.") == [
+        ("Sunday (November 2)", date(2025, 11, 2), "day")]
+
+
+def test_parenthesised_date_year_across_new_year():
+    assert found("He met her last Tuesday (December 30) in Tokyo.", date(2026, 1, 3)) == [
+        ("last Tuesday (December 30)", date(2025, 12, 30), "day")]
+    # the weekday pins the year even when the day is after publication
+    assert found("They meet on Friday (January 2) again.", date(2025, 12, 20)) == [
+        ("Friday (January 2)", date(2026, 1, 2), "day")]
+
+
+def test_parenthesised_date_forms():
+    assert found("Talks began Thursday morning (19 September) in Brussels.", date(2024, 9, 20))[0] == (
+        "Thursday morning (19 September)", date(2024, 9, 19), "day")
+    assert found("He meets Xi on Monday (September 9, 2024) in Beijing.", None) == [
+        ("Monday (September 9, 2024)", date(2024, 9, 9), "day")]
+    assert found("They met on Friday, Oct. 31, in Seoul.")[0][:2] == ("Friday, Oct. 31", date(2025, 10, 31))
+    # no weekday fits within a year either side: the year nearest publication
+    assert found("It happened on Monday (October 30) there.")[0][1] == date(2025, 10, 30)
+    # a parenthesis that is not a date stays out of the expression
+    assert found("He spoke on Friday (local time).")[0][0] == "Friday"
+
+
+@pytest.mark.parametrize("phrase, expected, precision", [
+    ("November 2", date(2025, 11, 2), "day"),
+    ("2 November", date(2025, 11, 2), "day"),
+    ("Nov. 2", date(2025, 11, 2), "day"),
+    ("the 2nd of November", date(2025, 11, 2), "day"),
+    ("March 3", date(2025, 3, 3), "day"),             # past, not the nearer March ahead
+    ("November 10", date(2025, 11, 10), "day"),       # just ahead beats a year back
+    ("November 2, 2025", date(2025, 11, 2), "day"),
+    ("2 Nov 2025", date(2025, 11, 2), "day"),
+    ("2024-04-07", date(2024, 4, 7), "day"),
+    ("November 2025", date(2025, 11, 1), "month"),
+    ("May 2023", date(2023, 5, 1), "month"),
+    ("early July", date(2025, 7, 1), "month"),
+    ("last November", date(2024, 11, 1), "month"),
+    ("next March", date(2026, 3, 1), "month"),
+])
+def test_absolute_dates(phrase, expected, precision):
+    assert found(f"Officials met on {phrase} in Beijing.") == [
+        (phrase.removeprefix("the "), expected, precision)]
+
+
+def test_absolute_dates_with_a_year_need_no_publication_date():
+    assert found("They met on November 2, 2025 and on 2024-04-07.", None) == [
+        ("November 2, 2025", date(2025, 11, 2), "day"), ("2024-04-07", date(2024, 4, 7), "day")]
+    assert found("They met on November 2 and on Thursday.", None) == [
+        ("November 2", None, "day"), ("Thursday", None, "day")]
+
+
+def test_month_day_looks_ahead_in_future_sentences():
+    assert found("The tariffs will take effect on March 3.")[0][1] == date(2026, 3, 3)
+
+
+def test_bare_month_by_tense():
+    july = date(2025, 7, 10)
+    assert found("Biden and Xi met in November.", july) == [("November", date(2024, 11, 1), "month")]
+    assert found("Biden and Xi will meet in November.", july) == [("November", date(2025, 11, 1), "month")]
+    assert found("They met in May.", july) == [("May", date(2025, 5, 1), "month")]
+    assert found("Sales fell in 2024.", july) == [("2024", date(2024, 1, 1), "year")]
+
+
+@pytest.mark.parametrize("phrase, expected, precision", [
+    ("today", SUN, "day"),
+    ("yesterday", date(2025, 11, 1), "day"),
+    ("tomorrow", date(2025, 11, 3), "day"),
+    ("this afternoon", SUN, "day"),
+    ("last week", date(2025, 10, 20), "week"),        # Monday of that week
+    ("this week", date(2025, 10, 27), "week"),
+    ("earlier this week", date(2025, 10, 27), "week"),
+    ("later this week", date(2025, 10, 27), "week"),
+    ("next week", date(2025, 11, 3), "week"),
+    ("earlier this month", date(2025, 11, 1), "month"),
+    ("this month", date(2025, 11, 1), "month"),
+    ("last month", date(2025, 10, 1), "month"),
+    ("next month", date(2025, 12, 1), "month"),
+    ("this year", date(2025, 1, 1), "year"),
+    ("last year", date(2024, 1, 1), "year"),
+    ("two days ago", date(2025, 10, 31), "day"),
+    ("in the coming days", None, "future"),
+    ("in the coming weeks", None, "future"),
+    ("soon", None, "future"),
+])
+def test_relative_expressions(phrase, expected, precision):
+    assert found(f"The talks happen {phrase}, officials said.") == [(phrase, expected, precision)]
+
+
+def test_relative_expressions_without_publication_date_keep_their_precision():
+    assert found("They spoke yesterday and meet next week.", None) == [
+        ("yesterday", None, "day"), ("next week", None, "week")]
+
+
+def test_last_week_across_a_new_year():
+    assert found("They met last week.", date(2026, 1, 3)) == [("last week", date(2025, 12, 22), "week")]
+
+
+@pytest.mark.parametrize("text", [
+    "China may impose new controls.",
+    "May I ask a question, minister?",
+    "The call lasted nearly two hours.",
+    "We will see, he said.",
+    "It was the second round of talks.",
+    "Farmers march through the capital.",
+    "He told the Sunday Times that talks stalled.",
+    "Output rose 2025 tonnes.",
+    "As soon as possible, he said.",
+])
+def test_not_dates(text):
+    assert dated(text).dates == []
+
+
+def test_may_is_a_date_with_a_day_a_year_or_a_preposition():
+    assert [e.text for e in dated("They met on May 5. Talks resumed in May 2025. It ended in May.",
+                                  date(2025, 7, 1)).dates] == ["May 5", "May 2025", "May"]
+
+
+def test_sentence_index_and_spans():
+    text = "Wang met Akazawa last Thursday.\nThe ministry said on Sunday that talks went well. More talks next week."
+    article = dated(text)
+    assert [(e.text, e.sentence) for e in article.dates] == [
+        ("last Thursday", 0), ("Sunday", 1), ("next week", 2)]
+    for expr in article.dates:
+        start, end = article.sentences[expr.sentence]
+        assert start <= expr.start < expr.end <= end
+        assert article.text[expr.start:expr.end] == expr.text
+
+
+def test_date_for_sentence_prefers_the_most_precise_then_the_nearest():
+    article = dated("Earlier this month, Wang met Akazawa on Thursday and Ahn on Friday. No dates here.")
+    assert date_for_sentence(article, 0).text == "Thursday"
+    near_friday = article.text.index("Ahn")
+    assert date_for_sentence(article, 0, near=near_friday).text == "Friday"
+    assert date_for_sentence(article, 0, prefer="month").text == "Earlier this month"
+    assert date_for_sentence(article, 1) is None
+
+
+def test_date_for_sentence_prefers_a_resolved_value():
+    article = dated("They met on Friday (April 26) and on 2024-04-25.", None)
+    assert date_for_sentence(article, 0).text == "2024-04-25"
+
+
+def test_resolve_expression_is_reusable_and_cached():
+    resolve_expression.cache_clear()
+    assert resolve_expression("last Thursday (October 30)", SUN) == (date(2025, 10, 30), "day")
+    assert resolve_expression("on Thursday", SUN, future=True) == (date(2025, 11, 6), "day")
+    assert resolve_expression("Last  Week", SUN) == (date(2025, 10, 20), "week")
+    assert resolve_expression("last Thursday (October 30)", SUN) == (date(2025, 10, 30), "day")
+    assert resolve_expression.cache_info().hits == 1
+    assert resolve_expression("two hours", SUN) == (None, "unknown")
+    assert resolve_expression("yesterday", None) == (None, "day")
+
+
+def test_resolve_expression_falls_back_for_odd_absolute_formats():
+    assert resolve_expression("Sunday, 2 November 2025 10:30 GMT", None) == (date(2025, 11, 2), "day")
+    assert resolve_expression("02/11/2025", SUN) == (date(2025, 11, 2), "day")      # nearest reading
+    assert resolve_expression("25/12/2025", None) == (date(2025, 12, 25), "day")    # unambiguous
+    assert resolve_expression("02/11/2025", None) == (None, "unknown")
+
+
+def test_offsets_survive_accents_and_curly_apostrophes():
+    text = "Pedro Sánchez and İlham met Xi on Monday before Friday’s talks in Zürich."
+    article = dated(text)
+    assert [(e.text, e.value) for e in article.dates] == [
+        ("Monday", date(2025, 10, 27)), ("Friday", date(2025, 10, 31))]
+    assert all(text[e.start:e.end] == e.text for e in article.dates)

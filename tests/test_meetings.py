@@ -1,0 +1,200 @@
+"""Meetings: one row per meeting, with sides, date, place, mode and status.
+
+Articles are built in code with the people and dates filled by hand, so these
+tests exercise the meeting rules alone.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from pipeline.article import Article, Mention, TimeExpr
+from pipeline.meetings import extract_meetings
+from pipeline.merge import merge_meetings
+from pipeline.text import sentence_spans
+
+PEOPLE = {
+    # canonical: (country, names as written)
+    "Lena Varga": ("Hungary", ["Lena Varga", "Varga"]),
+    "Tomas Lind": ("Sweden", ["Tomas Lind", "Lind"]),
+    "Sato Kenji": ("Japan", ["Sato Kenji", "Sato"]),
+    "Zhou Ming": ("China", ["Zhou Ming", "Zhou"]),
+    "Paul Hart": ("United States", ["Paul Hart", "Hart"]),
+    "Mia Costa": ("European Union", ["Mia Costa", "Costa"]),
+}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+def make_article(text: str, published: date | None = date(2025, 3, 14)) -> Article:
+    """An article after the earlier steps: sentences, people and weekday dates filled in."""
+    a = Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"), published=published)
+    a.sentences = sentence_spans(a.text)
+    starts = [s for s, _ in a.sentences]
+
+    def sent(pos: int) -> int:
+        return max(i for i, s in enumerate(starts) if s <= pos)
+
+    taken: list[tuple[int, int]] = []
+    for canonical, (country, names) in PEOPLE.items():
+        for name in names:
+            for m in re.finditer(rf"\b{re.escape(name)}\b", a.text):
+                if any(x <= m.start() < y for x, y in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                a.mentions.append(Mention(name, m.start(), m.end(), canonical, "person", "minister",
+                                          country, sent(m.start())))
+    a.mentions.sort(key=lambda m: m.start)
+    for m in re.finditer(r"\b(?:on )?(" + "|".join(WEEKDAYS) + r")\b", a.text.lower()):
+        value = None
+        if published:   # the weekday on or before publication
+            back = (published.weekday() - WEEKDAYS.index(m.group(1))) % 7
+            value = date.fromordinal(published.toordinal() - back)
+        a.dates.append(TimeExpr(m.group(), m.start(), m.end(), value, "day", sent(m.start())))
+    return a
+
+
+def meetings_of(text: str, **kw):
+    return extract_meetings(make_article(text, **kw)).meetings
+
+
+def test_held_in_person_with_city_and_date():
+    [m] = meetings_of("Trade minister Lena Varga met Tomas Lind in Geneva on Wednesday to discuss steel quotas.")
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+    assert set(m.countries) == {"Hungary", "Sweden"}
+    assert m.date == date(2025, 3, 12) and m.date_precision == "day"
+    assert (m.location, m.mode, m.status) == ("Geneva", "in_person", "held")
+    assert m.evidence == ["Trade minister Lena Varga met Tomas Lind in Geneva on Wednesday to discuss steel quotas."]
+
+
+def test_video_call_has_no_location():
+    [m] = meetings_of("Paul Hart held a video call with Zhou Ming on Tuesday about export licences.")
+    assert set(m.participants) == {"Paul Hart", "Zhou Ming"}
+    assert m.mode == "video" and m.location == "" and m.status == "held"
+
+
+def test_phone_call():
+    [m] = meetings_of("Sato Kenji spoke by telephone with Zhou Ming, the ministry said.")
+    assert set(m.participants) == {"Sato Kenji", "Zhou Ming"}
+    assert m.mode == "phone"
+
+
+def test_planned_meeting():
+    [m] = meetings_of("Mia Costa is set to meet Zhou Ming in Brussels next week to discuss rare earths.")
+    assert set(m.participants) == {"Mia Costa", "Zhou Ming"}
+    assert (m.status, m.location) == ("planned", "Brussels")
+    assert m.date is None
+
+
+def test_press_conference_statement_and_cabinet_meeting_are_not_meetings():
+    assert meetings_of("Zhou Ming told a press conference in Beijing that talks were possible.") == []
+    assert meetings_of("Sato Kenji chaired a cabinet meeting in Tokyo on Friday.") == []
+    assert meetings_of("Paul Hart issued a statement on Friday criticising Zhou Ming and the export ban.") == []
+    assert meetings_of("Zhou Ming said the ministry would meet domestic demand for gallium.") == []
+
+
+def test_generic_and_aggregate_meetings_are_not_rows():
+    assert meetings_of("Lena Varga has met Tomas Lind five times since 2023.") == []
+
+
+def test_mentions_of_one_meeting_become_one_row():
+    text = ("Lena Varga met Tomas Lind in Geneva on Wednesday.\n"
+            "During the meeting, Varga raised steel quotas.\n"
+            "Varga and Lind met on the sidelines of the WTO ministerial conference, officials said.")
+    [m] = meetings_of(text)
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+    assert m.location == "Geneva" and m.date == date(2025, 3, 12)
+    assert m.occasion == "WTO ministerial"
+    assert len(m.evidence) == 3
+
+
+def test_two_meetings_in_one_sentence_stay_apart():
+    text = ("The talks will be the first since Paul Hart and his Chinese counterpart Zhou Ming met in "
+            "Geneva in May, and Lena Varga met Tomas Lind in Paris on Monday.")
+    rows = {frozenset(m.participants): m for m in meetings_of(text)}
+    assert set(rows) == {frozenset({"Paul Hart", "Zhou Ming"}), frozenset({"Lena Varga", "Tomas Lind"})}
+    assert rows[frozenset({"Paul Hart", "Zhou Ming"})].location == "Geneva"
+    assert rows[frozenset({"Lena Varga", "Tomas Lind"})].location == "Paris"
+
+
+def test_side_without_a_named_person_is_its_country():
+    [m] = meetings_of("Zhou Ming met Japanese officials in Osaka on Monday.")
+    assert m.participants == ["Zhou Ming", "Japan"]
+    assert set(m.countries) == {"China", "Japan"}
+    [m] = meetings_of("Paul Hart spoke by phone with his Chinese counterpart on Monday.")
+    assert m.participants == ["Paul Hart", "China"] and m.mode == "phone"
+
+
+def test_reference_to_the_previous_sentence():
+    text = "Sato Kenji welcomed Zhou Ming on Monday.\nOn the sidelines of the G20 summit, the two ministers exchanged views on seafood."
+    [m] = meetings_of(text)
+    assert set(m.participants) == {"Sato Kenji", "Zhou Ming"} and m.occasion == "G20"
+
+
+def test_date_stays_empty_without_a_publication_date():
+    [m] = meetings_of("Lena Varga met Tomas Lind in Geneva on Wednesday.", published=None)
+    assert m.date is None and m.date_precision == "day"
+
+
+def test_one_person_alone_is_not_a_meeting():
+    assert meetings_of("Lena Varga met in Geneva on Wednesday to review the budget.") == []
+
+
+# -- merging across articles ----------------------------------------------------------------
+
+def _row(article_id, participants, day, location="Geneva", status="held", evidence="x"):
+    return {"article_ids": [article_id], "participants": participants, "countries": ["Hungary", "Sweden"],
+            "date": day, "location": location, "occasion": "", "mode": "in_person", "status": status,
+            "tags": ["tariffs"], "evidence": [evidence], "source_count": 1}
+
+
+def test_merge_meetings_joins_the_same_meeting_from_two_articles():
+    df = pd.DataFrame([
+        _row("a1", ["Lena Varga", "Tomas Lind"], "2025-03-12", evidence="first"),
+        _row("a2", ["Tomas Lind", "Lena Varga"], "2025-03-12", evidence="second"),
+        _row("a3", ["Lena Varga", "Tomas Lind"], "2025-03-20"),                  # another day
+        _row("a4", ["Lena Varga", "Zhou Ming"], "2025-03-12"),                   # other people
+        _row("a5", ["Lena Varga", "Tomas Lind"], "2025-03-12", status="planned"),
+    ])
+    out = merge_meetings(df)
+    assert len(out) == 4
+    joined = out[out["source_count"] == 2]
+    assert len(joined) == 1
+    row = joined.iloc[0]
+    assert sorted(row["article_ids"]) == ["a1", "a2"]
+    assert set(row["evidence"]) == {"first", "second"}
+    assert set(out[out["source_count"] == 1]["article_ids"].map(tuple)) == {("a3",), ("a4",), ("a5",)}
+
+
+def test_merge_meetings_without_a_date_needs_the_same_place():
+    df = pd.DataFrame([
+        _row("a1", ["Lena Varga", "Tomas Lind"], ""),
+        _row("a2", ["Lena Varga", "Tomas Lind"], ""),
+        _row("a3", ["Lena Varga", "Tomas Lind"], "", location="Paris"),
+    ])
+    out = merge_meetings(df)
+    assert sorted(out["source_count"]) == [1, 2]
+
+
+def test_merge_meetings_on_an_empty_frame():
+    out = merge_meetings(pd.DataFrame(columns=["article_ids", "participants", "date", "location", "status"]))
+    assert out.empty and "source_count" in out.columns
+
+
+@pytest.mark.parametrize("n", [2000])
+def test_merge_meetings_is_linear_enough(n):
+    df = pd.DataFrame([_row(f"a{i}", ["Lena Varga", f"P{i % 50}"], f"2025-03-{i % 28 + 1:02d}") for i in range(n)])
+    out = merge_meetings(df)
+    assert out["source_count"].sum() == n
+
+
+def test_agreeing_to_launch_two_dialogues_gives_two_planned_rows_of_the_countries():
+    text = "Lena Varga met Tomas Lind on Monday, and the two agreed to set up a steel dialogue and to resume talks on a trade deal."
+    rows = meetings_of(text)
+    held = [m for m in rows if m.status == "held"]
+    planned = [m for m in rows if m.status == "planned"]
+    assert [set(m.participants) for m in held] == [{"Lena Varga", "Tomas Lind"}]
+    assert len(planned) == 2 and all(set(m.participants) == {"Hungary", "Sweden"} for m in planned)
+    assert planned[0].occasion != planned[1].occasion and all(m.date is None for m in planned)

@@ -1,0 +1,234 @@
+"""Quote extraction: direct and reported patterns, speakers, and what must not become a quote."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from pipeline.article import Article, Mention
+from pipeline.quote_marks import quote_spans
+from pipeline.quotes import extract_quotes
+from pipeline.text import sentence_spans
+
+# surface form -> (canonical, kind, role)
+ENTITIES = {
+    "Trade Envoy Lena Park": ("Lena Park", "person", "Trade Envoy"),
+    "Lena Park": ("Lena Park", "person", ""),
+    "Park": ("Lena Park", "person", ""),
+    "Tom Reyes": ("Tom Reyes", "person", ""),
+    "Reyes": ("Tom Reyes", "person", ""),
+    "Ministry of Commerce": ("Ministry of Commerce", "org", "ministry"),
+    "Freedonia": ("Freedonia", "country", "name"),
+    "Beijing": ("China", "country", "capital"),
+    "Japan": ("Japan", "country", "name"),
+}
+
+
+def make_article(*paragraphs: str, published: date | None = date(2025, 3, 14)) -> Article:
+    """An article after the earlier steps, with mentions found by exact surface forms."""
+    a = Article(origin="t.txt", raw_text="\n".join(paragraphs), paragraphs=list(paragraphs), published=published)
+    a.sentences = sentence_spans(a.text)
+    taken = bytearray(len(a.text))
+    for surface in sorted(ENTITIES, key=len, reverse=True):
+        canonical, kind, role = ENTITIES[surface]
+        for m in re.finditer(r"\b%s\b" % re.escape(surface), a.text):
+            if any(taken[m.start():m.end()]):
+                continue
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+            sent = next(i for i, (s, e) in enumerate(a.sentences) if s <= m.start() < e)
+            a.mentions.append(Mention(surface, m.start(), m.end(), canonical, kind, role, "", sent))
+    a.mentions.sort(key=lambda m: m.start)
+    return extract_quotes(a)
+
+
+def rows(article: Article) -> list[tuple[str, str, str]]:
+    return [(q.speaker, q.kind, q.text) for q in article.quotes]
+
+
+# --- direct quotes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence", [
+    "Lena Park said: “We will not accept these new duties on our steel.”",
+    "“We will not accept these new duties on our steel,” Park said after the talks.",
+    "“We will not accept these new duties on our steel,” said Park.",
+    "\"We will not accept these new duties on our steel,\" Park told reporters in Geneva.",
+    "‘We will not accept these new duties on our steel,’ Park said.",
+])
+def test_direct_quote_in_every_position(sentence):
+    got = rows(make_article(sentence))
+    assert ("Lena Park", "direct", "We will not accept these new duties on our steel") in [
+        (s, k, t.rstrip(".")) for s, k, t in got]
+    assert all(k == "direct" for _, k, _ in got)
+
+
+def test_quote_split_by_its_attribution_is_one_quote():
+    got = rows(make_article("“We want a fair deal,” Park said, “but not at any price.”"))
+    assert got == [("Lena Park", "direct", "We want a fair deal but not at any price.")]
+
+
+def test_quote_running_over_two_paragraphs_is_one_quote():
+    got = rows(make_article(
+        "Lena Park spoke to the chamber of commerce on Friday.",
+        "“Our farmers have waited two years for this market to reopen.",
+        "“They will not wait another two,” Park said.",
+    ))
+    assert len(got) == 1
+    speaker, kind, text = got[0]
+    assert speaker == "Lena Park" and kind == "direct"
+    assert text.startswith("Our farmers have waited") and text.endswith("They will not wait another two")
+
+
+def test_floating_quote_inherits_the_previous_speaker():
+    got = rows(make_article(
+        "“The licences are moving again,” Park said on Tuesday.",
+        "“Exporters should see the first shipments within weeks.”",
+    ))
+    assert ("Lena Park", "direct", "Exporters should see the first shipments within weeks.") in got
+    assert len(got) == 2
+
+
+def test_floating_quote_without_any_earlier_speaker_is_dropped():
+    assert rows(make_article("“Exporters should see the first shipments within weeks.”")) == []
+
+
+def test_short_phrase_called_in_marks_is_a_direct_quote():
+    got = rows(make_article("Park has called the new curbs “a blow to open markets”."))
+    assert got == [("Lena Park", "direct", "a blow to open markets")]
+
+
+def test_scare_quotes_of_one_or_two_words_are_not_quotes():
+    got = rows(make_article("The ministry called the plan “unfair” and the talks “urgent”."))
+    assert got == []
+
+
+def test_quote_framed_by_a_short_clause_is_only_direct():
+    got = rows(make_article("Park said it was “a deeply harmful step for global trade”."))
+    assert got == [("Lena Park", "direct", "a deeply harmful step for global trade")]
+
+
+def test_quote_inside_a_longer_reported_clause_gives_both_rows():
+    got = rows(make_article(
+        "Park said the review of the barley duties now under way in the capital was "
+        "“firmly on track to finish by June”."))
+    kinds = sorted(k for _, k, _ in got)
+    assert kinds == ["direct", "reported"]
+    assert ("Lena Park", "direct", "firmly on track to finish by June") in got
+
+
+# --- reported speech -------------------------------------------------------------------------
+
+def test_reported_clause_after_said_that():
+    got = rows(make_article("Lena Park said on Monday that the two sides had narrowed their differences on steel."))
+    assert got == [("Lena Park", "reported", "the two sides had narrowed their differences on steel")]
+
+
+def test_reported_clause_before_a_trailing_attribution():
+    got = rows(make_article("Exports of magnets fell sharply in October, the Ministry of Commerce said on Monday."))
+    assert got == [("Ministry of Commerce", "reported", "Exports of magnets fell sharply in October")]
+
+
+def test_urged_keeps_the_object_and_drops_the_occasion():
+    got = rows(make_article("Park urged Beijing to lift its ban on seafood imports during a phone call with Reyes."))
+    assert got == [("Lena Park", "reported", "Beijing to lift its ban on seafood imports")]
+
+
+def test_continuations_share_the_speaker():
+    got = rows(make_article(
+        "The duties are unjustified, Park said, adding that Freedonia would file a complaint at the WTO."))
+    assert got == [
+        ("Lena Park", "reported", "The duties are unjustified"),
+        ("Lena Park", "reported", "Freedonia would file a complaint at the WTO"),
+    ]
+
+
+def test_noting_that_clause_goes_to_the_main_speaker():
+    got = rows(make_article(
+        "Noting that trade between the two countries had doubled, Park said both sides should "
+        "keep supply chains open."))
+    assert ("Lena Park", "reported", "trade between the two countries had doubled") in got
+    assert ("Lena Park", "reported", "both sides should keep supply chains open") in got
+
+
+def test_according_to_an_organisation_but_not_to_reports():
+    got = rows(make_article(
+        "Licence applications will be approved within weeks, according to the Ministry of Commerce.",
+        "According to reports from local media, the two delegations dined together on Friday.",
+    ))
+    assert got == [("Ministry of Commerce", "reported", "Licence applications will be approved within weeks")]
+
+
+def test_apposition_between_speaker_and_verb():
+    got = make_article("Lena Park, the chief trade negotiator of Freedonia, said the steel quota was too small.").quotes
+    assert [(q.speaker, q.kind, q.text) for q in got] == [("Lena Park", "reported", "the steel quota was too small")]
+    assert "negotiator" in got[0].speaker_role
+
+
+# --- speakers --------------------------------------------------------------------------------
+
+def test_pronoun_goes_to_the_last_speaker_not_the_last_name():
+    got = rows(make_article(
+        "Park told Reyes that the duties would stay in place until the review ends.",
+        "“We cannot move on this before the summer,” she said.",
+    ))
+    assert ("Lena Park", "direct", "We cannot move on this before the summer") in got
+
+
+def test_spokesperson_of_an_organisation_speaks_for_it():
+    got = rows(make_article(
+        "The new rules are unfair to small exporters, a Ministry of Commerce spokesperson said on Monday.",
+        "“We are willing to talk to any company affected by them,” the spokesperson added.",
+    ))
+    assert [s for s, _, _ in got] == ["Ministry of Commerce", "Ministry of Commerce"]
+
+
+def test_first_person_speakers_are_rejected():
+    assert rows(make_article("I said the quota was far too small for our mills.")) == []
+    assert rows(make_article("We said the quota was far too small for our mills.")) == []
+
+
+def test_speech_verbs_inside_a_quote_do_not_attribute():
+    got = rows(make_article("“Ministers said the quota would rise, and it did not,” Park said."))
+    assert got == [("Lena Park", "direct", "Ministers said the quota would rise, and it did not")]
+
+
+# --- what must not become a quote, and robustness ---------------------------------------------
+
+def test_headline_lists_are_skipped():
+    got = rows(make_article(
+        "- Park says tariffs will stay in place until June",
+        "Minister says 'grave concern' over new export rules",
+    ))
+    assert got == []
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Park said “the deal is done and nothing else",
+    "” Park said the talks ended ” abruptly “ and “ without a date",
+    "“", "\"\"\"", "It’s the ministers’ view that ‘nothing’ changed, Park said.",
+])
+def test_unbalanced_marks_do_not_crash(paragraph):
+    article = make_article(paragraph)
+    assert all(q.text.strip() for q in article.quotes)
+
+
+def test_repeated_quote_is_one_row():
+    got = rows(make_article(
+        "“We will keep talking until the ban is lifted,” Park said.",
+        "Reyes did not comment.",
+        "“We will keep talking until the ban is lifted!” Park said.",
+    ))
+    assert len(got) == 1
+
+
+def test_date_evidence_and_empty_article():
+    article = make_article("Lena Park said the two sides had narrowed their differences on steel.")
+    q = article.quotes[0]
+    assert q.date == date(2025, 3, 14)
+    assert q.evidence == "Lena Park said the two sides had narrowed their differences on steel."
+    assert make_article("").quotes == []
+
+
+def test_apostrophes_are_not_quotation_marks():
+    spans = quote_spans("China’s view on the ministers’ talks isn't ‘settled’, Park's aide said.")
+    assert len(spans) == 1
