@@ -67,6 +67,13 @@ _SLASH_CREDIT = re.compile(r"[a-z]\s?/\s?(?:%s)(?![a-z])|(?<![a-z])(?:%s)\s?/\s?
 _NAV = _Phrases(_DATA["nav_phrases"])
 _CREDIT = _Phrases(_DATA["credit_phrases"])
 _AGENCIES = set(_DATA["agencies"])
+_OUTLETS = _AGENCIES | set(_DATA["outlets"])     # a line naming only the outlet: "Global Times", "==Kyodo"
+_FOOTER = _Phrases(_DATA["footer_phrases"])
+# "Source: Xinhua", "Responsible editor: Li Ming"
+_CREDIT_LABEL = re.compile(r"(?:%s)\s*[:：]" % "|".join(map(re.escape, sorted(_DATA["credit_labels"], key=len, reverse=True))))
+# "Download the SCMP app", "Download our free app"
+_APP_PROMPT = re.compile(r"download (?:the|our)\b.{0,30}\bapps?\b")
+_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\))?\s*\d{4}\b")
 _BYLINE_ROLES = set(_DATA["byline_roles"])
 _NAME_STOP = set(_DATA["name_stopwords"])
 _HEADINGS = set(_DATA["related_headings"])
@@ -119,7 +126,7 @@ def _unbullet(line: str) -> str:
 
 
 def _strip_marks(low: str) -> str:
-    return low.strip(" :|»›>-–—•*#.…→")
+    return low.strip(" :|»›>-–—•*#.…→=")
 
 
 def _is_byline(line: str, low: str) -> bool:
@@ -133,7 +140,9 @@ def _is_byline(line: str, low: str) -> bool:
             return True
         words = [w for w in re.split(r"[\s,]+", head) if w and w.lower() not in ("and", "&", "in", "of", "for")]
         return bool(words) and all(w[0].isupper() for w in words)
-    return _strip_marks(low).strip("() ") in _AGENCIES or bool(_NAMES_FOR.fullmatch(line))
+    if len(line) <= 80 and _CREDIT_LABEL.match(low):
+        return True
+    return _strip_marks(low).strip("() ") in _OUTLETS or bool(_NAMES_FOR.fullmatch(line))
 
 
 def _is_caption(line: str, low: str) -> bool:
@@ -165,8 +174,10 @@ def classify_line(line: str) -> str | None:
         return "nav"
     if _is_byline(body, low):
         return "byline"
-    if short and _SHARE.search(low):
+    if short and _SHARE.search(low) or _APP_PROMPT.match(low):
         return "share_prompt"
+    if short and (_FOOTER.search(low) or _COPYRIGHT.match(low)):
+        return "footer"
     if short and (_COMMENT.search(low) or _COMMENT_LINE.fullmatch(_strip_marks(low))):
         return "comment_form"
     if _is_caption(body, low):

@@ -96,9 +96,22 @@ def fits(mention: Mention, role_words: list[str], country: str = "") -> bool:
     roles = [mention.role] + [p.role for p in persons]
     for role in roles:
         have = _role_words(role)
-        if wanted <= have and not ((have & _QUALIFIERS) - wanted):
+        if wanted <= have and not (_qualifiers(role, have, wanted) - wanted):
             return True
     return False
+
+
+def _qualifiers(role: str, have: set[str], wanted: set[str]) -> set[str]:
+    """The qualifiers a role carries, less those inside the office an implied word names:
+    "the Spanish leader" may be the prime minister, "the minister" may not."""
+    found = have & _QUALIFIERS
+    if found:
+        folded = fold(role)
+        for cues, implied in _IMPLIED:
+            for cue in cues:
+                if implied in wanted and cue in folded:
+                    found -= set(cue.split())
+    return found
 
 
 def _latest_org(earlier: list[Mention], role_words: list[str], country: str) -> Mention | None:

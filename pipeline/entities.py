@@ -37,7 +37,7 @@ _PARTICLE = r"(?:von|van|der|den|de|da|del|di|du|le|la|bin|al|dos|ter)"
 _RUN = re.compile(rf"{_TOK}(?: +(?:{_PARTICLE} +)*{_TOK})*")
 _TOKEN = re.compile(rf"{_TOK}|\b{_PARTICLE}\b")
 # a title, then "of/for <its complement>", then the name
-_TITLE_GAP = re.compile(r"\s*,?\s*|\s+(?:of|for)\s[^.;:!?\"“”\n]{0,70}?,?\s*")
+_TITLE_GAP = re.compile(r"\s*,?\s*|\s+(?:of|for|to)\s[^.;:!?\"“”\n]{0,70}?,?\s*")
 _GAP_VERBS = re.compile(r"\b(?:said|says|told|met|meets|will|has|had|was|is|are|were)\b")
 # a country before a title: "Japan's", "US", "the Japanese foreign ministry's Asian ... Bureau"
 _COUNTRY_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w.-]*(?:['’]s)?|and|of|the|for|(?:foreign|commerce|trade)"
@@ -236,14 +236,15 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
         if canonical:
             out.append(ctx.person(start, end, None, canonical))
         else:
-            singles.extend((s, e) for s, e in _TOKEN_SPANS(text, start, end))
+            singles.extend((s, e) for s, e in _TOKEN_SPANS(ctx.cased, start, end))
     people = sorted(known + out, key=lambda m: m.start)
     out += _bare_names(ctx, singles, people)
     return out
 
 
-def _TOKEN_SPANS(text: str, start: int, end: int):
-    return ((m.start(), m.end()) for m in _TOKEN.finditer(text, start, end) if text[m.start()].isupper())
+def _TOKEN_SPANS(cased: str, start: int, end: int):
+    # on the accent-folded text, as the runs were found: "Sánchez" is one token
+    return ((m.start(), m.end()) for m in _TOKEN.finditer(cased, start, end) if cased[m.start()].isupper())
 
 
 def _short_forms(m: Mention) -> set[str]:

@@ -256,7 +256,9 @@ def _entity_pairs() -> list[tuple[str, Entry]]:
             pairs.append((alias, Entry("org", r["canonical"], r.get("country", ""), r.get("kind", ""), case_of(alias))))
     for r in _rows("titles.csv"):
         # an empty role marks an honorific ("Mr", "Dr"): it introduces a name but says no office
-        pairs.append((r["pattern"], Entry("title", r.get("role", ""), r.get("country", ""))))
+        # a title written in capitals ("PM") must be in capitals: "3 pm" is a time
+        case = "upper" if case_of(r["pattern"]) == "upper" else ""
+        pairs.append((r["pattern"], Entry("title", r.get("role", ""), r.get("country", ""), case=case)))
     return pairs
 
 

@@ -258,3 +258,24 @@ def test_many_paragraphs_are_fast():
     assert len(art.paragraphs) == 90
     assert [r.reason for r in art.removed] == ["duplicate"] * 10
     assert min(timings) < 0.03  # a hundred same-length paragraphs, every pair a fuzzy candidate
+
+
+@pytest.mark.parametrize("line", [
+    "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+    "Copyright 2025 The Associated Press. All rights reserved.",
+    "Associated Press writers Ken Moritsugu and Huizhong Wu contributed.",
+    "This article was first published by Kyodo News.",
+    "Download the SCMP app",
+    "Source: Xinhua",
+    "Responsible editor: Li Ming",
+    "==Kyodo",
+    "Global Times",
+    "Sign up here.",
+    "Suggested Topics:",
+])
+def test_footers_of_other_sites(line):
+    prose = ["BEIJING (Reuters) - China said on Thursday it would tighten controls on rare earth exports.",
+             "The copyright dispute between the two firms was settled, a court in Shanghai said on Friday.",
+             "All rights groups criticised the decision, saying it would hurt fishermen in the region."]
+    art = clean_article(Article(origin="t.txt", raw_text="\n".join([prose[0], line, *prose[1:]])))
+    assert art.paragraphs == prose

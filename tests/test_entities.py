@@ -167,3 +167,21 @@ def test_edited_people_file_is_read_after_reload(tmp_path):
         assert resolve_name("Quintanilla Zorba").country == "Chile"
         assert persons(make("Zorba Quintanilla met Wang Wentao."))[0] == ("Zorba Quintanilla", "Zorba Quintanilla")
     assert resolve_name("Zorba Quintanilla") is None
+
+
+def test_abbreviated_title_and_accented_surname_alone():
+    a = make("Spanish PM Sánchez arrived in Beijing on Friday.", "The meeting ended at 3 pm Beijing time.")
+    assert persons(a) == [("Spanish PM Sánchez", "Pedro Sanchez")]
+    assert a.mentions[0].role == "PM" and a.mentions[0].country == "Spain"
+
+
+def test_envoy_title_with_a_destination_before_the_name():
+    a = make("China's ambassador to the EU, Yang Dewei, said Beijing wanted dialogue.")
+    [m] = [m for m in a.mentions if m.kind == "person"]
+    assert (m.canonical, m.country) == ("Yang Dewei", "China")
+
+
+def test_a_leader_may_be_a_prime_minister_but_a_minister_is_not():
+    a = make("Pedro Sánchez met Xi Jinping and Wang Wentao.", "The Spanish leader said trade was vital.")
+    assert resolve_reference(a, 1, "The Spanish leader").canonical == "Pedro Sanchez"
+    assert resolve_reference(a, 1, "the minister").canonical == "Wang Wentao"

@@ -101,3 +101,16 @@ def test_edited_taxonomy_is_read_after_reload(tmp_path):
     with lexicons.data_dir(data):
         assert tags("Duties on electric vehicles rose.") == ["tariffs", "electric_vehicles"]
     assert tags("Duties on electric vehicles rose.") == ["tariffs"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Washington slapped levies on Chinese steel.", ["tariffs"]),
+    ("China suspended exports of gallium to the US.", ["export_controls", "critical_minerals"]),
+    ("Beijing will require licences to export seven rare earth elements.", ["rare_earths", "export_controls"]),
+    ("Washington tightened restrictions on sales of advanced chips to China.", ["export_controls", "semiconductors"]),
+    ("Banana exports grew and the stocks were blue-chip.", []),
+    ("He said it was his duty to protect the levy of local taxes.", []),
+    ("Analysts said the ministry was doing its duty.", []),
+])
+def test_verb_forms_of_export_controls_and_levies(sentence, expected):
+    assert tags(sentence) == expected
