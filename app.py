@@ -1,0 +1,27 @@
+"""Trade Talks Monitor: the pages, and the filters they share.
+
+The page scripts live in app_pages/, not pages/: Streamlit treats a folder
+named pages/ next to the entry point as the older multipage layout, which
+runs a page without this script (and so without the shared sidebar).
+"""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.data import current_views
+from dashboard.sidebar import sidebar_filters
+
+st.set_page_config(page_title="Trade Talks Monitor", layout="wide")
+pages = [
+    st.Page("app_pages/overview.py", title="Overview & upload", icon=":material/home:", default=True),
+    st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
+    st.Page("app_pages/issues.py", title="Issues", icon=":material/label:"),
+    st.Page("app_pages/articles.py", title="Articles", icon=":material/article:"),
+]
+page = st.navigation(pages)
+# Rendered here, before the page, so the filters stay put when the page changes.
+store, views = current_views()
+if not store.is_empty():
+    sidebar_filters(views)
+page.run()

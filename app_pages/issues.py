@@ -1,0 +1,52 @@
+"""Issues: how often each is covered over time, where, and with which other issues."""
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from dashboard.charts import heatmap
+from dashboard.data import current_filters, data_page
+from dashboard.sidebar import choose_issue
+from dashboard.widgets import show_table
+from pipeline.views import cooccurrence, filter_articles, filter_tags, issue_by_country, tag_counts_over_time
+
+v = data_page("Issues", "tags", "issue tags")
+
+f = current_filters()
+tags = filter_tags(v, f)
+pick, go = st.columns([3, 1], vertical_alignment="bottom")
+options = sorted(v.labels, key=lambda t: v.labels[t].lower())
+issue = pick.selectbox("Issue to follow", options, format_func=lambda t: v.labels.get(t, t), key="issue_pick")
+go.button("Filter all pages by this issue", on_click=choose_issue, args=(issue,))
+
+period = st.segmented_control("Count per", ["week", "month"], default="week", key="issue_period", required=True)
+over_time = tag_counts_over_time(tags, "W" if period == "week" else "M")
+if over_time.empty:
+    st.caption("No dated article matches the filters.")
+else:
+    st.altair_chart(alt.Chart(over_time, title=f"Articles per issue and {period}").mark_bar().encode(
+        x=alt.X("period:O", title=f"{period.capitalize()} starting" if period == "week" else "Month"),
+        y=alt.Y("articles:Q", title="Articles"), color=alt.Color("label:N", title="Issue"),
+        tooltip=[alt.Tooltip("period:O", title=period.capitalize()), alt.Tooltip("label:N", title="Issue"),
+                 "articles:Q"]), width="stretch")
+
+left, right = st.columns(2)
+heat = issue_by_country(tags, filter_articles(v, f))
+if heat.empty:
+    left.caption("No tagged article names a country.")
+else:
+    left.altair_chart(heatmap(heat, "country", "label", "Articles per issue and country", "Country", "Issue"),
+                      width="stretch")
+pairs = cooccurrence(filter_tags(v, f, other_tags=True))
+if pairs.empty:
+    right.caption("No article carries two issues.")
+else:
+    right.altair_chart(heatmap(pairs, "label_other", "label", "Issues in the same article", "With issue", "Issue"),
+                       width="stretch")
+
+st.subheader("Tagged articles")
+table = tags.assign(link="articles?article=" + tags["article_id"])
+show_table(table, "tags", ["label", "published", "title", "source", "hits", "evidence", "link", "tag",
+                           "article_id"],
+           extra={"title": "Article title", "source": "Source",
+                  "link": st.column_config.LinkColumn("Read", display_text="Open article")})

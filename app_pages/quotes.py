@@ -1,0 +1,36 @@
+"""Who said what: the quotes table and counts per speaker and per issue."""
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from dashboard.data import current_filters, data_page
+from dashboard.widgets import show_table
+from pipeline.views import counts_of, filter_quotes
+
+v = data_page("Quotes", "quotes", "quotes")
+
+quotes = filter_quotes(v, current_filters())
+kinds = st.segmented_control("Kind", ["direct", "reported"], selection_mode="multi",
+                             default=["direct", "reported"], key="quote_kinds")
+quotes = quotes[quotes["kind"].isin(kinds or [])]
+st.caption(f"{len(quotes):,} of {len(v.quotes):,} quotes. The sidebar's search looks in the speaker, "
+           "the quoted words and the evidence.")
+
+left, right = st.columns(2)
+speakers = counts_of(quotes["speaker"], "speaker", top=20)
+issues = counts_of(quotes["tags"].map(lambda ts: [v.labels.get(t, t) for t in ts]), "issue", top=20)
+for col, frame, field, title in ((left, speakers, "speaker", "Quotes per speaker (top 20)"),
+                                 (right, issues, "issue", "Quotes per issue")):
+    if frame.empty:
+        col.caption(f"{title}: none")
+        continue
+    col.altair_chart(alt.Chart(frame, title=title).mark_bar().encode(
+        x=alt.X("count:Q", title="Quotes"), y=alt.Y(f"{field}:N", sort="-x", title=None),
+        tooltip=[f"{field}:N", "count:Q"]), width="stretch")
+
+show_table(quotes.assign(link="articles?article=" + quotes["article_id"]), "quotes",
+           ["speaker", "speaker_role", "speaker_country", "kind", "date", "tags_text", "text", "source",
+            "title", "link", "evidence", "quote_id", "article_id"],
+           extra={"tags_text": "Issues", "source": "Source", "title": "Article title",
+                  "link": st.column_config.LinkColumn("Read", display_text="Open article")})

@@ -1,0 +1,39 @@
+"""Tables and CSV downloads with the schema's column labels."""
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from pipeline.export import export_name, to_csv_bytes
+from pipeline.schema import TABLES
+
+
+def column_config(table: str, df: pd.DataFrame, extra: dict | None = None) -> dict:
+    """Schema labels for the frame's columns, lists shown as lists; `extra` adds or overrides."""
+    spec = TABLES[table]
+    lists = set(spec.of_kind("list"))
+    config = {}
+    for name, label in spec.labels.items():
+        if name in df.columns:
+            config[name] = st.column_config.ListColumn(label) if name in lists else label
+    config.update(extra or {})
+    return config
+
+
+def show_table(df: pd.DataFrame, table: str, columns: list[str], extra: dict | None = None,
+               **kwargs):
+    """A read-only table of `columns`, and a CSV download of exactly those rows and columns."""
+    shown = df[columns]
+    event = st.dataframe(shown, hide_index=True, column_config=column_config(table, shown, extra),
+                         **kwargs)
+    export_button(shown, table)
+    return event
+
+
+def export_button(df: pd.DataFrame, table: str) -> None:
+    # the CSV is built only when the button is pressed, so a rerun stays fast
+    st.download_button(f"Download {table} CSV ({len(df):,} rows)", data=lambda: to_csv_bytes(df, table),
+                       file_name=export_name(table, date.today()), mime="text/csv",
+                       on_click="ignore", key=f"export-{table}", icon=":material/download:")

@@ -1,0 +1,305 @@
+"""The dashboard under AppTest: every page on a filled and an empty store, filters, upload."""
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.upload import changed_dates, ingest_files, preview_frame
+from pipeline.schema import TABLES
+from pipeline.store import Store
+from pipeline.views import Filters, filter_articles, filter_meetings, highlight, prepare
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "data" / "samples"
+PAGES = ["app_pages/overview.py", "app_pages/timeline.py", "app_pages/quotes.py", "app_pages/issues.py", "app_pages/articles.py"]
+TEXT_A = ("Japan\u2019s trade minister Akazawa Ryosei met Chinese Commerce Minister Wang Wentao in Gyeongju on Thursday.\n"
+          "\u201cWe agreed to keep talking about rare earths,\u201d Akazawa said.\n"
+          "<script>alert('x')</script> Markets were calm.")
+TEXT_B = ("EU trade chief Maros Sefcovic held a video call with Wang Wentao on Tuesday.\n"
+          "Wang said export controls on gallium would stay.")
+TEXT_C = "Seafood imports from Japan remain banned, a spokesperson said on Friday."
+
+
+def fixture_frames() -> dict[str, pd.DataFrame]:
+    """Three articles, three meetings (one planned, one undated), three quotes, four tags."""
+    articles = pd.DataFrame([
+        {"article_id": "a1", "origin": "a1.txt", "title": "Akazawa meets Wang", "source": "Kyodo",
+         "url": "https://example.com/a1", "published": "2025-11-02", "published_source": "inferred",
+         "words": 30, "tags": ["rare_earths", "tariffs"], "people": ["Akazawa Ryosei", "Wang Wentao"],
+         "countries": ["Japan", "China"], "removed": ["boilerplate: Share this article"], "text": TEXT_A},
+        {"article_id": "a2", "origin": "a2.txt", "title": "Sefcovic and Wang talk gallium", "source": "Reuters",
+         "published": "2025-10-15", "published_source": "header", "words": 20, "tags": ["export_controls"],
+         "people": ["Maros Sefcovic", "Wang Wentao"], "countries": ["European Union", "China"], "text": TEXT_B},
+        {"article_id": "a3", "origin": "a3.txt", "title": "Seafood ban stays", "source": "Kyodo",
+         "published": "", "published_source": "unknown", "words": 11, "tags": ["seafood"],
+         "countries": ["Japan"], "text": TEXT_C},
+    ])
+    meetings = pd.DataFrame([
+        {"meeting_id": "m1", "article_ids": ["a1"], "source_count": 1,
+         "participants": ["Akazawa Ryosei", "Wang Wentao"], "countries": ["Japan", "China"],
+         "date": "2025-10-30", "date_precision": "day", "location": "Gyeongju", "occasion": "APEC",
+         "mode": "in_person", "status": "held", "tags": ["rare_earths"],
+         "evidence": [TEXT_A.split("\n")[0]]},
+        {"meeting_id": "m2", "article_ids": ["a2"], "source_count": 1,
+         "participants": ["Maros Sefcovic", "Wang Wentao"], "countries": ["European Union", "China"],
+         "date": "2025-10-14", "date_precision": "day", "mode": "video", "status": "held",
+         "tags": ["export_controls"], "evidence": [TEXT_B.split("\n")[0]]},
+        {"meeting_id": "m3", "article_ids": ["a2"], "source_count": 1,
+         "participants": ["European Union", "China"], "countries": ["European Union", "China"],
+         "date": "", "location": "Brussels", "mode": "in_person", "status": "planned",
+         "evidence": ["They agreed to meet in Brussels."]},
+    ])
+    quotes = pd.DataFrame([
+        {"quote_id": "q1", "article_id": "a1", "speaker": "Akazawa Ryosei", "speaker_role": "trade minister",
+         "speaker_country": "Japan", "kind": "direct", "date": "2025-11-02", "tags": ["rare_earths"],
+         "text": "We agreed to keep talking about rare earths", "evidence": TEXT_A.split("\n")[1]},
+        {"quote_id": "q2", "article_id": "a2", "speaker": "Wang Wentao", "speaker_country": "China",
+         "kind": "reported", "date": "2025-10-15", "tags": ["export_controls"],
+         "text": "export controls on gallium would stay", "evidence": TEXT_B.split("\n")[1]},
+        {"quote_id": "q3", "article_id": "a3", "speaker": "=HYPERLINK(\"x\")", "kind": "reported",
+         "text": "Seafood imports from Japan remain banned", "evidence": TEXT_C},
+    ])
+    tags = pd.DataFrame([
+        {"tag_key": "a1:rare_earths", "article_id": "a1", "tag": "rare_earths", "label": "Rare earths",
+         "hits": 2, "published": "2025-11-02", "evidence": TEXT_A.split("\n")[1]},
+        {"tag_key": "a1:tariffs", "article_id": "a1", "tag": "tariffs", "label": "Tariffs", "hits": 1,
+         "published": "2025-11-02", "evidence": ""},
+        {"tag_key": "a2:export_controls", "article_id": "a2", "tag": "export_controls",
+         "label": "Export controls", "hits": 1, "published": "2025-10-15", "evidence": TEXT_B.split("\n")[1]},
+        {"tag_key": "a3:seafood", "article_id": "a3", "tag": "seafood", "label": "Seafood ban", "hits": 1,
+         "published": "", "evidence": TEXT_C},
+    ])
+    frames = {"articles": articles, "meetings": meetings, "quotes": quotes, "tags": tags}
+    return {name: TABLES[name].conform(df) for name, df in frames.items()}
+
+
+@pytest.fixture(scope="module")
+def filled_store(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("filled")
+    Store(root).append(fixture_frames())
+    return root
+
+
+@pytest.fixture(scope="module")
+def demo_store(tmp_path_factory) -> Path:
+    if not any(SAMPLES.glob("*")):
+        pytest.skip("the demo corpus (data/samples) is empty")
+    from pipeline.library import load_demo
+    root = tmp_path_factory.mktemp("demo")
+    load_demo(Store(root))
+    return root
+
+
+def app_on(store: Path, monkeypatch, page: str | None = None, **params) -> AppTest:
+    monkeypatch.setenv("TTM_STORE", str(store))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+    at.query_params.update(params)
+    at.run()  # the pages are known only once st.navigation has run
+    if page and page != PAGES[0]:
+        at.switch_page(page).run()
+    return at
+
+
+def charts(at: AppTest) -> list[pd.DataFrame]:
+    """The data behind each chart on the page."""
+    out = []
+    for el in at.get("vega_lite_chart"):
+        for ds in el.proto.datasets:
+            out.append(pa.ipc.open_stream(ds.data.data).read_all().to_pandas())
+    return out
+
+
+PLACES = {"Gyeongju": "m1", "": "m2", "Brussels": "m3"}
+
+
+def meeting_names(df: pd.DataFrame) -> list[str]:
+    """The fixture's meetings by name (the store's read merges them under new ids)."""
+    return sorted(PLACES[p] for p in df["location"])
+
+
+def frame_rows(at: AppTest) -> int:
+    return sum(len(df.value) for df in at.dataframe)
+
+
+# --- every page --------------------------------------------------------
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_filled_store(page, filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, page, article="a1")
+    assert not at.exception, at.exception
+    assert not at.error
+    assert frame_rows(at) > 0 or page == "app_pages/overview.py"
+    assert len(at.multiselect) >= 6
+    if page != "app_pages/articles.py":
+        assert any(len(c) for c in charts(at)), "the page draws a chart with data"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_demo_corpus(page, demo_store, monkeypatch):
+    at = app_on(demo_store, monkeypatch, page)
+    assert not at.exception, at.exception
+    assert not at.error
+    assert frame_rows(at) > 0 or page == "app_pages/overview.py"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_on_empty_store(page, tmp_path, monkeypatch):
+    at = app_on(tmp_path / "empty", monkeypatch, page)
+    assert not at.exception, at.exception
+    assert not at.error
+    text = " ".join(m.value for m in [*at.info, *at.markdown])
+    assert "upload" in text.lower() or any(b.label == "Load the demo corpus" for b in at.button)
+
+
+# --- filters -----------------------------------------------------------
+def table_on(at: AppTest, column: str) -> pd.DataFrame:
+    """The page's table that has `column`."""
+    return next(df.value for df in at.dataframe if column in df.value.columns)
+
+
+def test_filters_change_the_tables(filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
+    assert meeting_names(table_on(at, "meeting_id")) == ["m1", "m2", "m3"]
+    at.multiselect(key="countries").select("Japan").run()
+    assert meeting_names(table_on(at, "meeting_id")) == ["m1"]
+    at.switch_page("app_pages/quotes.py").run()  # the filter survives the page change
+    assert at.multiselect(key="countries").value == ["Japan"]
+    assert table_on(at, "quote_id")["quote_id"].tolist() == ["q1"]
+    at.multiselect(key="countries").unselect("Japan").run()
+    at.text_input(key="q").input("gallium").run()
+    assert table_on(at, "quote_id")["quote_id"].tolist() == ["q2"]
+    at.switch_page("app_pages/articles.py").run()
+    assert table_on(at, "article_id")["article_id"].tolist() == ["a2"]
+
+
+def test_filters_come_from_the_url(filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, "app_pages/timeline.py", mode="video")
+    assert at.multiselect(key="mode").value == ["video"]
+    assert meeting_names(table_on(at, "meeting_id")) == ["m2"]
+    at = app_on(filled_store, monkeypatch, "app_pages/articles.py", **{"from": "2025-11-01"})
+    assert table_on(at, "article_id")["article_id"].tolist() == ["a1"]
+
+
+def test_choosing_an_issue_filters_every_page(filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, "app_pages/issues.py")
+    at.selectbox(key="issue_pick").select("seafood").run()
+    next(b for b in at.button if b.label == "Filter all pages by this issue").click().run()
+    assert at.multiselect(key="issues").value == ["seafood"]
+    at.switch_page("app_pages/articles.py").run()
+    assert table_on(at, "article_id")["article_id"].tolist() == ["a3"]
+
+
+def test_timeline_chart_has_one_point_per_dated_meeting_and_country(filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
+    points = max(charts(at), key=len)
+    # m1: Japan, China; m2: European Union, China; m3 has no day
+    assert sorted(points["counterpart"]) == ["China", "China", "European Union", "Japan"]
+    assert sorted(set(points["date"])) == ["2025-10-14", "2025-10-30"]
+    assert "Meetings" in [h.value for h in at.subheader]
+
+
+def test_article_reader_escapes_and_highlights(filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, "app_pages/articles.py", article="a1")
+    body = next(h.proto.body for h in at.get("html"))
+    assert "<script>" not in body and "&lt;script&gt;" in body
+    assert "<mark>Japan\u2019s trade minister Akazawa Ryosei met" in body
+    assert any("Share this article" in t.value for t in at.text)
+
+
+def test_download_holds_what_the_table_shows(filled_store, monkeypatch):
+    import streamlit as st
+    downloads, original = {}, st.download_button
+
+    def recording(label, data, file_name=None, **kwargs):
+        downloads[file_name] = data() if callable(data) else data
+        return original(label, data, file_name=file_name, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", recording)
+    at = app_on(filled_store, monkeypatch, "app_pages/quotes.py", countries="China")
+    name = f"trade-talks-quotes-{date.today().isoformat()}.csv"
+    data = downloads[name]
+    assert data.startswith(b"\xef\xbb\xbf")  # a byte-order mark, for Excel
+    csv = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    shown = table_on(at, "quote_id")
+    assert csv["quote_id"].tolist() == shown["quote_id"].tolist() == ["q2"]
+    assert sorted(csv.columns) == sorted(shown.columns)  # the export puts schema columns first
+    assert any(b.proto.label.endswith("(1 rows)") for b in at.get("download_button"))
+    # a cell a spreadsheet would run as a formula is neutralised
+    at.multiselect(key="countries").unselect("China").run()
+    csv = pd.read_csv(io.BytesIO(downloads[name]), encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert "'=HYPERLINK(\"x\")" in csv["speaker"].tolist()
+
+
+# --- views -------------------------------------------------------------
+def test_views_filter_and_search_fold_accents():
+    v = prepare(fixture_frames())
+    assert filter_meetings(v, Filters(statuses=("planned",)))["meeting_id"].tolist() == ["m3"]
+    assert filter_meetings(v, Filters(start="2025-10-01", end="2025-10-20"))["meeting_id"].tolist() == ["m2"]
+    assert filter_meetings(v, Filters(sources=("Kyodo",)))["meeting_id"].tolist() == ["m1"]
+    assert filter_meetings(v, Filters(search="GYEONGJU apec"))["meeting_id"].tolist() == ["m1"]
+    # a meeting is found by the title of the article reporting it, too
+    assert filter_meetings(v, Filters(search="Šefčovič"))["meeting_id"].tolist() == ["m2", "m3"]
+    assert filter_meetings(v, Filters(search="gyeongju video")).empty
+    # a typed apostrophe finds a curly one
+    assert filter_articles(v, Filters(search="Japan's trade"))["article_id"].tolist() == ["a1"]
+
+
+def test_highlight_never_lets_markup_through():
+    text = 'He said <b>no</b> & "yes".\nSecond <i>line</i>.'
+    out = highlight(text, ['He said <b>no</b> & "yes".', "not in the text"])
+    assert out.startswith("<mark>He said &lt;b&gt;no&lt;/b&gt; &amp; &quot;yes&quot;.</mark>")
+    assert "<i>" not in out and "<b>" not in out
+    assert highlight("<img src=x onerror=alert(1)>", []) == "&lt;img src=x onerror=alert(1)&gt;"
+
+
+# --- upload ------------------------------------------------------------
+SEED = "title: Ministers meet\nsource: Test Wire\n\nWang Wentao met Akazawa Ryosei in Gyeongju on Thursday.\n"
+NO_DATE = "title: Undated\n\nThe two ministers spoke by phone on Tuesday about rare earths.\n"
+
+
+def test_upload_through_the_page(tmp_path, monkeypatch):
+    at = app_on(tmp_path / "store", monkeypatch)
+    uploader = at.file_uploader[0]
+    assert uploader.accept_multiple_files and ".zip" in uploader.allowed_type
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("inner/b.txt", NO_DATE)
+    uploader.set_value([("a.txt", SEED.encode(), "text/plain"), ("b.zip", archive.getvalue(), "application/zip"),
+                        ("broken.json", b'{"title": "cut', "application/json")]).run()
+    assert not at.exception, at.exception
+    preview = at.dataframe[0].value  # st.data_editor
+    assert preview["file"].tolist() == ["a.txt", "b.zip/inner/b.txt"]
+    assert not preview["stored"].any()
+    assert any("broken.json" in e.value for e in at.error)
+    next(b for b in at.button if b.label == "Ingest").click().run()
+    assert not at.exception, at.exception
+    assert any("2 new articles stored" in s.value for s in at.success)
+    assert len(Store(tmp_path / "store").read("articles")) == 2
+    # the same file again is flagged before it is stored, and skipped when it is
+    at.file_uploader[0].set_value(("again.txt", SEED.encode(), "text/plain")).run()
+    assert at.dataframe[-1].value["stored"].tolist() == [True]
+    next(b for b in at.button if b.label == "Ingest").click().run()
+    assert any("0 new articles stored, 1 duplicates skipped" in s.value for s in at.info)
+
+
+def test_dates_edited_in_the_preview_are_stored(tmp_path):
+    files = [("a.txt", SEED.encode()), ("b.txt", NO_DATE.encode())]
+    preview, errors = preview_frame(files, set())
+    assert not errors and preview["words"].gt(0).all()
+    edited = preview.copy()
+    edited.loc[1, "published"] = date(2025, 5, 20)
+    assert changed_dates(preview, edited) == {1: date(2025, 5, 20)}
+    assert changed_dates(preview, preview) == {}
+    report = ingest_files(files, Store(tmp_path), changed_dates(preview, edited))
+    assert len(report.new_ids) == 2 and not report.errors
+    stored = Store(tmp_path).read("articles").set_index("title")
+    assert stored.loc["Undated", "published"] == "2025-05-20"
+    assert stored.loc["Undated", "published_source"] == "user"
+    assert stored.loc["Ministers meet", "published_source"] != "user"
