@@ -37,46 +37,42 @@ def meeting_key(participants, day: str, status: str, location: str, occasion: st
     return "\x1f".join((people, day, str(status or "held").strip().lower(), where))
 
 
+def _empty(v) -> bool:
+    return v is None or v == "" or v == "unknown" or isinstance(v, float) and pd.isna(v)
+
+
 def merge_meetings(df: pd.DataFrame) -> pd.DataFrame:
     """Merge rows describing the same meeting; `article_ids` becomes the union and
     `source_count` the number of distinct articles. Other columns keep the first
     non-empty value; list columns are unioned in order of appearance."""
-    df = df.reset_index(drop=True).copy()
+    df = df.reset_index(drop=True)
     for col in ("article_ids", "participants"):
         if col not in df.columns:
-            df[col] = [[] for _ in range(len(df))]
+            df = df.assign(**{col: [[] for _ in range(len(df))]})
     for col in ("date", "location", "status", "occasion"):
         if col not in df.columns:
-            df[col] = ""
+            df = df.assign(**{col: ""})
+    columns = list(df.columns) + (["source_count"] if "source_count" not in df.columns else [])
     if df.empty:
-        out = df.copy()
-        out["source_count"] = pd.Series(dtype="int64")
-        return out
-    days = df["date"].map(_day)
-    key = [meeting_key(p, d, s, loc, occ) for p, d, s, loc, occ in
-           zip(df["participants"], days, df["status"], df["location"], df["occasion"])]
-    df["_key"] = key
-    order = pd.unique(df["_key"])
-
-    scalars = [c for c in df.columns if c not in LIST_COLUMNS and c not in ("_key", "source_count")]
-    # first non-empty value per meeting: "" and "unknown" count as empty
-    filled = df[scalars].map(lambda v: None if v is None or v == "" or v == "unknown"
-                             or isinstance(v, float) and pd.isna(v) else v)
-    filled["_key"] = df["_key"]
-    firsts = filled.groupby("_key", sort=False).first()
-    out = pd.DataFrame(index=pd.Index(order, name="_key"))
-    for c in scalars:
-        fallback = df.groupby("_key", sort=False)[c].first()
-        out[c] = firsts[c].where(firsts[c].notna(), fallback).reindex(order)
-    for c in LIST_COLUMNS:
-        if c not in df.columns:
+        return df.assign(source_count=pd.Series(dtype="int64"))[columns]
+    lists = [c for c in LIST_COLUMNS if c in df.columns]
+    scalars = [c for c in df.columns if c not in LIST_COLUMNS and c != "source_count"]
+    # one pass in plain Python: cheaper than a grouped aggregation per column
+    merged: dict[str, dict] = {}
+    for row in df.to_dict("records"):
+        key = meeting_key(row["participants"], _day(row["date"]), row["status"],
+                          row["location"], row["occasion"])
+        have = merged.get(key)
+        if have is None:
+            merged[key] = {**row, **{c: list(dict.fromkeys(_as_list(row[c]))) for c in lists}}
             continue
-        items = pd.DataFrame({"_key": df["_key"], c: df[c].map(_as_list)}).explode(c)
-        items = items[items[c].notna()].drop_duplicates()
-        out[c] = items.groupby("_key", sort=False)[c].agg(list).reindex(order)
-        out[c] = out[c].map(lambda v: v if isinstance(v, list) else [])
+        for c in scalars:
+            if _empty(have[c]) and not _empty(row[c]):
+                have[c] = row[c]
+        for c in lists:
+            have[c] = list(dict.fromkeys(have[c] + _as_list(row[c])))
+    out = pd.DataFrame(list(merged.values()), columns=[c for c in df.columns if c != "source_count"])
     out["source_count"] = out["article_ids"].map(lambda ids: len(set(ids)) or 1)
     if "meeting_id" in df.columns:
-        out["meeting_id"] = [stable_id(k) for k in out.index]
-    columns = [c for c in df.columns if c != "_key"] + (["source_count"] if "source_count" not in df.columns else [])
-    return out.reset_index(drop=True)[columns]
+        out["meeting_id"] = [stable_id(k) for k in merged]
+    return out[columns]

@@ -79,12 +79,15 @@ class Store:
             return empty[columns] if columns else empty
         arrow = pa.concat_tables(
             [pq.read_table(self.root / p, columns=columns) for p in parts])
-        df = arrow.to_pandas(types_mapper=None)
         if columns:
-            return df
-        for name in spec.of_kind("list"):
-            df[name] = df[name].map(lambda v: list(v) if v is not None else [])
-        return spec.conform(df)
+            return arrow.to_pandas()
+        # parts were written in the declared schema: only lists need turning into Python lists
+        lists = set(spec.of_kind("list"))
+        return pd.DataFrame({
+            name: (arrow.column(name).to_pylist() if name in lists
+                   else arrow.column(name).to_pandas().fillna("" if spec_kind != "int" else 0))
+            for name, spec_kind in ((c.name, c.kind) for c in spec.columns)
+        })
 
     def article_ids(self) -> set[str]:
         ids = self.read("articles", columns=["article_id"])["article_id"]
