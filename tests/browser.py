@@ -66,3 +66,49 @@ def browser_page():
             yield context.new_page()
         finally:
             browser.close()
+
+
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def wait_idle(page, timeout: float = 30000) -> None:
+    """Wait until the script run is over and no element is left stale from the previous run."""
+    page.wait_for_selector(IDLE, timeout=timeout)
+    page.wait_for_function(
+        """() => !document.querySelector("[data-testid='stStatusWidgetRunningIcon']")
+                 && ![...document.querySelectorAll("[data-testid='stElementContainer']")]
+                      .some(e => e.getAttribute('data-stale') === 'true')""", timeout=timeout)
+
+
+def grid_rows(grid) -> list[dict[str, str]]:
+    """The rows of an st.dataframe, read from the accessible table inside its canvas.
+
+    The grid renders only the rows and columns in view, so keep tables small
+    (or read the CSV download) when every cell matters.
+    """
+    # the grid draws its table a moment after the script run ends
+    grid.locator("table[role='grid']").wait_for(state="attached")
+    grid.element_handle().wait_for_element_state("stable")
+    grid.page.wait_for_function("""g => {
+        const t = g.querySelector("table[role='grid']");
+        return t && (t.querySelectorAll("tbody tr").length > 0 || t.getAttribute("aria-rowcount") === "1");
+    }""", arg=grid.element_handle())
+    return grid.evaluate("""g => {
+        const col = e => e.getAttribute("aria-colindex");
+        const head = Object.fromEntries([...g.querySelectorAll("table[role='grid'] thead th")]
+            .map(th => [col(th), th.innerText]));
+        return [...g.querySelectorAll("table[role='grid'] tbody tr")].map(tr => Object.fromEntries(
+            [...tr.querySelectorAll("td")].map(td => [head[col(td)], td.innerText])));
+    }""")
+
+
+def wait_drawn(page, timeout: float = 30000) -> None:
+    """Wait until the run is over and every chart and table has drawn itself."""
+    wait_idle(page, timeout)
+    page.wait_for_function(
+        """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart']")].every(c => {
+                     const mark = c.querySelector("canvas, svg.marks");
+                     return mark && mark.getBoundingClientRect().height > 0;
+                 })
+              && [...document.querySelectorAll("[data-testid='stDataFrame']")]
+                     .every(g => g.querySelector("table[role='grid']"))""", timeout=timeout)
