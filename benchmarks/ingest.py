@@ -17,6 +17,7 @@ import pandas as pd  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 from pipeline.article import Article  # noqa: E402
 from pipeline.ingest import process_all  # noqa: E402
+from pipeline.process import STEPS  # noqa: E402
 from pipeline.rows import to_frames  # noqa: E402
 from pipeline.store import Store  # noqa: E402
 
@@ -46,6 +47,20 @@ def big_store(root: Path, frames: dict[str, pd.DataFrame], n: int) -> Store:
     return store
 
 
+def step_costs(docs: list[dict]) -> None:
+    """Microseconds per article spent in each named step, on one core."""
+    spent = {name: 0.0 for name, _ in STEPS}
+    for article in as_articles(docs):
+        for name, step in STEPS:
+            t0 = time.perf_counter()
+            article = step(article)
+            spent[name] += time.perf_counter() - t0
+    total = sum(spent.values())
+    print(f"per step, one core, {len(docs)} articles ({len(docs) / total:,.0f} articles/s in all):")
+    for name, secs in spent.items():
+        print(f"  {name:<10} {secs / len(docs) * 1e6:8.0f} us/article")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=5000)
@@ -55,6 +70,7 @@ def main() -> None:
     kb = sum(len(d["text"]) for d in docs) / len(docs) / 1024
     print(f"corpus: {len(docs)} generated articles, {kb:.1f} KB each on average")
 
+    step_costs(generate(500, seed=3))
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
         processed, errors = process_all(as_articles(docs))

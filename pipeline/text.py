@@ -14,12 +14,16 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents, unify apostrophes, squeeze spaces."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = text.replace("\u2019", "'").replace("\u2018", "'").lower()
+    if not text.isascii():  # most text is ASCII: skip the per-character pass
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+        text = text.replace("\u2019", "'").replace("\u2018", "'")
+    text = text.lower()
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -30,8 +34,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for para in text.split("\n"):
         start = pos
         for m in _BOUNDARY.finditer(para):
-            word = re.search(r"(\S+)$", para[: m.start(1)])
-            token = word.group(1).lower().rstrip(".") if word else ""
+            cut = m.start(1)
+            token = para[max(para.rfind(" ", 0, cut), para.rfind("\t", 0, cut)) + 1: cut]
+            token = token.lower().rstrip(".")
             if m.group(1) == "." and (token in _ABBREV or re.fullmatch(r"[a-z]", token)):
                 continue
             end = pos + m.end(1)
