@@ -25,13 +25,14 @@ ENTITIES = {
 }
 
 
-def make_article(*paragraphs: str, published: date | None = date(2025, 3, 14)) -> Article:
+def make_article(*paragraphs: str, published: date | None = date(2025, 3, 14), entities: dict | None = None) -> Article:
     """An article after the earlier steps, with mentions found by exact surface forms."""
+    entities = ENTITIES if entities is None else entities
     a = Article(origin="t.txt", raw_text="\n".join(paragraphs), paragraphs=list(paragraphs), published=published)
     a.sentences = sentence_spans(a.text)
     taken = bytearray(len(a.text))
-    for surface in sorted(ENTITIES, key=len, reverse=True):
-        canonical, kind, role = ENTITIES[surface]
+    for surface in sorted(entities, key=len, reverse=True):
+        canonical, kind, role = entities[surface]
         for m in re.finditer(r"\b%s\b" % re.escape(surface), a.text):
             if any(taken[m.start():m.end()]):
                 continue

@@ -1,0 +1,125 @@
+"""Quote speakers and attribution shapes seen across outlets: appositions, inversions, surnames,
+organisations named by role, acronym or portfolio, and narration that must not become a quote."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes import ENTITIES, make_article, rows
+
+
+def speakers(article) -> set[str]:
+    return {q.speaker for q in article.quotes}
+
+
+# --- who speaks ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraph, expected", [
+    # a name in commas after a role, with or without an affiliation
+    ("A spokesperson for the embassy in Washington, Liu Pengyu, called the listings “a typical example of "
+     "economic coercion”.", ("Liu Pengyu", "direct", "a typical example of economic coercion")),
+    ("A noted economist, Yuki Tanaka of Nomura, called the move “inevitable given the politics”.",
+     ("Yuki Tanaka", "direct", "inevitable given the politics")),
+    # British single marks after a colon
+    ("The trade secretary, Jonathan Reynolds, told MPs: 'We are working closely with our partners to secure supply.'",
+     ("Jonathan Reynolds", "direct", "We are working closely with our partners to secure supply.")),
+    # an audience after "told", not a clause
+    ("“China is willing to open a green channel for applications,” Park told a regular news conference in Beijing.",
+     ("Lena Park", "direct", "China is willing to open a green channel for applications")),
+    # a ministry named by its portfolio
+    ("Exports of lithium rose sharply last year, Brazil's mines and energy ministry said.",
+     ("Ministry of Mines and Energy", "reported", "Exports of lithium rose sharply last year")),
+    # a mixed-case dateline is not part of the clause
+    ("New Delhi: Freedonia will not accept a deal that hurts its farmers, Park said on Monday.",
+     ("Lena Park", "reported", "Freedonia will not accept a deal that hurts its farmers")),
+])
+def test_one_sentence_attributions(paragraph, expected):
+    assert rows(make_article(paragraph)) == [expected]
+
+
+def test_inverted_attribution_followed_by_an_apposition():
+    got = make_article("“We need a structural solution, not a fix,” said Olof Gill, a Commission spokesperson. "
+                       "“Our companies cannot plan on that basis.”")
+    assert speakers(got) == {"Olof Gill"}
+    assert any(q.text.startswith("We need a structural solution") for q in got.quotes)
+
+
+def test_surname_takes_the_full_name_written_earlier():
+    got = make_article("Bernd Lange, who chairs the trade committee, spoke after the hearing.",
+                       "“Europe must respond with one voice,” Lange told reporters.",
+                       "Yoon Ji-ho, a vice minister, spoke on Monday.",
+                       "“Battery makers remain dependent on imports,” Yoon said.")
+    assert speakers(got) == {"Bernd Lange", "Yoon Ji-ho"}
+
+
+def test_honorific_is_not_a_given_name():
+    got = make_article("Mr Quigley spoke on Friday.", "“The minister should stand up for our producers,” Quigley said.")
+    assert speakers(got) == {"Quigley"}
+
+
+def test_organisation_acronym_defined_earlier():
+    got = make_article("Freedonia's Ministry of Economic Affairs (MOEA) said on Monday that exports rose sharply in May.",
+                       "Exporters will need permits for shipments to the two firms, the MOEA said.")
+    assert len(got.quotes) == 2 and got.quotes[0].speaker.endswith("Ministry of Economic Affairs")
+    assert got.quotes[1].speaker == "Ministry of Economic Affairs"
+
+
+def test_the_ministry_after_a_minister_spoke_is_the_ministers():
+    entities = dict(ENTITIES, **{"Tengku Aziz": ("Tengku Aziz", "person", "Trade and Industry Minister")})
+    got = make_article("Freedonia will not export raw rare earths, Tengku Aziz said on Monday.",
+                       "The ministry said in a statement that it had received proposals from three companies.",
+                       entities=entities)
+    assert [q.speaker for q in got.quotes] == ["Tengku Aziz", "Ministry of Trade and Industry"]
+
+
+def test_participle_without_a_speech_verb_before_takes_the_subject():
+    entities = dict(ENTITIES, Reuters=("Reuters", "org", ""))
+    got = rows(make_article("BEIJING, Oct 10 (Reuters) - The Ministry of Commerce defended the rules on Friday, "
+                            "saying they were in line with international practice.", entities=entities))
+    assert got == [("Ministry of Commerce", "reported", "they were in line with international practice")]
+
+
+def test_repeated_quote_goes_to_the_person_rather_than_the_organisation():
+    got = rows(make_article(
+        "The Ministry of Commerce said on Sunday that Freedonia urges Japan to remove its firms from the list.",
+        "Lena Park said that Freedonia urges Japan to remove its firms from the list."))
+    assert got == [("Lena Park", "reported", "Freedonia urges Japan to remove its firms from the list")]
+
+
+# --- what was said ---------------------------------------------------------------------------
+
+def test_day_between_verb_and_clause():
+    assert rows(make_article("The Ministry of Commerce said Monday it would review the licences within weeks.")) == [
+        ("Ministry of Commerce", "reported", "it would review the licences within weeks")]
+    assert rows(make_article("Park said on Tuesday after talks in Geneva.")) == []
+    assert rows(make_article("Park said Tuesday was a good day for trade.")) == []
+
+
+def test_adding_things_to_a_list_is_not_speech():
+    assert rows(make_article("The Ministry of Commerce added dozens of companies to its list on Tuesday.")) == []
+    assert rows(make_article("Park added the government was ready to respond to the measures.")) == [
+        ("Lena Park", "reported", "the government was ready to respond to the measures")]
+
+
+def test_quote_with_words_on_both_sides_is_also_reported():
+    got = rows(make_article("Park said the measures were “legitimate and necessary” to protect public health."))
+    assert sorted(k for _, k, _ in got) == ["direct", "reported"]
+    got = rows(make_article("“We will keep calling for the ban to be lifted,” including for seafood, Park added."))
+    assert [k for _, k, _ in got] == ["direct"]
+
+
+def test_urged_clause_stops_before_a_with_phrase():
+    got = rows(make_article("Freedonia urged Japan to scrap its ban on seafood imports, with officials saying "
+                            "the measure had no basis."))
+    assert ("Freedonia", "reported", "Japan to scrap its ban on seafood imports") in got
+
+
+def test_meeting_narration_is_not_a_quote_but_meeting_halfway_is_speech():
+    assert rows(make_article("Officials from both sides have agreed to meet in Geneva next week, Park said.")) == []
+    assert rows(make_article("The Ministry of Commerce said it hoped Japan would meet Freedonia halfway on seafood.")) == [
+        ("Ministry of Commerce", "reported", "it hoped Japan would meet Freedonia halfway on seafood")]
+
+
+def test_expressing_hope_continues_the_attribution():
+    got = rows(make_article("The two sides are close to a deal, Park said on Monday, expressing hope that "
+                            "it could be signed by the end of the year."))
+    assert ("Lena Park", "reported", "it could be signed by the end of the year") in got
