@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.library import load_demo
 from pipeline.store import Store
-from tests.browser import CHROMIUM, browser_page, dashboard
+from tests.browser import CHROMIUM, browser_page, dashboard, wait_drawn
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
                                 reason="Debian's chromium is not installed (make test installs it)")
@@ -20,8 +20,9 @@ def test_dashboard_serves_the_demo_corpus(tmp_path):
     with dashboard(store) as url, browser_page() as page:
         page.goto(url, wait_until="domcontentloaded")
         page.get_by_text("Trade Talks Monitor").first.wait_for(timeout=30000)
-        page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
-                               timeout=30000)
+        # the overview counts what the store holds
+        metric = page.locator("[data-testid='stMetric']").filter(has_text="Articles").first
+        metric.wait_for(timeout=30000)
+        wait_drawn(page)
+        assert str(len(report.new_ids)) in metric.inner_text()
         assert page.locator("[data-testid='stException']").count() == 0
-        # the page counts what the store holds
-        assert str(len(report.new_ids)) in page.inner_text("[data-testid='stMain']")
