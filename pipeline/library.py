@@ -21,7 +21,7 @@ def read_table(store: Store, table: str) -> pd.DataFrame:
     df = store.read(table)
     if table == "meetings" and len(df):
         from .merge import merge_meetings
-        df = TABLES["meetings"].conform(merge_meetings(df))
+        df = merge_meetings(df)[TABLES["meetings"].names]  # stored rows are already in the schema
     return df
 
 

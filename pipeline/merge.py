@@ -59,7 +59,10 @@ def merge_meetings(df: pd.DataFrame) -> pd.DataFrame:
     scalars = [c for c in df.columns if c not in LIST_COLUMNS and c != "source_count"]
     # one pass in plain Python: cheaper than a grouped aggregation per column
     merged: dict[str, dict] = {}
-    for row in df.to_dict("records"):
+    names = list(df.columns)
+    # column lists, not to_dict("records"): iterating Arrow-backed strings row by row is slow
+    for values in zip(*(df[c].tolist() for c in names)):
+        row = dict(zip(names, values))
         key = meeting_key(row["participants"], _day(row["date"]), row["status"],
                           row["location"], row["occasion"])
         have = merged.get(key)
