@@ -1,20 +1,28 @@
-"""The articles, and a reader with each evidence sentence highlighted."""
+"""The articles, and a reader with the evidence of the article's meetings and quotes highlighted."""
 from __future__ import annotations
 
 import streamlit as st
 
 from dashboard.data import current_filters, data_page
 from dashboard.widgets import column_config, show_table
-from pipeline.views import article_facts, evidence_of, filter_articles, highlight
+from pipeline.views import article_facts, article_text, evidence_of, filter_articles, highlight
+
+# one colour per kind of evidence; a sentence behind both a meeting and a quote gets the third
+MARKS = {"meeting": ("#fde68a", "a meeting"), "quote": ("#bfdbfe", "a quote"),
+         "meeting.quote": ("#bbf7d0", "a meeting and a quote")}
+STYLE = "".join(f".article-text mark.{kind} {{background: {colour}; padding: 0 1px;}}"
+                for kind, (colour, _) in MARKS.items())
 
 v = data_page("Articles", "articles", "articles")
 
 articles = filter_articles(v, current_filters())
-st.caption(f"{len(articles):,} of {len(v.articles):,} articles. Pick a row to read it.")
+st.caption(f"{len(articles):,} of {len(v.articles):,} articles. Pick a row to read it. "
+           "An untitled article shows its first sentence (or its file name) as its title.")
 event = show_table(articles, "articles",
                    ["published", "title", "source", "words", "issues", "countries", "people", "published_source",
                     "origin", "url", "author", "article_id"],
-                   extra={"url": st.column_config.LinkColumn("URL"), "issues": st.column_config.ListColumn("Issues")},
+                   extra={"title": st.column_config.TextColumn("Title", width="large"),
+                          "url": st.column_config.LinkColumn("URL"), "issues": st.column_config.ListColumn("Issues")},
                    on_select="rerun", selection_mode="single-row", key="article_list")
 
 rows = event.selection.rows if event else []
@@ -27,28 +35,39 @@ if match.empty:
 
 article = match.iloc[0]
 facts = article_facts(v, article["article_id"])
-st.header(article["title"] or article["origin"])
+st.header(article["title"])
 meta = [article["source"], article["published"] and f"published {article['published']} ({article['published_source']})",
-        article["author"], f"{article['words']} words", f"file {article['origin']}"]
+        article["author"], f"{article['words']} words", f"file {article['origin']}",
+        "untitled: the title shown is derived" if not article["stored_title"] else ""]
 st.caption(" · ".join(m for m in meta if m))
 if article["url"]:
     st.link_button("Original article", article["url"])
-reader, side = st.columns([3, 2])
-with reader:
-    st.subheader("Text")
-    st.caption("Highlighted: the sentences the meetings, quotes and issue tags come from.")
-    # highlight() escapes the article first, so nothing in it can render as HTML
-    st.html(f'<div class="article-text">{highlight(article["text"], evidence_of(facts))}</div>')
-with side:
-    st.subheader("Facts")
-    for table, title, cols in (
-            ("meetings", "Meetings", ["date", "participants", "location", "mode", "status", "evidence"]),
-            ("quotes", "Quotes", ["speaker", "kind", "text", "evidence"]),
-            ("tags", "Issues", ["label", "hits", "evidence"])):
-        frame = facts[table][cols]
-        st.markdown(f"**{title}** ({len(frame)})")
-        if len(frame):
-            st.dataframe(frame, hide_index=True, column_config=column_config(table, frame))
-    st.markdown(f"**What cleaning removed** ({len(article['removed'])})")
-    for item in article["removed"]:
-        st.text(item)
+
+st.subheader("Text")
+evidence = evidence_of(facts)
+legend = " ".join(f'<mark class="{k.replace(".", " ")}">evidence of {what}</mark>'
+                  for k, (_, what) in MARKS.items())
+st.html(f'<style>{STYLE}</style><div class="article-text">Highlighted: {legend}</div>')
+# highlight() escapes the article first, so nothing in it can render as HTML
+st.html(f'<style>{STYLE}</style><div class="article-text">'
+        f'{highlight(article_text(v, article["article_id"]), evidence)}</div>')
+
+st.subheader("Facts")
+wide = {"participants": st.column_config.ListColumn("Participants", width="medium"),
+        "text": st.column_config.TextColumn("Quote text", width="large"),
+        "evidence": st.column_config.TextColumn("Evidence", width="large")}
+for table, title, cols in (
+        ("meetings", "Meetings", ["date", "participants", "location", "mode", "status", "evidence"]),
+        ("quotes", "Quotes", ["speaker", "text", "kind", "evidence"]),
+        ("tags", "Issues", ["label", "hits", "evidence"])):
+    frame = facts[table][cols]
+    if table == "meetings":  # the evidence sentences as text, not a row of chips
+        frame = frame.assign(evidence=frame["evidence"].map(" ".join))
+    st.markdown(f"**{title}** ({len(frame)})")
+    if len(frame):
+        # full width, under the text: a side column would cut the columns off
+        st.dataframe(frame, hide_index=True, width="stretch",
+                     column_config=column_config(table, frame, {k: c for k, c in wide.items() if k in cols}))
+st.markdown(f"**What cleaning removed** ({len(article['removed'])})")
+for item in article["removed"]:
+    st.text(item)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
-from dashboard.charts import heatmap
+from dashboard.charts import count_axis, heatmap, issue_scale
 from dashboard.data import current_filters, data_page
 from dashboard.sidebar import choose_issue
 from dashboard.widgets import show_table
@@ -26,27 +26,29 @@ if over_time.empty:
 else:
     st.altair_chart(alt.Chart(over_time, title=f"Articles per issue and {period}").mark_bar().encode(
         x=alt.X("period:O", title=f"{period.capitalize()} starting" if period == "week" else "Month"),
-        y=alt.Y("articles:Q", title="Articles"), color=alt.Color("label:N", title="Issue"),
+        y=alt.Y("articles:Q", axis=count_axis("Articles")),
+        color=alt.Color("label:N", title="Issue", scale=issue_scale(over_time["label"]),
+                        legend=alt.Legend(labelLimit=0)),
         tooltip=[alt.Tooltip("period:O", title=period.capitalize()), alt.Tooltip("label:N", title="Issue"),
                  "articles:Q"]), width="stretch")
 
-left, right = st.columns(2)
+# one heatmap under the other: each is as wide as its labels need, none is squeezed
 heat = issue_by_country(tags, filter_articles(v, f))
 if heat.empty:
-    left.caption("No tagged article names a country.")
+    st.caption("No tagged article names a country.")
 else:
-    left.altair_chart(heatmap(heat, "country", "label", "Articles per issue and country", "Country", "Issue"),
-                      width="stretch")
+    st.altair_chart(heatmap(heat, "label", "country", "Articles per issue and country", "Issue", "Country"),
+                    width="content")
 pairs = cooccurrence(filter_tags(v, f, other_tags=True))
 if pairs.empty:
-    right.caption("No article carries two issues.")
+    st.caption("No article carries two issues.")
 else:
-    right.altair_chart(heatmap(pairs, "label_other", "label", "Issues in the same article", "With issue", "Issue"),
-                       width="stretch")
+    st.altair_chart(heatmap(pairs, "label_other", "label", "Issues in the same article", "With issue", "Issue"),
+                    width="content")
 
 st.subheader("Tagged articles")
 table = tags.assign(link="articles?article=" + tags["article_id"])
 show_table(table, "tags", ["label", "published", "title", "source", "hits", "evidence", "link", "tag",
                            "article_id"],
-           extra={"title": "Article title", "source": "Source",
+           extra={"title": st.column_config.TextColumn("Article title", width="large"), "source": "Source",
                   "link": st.column_config.LinkColumn("Read", display_text="Open article")})

@@ -4,6 +4,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
+from dashboard.charts import count_axis
 from dashboard.data import current_filters, current_views
 from dashboard.upload import show_report, upload_section
 from pipeline.errors import TradeTalksError
@@ -48,7 +49,7 @@ else:
     weeks = articles_per_period(articles, "W")
     if len(weeks):
         st.altair_chart(alt.Chart(weeks, title="Articles per week").mark_bar().encode(
-            x=alt.X("period:O", title="Week starting"), y=alt.Y("articles:Q", title="Articles"),
+            x=alt.X("period:O", title="Week starting"), y=alt.Y("articles:Q", axis=count_axis("Articles")),
             tooltip=[alt.Tooltip("period:O", title="Week starting"), "articles:Q"]), width="stretch")
     undated = int((articles["published"] == "").sum())
     if undated:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
+from dashboard.charts import count_axis
 from dashboard.data import current_filters, data_page
 from dashboard.widgets import show_table
 from pipeline.views import counts_of, filter_quotes
@@ -19,18 +20,23 @@ st.caption(f"{len(quotes):,} of {len(v.quotes):,} quotes. The sidebar's search l
 
 left, right = st.columns(2)
 speakers = counts_of(quotes["speaker"], "speaker", top=20)
-issues = counts_of(quotes["tags"].map(lambda ts: [v.labels.get(t, t) for t in ts]), "issue", top=20)
+# the exploded tag lists of the shown quotes: no per-row Python over the table
+tags = v.lists["quotes", "tags"]
+issues = counts_of(tags[tags.index.isin(quotes.index)].map(lambda t: v.labels.get(t, t)), "issue", top=20)
 for col, frame, field, title in ((left, speakers, "speaker", "Quotes per speaker (top 20)"),
                                  (right, issues, "issue", "Quotes per issue")):
     if frame.empty:
         col.caption(f"{title}: none")
         continue
     col.altair_chart(alt.Chart(frame, title=title).mark_bar().encode(
-        x=alt.X("count:Q", title="Quotes"), y=alt.Y(f"{field}:N", sort="-x", title=None),
+        x=alt.X("count:Q", axis=count_axis("Quotes")),
+        y=alt.Y(f"{field}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=0)),
         tooltip=[f"{field}:N", "count:Q"]), width="stretch")
 
 show_table(quotes.assign(link="articles?article=" + quotes["article_id"]), "quotes",
-           ["speaker", "speaker_role", "speaker_country", "kind", "date", "tags_text", "text", "source",
+           ["speaker", "text", "kind", "date", "speaker_role", "speaker_country", "tags_text", "source",
             "title", "link", "evidence", "quote_id", "article_id"],
-           extra={"tags_text": "Issues", "source": "Source", "title": "Article title",
+           extra={"speaker": st.column_config.TextColumn("Speaker"),
+                  "text": st.column_config.TextColumn("Quote text", width="large"),
+                  "tags_text": "Issues", "source": "Source", "title": "Article title",
                   "link": st.column_config.LinkColumn("Read", display_text="Open article")})

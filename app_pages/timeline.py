@@ -4,6 +4,7 @@ from __future__ import annotations
 import altair as alt
 import streamlit as st
 
+from dashboard.charts import DATE_FORMAT, issue_scale
 from dashboard.data import current_filters, data_page
 from dashboard.widgets import show_table
 from pipeline.views import filter_meetings, in_days, timeline_points
@@ -22,23 +23,33 @@ if points.empty:
     st.info("No dated meeting matches the filters; the table below lists the undated ones.")
     selected = meetings
 else:
-    chart = alt.Chart(points).mark_point(size=120, strokeWidth=2, filled=True).encode(
-        x=alt.X("day:T", title="Date"),
-        y=alt.Y("counterpart:N", title=by.capitalize(), sort="-x"),
+    issues = issue_scale(points["issue"])
+    order = points["counterpart"].value_counts().index.tolist()   # busiest counterpart on top
+    issue_legend = alt.Legend(orient="bottom", columns=3, symbolType="circle", labelLimit=0)
+    chart = alt.Chart(points).mark_point(size=130, strokeWidth=2, filled=False).encode(
+        # padding keeps the first and last points clear of the plot's edges
+        x=alt.X("day:T", title="Date", scale=alt.Scale(padding=14),
+                axis=alt.Axis(format=DATE_FORMAT, labelAngle=0, labelOverlap=True)),
+        y=alt.Y("counterpart:N", title=by.capitalize(), sort=order, axis=alt.Axis(labelLimit=0)),
         shape=alt.Shape("mode:N", title="Mode", scale=alt.Scale(domain=list(SHAPES), range=list(SHAPES.values())),
                         legend=alt.Legend(orient="bottom")),
-        color=alt.Color("issue:N", title="Issue", legend=alt.Legend(orient="bottom", columns=4)),
-        # planned meetings are drawn hollow
-        fillOpacity=alt.condition("datum.held", alt.value(0.9), alt.value(0.0)),
-        tooltip=[alt.Tooltip("date:N", title="Date"), alt.Tooltip("participants_text:N", title="Participants"),
+        # the outline has the issue's colour; the inside too, but see-through for planned meetings
+        color=alt.Color("issue:N", title="Issue", scale=issues, legend=issue_legend),
+        fill=alt.Fill("issue:N", title="Issue", scale=issues, legend=issue_legend),
+        # planned meetings are hollow: the legend for it is the caption under the chart
+        fillOpacity=alt.FillOpacity("status_shown:N", scale=alt.Scale(domain=["held", "planned"], range=[0.85, 0.0]),
+                                    legend=None),
+        tooltip=[alt.Tooltip("day:T", title="Date", format=DATE_FORMAT),
+                 alt.Tooltip("participants_text:N", title="Participants"),
                  alt.Tooltip("location:N", title="Place"), alt.Tooltip("occasion:N", title="Occasion"),
                  alt.Tooltip("mode:N", title="Mode"), alt.Tooltip("status:N", title="Status"),
                  alt.Tooltip("issue:N", title="Issue"), alt.Tooltip("source_count:Q", title="Articles"),
                  alt.Tooltip("evidence_text:N", title="Evidence")],
     # the height covers the legends below the plot too
-    ).add_params(brush).properties(height=140 + 30 * points["counterpart"].nunique())
+    ).add_params(brush).properties(height=170 + 30 * points["counterpart"].nunique())
     event = st.altair_chart(chart, on_select="rerun", key="timeline_chart", width="stretch")
-    st.caption("Filled: held; hollow: planned. Drag across the chart to pick a period; "
+    st.caption("Status: \u25cf held (filled), \u25cb planned (hollow). Colour: the meeting's first issue. "
+               "Drag across the chart to pick a period; "
                "double-click to clear it."
                + (f" Showing the {TOP} of {counterparts} {by} rows with most meetings; "
                   "narrow the filters to see others." if counterparts > TOP else ""))

@@ -4,8 +4,9 @@
 
 The store is synthesised row by row in the declared schemas (no extraction
 run), with a realistic mix of meetings, quotes and issue tags per article.
-Each page is timed on its first run (the store is read and indexed) and on a
-rerun (cached). The goal: every page under one second.
+Each page is timed on its first run (the store is read and indexed; the
+meetings are merged only for pages that show them) and on a rerun (cached).
+The goal: every page under one second.
 """
 from __future__ import annotations
 
@@ -113,11 +114,15 @@ def main(argv: list[str] | None = None) -> int:
         Store(root).append(synthesise(args.articles))
         print(f"store of {args.articles:,} articles written in {time.perf_counter() - t0:.1f} s: {root}")
     print(f"{'page':28} {'first run':>10} {'rerun':>8}")
-    slow = False
+    slow, slow_first = False, []
     for page, first, rerun in time_pages(root):
         slow |= rerun > 1.0
+        if first > 1.0:
+            slow_first.append(page)
         print(f"{page:28} {first:9.2f}s {rerun:7.2f}s")
     print("every cached page run under 1 s" if not slow else "SLOW: a cached page run took over 1 s")
+    # a first run reads the store: the meeting merge alone is most of a second on 20,000 articles
+    print("every first run under 1 s" if not slow_first else f"first run over 1 s: {', '.join(slow_first)}")
     return 1 if slow else 0
 
 

@@ -1,13 +1,47 @@
-"""Chart shapes more than one page draws."""
+"""Chart pieces more than one page uses: count axes, issue colours, the heatmap."""
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
+from pipeline.views import UNTAGGED
+
+# Tableau's 20 colours without its greys: grey is kept for "(no issue)"
+PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+           "#9c755f", "#a0cbe8", "#ffbe7d", "#ff9d9a", "#8cd17d", "#b6992d", "#f1ce63", "#499894",
+           "#86bcb6", "#d37295", "#fabfd2", "#d4a6c8"]
+NO_ISSUE = "#a3a3a3"
+DATE_FORMAT = "%d %b %Y"
+
+
+def count_axis(title: str) -> alt.Axis:
+    """An axis of whole counts: no 0.5 ticks on small numbers."""
+    return alt.Axis(title=title, format="d", tickMinStep=1)
+
+
+def issue_scale(issues) -> alt.Scale:
+    """One distinct colour per issue, in a fixed order; "(no issue)" grey and last."""
+    named = sorted({i for i in issues if i != UNTAGGED}, key=str.lower)
+    colours = [PALETTE[k % len(PALETTE)] for k in range(len(named))]
+    if UNTAGGED in set(issues):
+        return alt.Scale(domain=[*named, UNTAGGED], range=[*colours, NO_ISSUE])
+    return alt.Scale(domain=named, range=colours)
+
 
 def heatmap(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title: str) -> alt.Chart:
-    """Articles per (x, y) pair, darker for more."""
+    """Articles per (x, y) pair, darker for more.
+
+    Rows and columns are sorted by their totals, and the chart is sized so that
+    every label fits: none is dropped for overlapping or cut short.
+    """
+    def order(col: str) -> list[str]:
+        totals = df.groupby(col)["articles"].sum()
+        return sorted(totals.index, key=lambda k: (-totals[k], str(k).lower()))
+    xs, ys = order(x), order(y)
+    labels = {"labelLimit": 0, "labelOverlap": False}
     return alt.Chart(df, title=title).mark_rect().encode(
-        x=alt.X(f"{x}:N", title=x_title), y=alt.Y(f"{y}:N", title=y_title),
-        color=alt.Color("articles:Q", title="Articles"),
-        tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title), "articles:Q"])
+        x=alt.X(f"{x}:N", title=x_title, sort=xs, axis=alt.Axis(labelAngle=-45, **labels)),
+        y=alt.Y(f"{y}:N", title=y_title, sort=ys, axis=alt.Axis(**labels)),
+        color=alt.Color("articles:Q", title="Articles", legend=alt.Legend(format="d", tickMinStep=1)),
+        tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title), "articles:Q"],
+    ).properties(height=alt.Step(18), width=alt.Step(22))

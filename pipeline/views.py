@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import html
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,9 +18,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .text import fold
+from .merge import merge_meetings
+from .text import fold, sentence_spans
 
 UNTAGGED = "(no issue)"
+TextLoader = Callable[[list[str] | None], dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -38,13 +42,31 @@ class Filters:
 @dataclass
 class Views:
     articles: pd.DataFrame
-    meetings: pd.DataFrame
+    meeting_rows: pd.DataFrame | Callable[[], pd.DataFrame]   # the merged meetings, or how to read them
     quotes: pd.DataFrame
     tags: pd.DataFrame
     labels: dict[str, str]                             # tag id -> label
     lists: dict[tuple[str, str], pd.Series] = field(default_factory=dict)
     hay: dict[str, pa.Array] = field(default_factory=dict)
     memo: dict = field(default_factory=dict)
+    # the article row each quote and tag row belongs to (-1: none), for filtering by position
+    article_pos: dict[str, np.ndarray] = field(default_factory=dict)
+    # article id list (None: all) -> {id: text}; used when `articles` is prepared without its text
+    load_text: TextLoader | None = None
+    # the unmerged meeting rows (at least participants, countries, mode, status and tags):
+    # enough for the filter options and the reader, so those never wait for the merge
+    meeting_facets: pd.DataFrame | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+
+    @property
+    def meetings(self) -> pd.DataFrame:
+        """The merged meetings, read and indexed on first use (once, whichever session asks)."""
+        if "meetings" not in self.memo:
+            with self.lock:
+                if "meetings" not in self.memo:
+                    rows = self.meeting_rows() if callable(self.meeting_rows) else self.meeting_rows
+                    self.memo["meetings"] = _prepare_meetings(self, rows.reset_index(drop=True))
+        return self.memo["meetings"]
 
     def options(self) -> dict[str, list[str]]:
         """The values each sidebar filter can take (worked out once: the tables never change)."""
@@ -57,15 +79,18 @@ class Views:
             both = pd.concat(series, ignore_index=True)
             return sorted(set(both[both != ""].dropna().tolist()))
         dates = self.articles["published"][self.articles["published"] != ""]
-        countries = values(self.lists["articles", "countries"], self.lists["meetings", "countries"],
+        facets = self.memo.get("meetings")
+        if facets is None:
+            facets = self.meetings if self.meeting_facets is None else self.meeting_facets
+        countries = values(self.lists["articles", "countries"], facets["countries"].explode().dropna(),
                            self.quotes["speaker_country"])
-        people = values(self.lists["articles", "people"], self.lists["meetings", "participants"],
+        people = values(self.lists["articles", "people"], facets["participants"].explode().dropna(),
                         self.quotes["speaker"])
         return {
             # a meeting names a country where no person is named: that is not a person to pick
             "people": [p for p in people if p not in set(countries)], "countries": countries,
             "tags": sorted(self.labels, key=lambda t: self.labels[t].lower()),
-            "modes": values(self.meetings["mode"]), "statuses": values(self.meetings["status"]),
+            "modes": values(facets["mode"]), "statuses": values(facets["status"]),
             "sources": values(self.articles["source"]),
             "dates": [dates.min(), dates.max()] if len(dates) else [],
         }
@@ -92,54 +117,129 @@ def _folded(s: pd.Series) -> pa.Array:
     return pc.replace_with_mask(arr, accented, stripped)
 
 
-def prepare(tables: dict[str, pd.DataFrame], labels: dict[str, str] | None = None) -> Views:
-    """Index the four tables (as the store reads them, in the declared schemas) for filtering."""
-    art, mtg, quo, tag = (tables[n].reset_index(drop=True) for n in ("articles", "meetings", "quotes", "tags"))
-    labels = {**dict(zip(tag["tag"], tag["label"])), **(labels or {})}
-    for t in set(art["tags"].explode().dropna()) | set(mtg["tags"].explode().dropna()):
-        labels.setdefault(t, t)
-    titles = dict(zip(art["article_id"], art["title"].where(art["title"] != "", art["origin"])))
-    sources = dict(zip(art["article_id"], art["source"]))
+def title_from(text: str, origin: str, limit: int = 90) -> str:
+    """A stand-in title for an untitled article: its first sentence, shortened; else the file name."""
+    head = text[:1000]
+    spans = sentence_spans(head)
+    first = " ".join(head[spans[0][0]:spans[0][1]].split()) if spans else ""
+    if not first:
+        return origin
+    if len(first) > limit:
+        first = first[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+    return first
 
+
+def _with_titles(art: pd.DataFrame, load_text: TextLoader | None) -> pd.DataFrame:
+    """Untitled articles get `title_from` (the stored title stays in `stored_title`)."""
+    untitled = art["title"].eq("").to_numpy()
+    art = art.assign(stored_title=art["title"])
+    if not untitled.any():
+        return art
+    rows = art[untitled]
+    if "text" in art.columns:
+        texts = rows["text"].tolist()
+    else:
+        found = load_text(rows["article_id"].tolist()) if load_text else {}
+        texts = [found.get(i, "") for i in rows["article_id"]]
+    titles = art["title"].to_numpy(dtype=object).copy()
+    titles[untitled] = [title_from(t, o) for t, o in zip(texts, rows["origin"])]
+    return art.assign(title=titles)
+
+
+def _take(values: pd.Series, pos: np.ndarray) -> np.ndarray:
+    """values[pos] as an object array, "" where pos is -1."""
+    arr = values.to_numpy(dtype=object)
+    if not len(arr):
+        return np.full(len(pos), "", dtype=object)
+    return np.where(pos >= 0, arr[np.clip(pos, 0, None)], "")
+
+
+def prepare(tables: dict, labels: dict[str, str] | None = None, load_text: TextLoader | None = None,
+            meeting_facets: pd.DataFrame | None = None) -> Views:
+    """Index the four tables (as the store reads them, in the declared schemas) for filtering.
+
+    The articles may come without their `text` column; `load_text` then reads texts on demand.
+    The meetings may be a function that reads them: they are then read on first use, and
+    `meeting_facets` (some columns of the unmerged rows) give the filter options meanwhile.
+    """
+    art, quo, tag = (tables[n].reset_index(drop=True) for n in ("articles", "quotes", "tags"))
+    exploded = {("articles", c): art[c].explode().dropna() for c in ("people", "countries", "tags")}
+    exploded["quotes", "tags"] = quo["tags"].explode().dropna()
+    labels = {**dict(zip(tag["tag"].tolist(), tag["label"].tolist())), **(labels or {})}
+    meeting_tags = tables["meetings"]["tags"] if isinstance(tables["meetings"], pd.DataFrame) else (
+        meeting_facets["tags"] if meeting_facets is not None else pd.Series(dtype=object))
+    for t in set(exploded["articles", "tags"]) | set(meeting_tags.explode().dropna()):
+        labels.setdefault(t, t)
+    art = _with_titles(art, load_text)
+
+    ids = pd.Index(art["article_id"])
+    qpos, tpos = ids.get_indexer(quo["article_id"]), ids.get_indexer(tag["article_id"])
     art = art.assign(issues=_label_lists(art["tags"], labels))
-    quo = quo.assign(source=quo["article_id"].map(sources).fillna(""),
-                     title=quo["article_id"].map(titles).fillna(""),
+    quo = quo.assign(source=_take(art["source"], qpos), title=_take(art["title"], qpos),
                      tags_text=_labelled(quo["tags"], labels))
-    tag = tag.assign(source=tag["article_id"].map(sources).fillna(""),
-                     title=tag["article_id"].map(titles).fillna(""))
-    ids = mtg["article_ids"]
-    mtg = mtg.assign(
-        first_article=[v[0] if len(v) else "" for v in ids],
-        sources_list=[[sources[i] for i in v if i in sources] for v in ids],
-        titles=["; ".join(titles[i] for i in v if i in titles) for v in ids],
+    tag = tag.assign(source=_take(art["source"], tpos), title=_take(art["title"], tpos))
+    return Views(art, tables["meetings"], quo, tag, labels, lists=exploded,
+                 article_pos={"quotes": qpos, "tags": tpos}, load_text=load_text, meeting_facets=meeting_facets)
+
+
+def _prepare_meetings(v: Views, mtg: pd.DataFrame) -> pd.DataFrame:
+    """The merged meetings with display columns; their exploded lists go into `v.lists`."""
+    exploded = {c: mtg[c].explode().dropna() for c in ("article_ids", "participants", "countries", "tags")}
+    labels = v.labels
+    for t in set(exploded["tags"]):
+        labels.setdefault(t, t)
+    # each meeting's articles: the first one, their sources (to filter on) and titles
+    art = v.articles
+    linked = exploded["article_ids"]
+    mpos = pd.Index(art["article_id"]).get_indexer(linked)
+    known = mpos >= 0
+    first = linked.groupby(level=0).first()
+    titles: list[list[str]] = [[] for _ in range(len(mtg))]
+    for row, title in zip(linked.index[known], _take(art["title"], mpos)[known]):
+        titles[row].append(title)   # a grouped join costs a pandas call per meeting
+    exploded["sources_list"] = pd.Series(_take(art["source"], mpos)[known], index=linked.index[known], dtype=object)
+    for col, values in exploded.items():
+        v.lists["meetings", col] = values
+    return mtg.assign(
+        first_article=first.reindex(mtg.index, fill_value="").astype(object),
+        titles=["; ".join(t) for t in titles],
         participants_text=_joined(mtg["participants"]), countries_text=_joined(mtg["countries"]),
         evidence_text=_joined(mtg["evidence"]), tags_text=_labelled(mtg["tags"], labels),
         issues=_label_lists(mtg["tags"], labels),
-        issue=[labels.get(v[0], v[0]) if len(v) else UNTAGGED for v in mtg["tags"]])
-
-    v = Views(art, mtg, quo, tag, labels)
-    for name, cols in (("articles", ("people", "countries", "tags")),
-                       ("meetings", ("article_ids", "participants", "countries", "tags", "sources_list")),
-                       ("quotes", ("tags",))):
-        frame = getattr(v, name)
-        for col in cols:
-            v.lists[name, col] = frame[col].explode().dropna()
-    return v
+        issue=[labels.get(t[0], t[0]) if len(t) else UNTAGGED for t in mtg["tags"]])
 
 
 def _label_lists(tags: pd.Series, labels: dict[str, str]) -> list[list[str]]:
-    return [[labels.get(t, t) for t in ts] for ts in tags]
+    # few distinct tag combinations: label each once
+    seen: dict[tuple, list[str]] = {}
+    return [seen.get(k) or seen.setdefault(k, [labels.get(t, t) for t in k]) for k in map(tuple, tags)]
 
 
 def _labelled(tags: pd.Series, labels: dict[str, str]) -> list[str]:
-    return ["; ".join(labels.get(t, t) for t in ts) for ts in tags]
+    return ["; ".join(ls) for ls in _label_lists(tags, labels)]
+
+
+def article_texts(v: Views) -> pd.Series:
+    """Every article's text, in the order of `v.articles` (read on first use)."""
+    if "text" in v.articles.columns:
+        return v.articles["text"]
+    if "texts" not in v.memo:
+        found = v.load_text(None) if v.load_text else {}
+        v.memo["texts"] = pd.Series([found.get(i, "") for i in v.articles["article_id"]],
+                                    index=v.articles.index, dtype=object)
+    return v.memo["texts"]
+
+
+def article_text(v: Views, article_id: str) -> str:
+    hit = article_texts(v)[(v.articles["article_id"] == article_id).to_numpy()]
+    return hit.iloc[0] if len(hit) else ""
 
 
 def _haystack(v: Views, table: str) -> pa.Array:
     """The folded text a search looks in, built on the first search of each table."""
     if table not in v.hay:
         if table == "articles":
-            text = v.articles["title"] + "\n" + v.articles["text"]
+            text = v.articles["title"] + "\n" + article_texts(v)
         elif table == "meetings":
             m = v.meetings
             text = (m["participants_text"] + "\n" + m["location"] + "\n" + m["occasion"] + "\n"
@@ -153,6 +253,8 @@ def _haystack(v: Views, table: str) -> pa.Array:
 
 # --- filters ------------------------------------------------------------
 def _any_in(v: Views, table: str, col: str, values, n: int) -> np.ndarray:
+    if table == "meetings":
+        v.meetings  # noqa: B018 - preparing the meetings fills their lists
     exploded = v.lists[table, col]
     mask = np.zeros(n, dtype=bool)
     mask[exploded.index[exploded.isin(values)].unique()] = True
@@ -236,7 +338,9 @@ def filter_quotes(v: Views, f: Filters) -> pd.DataFrame:
 
 def filter_tags(v: Views, f: Filters, other_tags: bool = False) -> pd.DataFrame:
     """Tag rows of the filtered articles; with `other_tags`, an article's unselected tags too."""
-    rows = v.tags[v.tags["article_id"].isin(v.articles["article_id"][article_mask(v, f)])]
+    pos = v.article_pos["tags"]
+    keep = np.append(article_mask(v, f), False)[pos]   # position -1 picks the appended False
+    rows = v.tags[keep]
     if f.tags and not other_tags:
         rows = rows[rows["tag"].isin(f.tags)]
     return rows
@@ -253,8 +357,9 @@ def timeline_points(meetings: pd.DataFrame, by: str, top: int = 25) -> tuple[pd.
     points = points[points["counterpart"].isin(counts.index[:top])].copy()
     points["day"] = pd.to_datetime(points["date"])
     points["held"] = points["status"] != "planned"
+    points["status_shown"] = np.where(points["held"], "held", "planned")
     points["evidence_text"] = points["evidence_text"].str.slice(0, 300)
-    cols = ["meeting_id", "counterpart", "day", "date", "mode", "status", "held", "issue",
+    cols = ["meeting_id", "counterpart", "day", "date", "mode", "status", "held", "status_shown", "issue",
             "participants_text", "location", "occasion", "evidence_text", "source_count"]
     return points[cols].reset_index(drop=True), len(counts)
 
@@ -272,7 +377,8 @@ def in_days(meetings: pd.DataFrame, start, end) -> pd.DataFrame:
 
 def counts_of(values: pd.Series, name: str, top: int | None = None) -> pd.DataFrame:
     """How many rows have each value (list values are counted once per element)."""
-    values = values.explode() if values.map(lambda x: isinstance(x, list)).any() else values
+    if values.dtype == object and any(isinstance(x, list) for x in values.head(50)):
+        values = values.explode()
     counts = values[values.notna() & (values != "")].value_counts()
     counts = counts.head(top) if top else counts
     return counts.rename_axis(name).reset_index(name="count")
@@ -317,28 +423,47 @@ def cooccurrence(tags: pd.DataFrame) -> pd.DataFrame:
 
 # --- one article --------------------------------------------------------
 def article_facts(v: Views, article_id: str) -> dict[str, pd.DataFrame]:
+    """The article's meetings, quotes and issue tags.
+
+    With the unmerged meeting rows at hand, the meetings are this article's rows merged
+    among themselves: what the article itself reports, without waiting for the store's merge.
+    """
+    raw = v.meeting_facets
+    if raw is not None and "article_ids" in raw.columns:
+        meetings = merge_meetings(raw[[article_id in ids for ids in raw["article_ids"]]])
+    else:
+        meetings = v.meetings[_any_in(v, "meetings", "article_ids", [article_id], len(v.meetings))]
     return {
-        "meetings": v.meetings[_any_in(v, "meetings", "article_ids", [article_id], len(v.meetings))],
+        "meetings": meetings,
         "quotes": v.quotes[v.quotes["article_id"] == article_id],
         "tags": v.tags[v.tags["article_id"] == article_id],
     }
 
 
-def evidence_of(facts: dict[str, pd.DataFrame]) -> list[str]:
-    found = [s for ev in facts["meetings"]["evidence"] for s in ev]
-    found += facts["quotes"]["evidence"].tolist() + facts["tags"]["evidence"].tolist()
-    return [s for s in dict.fromkeys(found) if s.strip()]
+def evidence_of(facts: dict[str, pd.DataFrame]) -> dict[str, list[str]]:
+    """The sentences the article's meetings and quotes come from, by kind of fact."""
+    found = {"meeting": [s for ev in facts["meetings"]["evidence"] for s in ev],
+             "quote": facts["quotes"]["evidence"].tolist()}
+    return {kind: [s for s in dict.fromkeys(ss) if s.strip()] for kind, ss in found.items()}
 
 
-def highlight(text: str, sentences: list[str]) -> str:
+def highlight(text: str, sentences: list[str] | dict[str, list[str]]) -> str:
     """The text escaped as HTML, each sentence found in it wrapped in <mark>.
 
-    Matching runs on escaped text with escaped sentences, so nothing the
-    article contains can ever become markup.
+    With sentences by kind, a mark's class names the kinds it is evidence of
+    ("meeting", "quote", or "meeting quote"). Matching runs on escaped text with
+    escaped sentences, so nothing the article contains can ever become markup.
     """
     escaped = html.escape(text)
-    marks = sorted({html.escape(s.strip()) for s in sentences if s.strip()}, key=len, reverse=True)
-    if marks:
-        pattern = re.compile("|".join(re.escape(m) for m in marks))
-        escaped = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", escaped)
+    kinds: dict[str, list[str]] = {}
+    for kind, group in (sentences.items() if isinstance(sentences, dict) else [("", sentences)]):
+        for s in group:
+            if s.strip():
+                kinds.setdefault(html.escape(s.strip()), []).append(kind)
+    if kinds:
+        def mark(m: re.Match) -> str:
+            names = " ".join(sorted(set(filter(None, kinds[m.group(0)]))))
+            return f'<mark class="{names}">{m.group(0)}</mark>' if names else f"<mark>{m.group(0)}</mark>"
+        pattern = re.compile("|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True)))
+        escaped = pattern.sub(mark, escaped)
     return escaped.replace("\n", "<br>\n")

@@ -12,10 +12,12 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from dashboard.charts import issue_scale
 from dashboard.upload import changed_dates, ingest_files, preview_frame
 from pipeline.schema import TABLES
 from pipeline.store import Store
-from pipeline.views import Filters, filter_articles, filter_meetings, highlight, prepare
+from pipeline.views import (Filters, article_facts, article_text, evidence_of, filter_articles, filter_meetings,
+                            filter_tags, highlight, prepare, title_from)
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -205,11 +207,29 @@ def test_timeline_chart_has_one_point_per_dated_meeting_and_country(filled_store
     assert "Meetings" in [h.value for h in at.subheader]
 
 
+def test_timeline_draws_planned_hollow_and_untagged_grey(filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    enc = spec["encoding"]
+    assert enc["fillOpacity"]["field"] == "status_shown"
+    assert enc["fillOpacity"]["scale"] == {"domain": ["held", "planned"], "range": [0.85, 0.0]}
+    assert enc["color"]["field"] == enc["fill"]["field"] == "issue"
+    colours = dict(zip(enc["color"]["scale"]["domain"], enc["color"]["scale"]["range"]))
+    assert colours["Rare earths"] != colours["Export controls"] and "#a3a3a3" not in colours.values()
+    scale = issue_scale(["b", "(no issue)", "A"]).to_dict()
+    assert scale["domain"] == ["A", "b", "(no issue)"] and scale["range"][-1] == "#a3a3a3"
+    assert "#a3a3a3" not in scale["range"][:-1]
+    assert enc["x"]["axis"]["format"] == "%d %b %Y" and enc["x"]["scale"]["padding"] > 0
+
+
 def test_article_reader_escapes_and_highlights(filled_store, monkeypatch):
     at = app_on(filled_store, monkeypatch, "app_pages/articles.py", article="a1")
-    body = next(h.proto.body for h in at.get("html"))
+    body = next(h.proto.body for h in at.get("html") if "Markets were calm" in h.proto.body)
     assert "<script>" not in body and "&lt;script&gt;" in body
-    assert "<mark>Japan\u2019s trade minister Akazawa Ryosei met" in body
+    assert '<mark class="meeting">Japan\u2019s trade minister Akazawa Ryosei met' in body
+    assert '<mark class="quote">\u201cWe agreed to keep talking' in body
+    # a tag's evidence alone is not highlighted: only the article's meetings and quotes are
+    assert "<mark" not in body.split("Markets were calm")[0].split("rare earths,\u201d Akazawa said.")[1]
     assert any("Share this article" in t.value for t in at.text)
 
 
@@ -257,6 +277,85 @@ def test_highlight_never_lets_markup_through():
     assert out.startswith("<mark>He said &lt;b&gt;no&lt;/b&gt; &amp; &quot;yes&quot;.</mark>")
     assert "<i>" not in out and "<b>" not in out
     assert highlight("<img src=x onerror=alert(1)>", []) == "&lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_untitled_articles_get_a_title_everywhere():
+    frames = fixture_frames()
+    frames["articles"].loc[1, "title"] = ""
+    v = prepare(frames)
+    shown = "EU trade chief Maros Sefcovic held a video call with Wang Wentao on Tuesday."
+    assert v.articles.set_index("article_id").loc["a2", "title"] == shown
+    assert v.articles.set_index("article_id").loc["a2", "stored_title"] == ""
+    assert v.tags.set_index("article_id").loc["a2", "title"] == shown
+    assert set(v.quotes.set_index("article_id").loc[["a2"], "title"]) == {shown}
+    assert shown in v.meetings.set_index("location").loc["", "titles"]
+    # titled articles keep their own title
+    assert v.articles.set_index("article_id").loc["a1", "title"] == "Akazawa meets Wang"
+
+
+def test_title_from_shortens_and_falls_back_to_the_file():
+    long = "Word " * 40 + "end. Second sentence."
+    title = title_from(long, "x.txt", limit=30)
+    assert title.endswith("\u2026") and len(title) <= 31 and "Second" not in title
+    assert title_from("Short one. Next.", "x.txt") == "Short one."
+    assert title_from("  \n ", "folder/x.txt") == "folder/x.txt"
+
+
+def test_texts_are_read_only_when_needed():
+    frames = fixture_frames()
+    texts = dict(zip(frames["articles"]["article_id"], frames["articles"]["text"]))
+    frames["articles"].loc[2, "title"] = ""
+    frames["articles"] = frames["articles"].drop(columns="text")
+    asked = []
+
+    def load(ids):
+        asked.append(ids)
+        return {i: t for i, t in texts.items() if ids is None or i in ids}
+
+    v = prepare(frames, load_text=load)
+    assert asked == [["a3"]]                  # only the untitled article, for its title
+    assert v.articles["title"].iloc[2] == TEXT_C
+    filter_meetings(v, Filters(countries=("Japan",)))
+    assert asked == [["a3"]]                  # filtering without a search reads no text
+    assert article_text(v, "a2") == TEXT_B and asked[-1] is None   # the reader reads them all, once
+    assert filter_articles(v, Filters(search="gallium"))["article_id"].tolist() == ["a2"]
+    filter_articles(v, Filters(search="seafood"))
+    assert len(asked) == 2
+
+
+def test_meetings_are_merged_only_when_a_page_needs_them():
+    frames = fixture_frames()
+    meetings, calls = frames["meetings"], []
+    frames["meetings"] = lambda: calls.append(1) or meetings
+    facets = meetings[["participants", "countries", "mode", "status", "tags"]]
+    v = prepare(frames, meeting_facets=facets)
+    assert "video" in v.options()["modes"] and "European Union" in v.options()["countries"]
+    assert filter_articles(v, Filters(countries=("Japan",)))["article_id"].tolist() == ["a1", "a3"]
+    assert not calls                          # the options and other tables need no merge
+    assert filter_meetings(v, Filters(countries=("Japan",)))["meeting_id"].tolist() == ["m1"]
+    assert filter_meetings(v, Filters(sources=("Reuters",)))["meeting_id"].tolist() == ["m2", "m3"]
+    assert calls == [1]                       # read once, then kept
+    # the reader's meetings come from the unmerged rows of its article
+    v = prepare({**frames, "meetings": lambda: calls.append(2) or meetings}, meeting_facets=meetings)
+    assert sorted(article_facts(v, "a2")["meetings"]["location"]) == ["", "Brussels"]
+    assert calls == [1]
+
+
+def test_reader_marks_meeting_and_quote_evidence_not_tag_evidence():
+    v = prepare(fixture_frames())
+    facts = article_facts(v, "a3")
+    assert len(facts["tags"]) == 1 and facts["quotes"]["evidence"].tolist() == [TEXT_C]
+    assert evidence_of(facts) == {"meeting": [], "quote": [TEXT_C]}
+    only_tag = {**facts, "quotes": facts["quotes"].iloc[:0]}
+    assert evidence_of(only_tag) == {"meeting": [], "quote": []}   # the tag's evidence is not marked
+    out = highlight("A met B. A said hi. Other.", {"meeting": ["A met B.", "A said hi."], "quote": ["A said hi."]})
+    assert out == '<mark class="meeting">A met B.</mark> <mark class="meeting quote">A said hi.</mark> Other.'
+
+
+def test_tags_follow_the_article_filter():
+    v = prepare(fixture_frames())
+    assert sorted(filter_tags(v, Filters(sources=("Kyodo",)))["tag"]) == ["rare_earths", "seafood", "tariffs"]
+    assert filter_tags(v, Filters(start="2025-11-01", tags=("tariffs",)))["tag"].tolist() == ["tariffs"]
 
 
 # --- upload ------------------------------------------------------------
