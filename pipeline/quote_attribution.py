@@ -191,6 +191,13 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
     """The attributions of one unit: backward ones claim the text before them; inside a forward
     clause only a continuation (", adding that", "and warned that") starts a new one."""
     cands = _candidates(ctx, low, ustart, uend)
+    # "Wang replied that A, the ministry added": the one reported on speaks A, the source only relays it
+    for b in [a for a in cands if a.how == "bwd" and (a.speaker is None or a.speaker[3] == "org")]:
+        inner = next((a for a in cands if a.how == "fwd" and a.speaker[3] == "person" and b.cstart <= a.start < b.cend
+                      and not ctx.text[b.cstart:a.start].strip()), None)
+        if inner is not None:
+            inner.cend = min(inner.cend, b.cend)
+            cands.remove(b)
     bwd = [a for a in cands if a.how == "bwd"]
     kept: list[Attribution] = []
     for a in cands:

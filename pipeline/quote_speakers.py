@@ -54,6 +54,7 @@ class Context:
         self.verb_starts: list[int] = []
         self.last_speaker: tuple | None = None
         self.last_speaker_sent = -99
+        self.org_speakers: list[tuple] = []   # organisations that spoke so far, latest last
 
     def sent_index(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -144,6 +145,10 @@ def _acronym_expansion(text: str, acronym: str, pos: int) -> str:
 
 
 def _person_from_name(ctx: Context, raw: str, pos: int) -> tuple:
+    words = raw.split()
+    while len(words) > 1 and words[0].rstrip(".") in _COURTESY:  # "Mr Toumazos" is "Kyri Toumazos"
+        words = words[1:]
+    raw = " ".join(words)
     resolve = getattr(_entities, "resolve_name", None)
     person = resolve(raw) if resolve else None
     if person is not None:
@@ -160,6 +165,7 @@ def _person_from_name(ctx: Context, raw: str, pos: int) -> tuple:
     return (raw, "", "", "person")
 
 
+_COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Prof", "Mx"}
 _HONORIFICS = {"Mr", "Mrs", "Ms", "Dr", "Prof", "Sir", "Dame", "Lord", "Senator", "Minister", "President",
                "Secretary", "Commissioner", "Premier", "Ambassador", "Chancellor", "Governor", "Chairman",
                "Representative", "Rep", "Sen", "Gen", "Vice", "Deputy", "Prime", "Director", "Chief"}
@@ -203,6 +209,9 @@ def _resolve_reference(ctx: Context, phrase: str, pos: int) -> tuple | None:
     if person_like:
         people = ctx.mentions_before(pos, ("person",))
         return _from_mention(people[0]) if people else None
+    if low == "it":  # "China's Ministry of Commerce hit back. It said ...": the organisation just named
+        near = [m for m in ctx.mentions_before(pos, ("org",)) if m.sentence >= sidx - 1]
+        return _from_mention(near[0]) if near else None
     if head:
         words = set(low.split()) - {"the", "a", "its", head.group(0)}
         orgs = [m for m in ctx.mentions_before(pos, ("org",)) if head.group(0) in fold(m.text)]
@@ -212,7 +221,11 @@ def _resolve_reference(ctx: Context, phrase: str, pos: int) -> tuple | None:
         if low.split()[0] in ("its", "their") or len(low.split()) > 2:
             return (_title_case(phrase), "", "", "org")
         if head.group(0) == "ministry" and last is not None and sidx - ctx.last_speaker_sent <= 3:
-            return _ministry_of(last)
+            spk = _ministry_of(last)
+            if spk is not None:
+                return spk
+        # "The ministry said" after "South Korea's trade ministry said": the one that spoke before
+        return next((o for o in reversed(ctx.org_speakers) if head.group(0) in fold(o[0])), None)
     return None
 
 
@@ -248,6 +261,45 @@ _LAST_WORD = re.compile(r"(?:^|[\s,“”\"(])([A-Za-z]+)$")
 _GOVERNMENT = re.compile(r"([A-Z][a-z]+)['’]s\s+government$")
 
 
+# "a Commission spokesperson", "a US Commerce Department official": the organisation speaks
+_SPOKES_FOR = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.&'’-]*\s+){1,4})"
+                         r"(?:spokesperson|spokesman|spokeswoman)$")
+# "Isabel Jarrett of the Pew Charitable Trusts", "Jo Bloggs at the German Economic Institute (IW) in Cologne"
+_AFFILIATED = re.compile(r"(?:^|[\s,(])((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+)\s+(?:of|at|from)\s+(?:the\s+)?"
+                         r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\([A-Za-z]+\)|of|for|and|in|on|the))*$")
+
+
+def _org_named(ctx: Context, modifier: str, pos: int) -> tuple | None:
+    """The organisation a "<modifier> spokesperson" speaks for: an earlier mention holding its words."""
+    words = [w for w in fold(modifier).split() if w not in ("us", "u.s.", "eu", "chinese", "japanese")]
+    if not words:
+        return None
+    for m in ctx.mentions_before(pos, ("org",)):
+        have = fold(f"{m.text} {m.canonical}").split()
+        if all(w in have for w in words):
+            return _from_mention(m)
+    if _ORG_HEAD_RE.search(words[-1]):
+        return (_title_case(modifier), "", "", "org")
+    return None
+
+
+def _affiliated_person(ctx: Context, seg: str, lo: int) -> tuple[tuple, int, str] | None:
+    """A name followed by its affiliation before the verb: the person speaks, not the institution."""
+    m = _AFFILIATED.search(seg)
+    if m is None:
+        return None
+    name = m.group(1)
+    words = name.split()
+    if words[0] in _HONORIFICS or words[0] in _NOT_NAMES or _ROLE_WORD.search(name.lower()) \
+            or _ORG_HEAD_RE.search(name.lower()):
+        return None
+    start, end = lo + m.start(1), lo + m.end(1)
+    found = ctx.mention_ending_at(end)
+    if found is not None:
+        return (_from_mention(found), found.start, "mention") if found.kind == "person" else None
+    return _person_from_name(ctx, name, start), start, "name"
+
+
 def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[tuple | None, int, str]:
     """The speaker ending just before a verb at `hi`: (speaker, where it starts, how it was found)."""
     text = ctx.text
@@ -279,6 +331,14 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[tuple | None, int, s
             if m.kind == "country" and re.match(r"\s*(?:['’]s\s+)?government", text[m.end:m.end + 20]):
                 spk = (f"{m.text}'s government", "", m.canonical, "org")
             return spk, start, "mention"
+    spokes = _SPOKES_FOR.search(seg)
+    if spokes:
+        org = _org_named(ctx, spokes.group(1), lo + spokes.start(1))
+        if org is not None:
+            return org, lo + spokes.start(), "np"
+    affiliated = _affiliated_person(ctx, seg, lo)
+    if affiliated is not None:
+        return affiliated
     word = _LAST_WORD.search(seg)
     if word:
         w = word.group(1).lower()
@@ -346,4 +406,12 @@ def sentence_subject(ctx: Context, ustart: int, vs: int) -> tuple | None:
         if m.start >= vs:
             break
     nm = re.match(r"(?:(?:[A-Z][\w.'’-]*|of|for)\s+){0,5}?([A-Z][a-z]+\s+[A-Z][\w'’-]+)\s+(?:has|had|also|[a-z]+ed)\b", ctx.text[base:vs])
+    if nm is None:  # "the Chamber of Mines of the Philippines welcomed the deal but called on ..."
+        org = _ORG_SUBJECT.match(ctx.text, base, vs)
+        if org and _ORG_HEAD_RE.search(fold(org.group(1)).split(" of ")[0]):
+            return (org.group(1), "", "", "org")
     return _person_from_name(ctx, nm.group(1), base + nm.start(1)) if nm else None
+
+
+_ORG_SUBJECT = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|on|the)\s+)*){0,6}[A-Z][\w.&'’-]*)"
+                          r"\s+(?:has|had|also|[a-z]+ed)\b")

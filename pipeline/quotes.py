@@ -165,6 +165,8 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         if directs:
             last_direct[0] = directs[-1]
         ctx.last_speaker, ctx.last_speaker_sent = a.speaker, sidx
+        if a.speaker[3] == "org":
+            ctx.org_speakers.append(a.speaker)
     for ci, c in chains_here:
         if ci in used or c[-1].open >= ue:
             continue  # a quotation running on: its last paragraph decides

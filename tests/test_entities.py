@@ -185,3 +185,13 @@ def test_a_leader_may_be_a_prime_minister_but_a_minister_is_not():
     a = make("Pedro Sánchez met Xi Jinping and Wang Wentao.", "The Spanish leader said trade was vital.")
     assert resolve_reference(a, 1, "The Spanish leader").canonical == "Pedro Sanchez"
     assert resolve_reference(a, 1, "the minister").canonical == "Wang Wentao"
+
+
+def test_academics_and_analysts_in_an_apposition_are_people_and_their_surname_resolves():
+    a = make("Zhou Minghui, a professor at Jilin University, said ties were close. "
+             "Zhou told reporters more talks were due.",
+             "Tarek Amin, an economist at a Cairo bank, was cautious.")
+    got = persons(a)
+    assert [c for _, c in got].count("Zhou Minghui") == 2
+    assert "Tarek Amin" in [c for _, c in got]
+    assert "Jilin University" not in [c for _, c in got]

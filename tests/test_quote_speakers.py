@@ -123,3 +123,65 @@ def test_expressing_hope_continues_the_attribution():
     got = rows(make_article("The two sides are close to a deal, Park said on Monday, expressing hope that "
                             "it could be signed by the end of the year."))
     assert ("Lena Park", "reported", "it could be signed by the end of the year") in got
+
+
+# --- organisations and affiliations ----------------------------------------------------------
+
+ORG_ENTITIES = {**ENTITIES, "European Commission": ("European Commission", "org", "executive"),
+                "Trade Commissioner Olof Berg": ("Olof Berg", "person", "Trade Commissioner")}
+
+
+def test_a_spokesperson_named_by_organisation_speaks_for_it_not_for_the_last_speaker():
+    got = make_article("The European Commission opened a probe on Monday.",
+                       "“We will defend our industry,” Trade Commissioner Olof Berg said.",
+                       "A Commission spokesperson told reporters that the probe would respect WTO rules.",
+                       entities=ORG_ENTITIES)
+    assert ("European Commission", "reported", "the probe would respect WTO rules") in rows(got)
+    assert ("Olof Berg", "direct", "We will defend our industry") in rows(got)
+
+
+def test_a_name_with_its_affiliation_is_the_speaker_not_the_institution():
+    got = make_article("Maria Jensen of the Institute for Ocean Policy in Oslo said harmful subsidies "
+                       "amounted to some $22 billion a year.")
+    assert rows(got) == [("Maria Jensen", "reported", "harmful subsidies amounted to some $22 billion a year")]
+
+
+def test_a_courtesy_title_and_surname_take_the_full_name_written_before():
+    got = make_article("Kyri Toumazos fishes for rock lobster in Port Lincoln.",
+                       "“It feels like we have got our livelihoods back,” Mr Toumazos said.")
+    assert speakers(got) == {"Kyri Toumazos"}
+
+
+def test_it_after_a_named_organisation_is_that_organisation():
+    got = make_article("The Ministry of Commerce hit back within hours. It said it firmly opposes the decision.")
+    assert rows(got) == [("Ministry of Commerce", "reported", "it firmly opposes the decision")]
+
+
+def test_it_with_no_organisation_nearby_is_no_speaker():
+    assert make_article("Prices rose for a third month. It said nothing about the outlook for exports.").quotes == []
+
+
+def test_the_ministry_with_no_mention_is_the_ministry_that_spoke_before():
+    got = make_article("Freedonia's trade ministry said it had asked for faster licences.",
+                       "Tom Reyes, a battery maker, said stocks would last three months.",
+                       "The ministry said it would set up an emergency team with industry groups.")
+    spk = {q.text: q.speaker for q in got.quotes}
+    assert spk["it would set up an emergency team with industry groups"] == spk["it had asked for faster licences"]
+    assert spk["stocks would last three months"] == "Tom Reyes"
+
+
+def test_a_person_reported_by_an_organisation_is_the_speaker():
+    got = make_article("Park replied that the measures were not aimed at any country, the ministry added.")
+    assert rows(got) == [("Lena Park", "reported", "the measures were not aimed at any country")]
+
+
+def test_a_person_relaying_a_country_is_still_the_speaker():
+    got = make_article("Park met the delegation.",
+                       "Freedonia urges Japan to lift its sanctions as soon as possible, she said.")
+    assert speakers(got) == {"Lena Park"}
+
+
+def test_an_organisation_subject_speaks_through_a_coordinated_verb():
+    got = make_article("Meanwhile, the Chamber of Mines of Freedonia welcomed the deal but called on the "
+                       "government to speed up the approval of permits.")
+    assert rows(got) == [("Chamber of Mines of Freedonia", "reported", "the government to speed up the approval of permits")]
