@@ -140,7 +140,7 @@ def _is_byline(line: str, low: str) -> bool:
             return True
         words = [w for w in re.split(r"[\s,]+", head) if w and w.lower() not in ("and", "&", "in", "of", "for")]
         return bool(words) and all(w[0].isupper() for w in words)
-    if len(line) <= 80 and _CREDIT_LABEL.match(low):
+    if len(line) <= 80 and _CREDIT_LABEL.match(low.lstrip("[(")):  # "[Editor: ...]" closes wire copy
         return True
     return _strip_marks(low).strip("() ") in _OUTLETS or bool(_NAMES_FOR.fullmatch(line))
 

@@ -195,6 +195,8 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
     prev = next((c for c in reversed(earlier) if c.sent == idx and len(c.parties) >= 2), None)
     if prev is not None and not single:   # "..., as they met in Seoul ahead of a summit with Japan"
         return list(prev.persons), list(prev.sides)
+    if owner and len(persons) >= 2:   # "In his talks with Budi, Wang said ...": the owner is named
+        return [], []
     if single:
         return [p for p in entity_reference(ctx, idx, single.group(1) if owner else single.group(), a)
                 if p not in persons][:1], []

@@ -52,6 +52,7 @@ for _alias in PATTERNS["not_countries"]:
     COUNTRY_OF[_alias] = ""
 _NOT_A_CITY |= {w.lower() for w in PATTERNS["not_cities"]}
 
+_HOST_OF = {c: k for k, c in CAPITALS.items()}
 CITY_OF = {c.lower(): c for c in PATTERNS["cities"]} | {c.lower(): c for c in CAPITALS.values()}
 _CITY = re.compile(r"\b" + _trie(CITY_OF) + r"\b")   # a trie: the scan fails on the first letter
 _CAPITAL_OF = re.compile(r"\b(" + alternation(COUNTRY_OF) + r")(?:'s)? capital\b|\bcapital of (?:the )?("
@@ -101,6 +102,11 @@ def new_city(low: str, text: str, a: int, b: int, taken=()) -> str:
             continue
         return name
     return ""
+
+
+def host_of(city: str) -> str:
+    """The country whose capital the city is, or ""."""
+    return _HOST_OF.get(city, "")
 
 
 def city_in_country(city: str, countries) -> bool:

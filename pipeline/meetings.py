@@ -140,6 +140,9 @@ def extract_meetings(article: Article) -> Article:
             seg_cues = [m for m in cues if a <= m.start() < b]
             clues += _clues_of_segment(ctx, idx, a, b, seg_cues, clues, len(segs) == 1)
     groups = [g for g in _group(ctx, clues) if len(_parties(ctx, g)) >= 2]
+    # "agreed to restart the dialogue" where the article already plans a meeting of those sides: that one
+    scheduled = [set(g.countries) for g in groups if g.kind != "launch" and g.status == "planned"]
+    groups = [g for g in groups if g.kind != "launch" or set(g.countries) not in scheduled]
     _name_country_sides(ctx, groups)
     _share_dates(groups)
     _fill_places(ctx, groups)
@@ -236,6 +239,9 @@ def _clues_of_segment(ctx: _clauses.Context, idx: int, a: int, b: int, cues: lis
     if "visit" in kinds and not destinations and set(kinds) <= {"visit", "told", "agree", "speak"}:
         base["kind"] = "back"   # "Yellen's visit": refers to a trip, names no counterpart
         return out + [_Clue(**base)]
+    host = _places.host_of(location) if "visit" in kinds and not destinations and len(base["persons"]) == 1 else ""
+    if host and host not in countries:   # "visited Beijing for the dialogue": the capital's country hosts
+        destinations = [host]
     if "visit" in kinds and destinations:   # a visit to a country meets that country
         visitor = persons or [k for k in base["sides"] if k not in destinations]
         for dest in destinations:
@@ -357,11 +363,11 @@ def _when(ctx: _clauses.Context, idx: int, a: int, b: int, base: dict, only_segm
 
 
 def _split_counterparts(ctx: _clauses.Context, a: int, b: int, persons: list[str], base: dict) -> list[_Clue]:
-    """ "held meetings with A, and with B": one meeting per counterpart."""
+    """ "held meetings with A, and with B", "met separately with A and B": one meeting per counterpart."""
     low = ctx.low
     m = re.search(r"\bmeetings with\b", low[a:b])
     if not m:
-        return []
+        return _split_separately(ctx, a, b, persons, base)
     start = a + m.end()
     parts = re.split(r",? (?:–|—|-)? ?and with ", low[start:b])
     if len(parts) < 2:
@@ -384,6 +390,25 @@ def _split_counterparts(ctx: _clauses.Context, a: int, b: int, persons: list[str
         ks = _clauses.unique([ctx.country(p) for p in ps] + ss)
         out.append(_Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}"}))
         pos = end + len(", and with ")
+    return out
+
+
+def _split_separately(ctx: _clauses.Context, a: int, b: int, persons: list[str], base: dict) -> list[_Clue]:
+    """ "X met separately with A and B": each named counterpart is a meeting of its own."""
+    m = re.search(r"\bseparate(?:ly)?\b(?: (?:meetings|talks|calls))? with\b", ctx.low[a:b])
+    if not m:
+        return []
+    start = a + m.end()
+    others = _clauses.unique(q.canonical for q in ctx.persons_in(start, b))
+    hosts = [p for p in persons if p not in others]
+    if len(others) < 2 or not hosts and not base["sides"]:
+        return []
+    out = []
+    for other in others:
+        ps = _clauses.unique(hosts + [other])
+        ss = [k for k in base["sides"] if k not in {ctx.country(p) for p in ps} and k not in {ctx.country(o) for o in others}]
+        ks = _clauses.unique([ctx.country(p) for p in ps] + ss)
+        out.append(_Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}"}))
     return out
 
 

@@ -279,3 +279,21 @@ def test_footers_of_other_sites(line):
              "All rights groups criticised the decision, saying it would hurt fishermen in the region."]
     art = clean_article(Article(origin="t.txt", raw_text="\n".join([prose[0], line, *prose[1:]])))
     assert art.paragraphs == prose
+
+
+@pytest.mark.parametrize("line", ["Reuse this content", "Sign up now and get 10 per cent off",
+                                  "By registering, you agree to our T&C and Privacy Policy"])
+def test_more_site_prompts_are_dropped(line):
+    art = cleaned(PROSE[0], line, PROSE[1])
+    assert art.paragraphs == PROSE[:2]
+
+
+def test_bracketed_editor_credit_is_dropped_but_bracketed_prose_stays():
+    assert classify_line("[Editor: Zhang Long]") == "byline"
+    assert classify_line("[Xinhua] China and the EU agreed on Monday to resume talks on trade.") is None
+
+
+@pytest.mark.parametrize("heading", ["More on this:", "Explore more on these topics"])
+def test_more_on_this_headings_take_their_links(heading):
+    art = cleaned(PROSE[0], PROSE[1], heading, "China, US agree to one-year truce in Busan")
+    assert art.paragraphs == PROSE[:2]

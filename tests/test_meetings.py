@@ -198,3 +198,37 @@ def test_agreeing_to_launch_two_dialogues_gives_two_planned_rows_of_the_countrie
     assert [set(m.participants) for m in held] == [{"Lena Varga", "Tomas Lind"}]
     assert len(planned) == 2 and all(set(m.participants) == {"Hungary", "Sweden"} for m in planned)
     assert planned[0].occasion != planned[1].occasion and all(m.date is None for m in planned)
+
+
+def test_meeting_separately_with_two_counterparts_gives_one_row_each():
+    text = ("Lena Varga met separately with Tomas Lind and Sato Kenji in Geneva on Monday. "
+            "In her talks with Sato, Varga raised steel quotas.")
+    rows = meetings_of(text)
+    assert sorted(sorted(m.participants) for m in rows) == [["Lena Varga", "Sato Kenji"], ["Lena Varga", "Tomas Lind"]]
+    assert all(m.location == "Geneva" and m.date == date(2025, 3, 10) for m in rows)
+
+
+def test_his_talks_with_a_named_counterpart_does_not_pull_in_the_last_speaker():
+    text = "Zhou Ming met Paul Hart on Monday.\nHart said the talks went well.\nIn his talks with Sato Kenji, Zhou said exports would rise."
+    pairs = [set(m.participants) for m in meetings_of(text)]
+    assert {"Zhou Ming", "Sato Kenji"} in pairs
+    assert not any({"Paul Hart", "Sato Kenji"} <= p for p in pairs)
+
+
+def test_visit_to_a_capital_for_a_dialogue_meets_that_country():
+    [m] = meetings_of("Lena Varga visited Beijing in January for the economic and financial dialogue.")
+    assert m.participants == ["Lena Varga", "China"] and m.location == "Beijing" and m.status == "held"
+    assert not meetings_of("Lena Varga visited Shanghai in January for the economic and financial dialogue.")
+
+
+def test_agreeing_to_restart_a_dialogue_already_planned_is_not_a_second_row():
+    text = ("Lena Varga will travel to Stockholm next month to hold the steel dialogue with Sweden.\n"
+            "Varga spoke with Tomas Lind by phone last week, when the two agreed to restart the dialogue.")
+    rows = meetings_of(text)
+    assert sorted(m.status for m in rows) == ["held", "planned"]
+    assert not any(set(m.participants) == {"Hungary", "Sweden"} for m in rows)
+
+
+def test_hoping_to_visit_is_planned_not_held():
+    rows = meetings_of("Tomas Lind also hoped to visit Japan early next year, although no date has been set.")
+    assert rows and all(m.status == "planned" for m in rows)
