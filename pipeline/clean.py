@@ -36,6 +36,8 @@ class _Phrases:
         pos = 0
         while (m := self.pattern.search(low, pos)) is not None:
             p, start, end = m.group(), m.start(), m.end()
+            if end < len(low) and low[end] == "s" and p[-1].isalpha():
+                end += 1  # a plural still matches: "sign up for our newsletters"
             if not (p[0].isalnum() and start and low[start - 1].isalnum()) and \
                     not (p[-1].isalnum() and end < len(low) and low[end].isalnum()):
                 return True
@@ -73,13 +75,20 @@ _FOOTER = _Phrases(_DATA["footer_phrases"])
 _CREDIT_LABEL = re.compile(r"(?:%s)\s*[:：]" % "|".join(map(re.escape, sorted(_DATA["credit_labels"], key=len, reverse=True))))
 # "Download the SCMP app", "Download our free app"
 _APP_PROMPT = re.compile(r"download (?:the|our)\b.{0,30}\bapps?\b")
-_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\))?\s*\d{4}\b")
+_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b)")
 _BYLINE_ROLES = set(_DATA["byline_roles"])
 _NAME_STOP = set(_DATA["name_stopwords"])
 _HEADINGS = set(_DATA["related_headings"])
 _HEADING_INLINE = re.compile(r"(%s)\s*[:|»›>\-–—]" % "|".join(map(re.escape, sorted(_HEADINGS, key=len, reverse=True))))
 _PREFIX_HEADINGS = tuple(_DATA["related_prefix_headings"])
 _LINK_LINES = set(_DATA["link_lines"])
+_CTA_VERBS = set(_DATA["cta_verbs"])
+_CTA_ALONE = set(_DATA["cta_verbs_alone"])  # "Subscribe to read the full story": these need no object
+_CTA_OBJECTS = set(_DATA["cta_objects"])  # the site's own things: its app, newsletter, sections
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_REPORTING = {"said", "says", "say", "told", "according", "added", "warned", "urged"}
+_FROM_OUTLET = re.compile(r"\s+(?:from|on|at|in)\s+[\w .&'-]{1,30}$")  # "Most Read from Bloomberg"
+_POSSESSIVE = re.compile(r"^[\w.&-]+'s?\s+")  # "DW's top story", "Reuters' most read"
 
 # "Published Date: 11:52 | 03 December 2024", "UPDATED at 5:47 p.m. ET on 2024-01-26", "Published - Sept 9, 2024"
 _METADATA = re.compile(
@@ -91,6 +100,10 @@ _READING_TIME = re.compile(r"\d+\s*(?:min|mins|minute|minutes)\s+read")
 _BULLET = re.compile(r"^(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
 _BULLET_START = set("-–—•*·▪►0123456789")
 _BY = re.compile(r"^by\s+(.+)$")
+_EMAIL = re.compile(r"[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?")
+_GALLERY = re.compile(r"\d{1,2}\s*(?:of|/)\s*\d{1,2}")  # "1 of 5": a photo gallery's counter
+# "Tan Wei Ling is a correspondent at The Straits Times ...": the author's note closing an article
+_AUTHOR_BIO = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}is (?:a|an|the)\b[^.]{0,60}?\b(?:correspondent|reporter|writer|editor|journalist|columnist|contributor|bureau chief)s?\b")
 _CREDIT_ROLES = re.compile(r"^(?:reporting|writing|editing|additional reporting|compiled|edited|written|reported) by\b")
 _NAMES_FOR = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:(?:,| and| &) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+)* for [A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}")
 _NAME_WORD = re.compile(r"[A-Z](?:[a-zà-ÿ'’-]+|\.)")
@@ -135,7 +148,7 @@ def _is_byline(line: str, low: str) -> bool:
     if len(line) > 90:
         return False
     if _BY.match(low):
-        head = line[3:].split("|")[0].strip()
+        head = _EMAIL.sub("", line[3:].split("|")[0]).strip()
         if _strip_marks(lower(head)) in _BYLINE_ROLES:
             return True
         words = [w for w in re.split(r"[\s,]+", head) if w and w.lower() not in ("and", "&", "in", "of", "for")]
@@ -161,6 +174,32 @@ def _is_date_line(low: str) -> bool:
     return not re.search(r"[a-z]", rest) and bool(re.search(r"\d{4}|" + _MONTH, low))
 
 
+def _is_call_to_action(body: str) -> bool:
+    """"Get breaking news alerts ...", "Skip next section": an imperative addressed to the reader
+    about the site (its app, newsletter, sections), not a sentence about the news."""
+    words = _WORD.findall(body[:150])
+    if not words or len(words) > 16 or not body.startswith(words[0] + " "):  # not "Follow-up talks ..."
+        return False
+    low = [w.lower() for w in words]
+    if low[0] == "please":
+        low = low[1:]
+    if len(low) > 1 and low[1] in ("up", "in"):  # "sign up", "log in"
+        low = [low[0] + " " + low[1]] + low[2:]
+    if not low:
+        return False
+    first, low = low[0], low[1:]
+    if first in _CTA_ALONE and len(low) <= 10:
+        return True
+    # reported speech is news even when it opens with an imperative: "Watch exports closely, analysts said"
+    return first in _CTA_VERBS and not _REPORTING.intersection(low) and bool(_CTA_OBJECTS.intersection(low))
+
+
+def _is_menu(body: str) -> bool:
+    """"Corrections and clarifications | Submit a news tip | Report error": a row of short links."""
+    parts = [p.strip() for p in body.split("|")]
+    return len(parts) >= 3 and all(p and len(p.split()) <= 5 and not p.endswith(".") for p in parts)
+
+
 def classify_line(line: str) -> str | None:
     """Why a single line is boilerplate, or None. Position-dependent rules live in `clean_article`."""
     body = _unbullet(line)
@@ -174,8 +213,10 @@ def classify_line(line: str) -> str | None:
         return "nav"
     if _is_byline(body, low):
         return "byline"
-    if short and _SHARE.search(low) or _APP_PROMPT.match(low):
+    if short and _SHARE.search(low) or _APP_PROMPT.match(low) or _is_call_to_action(body):
         return "share_prompt"
+    if _is_menu(body) or _GALLERY.fullmatch(body):
+        return "nav"
     if short and (_FOOTER.search(low) or _COPYRIGHT.match(low)):
         return "footer"
     if short and (_COMMENT.search(low) or _COMMENT_LINE.fullmatch(_strip_marks(low))):
@@ -191,9 +232,9 @@ def is_related_heading(line: str) -> bool:
     """"You may also like", "Related:", "Similar News:You can also read ...", "More from Reuters"."""
     low = lower(_unbullet(line))
     bare = _strip_marks(low)
-    if bare in _HEADINGS:
+    if bare in _HEADINGS or (len(bare) <= 50 and _POSSESSIVE.sub("", bare) in _HEADINGS):
         return True
-    if len(low) <= 50 and bare.startswith(_PREFIX_HEADINGS):
+    if len(low) <= 50 and (bare.startswith(_PREFIX_HEADINGS) or _FROM_OUTLET.sub("", bare) in _HEADINGS):
         return True
     return len(low) <= SHORT_LINE and bool(_HEADING_INLINE.match(low))
 
@@ -259,6 +300,11 @@ def _mark_edges(lines: list[str], reasons: list[str | None], title: str) -> None
     for i in live[:3] + live[-2:]:
         if _is_lone_name(lines[i]):
             reasons[i] = "byline"
+    for i in reversed(live[-4:]):  # only promotions may follow the author's note, never prose
+        if len(lines[i]) <= SHORT_LINE and _AUTHOR_BIO.match(lines[i]):
+            reasons[i] = "byline"
+        elif _is_prose(lines[i]):
+            break
     title_key = _key(title)
     if title_key:
         for i in live:

@@ -281,8 +281,19 @@ def test_footers_of_other_sites(line):
     assert art.paragraphs == prose
 
 
-@pytest.mark.parametrize("line", ["Reuse this content", "Sign up now and get 10 per cent off",
-                                  "By registering, you agree to our T&C and Privacy Policy"])
+@pytest.mark.parametrize("line", [
+    "Reuse this content", "Sign up now and get 10 per cent off", "By registering, you agree to our T&C and Privacy Policy",
+    "Get breaking news alerts directly to your phone with the ABC NEWS app.",
+    "Sign up for our newsletters",
+    "Skip next section Explore more",
+    "Stay updated on the latest news from Japan.",
+    "Corrections and clarifications | Submit a news tip | Report error",
+    "Copyright (c) Yonhap News Agency prohibits its content from being redistributed without permission.",
+    "READ LATER",
+    "Subscribe to read the full story.", "Already a subscriber? Log in", "Please log in to use the bookmark feature.",
+    "Save articles to read later and create your own reading list.", "1 of 5", "Enditem",
+    "BY PARK EUN-JI [park.eunji@joongang.co.kr]", "— With assistance from Yuki Furukawa",
+])
 def test_more_site_prompts_are_dropped(line):
     art = cleaned(PROSE[0], line, PROSE[1])
     assert art.paragraphs == PROSE[:2]
@@ -293,7 +304,26 @@ def test_bracketed_editor_credit_is_dropped_but_bracketed_prose_stays():
     assert classify_line("[Xinhua] China and the EU agreed on Monday to resume talks on trade.") is None
 
 
-@pytest.mark.parametrize("heading", ["More on this:", "Explore more on these topics"])
+@pytest.mark.parametrize("heading", ["More on this:", "Explore more on these topics", "KEYWORDS", "DW's top story",
+                                     "Explore more", "Most Read from Bloomberg"])
 def test_more_on_this_headings_take_their_links(heading):
     art = cleaned(PROSE[0], PROSE[1], heading, "China, US agree to one-year truce in Busan")
     assert art.paragraphs == PROSE[:2]
+
+
+@pytest.mark.parametrize("line", [
+    "Follow-up talks on the app store rules are expected in Brussels next week, officials said.",
+    "Get a grip on supply, the minister told the newsletter's readers, was his message.",
+    "Watch exports closely, analysts said, as the section 232 probe widens.",
+    "Tariffs | quotas | licences: the three tools Beijing has used since 2023 are spelled out in the report.",
+])
+def test_prose_that_looks_like_a_prompt_stays(line):
+    assert classify_line(line) is None
+
+
+def test_author_note_at_the_end_goes_but_a_sentence_about_a_reporter_stays():
+    bio = "Tan Wei Ling is a correspondent at The Straits Times covering trade."
+    assert cleaned(*PROSE, bio).paragraphs == PROSE
+    middle = "Lee Min-ho is a former correspondent who now advises exporters in Busan, he said."
+    assert cleaned(PROSE[0], middle, *PROSE[1:], "Most Read from Bloomberg", "Yen Slides as BOJ Holds").paragraphs \
+        == [PROSE[0], middle, *PROSE[1:]]

@@ -114,3 +114,9 @@ def test_edited_taxonomy_is_read_after_reload(tmp_path):
 ])
 def test_verb_forms_of_export_controls_and_levies(sentence, expected):
     assert tags(sentence) == expected
+
+
+@pytest.mark.parametrize("text", ["WTO members clashed over fisheries subsidies.",
+                                  "Curbing subsidies that fuel overfishing is the aim."])
+def test_fisheries_subsidies_are_an_aquatic_products_issue(text):
+    assert "aquatic_products" in tags(text)
