@@ -159,8 +159,17 @@ def _title_gap(gap: str) -> bool:
 
 
 def groups_met(ctx: Context, a: int, b: int) -> list[tuple[str, tuple[int, int]]]:
-    """Unnamed groups met as a side: 'a meeting with American business people'."""
-    return [(ctx.text[m.start(1):m.end(1)].strip(), (m.start(1), m.end(1))) for m in _GROUP.finditer(ctx.low, a, b)]
+    """Unnamed groups met as a side: 'a meeting with American business people'.
+
+    Only a group whose country is said: a minister chairing a meeting with "battery industry
+    executives" at home is domestic policy, not a meeting between two sides."""
+    return [(ctx.text[m.start(1):m.end(1)].strip(), (m.start(1), m.end(1))) for m in _GROUP.finditer(ctx.low, a, b)
+            if any(m.start(1) <= h[0] < m.end(1) for h in ctx.countries)]
+
+
+def plural_is_one(seg: str) -> bool:
+    """ ", who is ..." / ", who has ...": the relative clause speaks of one person."""
+    return bool(re.match(r", who (?:is|was|has|says|said)\b", seg))
 
 
 def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], earlier: list[_Clue],
@@ -172,11 +181,15 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
     before = unique(m.canonical for m in ctx.persons_in(s, a))
     plural = PLURAL_REF.search(seg)
     if low.startswith(", who", a) and before:   # "Li Qiang, who is on his first visit ..."
+        near = [m for m in ctx.persons_in(s, a) if m.canonical in before[-2:]]
+        if len(before) >= 2 and len(near) >= 2 and re.fullmatch(   # "signed by A and B, who held talks"
+                r"\s+and\s+(?:[\w.'-]+\s+){0,5}", low[near[-2].end:near[-1].start]) and not plural_is_one(seg):
+            return before[-2:], []
         return [before[-1]], []
     if plural and not owner:
         if len(before) >= 2:
             return before[-2:], []
-        prev = next((c for c in reversed(earlier) if c.sent >= idx - 2 and len(c.parties) >= 2
+        prev = next((c for c in reversed(earlier) if c.sent >= idx - 3 and len(c.parties) >= 2
                      and (c.kind != "launch" or c.sent == idx)), None)
         if prev is not None:
             return list(prev.persons), list(prev.sides)
@@ -210,3 +223,40 @@ def entity_reference(ctx: Context, idx: int, phrase: str, before: int | None = N
     found = fn(ctx.article, idx, phrase, before)
     found = found if isinstance(found, (list, tuple)) else [found] if found is not None else []
     return unique(m.canonical for m in found if m.kind == "person")
+
+
+_LED_BY = re.compile(r"\b(?:team|delegation|side|negotiators)s? (?:was |were |is |are |will be )?(?:led|headed) by ")
+_LEADS = re.compile(r"\b(?:led|leads|leading|headed|heads|heading|will lead|will head) (?:the |a )?"
+                    r"(?:[\w.'-]+ ){0,3}?(?:team|delegation|side|negotiators)\b")
+
+_APPOSITION = re.compile(r"\s*(?:,[^,.;]{0,80},)?\s*")
+_BARE_HEAD = re.compile(r"(?:^|, |\bwhile |\bwhereas |\band )([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:,[^,.;]{0,80},)? ")
+_INSTITUTION_WORDS = {"ministry", "department", "office", "commission", "council", "bureau", "agency", "team",
+                      "administration", "government", "delegation", "side", "embassy", "the", "a", "an"}
+
+
+def delegation_heads(ctx: Context, first: int, last: int) -> dict[str, str]:
+    """Who led each country's team in sentences first..last: "The U.S. team was led by X, while
+    Y headed the Indian delegation" names the people behind two country sides."""
+    heads: dict[str, str] = {}
+    for idx in range(first, min(last, len(ctx.article.sentences) - 1) + 1):
+        s, e = ctx.article.sentences[idx]
+        for m in _LED_BY.finditer(ctx.low, s, e):
+            who = next((p for p in ctx.persons if m.end() <= p.start <= m.end() + 60), None)
+            if who is None or re.search(r"[.;]", ctx.low[m.end():who.start]):
+                continue
+            where = [k for k in _COUNTRY.finditer(ctx.text, max(s, m.start() - 30), m.start())]
+            if where:
+                heads.setdefault(COUNTRY_OF.get(where[-1].group().lower(), ""), who.canonical)
+        for m in _LEADS.finditer(ctx.low, s, e):
+            who = next((p for p in reversed(ctx.persons) if s <= p.start and p.end <= m.start()), None)
+            name = who.canonical if who and _APPOSITION.fullmatch(ctx.text, who.end, m.start()) else ""
+            if not name:   # a name with its title after it, unknown to the lexicon: "while Rajesh Agrawal, Special Secretary, headed"
+                bare = _BARE_HEAD.search(ctx.text, s, m.start())
+                name = bare.group(1) if bare and bare.end() == m.start() and not (
+                    set(bare.group(1).lower().split()) & _INSTITUTION_WORDS) else ""
+            where = list(_COUNTRY.finditer(ctx.text, m.start(), m.end()))
+            if name and where:
+                heads.setdefault(COUNTRY_OF.get(where[-1].group().lower(), ""), name)
+    heads.pop("", None)
+    return heads

@@ -141,9 +141,13 @@ def extract_meetings(article: Article) -> Article:
             clues += _clues_of_segment(ctx, idx, a, b, seg_cues, clues, len(segs) == 1)
     groups = [g for g in _group(ctx, clues) if len(_parties(ctx, g)) >= 2]
     # "agreed to restart the dialogue" where the article already plans a meeting of those sides: that one
-    scheduled = [set(g.countries) for g in groups if g.kind != "launch" and g.status == "planned"]
-    groups = [g for g in groups if g.kind != "launch" or set(g.countries) not in scheduled]
+    # (one that names the same kind of meeting: "2-plus-2 talks" are not the vice-ministers' dialogue)
+    scheduled = [(set(g.countries), " ".join(ctx.low[slice(*article.sentences[c.sent])] for c in g.clues))
+                 for g in groups if g.kind != "launch" and g.status == "planned"]
+    groups = [g for g in groups if g.kind != "launch" or not any(
+        ks == set(g.countries) and re.search(r"\b" + re.escape(g.key), said) for ks, said in scheduled)]
     _name_country_sides(ctx, groups)
+    _name_delegation_heads(ctx, groups)
     _share_dates(groups)
     _fill_places(ctx, groups)
     article.meetings = [_meeting(ctx, g) for g in groups]
@@ -167,7 +171,7 @@ def _clues_of_segment(ctx: _clauses.Context, idx: int, a: int, b: int, cues: lis
     if not kinds:
         return []
     if not (any(a <= p.start < b for p in ctx.persons) or any(a <= h[0] < b for h in ctx.countries)
-            or _ANY_REF.search(seg)):   # nobody here: at most a pointer back to a meeting
+            or _ANY_REF.search(seg) or seg.startswith(", who ")):   # nobody here: at most a pointer back
         return [_Clue(idx, [], [], [], kind="back")] if _DEFINITE.search(seg) else []
     occasion, occ_start = _occasion(seg)
     # sides sit near the cue: a country named further on is usually the topic ("talks ... on Ukraine")
@@ -204,7 +208,7 @@ def _clues_of_segment(ctx: _clauses.Context, idx: int, a: int, b: int, cues: lis
         ks = _clauses.unique(countries + [k for k in sides if k in _COUNTRY_NOUNS_CANON])
         if len(ks) >= 2:
             key = m.group().split()[-1].rstrip("s")
-            topic = re.sub(r"^\w+(?: up)? (?:(?:a|an|the) )?", "", m.group())   # "diplomatic and security dialogue"
+            topic = re.sub(r"^(?:agree[sd]? to hold|\w+(?: up)?) (?:(?:a|an|the) )?", "", m.group())   # "diplomatic and security dialogue"
             out.append(_Clue(idx, [], ks, ks, kind="launch", key=key, status="planned", occasion=topic))
     if out and set(kinds) <= {"meet", "agree"} and all(
             any(lm.start() <= c.start() < lm.end() for lm in _LAUNCH.finditer(low, a, b))
@@ -453,7 +457,7 @@ def _compatible(ctx: _clauses.Context, g: _Group, c: _Clue) -> bool:
     statuses = {x.status for x in g.clues} | {c.status}
     if {"held", "planned"} <= statuses:
         # "Blinken held a meeting with Wang ... the two will hold discussions": the same visit
-        return (c.status == "planned" and c.kind == "meet" and not c.date and not c.location
+        return (c.status == "planned" and c.kind == "meet" and not c.date and not c.location and not c.repeat
                 and _named(c) == _named(g) and len(_named(c)) >= 2 and c.sent - g.clues[-1].sent <= 1)
     return True
 
@@ -510,6 +514,19 @@ def _name_country_sides(ctx: _clauses.Context, groups: list[_Group]) -> None:
                 if named and not c.persons:
                     c.persons = named
                     c.sides = [k for k in c.sides if k not in stand_in]
+
+
+def _name_delegation_heads(ctx: _clauses.Context, groups: list[_Group]) -> None:
+    """A meeting of country sides whose teams' leaders are named next: those leaders are the parties."""
+    for g in groups:
+        if g.kind == "launch" or len(g.persons) >= 2 or not any(c.sides for c in g.clues):
+            continue
+        first = min(c.sent for c in g.clues)
+        heads = _clauses.delegation_heads(ctx, first, first + 2)
+        for c in g.clues:
+            named = [heads[k] for k in c.sides if k in heads and heads[k] not in c.persons]
+            c.persons = _clauses.unique(c.persons + named)
+            c.sides = [k for k in c.sides if k not in heads]
 
 
 def _mode_of(g: _Group) -> str:
