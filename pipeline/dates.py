@@ -17,7 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .article import Article, TimeExpr
-from .text import fold, fold_aligned, sentence_spans
+from .text import fold, fold_aligned, sentence_spans, trie_alternation
 
 _DATA = json.loads((Path(__file__).resolve().parent.parent / "data" / "date_patterns.json")
                    .read_text(encoding="utf-8"))
@@ -30,31 +30,14 @@ FUTURE_CUES = frozenset(_DATA["future_cues"])
 PRECISIONS = ("day", "week", "month", "year", "future", "unknown")
 
 
-def _trie(words) -> str:
-    """An alternation as a trie: the regex engine then fails on the first letter, not per word."""
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
 
 
-_MON = _trie(MONTHS)
-_FULL_MON = _trie(m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july"))
-_WD = _trie(WEEKDAYS)
+_MON = trie_alternation(MONTHS)
+_FULL_MON = trie_alternation(m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july"))
+_WD = trie_alternation(WEEKDAYS)
 _YEAR = r"(?:19|20)\d\d"
 _ORD = r"(?:st|nd|rd|th)?"
-_NUM = _trie(NUMBERS)
+_NUM = trie_alternation(NUMBERS)
 
 
 def _month_day(p: str) -> str:
@@ -64,20 +47,20 @@ def _month_day(p: str) -> str:
 
 
 _GRAMMAR = "|".join([
-    rf"(?P<WD>(?:(?P<wmod>{_trie(_DATA['weekday_modifiers'])}) )?(?P<wd>{_WD})\b"
-    rf"(?: (?P<wpart>{_trie(_DATA['parts_of_day'])})\b)?"
+    rf"(?P<WD>(?:(?P<wmod>{trie_alternation(_DATA['weekday_modifiers'])}) )?(?P<wd>{_WD})\b"
+    rf"(?: (?P<wpart>{trie_alternation(_DATA['parts_of_day'])})\b)?"
     rf"(?:,? \((?P<P>{_month_day('p')})\)|,? (?P<C>{_month_day('c')}))?)",
     rf"(?P<ISO>(?P<isoy>{_YEAR})-(?P<isom>\d\d)-(?P<isod>\d\d))\b",
     rf"(?P<NUM>(?P<na>\d{{1,2}})(?P<nsep>[/.])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>{_YEAR}))\b",
     rf"(?P<MD>{_month_day('s')})",
     rf"(?P<MY>(?P<mym>{_MON})\b\.?,? (?P<myy>{_YEAR}))\b",
     rf"(?P<AGO>(?P<agon>\d{{1,2}}|{_NUM}) (?P<agou>day|week|month|year)s? ago)\b",
-    rf"(?P<REL>{_trie(RELATIVE)})\b",
-    rf"(?P<BM>(?:(?P<bmod>{_trie(_DATA['month_modifiers'])})[ -])?(?P<bm>{_FULL_MON}))\b",
+    rf"(?P<REL>{trie_alternation(RELATIVE)})\b",
+    rf"(?P<BM>(?:(?P<bmod>{trie_alternation(_DATA['month_modifiers'])})[ -])?(?P<bm>{_FULL_MON}))\b",
     rf"(?P<YR>(?:(?P<ymod>early|mid|late)[ -])?(?P<yr>{_YEAR}))\b",
 ])
 _PHRASE = re.compile(_GRAMMAR)
-_PHRASE_FULL = re.compile(rf"(?:(?:{_trie(PREPOSITIONS)}) )?(?:{_GRAMMAR})")
+_PHRASE_FULL = re.compile(rf"(?:(?:{trie_alternation(PREPOSITIONS)}) )?(?:{_GRAMMAR})")
 _UNIT_WORDS = ["today", "tonight", "yesterday", "tomorrow", "morning", "afternoon", "evening",
                "night", "day", "days", "week", "weeks", "month", "months", "year", "years", "soon",
                "future"]
@@ -89,7 +72,7 @@ _WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in 
 # words that may open a phrase before its keyword: "last", "in the coming", "2nd of", "two"
 _LEAD_WORDS = (frozenset(_DATA["weekday_modifiers"]) | frozenset(_DATA["month_modifiers"])
                | PREPOSITIONS | frozenset(NUMBERS) | {"the", "coming", "over", "near", "mid"})
-_CUES = re.compile(r"\b(" + _trie(FUTURE_CUES | frozenset(_DATA["past_cues"])) + r")\b")
+_CUES = re.compile(r"\b(" + trie_alternation(FUTURE_CUES | frozenset(_DATA["past_cues"])) + r")\b")
 _WORD_AFTER = re.compile(r" ([A-Z][a-z]+)")
 _ODD_SPACE = re.compile("[\t\u00a0\u2009\u202f]")   # one character each: offsets stay put
 

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 
 from . import lexicons
-from .dates import _trie
+from .text import trie_alternation
 
 PATTERNS = json.loads((Path(__file__).resolve().parent.parent / "data" / "meeting_patterns.json")
                    .read_text(encoding="utf-8"))
@@ -54,7 +54,7 @@ _NOT_A_CITY |= {w.lower() for w in PATTERNS["not_cities"]}
 
 _HOST_OF = {c: k for k, c in CAPITALS.items()}
 CITY_OF = {c.lower(): c for c in PATTERNS["cities"]} | {c.lower(): c for c in CAPITALS.values()}
-_CITY = re.compile(r"\b" + _trie(CITY_OF) + r"\b")   # a trie: the scan fails on the first letter
+_CITY = re.compile(r"\b" + trie_alternation(CITY_OF) + r"\b")   # a trie: the scan fails on the first letter
 _CAPITAL_OF = re.compile(r"\b(" + alternation(COUNTRY_OF) + r")(?:'s)? capital\b|\bcapital of (?:the )?("
                          + alternation(COUNTRY_OF) + r")\b")
 _CITY_BEFORE = re.compile(r"(?:\bin|\bat|\bcity of|\bcapital,?|visits? to|trip to|visited|visiting|\bvisits?|"

@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .dates import _trie
+from .text import trie_alternation
 from .quote_speakers import LEX, Context, sentence_subject, speaker_after, speaker_before
 
 
@@ -19,7 +19,7 @@ _KIND = {}
 for _k in ("direct", "urge", "that", "bare"):  # later kinds win on a shared form
     _KIND.update({w: _k for w in LEX[_k]})
 # a trie, not a flat alternation: the engine then fails on a word's first letter
-VERB_RE = re.compile(r"\b(?:%s)\b" % _trie(list(_KIND) + ["according to", "quoted"]))
+VERB_RE = re.compile(r"\b(?:%s)\b" % trie_alternation(list(_KIND) + ["according to", "quoted"]))
 _PARTICIPLES, _OBJECT_VERBS, _TRAILING = (set(LEX[k]) for k in ("participles", "object_verbs", "trailing"))
 _SOURCE_WORDS = tuple(LEX["source_words"])
 _OPEN_MARKS = "\"“‘'„"

@@ -81,3 +81,22 @@ def fold_aligned(text: str, lower: bool = True) -> str:
         # a few characters lower-case to two ("İ"); keep offsets at the cost of the dot
         out = low if len(low) == len(out) else "".join(c.lower()[0] for c in out)
     return out
+
+
+def trie_alternation(words) -> str:
+    """An alternation as a trie: the regex engine then fails on the first letter, not per word."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
