@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard.data import current_filters, data_page
 from dashboard.widgets import column_config, show_table
-from pipeline.views import article_facts, article_text, evidence_of, filter_articles, highlight
+from pipeline.query.views import article_facts, article_text, evidence_of, filter_articles, highlight
 
 # one colour per kind of evidence; a sentence behind both a meeting and a quote gets the third
 MARKS = {"meeting": ("#fde68a", "a meeting"), "quote": ("#bfdbfe", "a quote"),

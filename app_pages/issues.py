@@ -8,7 +8,7 @@ from dashboard.charts import count_axis, heatmap, issue_scale
 from dashboard.data import current_filters, data_page
 from dashboard.sidebar import choose_issue
 from dashboard.widgets import show_table
-from pipeline.views import cooccurrence, filter_articles, filter_tags, issue_by_country, tag_counts_over_time
+from pipeline.query.views import cooccurrence, filter_articles, filter_tags, issue_by_country, tag_counts_over_time
 
 v = data_page("Issues", "tags", "issue tags")
 

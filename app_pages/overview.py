@@ -8,8 +8,8 @@ from dashboard.charts import count_axis
 from dashboard.data import current_filters, current_views
 from dashboard.upload import show_report, upload_section
 from pipeline.errors import TradeTalksError
-from pipeline.library import load_demo
-from pipeline.views import articles_per_period, filter_articles, filter_meetings, filter_quotes, filter_tags
+from pipeline.query.library import load_demo
+from pipeline.query.views import articles_per_period, filter_articles, filter_meetings, filter_quotes, filter_tags
 
 st.title("Trade Talks Monitor")
 store, v = current_views()

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.charts import count_axis
 from dashboard.data import current_filters, data_page
 from dashboard.widgets import show_table
-from pipeline.views import counts_of, filter_quotes
+from pipeline.query.views import counts_of, filter_quotes
 
 v = data_page("Quotes", "quotes", "quotes")
 

@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.charts import DATE_FORMAT, issue_scale
 from dashboard.data import current_filters, data_page
 from dashboard.widgets import show_table
-from pipeline.views import filter_meetings, in_days, timeline_points
+from pipeline.query.views import filter_meetings, in_days, timeline_points
 
 TOP = 25
 SHAPES = {"in_person": "circle", "video": "square", "phone": "triangle-up", "unknown": "diamond"}

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import CITIES, FILLER, PEOPLE  # noqa: E402
-from pipeline.schema import TABLES  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from pipeline.store.schema import TABLES  # noqa: E402
+from pipeline.store.parquet import Store  # noqa: E402
 
 PAGES = ["app_pages/overview.py", "app_pages/timeline.py", "app_pages/quotes.py",
          "app_pages/issues.py", "app_pages/articles.py"]

@@ -18,8 +18,8 @@ from benchmarks.corpus import generate  # noqa: E402
 from pipeline.article import Article  # noqa: E402
 from pipeline.ingest import process_all  # noqa: E402
 from pipeline.process import STEPS  # noqa: E402
-from pipeline.rows import to_frames  # noqa: E402
-from pipeline.store import Store  # noqa: E402
+from pipeline.store.rows import to_frames  # noqa: E402
+from pipeline.store.parquet import Store  # noqa: E402
 
 
 def as_articles(docs: list[dict]) -> list[Article]:

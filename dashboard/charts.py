@@ -4,7 +4,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from pipeline.views import UNTAGGED
+from pipeline.query.views import UNTAGGED
 
 # Tableau's 20 colours without its greys: grey is kept for "(no issue)"
 PALETTE = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",

@@ -19,10 +19,10 @@ import streamlit as st
 
 from dashboard.state import open_store
 from pipeline.errors import TradeTalksError
-from pipeline.library import read_table
-from pipeline.schema import TABLES
-from pipeline.store import Store
-from pipeline.views import Filters, TextLoader, Views, prepare
+from pipeline.query.library import read_table
+from pipeline.store.schema import TABLES
+from pipeline.store.parquet import Store
+from pipeline.query.views import Filters, TextLoader, Views, prepare
 
 FILTERS_KEY = "filters"
 _BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-texts")

@@ -6,7 +6,7 @@ from datetime import date
 import streamlit as st
 
 from dashboard.data import FILTERS_KEY
-from pipeline.views import Filters, Views
+from pipeline.query.views import Filters, Views
 
 EARLIEST, LATEST = date(1990, 1, 1), date(2100, 12, 31)
 # widget key (also the query parameter) -> (label, option list in Views.options())

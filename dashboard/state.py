@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from pipeline.cli import DEFAULT_STORE
-from pipeline.store import Store
+from pipeline.store.parquet import Store
 
 
 def store_path() -> Path:

@@ -16,9 +16,9 @@ import streamlit as st
 from pipeline.article import Article
 from pipeline.errors import FileRejected, StepFailed, TradeTalksError
 from pipeline.ingest import FileError, IngestReport, Progress, load_uploads, process_all, store_articles
-from pipeline.loaders import SUPPORTED
+from pipeline.load.loaders import SUPPORTED
 from pipeline.process import STEPS, process_article
-from pipeline.store import Store
+from pipeline.store.parquet import Store
 
 _UNTIL_PUBLISHED = STEPS[: [name for name, _ in STEPS].index("published") + 1]
 PREVIEW_COLUMNS = {"file": "File", "title": "Title", "source": "Source", "published": "Published",

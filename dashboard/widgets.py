@@ -6,8 +6,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pipeline.export import export_name, to_csv_bytes
-from pipeline.schema import TABLES
+from pipeline.store.export import export_name, to_csv_bytes
+from pipeline.store.schema import TABLES
 
 
 def column_config(table: str, df: pd.DataFrame, extra: dict | None = None) -> dict:

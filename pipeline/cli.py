@@ -11,12 +11,12 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .errors import TradeTalksError
-from .export import to_csv_bytes
-from .ingest import ingest_paths
-from .library import load_demo, read_table, reprocess, stats
-from .schema import TABLES
-from .store import Store
+from pipeline.errors import TradeTalksError
+from pipeline.store.export import to_csv_bytes
+from pipeline.ingest import ingest_paths
+from pipeline.query.library import load_demo, read_table, reprocess, stats
+from pipeline.store.schema import TABLES
+from pipeline.store.parquet import Store
 
 DEFAULT_STORE = Path(__file__).resolve().parent.parent / "data" / "store"
 

@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .article import Article
-from .errors import FileRejected, StepFailed
-from .loaders import iter_input_files, load_bytes, load_path
-from .process import process_article
-from .rows import to_frames
-from .store import Store
+from pipeline.article import Article
+from pipeline.errors import FileRejected, StepFailed
+from pipeline.load.loaders import iter_input_files, load_bytes, load_path
+from pipeline.process import process_article
+from pipeline.store.rows import to_frames
+from pipeline.store.parquet import Store
 
 Progress = Callable[[int, int, str], None]   # done, total, what
 PARALLEL_FROM = 400                          # below this, process start-up costs more than it saves
@@ -124,7 +124,7 @@ def process_all(articles: list[Article], progress: Progress | None = None,
 
 
 def store_articles(store: Store, articles: list[Article], report: IngestReport) -> IngestReport:
-    from .tags import tag_labels  # the taxonomy's labels travel with each tag row
+    from pipeline.tags.tagger import tag_labels  # the taxonomy's labels travel with each tag row
     report.articles = articles
     if articles:
         result = store.append(to_frames(articles, tag_labels()))

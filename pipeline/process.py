@@ -9,16 +9,17 @@ import hashlib
 import re
 from typing import Callable
 
-from .article import Article
-from .clean import clean_article
-from .dates import resolve_dates
-from .entities import extract_entities
-from .errors import StepFailed
-from .meetings import extract_meetings
-from .published import resolve_published
-from .quotes import extract_quotes
-from .tags import tag_article
-from .text import fold, sentence_spans
+from pipeline.article import Article
+from pipeline.clean.boilerplate import clean_article
+from pipeline.dates.expressions import resolve_dates
+from pipeline.entities.mentions import extract_entities
+from pipeline.errors import StepFailed
+from pipeline.meetings.extract import extract_meetings
+from pipeline.dates.published import resolve_published
+from pipeline.quotes.extract import extract_quotes
+from pipeline.tags.tagger import tag_article
+from pipeline.text.folding import fold
+from pipeline.text.sentences import sentence_spans
 
 
 def article_id_for(text: str) -> str:

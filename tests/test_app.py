@@ -14,9 +14,9 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.charts import issue_scale
 from dashboard.upload import changed_dates, ingest_files, preview_frame
-from pipeline.schema import TABLES
-from pipeline.store import Store
-from pipeline.views import (Filters, article_facts, article_text, evidence_of, filter_articles, filter_meetings,
+from pipeline.store.schema import TABLES
+from pipeline.store.parquet import Store
+from pipeline.query.views import (Filters, article_facts, article_text, evidence_of, filter_articles, filter_meetings,
                             filter_tags, highlight, prepare, title_from)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +94,7 @@ def filled_store(tmp_path_factory) -> Path:
 def demo_store(tmp_path_factory) -> Path:
     if not any(SAMPLES.glob("*")):
         pytest.skip("the demo corpus (data/samples) is empty")
-    from pipeline.library import load_demo
+    from pipeline.query.library import load_demo
     root = tmp_path_factory.mktemp("demo")
     load_demo(Store(root))
     return root

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.article import Article
-from pipeline.clean import classify_line, clean_article, is_related_heading, normalise
+from pipeline.clean.boilerplate import classify_line, clean_article, is_related_heading, normalise
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 

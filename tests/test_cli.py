@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import loaders
+from pipeline.load import loaders
 from pipeline.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

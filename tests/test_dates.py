@@ -4,8 +4,8 @@ from datetime import date
 import pytest
 
 from pipeline.article import Article
-from pipeline.dates import date_for_sentence, resolve_dates, resolve_expression
-from pipeline.text import sentence_spans
+from pipeline.dates.expressions import date_for_sentence, resolve_dates, resolve_expression
+from pipeline.text.sentences import sentence_spans
 
 SUN = date(2025, 11, 2)   # a Sunday
 

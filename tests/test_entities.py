@@ -3,11 +3,11 @@ import shutil
 
 import pytest
 
-from pipeline import lexicons
+from pipeline.lexicon import legacy as lexicons
 from pipeline.article import Article
-from pipeline.entities import (countries_in_sentence, extract_entities, orgs_in_sentence,
+from pipeline.entities.mentions import (countries_in_sentence, extract_entities, orgs_in_sentence,
                                people_in_sentence, resolve_name, resolve_reference)
-from pipeline.text import sentence_spans
+from pipeline.text.sentences import sentence_spans
 
 
 def make(*paragraphs: str) -> Article:

@@ -6,8 +6,8 @@ from datetime import date
 
 import pandas as pd
 
-from pipeline.export import export_name, neutralise, to_csv_bytes
-from pipeline.schema import TABLES
+from pipeline.store.export import export_name, neutralise, to_csv_bytes
+from pipeline.store.schema import TABLES
 
 
 def test_formula_cells_are_neutralised_and_plain_ones_kept():

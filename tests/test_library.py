@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline import lexicons
+from pipeline.lexicon import legacy as lexicons
 from pipeline.ingest import ingest_paths
-from pipeline.library import load_demo, read_table, reprocess, stats
-from pipeline.store import Store
+from pipeline.query.library import load_demo, read_table, reprocess, stats
+from pipeline.store.parquet import Store
 
 TALKS = ("title: {title}\nsource: {source}\npublished: 2025-06-12\n\n"
          "Chinese Commerce Minister Wang Wentao met EU trade chief Maros Sefcovic in Brussels on "

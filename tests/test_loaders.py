@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.errors import (EmptyFile, FileRejected, FileTooLarge, MalformedFile, NotText, UnsafeZipEntry,
                              UnsupportedFileType)
-from pipeline.loaders import MAX_BYTES, SUPPORTED, decode_text, iter_input_files, load_bytes, load_path
+from pipeline.load.loaders import MAX_BYTES, SUPPORTED, decode_text, iter_input_files, load_bytes, load_path
 
 BODY = "Wang Wentao met Akazawa Ryosei in Gyeongju on Thursday.\nThe two sides discussed export controls."
 

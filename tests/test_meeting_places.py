@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from pipeline.article import TimeExpr
-from pipeline.meeting_places import city_in, dateline
-from pipeline.meetings import extract_meetings
+from pipeline.meetings.places import city_in, dateline
+from pipeline.meetings.extract import extract_meetings
 from tests.test_meetings import make_article, meetings_of
 
 

@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 
 from pipeline.article import Article, Mention, TimeExpr
-from pipeline.meetings import extract_meetings
-from pipeline.merge import merge_meetings
-from pipeline.text import sentence_spans
+from pipeline.meetings.extract import extract_meetings
+from pipeline.meetings.merge import merge_meetings
+from pipeline.text.sentences import sentence_spans
 
 PEOPLE = {
     # canonical: (country, names as written)

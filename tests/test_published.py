@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.article import Article
-from pipeline.clean import clean_article
-from pipeline.published import infer_year, parse_date, resolve_published
+from pipeline.clean.boilerplate import clean_article
+from pipeline.dates.published import infer_year, parse_date, resolve_published
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 INGEST = date(2026, 11, 23)

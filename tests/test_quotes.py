@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 
 from pipeline.article import Article, Mention
-from pipeline.quote_marks import quote_spans
-from pipeline.quotes import extract_quotes
-from pipeline.text import sentence_spans
+from pipeline.quotes.marks import quote_spans
+from pipeline.quotes.extract import extract_quotes
+from pipeline.text.sentences import sentence_spans
 
 # surface form -> (canonical, kind, role)
 ENTITIES = {

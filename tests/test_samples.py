@@ -95,7 +95,7 @@ def test_zip_holds_a_text_and_an_html_article():
 
 @pytest.fixture(scope="module")
 def loaded() -> dict[str, list]:
-    loaders = pytest.importorskip("pipeline.loaders")
+    loaders = pytest.importorskip("pipeline.load.loaders")
     files = loaders.iter_input_files([SAMPLES])
     return {path.name: loaders.load_path(path) for path in files}
 

@@ -5,8 +5,8 @@ import os
 
 import pytest
 
-from pipeline.library import load_demo
-from pipeline.store import Store
+from pipeline.query.library import load_demo
+from pipeline.store.parquet import Store
 from tests.browser import CHROMIUM, browser_page, dashboard, wait_drawn
 
 pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),

@@ -6,9 +6,9 @@ import multiprocessing as mp
 import pandas as pd
 import pytest
 
-from pipeline import store as store_mod
-from pipeline.schema import TABLES
-from pipeline.store import Store
+from pipeline.store import parquet as store_mod
+from pipeline.store.schema import TABLES
+from pipeline.store.parquet import Store
 
 
 def frames_for(ids: list[str]) -> dict[str, pd.DataFrame]:

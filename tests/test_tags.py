@@ -3,10 +3,10 @@ import shutil
 
 import pytest
 
-from pipeline import lexicons
+from pipeline.lexicon import legacy as lexicons
 from pipeline.article import Article
-from pipeline.tags import tag_article, tags_for_span
-from pipeline.text import sentence_spans
+from pipeline.tags.tagger import tag_article, tags_for_span
+from pipeline.text.sentences import sentence_spans
 
 
 def make(*paragraphs: str) -> Article:

@@ -1,0 +1,360 @@
+"""People, organisations and countries mentioned in an article, resolved to canonical names.
+
+How a person is found, in order of trust:
+  1. a known name or alias from data/people.csv, matched on folded text (accents and
+     name order do not matter: "Šefčovič" = "Sefcovic", "Ryosei Akazawa" = "Akazawa Ryosei");
+  2. a misspelt known name ("Wang Wengbin"): same number of words, one word equal,
+     rapidfuzz ratio >= 90;
+  3. an unknown name of 2-4 capitalised words right after a title from data/titles.csv
+     ("spokesperson Olof Gill", "Director-General of ... Liu Jinsong") or followed by an
+     apposition holding one ("Mao Ning, a spokeswoman for China's foreign ministry,");
+  4. a name used alone ("Akazawa", "Mr Wang") resolves to the one person of the article
+     who carries it; when two people share it ("Wang Yi", "Wang Wentao") it resolves only
+     while a single one of them has been named so far, otherwise it stays unresolved.
+A person mention spans the title and its country ("EU trade chief Maros Sefcovic");
+`role` is the role the article gives (else the lexicon's), `country` the lexicon's
+country (else the one the title names: "Japan's", "Dutch", "US").
+Country mentions carry role "name", "demonym", "capital" or "group"; organisation
+mentions carry the organisation's kind ("ministry", "media", ...).
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from pipeline.lexicon import legacy as lex
+from pipeline.article import Article, Mention
+from pipeline.lexicon.legacy import Person, normalise
+from pipeline.text.folding import fold
+from pipeline.text.sentences import sentence_spans
+
+# a capitalised word; "Farrell's" stops before the possessive
+_TOK = r"(?:[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*(?:-[A-Za-z]+)*|[A-Z]\.)"
+_PARTICLE = r"(?:von|van|der|den|de|da|del|di|du|le|la|bin|al|dos|ter)"
+_RUN = re.compile(rf"{_TOK}(?: +(?:{_PARTICLE} +)*{_TOK})*")
+_TOKEN = re.compile(rf"{_TOK}|\b{_PARTICLE}\b")
+# a title, then "of/for <its complement>", then the name
+_TITLE_GAP = re.compile(r"\s*,?\s*|\s+(?:of|for|to)\s[^.;:!?\"“”\n]{0,70}?,?\s*")
+_GAP_VERBS = re.compile(r"\b(?:said|says|told|met|meets|will|has|had|was|is|are|were)\b")
+# a country before a title: "Japan's", "US", "the Japanese foreign ministry's Asian ... Bureau"
+_COUNTRY_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w.-]*(?:['’]s)?|and|of|the|for|(?:foreign|commerce|trade)"
+                          r"\s+ministry['’]s|ministry['’]s|government['’]s))*\s*")
+_ADJACENT = re.compile(r"(?:['’]s)?\s*")
+_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|then|now|its|his|her|their)\s+)*"
+                         r"(?!(?:and|or|but|with|who|which|while|as|in|on|at|after|before)\b)"
+                         r"((?:(?!\b(?:who|which|that)\b)[^,.;:!?\"“”\n]){3,90})")
+_PRONOUN_START = {"he", "she", "it", "we", "they", "so", "an", "no", "us", "ma", "do"}
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    entry: lex.Entry
+
+
+def extract_entities(article: Article) -> Article:
+    text = article.text
+    article.mentions = []
+    if not text.strip():
+        return article
+    scanned = lex.scan(text)
+    cased = scanned.cased
+    spans = article.sentences or sentence_spans(text)
+    starts = [s for s, _ in spans]
+    found = _gazetteer(scanned.hits)
+    titles = [sp for sp in found if sp.entry.kind == "title"]
+    kinds = _country_kinds()
+    places = [sp for sp in found if sp.entry.kind == "country" and kinds.get(sp.entry.key) != "region"]
+    ctx = _Context(text, cased, titles, places, starts, article)
+
+    mentions: list[Mention] = []
+    for sp in found:
+        e = sp.entry
+        if e.kind == "person":
+            mentions.append(ctx.person(sp.start, sp.end, _pick(e.key, article)))
+        elif e.kind == "org":
+            mentions.append(Mention(text[sp.start:sp.end], sp.start, sp.end, e.key, "org", e.role,
+                                    ctx.country_before(sp.start, adjacent=True) or e.country))
+        elif e.kind == "country" and kinds.get(e.key) != "region":
+            role = "group" if kinds.get(e.key) == "group" else e.role
+            mentions.append(Mention(text[sp.start:sp.end], sp.start, sp.end, e.key, "country", role, e.key))
+    mentions += _names(ctx, found, [m for m in mentions if m.kind == "person"])
+    mentions.sort(key=lambda m: (m.start, -m.end))
+    for m in mentions:
+        m.sentence = max(bisect_right(starts, m.start) - 1, 0)
+    article.mentions = mentions
+    return article
+
+
+_ENTITY_KINDS = {"person", "country", "org", "title"}
+
+
+def _gazetteer(hits) -> list[_Span]:
+    out: list[_Span] = []
+    for start, end, entries in hits:
+        for entry in entries:
+            if entry.kind in _ENTITY_KINDS:
+                out.append(_Span(start, end, entry))
+                break
+    return out
+
+
+@lru_cache(maxsize=1)
+def _country_kinds() -> dict[str, str]:
+    return {name: row.get("kind", "country") for name, row in lex.countries().items()}
+
+
+def _pick(canonical: str, article: Article) -> Person:
+    candidates = lex.people_by_canonical().get(canonical, [])
+    day = article.published
+    return next((p for p in candidates if p.in_office(day)), candidates[0])
+
+
+class _Context:
+    """What finding a person's title and country needs from one article."""
+
+    def __init__(self, text, cased, titles, places, starts, article):
+        self.text, self.cased, self.titles, self.places, self.starts = text, cased, titles, places, starts
+        self.title_ends = [t.end for t in titles]
+        self.place_ends = [p.end for p in places]
+        self.article = article
+
+    def sentence_start(self, pos: int) -> int:
+        i = bisect_right(self.starts, pos) - 1
+        return self.starts[i] if i >= 0 else 0
+
+    def country_before(self, pos: int, adjacent: bool = False) -> str:
+        """The country named just before `pos` (a possessive or demonym leading into it)."""
+        i = bisect_right(self.place_ends, pos) - 1
+        if i < 0:
+            return ""
+        place = self.places[i]
+        if place.start < self.sentence_start(pos) or pos - place.end > 90:
+            return ""
+        gap = self.cased[place.end:pos]
+        ok = _ADJACENT.fullmatch(gap) if adjacent else _COUNTRY_GAP.fullmatch(gap)
+        return place.entry.key if ok else ""
+
+    def title_before(self, name_start: int) -> _Span | None:
+        i = bisect_right(self.title_ends, name_start) - 1
+        if i < 0:
+            return None
+        t = self.titles[i]
+        if name_start - t.end > 80:
+            return None
+        gap = self.text[t.end:name_start]
+        if t.start < self.sentence_start(name_start) or not _TITLE_GAP.fullmatch(gap) or _GAP_VERBS.search(gap):
+            return None
+        return t
+
+    def apposition(self, name_end: int) -> tuple[str, str] | None:
+        """(role, country) from ", China's commerce minister," after a name."""
+        m = _APPOSITION.match(self.text, name_end)
+        if not m:
+            return None
+        lo, hi = m.start(1), m.end(1)
+        i = bisect_right(self.title_ends, hi) - 1
+        if i < 0 or self.titles[i].start < lo:
+            return None
+        j = bisect_right(self.place_ends, hi) - 1
+        country = self.places[j].entry.key if j >= 0 and self.places[j].start >= lo else ""
+        return m.group(1).strip(), country
+
+    def person(self, start: int, end: int, p: Person | None, name: str = "") -> Mention:
+        """A person mention with its title and country folded in."""
+        role, country, span_start = "", "", start
+        t = self.title_before(start)
+        if t is not None:
+            role = self.text[t.start:start].strip(" ,") if t.entry.key else ""   # "Mr" is no role
+            span_start = t.start
+            direct = self.country_before(t.start, adjacent=True)
+            if direct:
+                span_start = max(s.start for s in self.places if s.end <= t.start)
+            country = direct or self.country_before(t.start) or t.entry.country
+        else:
+            app = self.apposition(end)
+            if app is not None:
+                role, country = app
+        if p is not None:
+            return Mention(self.text[span_start:end], span_start, end, p.canonical, "person",
+                           role or p.role, p.country or country)
+        return Mention(self.text[span_start:end], span_start, end, name, "person", role, country)
+
+
+def _segments(ctx: _Context, found: list[_Span]):
+    """Runs of capitalised words the gazetteer did not claim, as lists of (start, end) words."""
+    cased, pieces, pos = ctx.cased, [], 0
+    for sp in found:                        # blank out what is claimed: runs stop there
+        if sp.start >= pos:
+            pieces.append(cased[pos:sp.start])
+            pieces.append("#" * (sp.end - sp.start))
+            pos = sp.end
+    pieces.append(cased[pos:])
+    masked = "".join(pieces)
+    for run in _RUN.finditer(masked):
+        s, e = run.span()
+        if " " in run.group():
+            yield [(t.start(), t.end()) for t in _TOKEN.finditer(masked, s, e)]
+        else:
+            yield [(s, e)]
+
+
+def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Mention]:
+    text, stop = ctx.text, lex.name_stopwords()
+    out: list[Mention] = []
+    singles: list[tuple[int, int]] = []
+    pending: list[tuple[int, int]] = []
+    for seg in _segments(ctx, found):
+        while seg and text[seg[0][0]].islower():          # a particle cannot open or close a name
+            seg = seg[1:]
+        while seg and text[seg[-1][0]].islower():
+            seg = seg[:-1]
+        if len(seg) == 1:
+            singles.append(seg[0])
+            continue
+        if not 2 <= len(seg) <= 4:
+            continue
+        start, end = seg[0][0], seg[-1][1]
+        p = resolve_name(text[start:end]) if len(seg) >= 2 else None
+        if p is not None:
+            out.append(ctx.person(start, end, p))
+        elif any(fold(text[s:e]) in stop for s, e in seg):
+            singles.extend(seg)
+        elif ctx.title_before(start) is not None or ctx.apposition(end) is not None:
+            out.append(ctx.person(start, end, None, text[start:end]))
+        else:
+            pending.append((start, end))
+    # an unknown name given a title once is a person wherever it recurs
+    local = {normalise(m.canonical): m.canonical for m in out if m.canonical not in lex.people_by_canonical()}
+    for start, end in pending:
+        key = normalise(text[start:end])
+        canonical = local.get(key) or local.get(" ".join(reversed(key.split())))
+        if canonical:
+            out.append(ctx.person(start, end, None, canonical))
+        else:
+            singles.extend((s, e) for s, e in _TOKEN_SPANS(ctx.cased, start, end))
+    people = sorted(known + out, key=lambda m: m.start)
+    out += _bare_names(ctx, singles, people)
+    return out
+
+
+def _TOKEN_SPANS(cased: str, start: int, end: int):
+    # on the accent-folded text, as the runs were found: "Sánchez" is one token
+    return ((m.start(), m.end()) for m in _TOKEN.finditer(cased, start, end) if cased[m.start()].isupper())
+
+
+def _short_forms(m: Mention) -> set[str]:
+    persons = lex.people_by_canonical().get(m.canonical)
+    if persons:
+        return {normalise(persons[0].family)}
+    words = normalise(m.canonical).split()
+    return {words[0], words[-1]}
+
+
+def _bare_names(ctx: _Context, singles: list[tuple[int, int]], people: list[Mention]) -> list[Mention]:
+    if not singles:
+        return []
+    text = ctx.text
+    forms: dict[str, list[tuple[int, str]]] = {}
+    for m in people:
+        for form in _short_forms(m):
+            forms.setdefault(form, []).append((m.start, m.canonical))
+    common, surnames = lex.common_surnames(), lex.surname_index()
+    out = []
+    cased = ctx.cased
+    for s, e in singles:
+        key = cased[s:e].lower().replace("-", " ")
+        carriers = forms.get(key)
+        if carriers is None and key not in surnames:
+            continue
+        if key in _PRONOUN_START and not text[ctx.sentence_start(s):s].strip(" \"'“‘(["):
+            continue                        # "He said": a pronoun, not He Lifeng
+        before = {c for start, c in carriers or () if start < s}
+        anywhere = {c for _, c in carriers or ()}
+        if len(before) == 1:
+            canonical = before.pop()
+        elif not before and len(anywhere) == 1:
+            canonical = anywhere.pop()
+        elif before or anywhere or key in common or key in _PRONOUN_START or len(key) < 4:
+            continue
+        else:
+            p = _global_surname(key, ctx.article)
+            if p is None:
+                continue
+            canonical = p.canonical
+        persons = lex.people_by_canonical().get(canonical)
+        m = ctx.person(s, e, persons[0] if persons else None, canonical)
+        full = [f for f in people if f.canonical == canonical]
+        if full and m.start == s:           # no title of its own: the full mention's role holds
+            m.role, m.country = full[-1].role, m.country or full[-1].country
+        out.append(m)
+    return out
+
+
+def _global_surname(key: str, article: Article) -> Person | None:
+    found = lex.surname_index().get(key, [])
+    if len({p.canonical for p in found}) > 1:
+        found = [p for p in found if p.in_office(article.published)]
+    return found[0] if len({p.canonical for p in found}) == 1 else None
+
+
+@lru_cache(maxsize=8192)
+def resolve_name(name: str) -> Person | None:
+    """The known person `name` stands for: alias, either name order, accents, small typos,
+    or a family name that only one person in the lexicon carries; else None."""
+    key = normalise(name)
+    words = key.split()
+    if not words:
+        return None
+    for k in (key, " ".join(reversed(words))):
+        hit = lex.people_index().get(k)
+        if hit:
+            return hit[0]
+    if len(words) == 1:
+        if key in lex.common_surnames() or len(key) < 3:
+            return None
+        found = lex.surname_index().get(key, [])
+        return found[0] if len({p.canonical for p in found}) == 1 else None
+    best, best_score = None, 0.0
+    for cand_key, persons in _by_word().get(words[0], []) + _by_word().get(words[-1], []):
+        cw = cand_key.split()
+        if len(cw) != len(words) or not set(cw) & set(words):
+            continue
+        score = max(fuzz.ratio(key, cand_key), fuzz.ratio(" ".join(reversed(words)), cand_key))
+        if score >= 90 and score > best_score:
+            best, best_score = persons[0], score
+    return best
+
+
+@lru_cache(maxsize=1)
+def _by_word() -> dict[str, list[tuple[str, list[Person]]]]:
+    out: dict[str, list[tuple[str, list[Person]]]] = {}
+    for key, persons in lex.people_index().items():
+        for w in set(key.split()):
+            out.setdefault(w, []).append((key, persons))
+    return out
+
+
+def people_in_sentence(article: Article, sent_idx: int) -> list[Mention]:
+    return [m for m in article.mentions if m.sentence == sent_idx and m.kind == "person"]
+
+
+def countries_in_sentence(article: Article, sent_idx: int) -> list[Mention]:
+    return [m for m in article.mentions if m.sentence == sent_idx and m.kind == "country"]
+
+
+def orgs_in_sentence(article: Article, sent_idx: int) -> list[Mention]:
+    return [m for m in article.mentions if m.sentence == sent_idx and m.kind == "org"]
+
+
+lex.on_reload(resolve_name.cache_clear)
+lex.on_reload(_by_word.cache_clear)
+lex.on_reload(_country_kinds.cache_clear)
+
+
+from pipeline.entities.coreference import resolve_reference  # noqa: E402  (re-exported: meetings and quotes import it from here)

@@ -1,0 +1,420 @@
+"""Turning uploaded files into Articles: plain text, Markdown, HTML, JSON, CSV and zip.
+
+A loader only reads: it fills `origin`, `raw_text` and the metadata the file
+carries, and leaves every judgement about the text to the steps. Everything a
+user can get wrong (encoding, truncation, a missing column, a hostile zip)
+becomes one of the named errors of `errors.py`, never a raw exception.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import zipfile
+import zlib
+from pathlib import Path, PurePosixPath
+
+from pipeline.article import Article
+from pipeline.load.decoding import decode_text
+from pipeline.errors import EmptyFile, FileRejected, FileTooLarge, MalformedFile, UnsafeZipEntry, UnsupportedFileType
+
+__all__ = ["MAX_BYTES", "SUPPORTED", "decode_text", "iter_input_files", "load_bytes", "load_path"]
+
+MAX_BYTES = 20 * 1024 * 1024
+SUPPORTED = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", ".zip")
+ZIP_RATIO = 5            # a zip may unpack to at most this many times the per-file limit
+BODY_KEYS = ("text", "body", "content")
+
+# Article bodies run to megabytes; the csv module's default cap is 128 KB.
+csv.field_size_limit(2**31 - 1)
+
+# header / JSON key / CSV column (normalised) -> Article field
+_FIELDS = {
+    "title": "title", "headline": "title",
+    "source": "source", "outlet": "source", "publisher": "source", "sitename": "source", "site_name": "source",
+    "url": "url", "link": "url",
+    "author": "author", "authors": "author", "byline": "author",
+    "published": "published_raw", "date": "published_raw", "published_at": "published_raw",
+    "publishedat": "published_raw", "published_date": "published_raw", "publication_date": "published_raw",
+}
+_EMPTY = {"", "unknown", "n/a", "na", "none", "null", "nan", "-"}
+_HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z _-]*?)\s*:\s*(.*)")
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s-]+", "_", str(name).strip().lower())
+
+
+def _value(field: str, value) -> str:
+    """A metadata value as a clean one-line string; placeholders such as 'unknown' become ''."""
+    if isinstance(value, dict):  # e.g. {"id": null, "name": "Reuters"}
+        value = value.get("name") or ""
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(str(v) for v in value if isinstance(v, (str, int, float)))
+    value = " ".join(str(value).split()) if value is not None else ""
+    if value.lower() in _EMPTY or (field == "title" and value.lower().startswith("unknown")):
+        return ""
+    return value
+
+
+def _article(origin: str, body: str, meta: dict, hint: str) -> Article:
+    art = Article(origin=origin, raw_text=body)
+    for field in ("title", "source", "url", "author", "published_raw"):
+        setattr(art, field, meta.get(field, ""))
+    art.published_hint = hint if art.published_raw else ""
+    return art
+
+
+def _meta_from(mapping: dict) -> dict:
+    """Known metadata keys of a header, JSON object or CSV row; the first non-empty value wins."""
+    meta: dict[str, str] = {}
+    for raw_key, raw_value in mapping.items():
+        field = _FIELDS.get(_key(raw_key)) if raw_key is not None else None
+        if field and not meta.get(field):
+            meta[field] = _value(field, raw_value)
+    return meta
+
+
+def _require_body(text: str) -> str:
+    if not text.strip():
+        raise EmptyFile("the file holds no article text (only a header or white space); "
+                        "add the article body after the header's blank line")
+    return text
+
+
+# --- plain text and Markdown ----------------------------------------------
+
+def _split_header(text: str) -> tuple[dict, str]:
+    """Leading `key: value` lines ended by a blank line; anything else means there is no header."""
+    lines = text.split("\n")
+    start = 0
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    pairs: dict[str, str] = {}
+    i = start
+    while i < len(lines) and lines[i].strip():
+        m = _HEADER_LINE.fullmatch(lines[i].strip())
+        if not m or _key(m.group(1)) not in _FIELDS:
+            return {}, text
+        pairs[m.group(1)] = m.group(2)
+        i += 1
+    if not pairs or i >= len(lines):  # a header must be followed by a blank line and a body
+        return {}, text
+    return _meta_from(pairs), "\n".join(lines[i + 1:])
+
+
+def _split_front_matter(text: str) -> tuple[dict, str]:
+    """Markdown's `---` fenced front matter; unknown keys are ignored, not an error."""
+    m = re.match(r"\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", text, re.S)
+    if not m:
+        return {}, text
+    pairs = dict(hm.groups() for line in m.group(1).split("\n") if (hm := _HEADER_LINE.fullmatch(line.strip())))
+    return _meta_from({k: v.strip().strip("\"'") for k, v in pairs.items()}), text[m.end():]
+
+
+_MD_SUBS = [
+    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),             # images carry no article text
+    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),         # links keep their words
+    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M), ""),    # heading marks
+    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),         # block-quote marks
+    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
+]
+
+
+def _load_text(name: str, text: str, markdown: bool) -> list[Article]:
+    meta, body = _split_header(text)
+    if markdown:
+        if not meta:
+            meta, body = _split_front_matter(body)
+        heading = re.match(r"\s*#[ \t]+(.+)\n", body)
+        if heading and not meta.get("title"):  # a Markdown file's first heading is its title
+            meta["title"] = _value("title", heading.group(1).strip(" #"))
+            body = body[heading.end():]
+        for pattern, repl in _MD_SUBS:
+            body = pattern.sub(repl, body)
+    return [_article(name, _require_body(body.strip("\n")), meta, "header")]
+
+
+# --- HTML -------------------------------------------------------------------
+
+_BLOCKS = ("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+           "section", "article", "header", "footer", "dd", "dt", "figcaption", "table", "ul", "ol")
+
+
+def _plain_html_text(html: str) -> str:
+    """Every text node of the page, one block element a line: the fallback when extraction finds nothing."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        doc = lxml.html.document_fromstring(html.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    lxml.etree.strip_elements(doc, "script", "style", "noscript", "template", "head", lxml.etree.Comment,
+                              with_tail=False)
+    for el in doc.iter(*_BLOCKS):
+        el.tail = "\n" + (el.tail or "")
+    lines = (" ".join(line.split()) for line in doc.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _load_html(name: str, html: str) -> list[Article]:
+    import trafilatura
+
+    meta: dict[str, str] = {}
+    body = ""
+    try:
+        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    except Exception:  # a page trafilatura chokes on still gets the plain-text fallback
+        doc = None
+    if doc is not None:
+        found = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+        body = found.get("text") or ""
+        meta = {
+            "title": _value("title", found.get("title")),
+            "source": _value("source", found.get("sitename") or found.get("hostname")),
+            "url": _value("url", found.get("url")),
+            "author": _value("author", found.get("author")),
+            "published_raw": _value("published_raw", found.get("date")),
+        }
+    if not body.strip():
+        body = _plain_html_text(html)
+    if not body.strip():
+        raise EmptyFile("the HTML page holds no readable text; save the article page itself, not an empty or "
+                        "script-only page")
+    lines = body.split("\n")
+    if meta.get("title") and lines[0].strip().casefold() == meta["title"].casefold():
+        body = "\n".join(lines[1:])  # the headline lives in `title`, as with a text file's header
+    return [_article(name, _require_body(body.strip("\n")), meta, "metadata")]
+
+
+# --- JSON, JSON Lines and CSV ----------------------------------------------
+
+def _body_of(record: dict) -> str | None:
+    lowered = {_key(k): v for k, v in record.items()}
+    for key in BODY_KEYS:
+        value = lowered.get(key)
+        if isinstance(value, list):  # a body given as a list of paragraphs
+            value = "\n".join(str(v) for v in value if isinstance(v, str))
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def _records_to_articles(name: str, records, where: str) -> list[Article]:
+    articles = []
+    for label, record in records:
+        if not isinstance(record, dict):
+            raise MalformedFile(f"{where} {label} is a {type(record).__name__}, not an object; each article "
+                                f"must be an object with a 'text' field")
+        body = _body_of(record)
+        if body is None:
+            keys = ", ".join(map(str, record)) or "none"
+            raise MalformedFile(f"{where} {label} has no article text (a string field named "
+                                f"{', '.join(BODY_KEYS)}); keys found: {keys}")
+        if body.strip():  # an empty record is a gap in an export, not a reason to reject the file
+            articles.append(_article(name, body.strip("\n"), _meta_from(record), "header"))
+    if not articles:
+        raise EmptyFile(f"every {where} has an empty article text; nothing to import")
+    return articles
+
+
+def _load_json(name: str, text: str) -> list[Article]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise MalformedFile(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}; the file may be "
+                            f"truncated - export it again or check it with a JSON validator") from None
+    if isinstance(data, dict) and _body_of(data) is None:
+        # common wrappers: {"articles": [...]}, {"items": [...]}, {"data": [...]}
+        lists = [v for k, v in data.items() if _key(k) in ("articles", "items", "data", "results")
+                 and isinstance(v, list)]
+        data = lists[0] if lists else data
+    if isinstance(data, dict):
+        data = [data]
+    if not isinstance(data, list):
+        raise MalformedFile(f"the JSON holds a {type(data).__name__}; expected an object with a 'text' field "
+                            f"or a list of such objects")
+    return _records_to_articles(name, ((i + 1, r) for i, r in enumerate(data)), "record")
+
+
+def _load_jsonl(name: str, text: str) -> list[Article]:
+    records = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append((number, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            raise MalformedFile(f"line {number} is not valid JSON ({exc.msg}, column {exc.colno}); each line of a "
+                                f".jsonl file must hold one complete JSON object") from None
+    return _records_to_articles(name, records, "line")
+
+
+def _load_csv(name: str, text: str) -> list[Article]:
+    first = text.split("\n", 1)[0]
+    delimiter = max(",;\t|", key=first.count) if any(d in first for d in ",;\t|") else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter, restval="")
+    try:
+        columns = [c for c in (reader.fieldnames or []) if c is not None]
+        if not any(_key(c) in BODY_KEYS for c in columns):
+            found = ", ".join(repr(c) for c in columns) or "none"
+            raise MalformedFile(f"no text column: columns found: {found}; rename the column holding the "
+                                f"article body to one of: {', '.join(BODY_KEYS)}")
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as exc:
+        raise MalformedFile(f"unreadable CSV near line {reader.line_num}: {exc}; check the quoting or export "
+                            f"the file again") from None
+    return _records_to_articles(name, rows, "row ending on line")
+
+
+# --- zip ----------------------------------------------------------------------
+
+def _unsafe(entry: str) -> bool:
+    parts = re.split(r"[\\/]", entry)
+    return (entry.startswith(("/", "\\")) or bool(re.match(r"[A-Za-z]:", entry))
+            or any(p == ".." for p in parts))
+
+
+def _skipped(info: zipfile.ZipInfo) -> bool:
+    """Folders, macOS resource forks and hidden files carry no articles."""
+    parts = PurePosixPath(info.filename.replace("\\", "/")).parts
+    return info.is_dir() or not parts or parts[0] == "__MACOSX" or any(p.startswith(".") for p in parts)
+
+
+def _load_zip(name: str, data: bytes, max_bytes: int) -> list[Article]:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:  # ValueError: a damaged directory
+        raise MalformedFile(f"not a readable zip archive ({exc}); the file may be damaged or truncated - "
+                            f"create the zip again") from None
+    articles: list[Article] = []
+    with archive:
+        infos = archive.infolist()
+        for info in infos:  # check every name before reading anything
+            if _unsafe(info.filename):
+                raise UnsafeZipEntry(f"unsafe entry '{info.filename}' (an absolute path or '..' that points "
+                                     f"outside the archive); the whole zip was rejected - re-create it with "
+                                     f"plain relative paths")
+        total = sum(i.file_size for i in infos)
+        if total > max_bytes * ZIP_RATIO:
+            raise FileTooLarge(f"the zip unpacks to {_size(total)}, over the {_size(max_bytes * ZIP_RATIO)} "
+                               f"limit for an archive; split it into smaller zips")
+        for info in infos:
+            ext = PurePosixPath(info.filename).suffix.lower()
+            if _skipped(info) or (ext not in SUPPORTED):
+                continue
+            if ext == ".zip":
+                raise UnsupportedFileType(f"'{info.filename}' is a zip inside the zip; nested archives are not "
+                                          f"supported - unzip the outer archive and upload the inner one")
+            articles += _load_entry(archive, info, f"{name}/{info.filename}", max_bytes)
+    if not articles:
+        raise EmptyFile(f"the zip holds no supported files; supported types: {', '.join(SUPPORTED[:-1])}")
+    return articles
+
+
+def _load_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str, max_bytes: int) -> list[Article]:
+    try:
+        with archive.open(info) as member:
+            data = member.read(max_bytes + 1)  # the declared size may lie; never read past the limit
+    except (zipfile.BadZipFile, RuntimeError, NotImplementedError, ValueError, OSError, EOFError, zlib.error) as exc:
+        # RuntimeError: encrypted entry; NotImplementedError: unusual compression; BadZipFile: bad CRC
+        raise MalformedFile(f"cannot read zip entry '{info.filename}' ({exc}); re-create the zip without "
+                            f"a password using ordinary deflate compression") from None
+    try:
+        return load_bytes(origin, data, max_bytes=max_bytes)
+    except FileRejected as exc:
+        raise type(exc)(f"in '{info.filename}': {exc}") from None
+
+
+# --- public API ---------------------------------------------------------------
+
+def _size(n: int) -> str:
+    if n < 1024:
+        return f"{n} bytes"
+    if n < 1024 * 1024:
+        return f"{n / 1024:.0f} KB"
+    return f"{n / 1024 / 1024:.1f}".removesuffix(".0") + " MB"
+
+
+def _too_large(size: int, max_bytes: int) -> FileTooLarge:
+    shown, limit = _size(size), _size(max_bytes)
+    if shown == limit:  # "20 MB, over the 20 MB limit" reads as a bug
+        shown = f"{size:,} bytes"
+    return FileTooLarge(f"the file is {shown}, over the {limit} limit per file; split it into smaller files")
+
+
+def _file_type(name: str) -> str:
+    ext = PurePosixPath(name.replace("\\", "/")).suffix.lower()
+    if ext not in SUPPORTED:
+        shown = f"'{ext}'" if ext else "(no extension)"
+        raise UnsupportedFileType(f"unsupported file type {shown}; supported types: {', '.join(SUPPORTED)}")
+    return ext
+
+
+def load_bytes(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> list[Article]:
+    """All the articles one uploaded file holds; raises a FileRejected subclass for bad input."""
+    ext = _file_type(name)
+    if len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes)
+    if ext == ".zip":
+        return _load_zip(name, data, max_bytes)
+    text = decode_text(data, name)
+    if ext in (".html", ".htm"):
+        return _load_html(name, text)
+    if ext == ".json":
+        return _load_json(name, text)
+    if ext == ".jsonl":
+        return _load_jsonl(name, text)
+    if ext == ".csv":
+        return _load_csv(name, text)
+    return _load_text(name, text, markdown=ext == ".md")
+
+
+def load_path(path: Path, *, max_bytes: int = MAX_BYTES) -> list[Article]:
+    """Read one file from disk (its name becomes the origin) and load it."""
+    path = Path(path)
+    _file_type(path.name)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:  # don't read a huge file just to refuse it
+            raise _too_large(size, max_bytes)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileRejected(f"cannot read the file ({exc.strerror or exc}); "
+                           f"check the path and its permissions") from None
+    return load_bytes(path.name, data, max_bytes=max_bytes)
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name == "__MACOSX"
+
+
+def _listed(name: str) -> bool:
+    """A file found in a folder: README, LICENSE and other extension-less files are never articles,
+    while a stray .pdf or .docx is kept so that the user learns it was not imported."""
+    return not _hidden(name) and bool(Path(name).suffix)
+
+
+def iter_input_files(paths: list[Path]) -> list[Path]:
+    """Files to load: folders expanded recursively (sorted; hidden and extension-less files and hidden
+    folders skipped), files named directly kept as given; unsupported or missing files stay in the list
+    so that each gets its error."""
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if not path.is_dir():
+            found.append(path)
+            continue
+        for root, dirs, files in os.walk(path):
+            dirs[:] = sorted(d for d in dirs if not _hidden(d))
+            found += [Path(root) / f for f in sorted(files) if _listed(f)]
+    seen: set[Path] = set()
+    unique = []
+    for path in found:
+        key = path.resolve() if path.exists() else path
+        if key not in seen:
+            seen.add(key)
+            unique.append(path)
+    return unique

@@ -1,0 +1,244 @@
+"""Speech verbs and what they attribute: one `Attribution` per verb that reports speech.
+
+A verb is read on its own first ("X said that ...", "..., X said.", "X urged Y to ...",
+"according to X"), then the verbs of one unit (a sentence, or the sentences a quotation
+spans) are reconciled: backward attributions claim the text before them, continuations
+(", adding that", "and warned that") inherit the speaker before them.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from pipeline.text.alternation import trie_alternation
+from pipeline.quotes.speakers import LEX, Context, sentence_subject, speaker_after, speaker_before
+
+
+_KIND = {}
+for _k in ("direct", "urge", "that", "bare"):  # later kinds win on a shared form
+    _KIND.update({w: _k for w in LEX[_k]})
+# a trie, not a flat alternation: the engine then fails on a word's first letter
+VERB_RE = re.compile(r"\b(?:%s)\b" % trie_alternation(list(_KIND) + ["according to", "quoted"]))
+_PARTICIPLES, _OBJECT_VERBS, _TRAILING = (set(LEX[k]) for k in ("participles", "object_verbs", "trailing"))
+_SOURCE_WORDS = tuple(LEX["source_words"])
+_OPEN_MARKS = "\"“‘'„"
+
+
+@dataclass
+class Attribution:
+    """One attribution: who speaks, and where the words they said lie."""
+    speaker: tuple | None      # (name, role, country) or None when it must be inherited
+    start: int                 # left edge of the attribution (speaker or verb), for cutting content
+    end: int                   # right edge (after verb, object, "that")
+    cstart: int
+    cend: int
+    kind: str                  # bare, that, urge, direct, according
+    how: str = "fwd"           # fwd, bwd, cont (", adding that"), coord ("and warned that"), lead
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+_RELATIVE_NEXT = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "lasted"}
+_OBJECT_WORDS = {"reporters", "journalists", "him", "her", "them", "lawmakers", "parliament", "delegates"}
+_TOKENS = re.compile(r"[\w'’-]+(?:\.[\w'’-]+)*|[,“”\"‘:;()#.]")
+
+
+def _nth_end(rest: str, token: str, n: int) -> int:
+    """End offset of the (n+1)-th occurrence of `token` as a whole token in `rest`."""
+    pattern = r"\b%s\b" % token if token.isalpha() else re.escape(token)
+    for k, m in enumerate(re.finditer(pattern, rest)):
+        if k == n:
+            return m.end()
+    return len(rest)
+
+
+# an object and a destination with no finite verb between: "added dozens of companies to its list"
+_ADDED_TO = re.compile(r"\s+(?:(?!(?:is|are|was|were|would|will|had|has|have|could|should|must|can|may|might)\b)"
+                       r"[\w'’.,-]+\s+){1,10}?(?:to|into|onto)\s+(?:the|its|their|a|an|his|her|our|this|[a-z]+['’]s)\s")
+
+
+_DAY_LEAD = re.compile(r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)"
+                       r"\s+([a-z][\w'’-]*)")
+
+
+def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str) -> tuple[str, int]:
+    """What follows a verb: 'that', 'quote', 'clause' (content starts at the returned offset),
+    'trailing' (only circumstances: "on Tuesday", "after the call") or 'none'."""
+    rest = low[ve:min(uend, ve + 200)]
+    pos = ve + len(rest) - len(rest.lstrip(" ,:"))
+    if ctx.text[pos:pos + 1] in _OPEN_MARKS and ctx.text[pos:pos + 1]:
+        return "quote", pos
+    toks = _TOKENS.findall(rest)
+    first = toks[0] if toks else ""
+    if kind == "urge":
+        to = re.match(r"\s+(?:[\w'’.-]+\s+){1,7}?to\s+[“\"‘']?[a-z#]", rest)
+        return ("clause", pos) if to else ("none", pos)
+    # "said on Tuesday that", "told reporters that", "announced at a meeting with the press that"
+    skippable = form in _OBJECT_VERBS or first in _TRAILING or kind == "that"
+    for i, tok in enumerate(toks[:18]):
+        if tok == "that" and (i == 0 or skippable):
+            nxt = toks[i + 1] if i + 1 < len(toks) else ""
+            if i > 0 and (nxt in _RELATIVE_NEXT or nxt.endswith("ed")):
+                break  # "after a call that lasted": a relative clause, not what was said
+            return "that", ve + _nth_end(rest, "that", toks[:i].count("that"))
+        if tok in ("“", "\"", "‘", "'") and i > 0 and skippable:
+            return "quote", ve + _nth_end(rest, tok, toks[:i].count(tok)) - 1
+        if tok in (";", "#", ".") or (tok in (",", ":") and form not in _OBJECT_VERBS
+                                     and toks[i + 1:i + 2] not in (["“"], ["\""], ["‘"])):
+            break
+    if not toks or first in (".", "—") or not rest.strip(" .,;:!?”’\"'"):
+        return "trailing", pos
+    day = _DAY_LEAD.match(rest) if kind == "bare" and form not in _OBJECT_VERBS else None
+    if day and day.group(1) not in _TRAILING and day.group(1) not in _RELATIVE_NEXT:
+        return "clause", ve + day.start(1)  # "said Monday it has added ...": the day, then the clause
+    if first in _TRAILING or (first == "," and len(toks) > 1 and (toks[1] in _PARTICIPLES or toks[1] in _TRAILING)):
+        return "trailing", pos
+    if form in _OBJECT_VERBS:
+        # "told Li in Beijing." is circumstance; "telling Li he hoped ..." has a clause after the object
+        obj = re.match(r"\s+((?:his|her|their|the|a)\s+)?([\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})", ctx.text[ve:uend])
+        if obj:
+            after = ve + obj.end()
+            tail = low[after:uend].strip(" .")
+            if not tail or tail.split()[0] in _TRAILING:
+                return "trailing", pos
+            named = ctx.mention_ending_at(ve + obj.end(2)) is not None
+            if kind == "bare" and (obj.group(2).lower() in _OBJECT_WORDS or named) and tail.split()[0] not in ("and", "of"):
+                return "clause", after + len(low[after:uend]) - len(low[after:uend].lstrip(" ,"))
+        # ""...," he told a regular news conference in Beijing.": an audience, not a clause
+        return ("trailing" if kind == "bare" else "none"), pos
+    if form.startswith("add") and _ADDED_TO.match(low, ve, uend):
+        return "none", pos  # "added 30 firms to its Entity List": adding things, not words
+    if kind in ("bare", "direct"):
+        return "clause", pos
+    return "none", pos
+
+
+def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribution]:
+    """Every speech verb read on its own: backward ("..., X said"), forward ("X said that ...")."""
+    text = ctx.text
+    found: list[Attribution] = []
+    lo = bisect.bisect_left(ctx.verb_starts, ustart)
+    hi = bisect.bisect_left(ctx.verb_starts, uend)
+    for vs, ve, form in ctx.verbs[lo:hi]:
+        if ve > uend:
+            break
+        if text[vs].isupper() and low[ustart:vs].strip():
+            continue  # "United States", "Says Who": a name, not a verb
+        if form == "according to":
+            a = _according(ctx, ustart, uend, vs, ve)
+            if a:
+                found.append(a)
+            continue
+        if form == "quoted":
+            q = re.match(r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+as\s+saying\b", text[ve:uend])
+            left = text[ustart:vs].rstrip()
+            edge = max(left.rfind(c) for c in ",”\"’'")
+            left = left[:edge + 1]
+            spk = speaker_before(ctx, ve, ve + q.end(1))[0] if q else None
+            if spk and edge >= 0 and word_count(text[ustart + edge:vs]) <= 4 and word_count(left) >= 3:
+                found.append(Attribution(spk, vs, ve + q.end(), ustart, ustart + len(left.rstrip(",")), "bare", "bwd"))
+            continue
+        kind = _KIND[form]
+        left_low = low[ustart:vs].rstrip()
+        shape, cs = _after_verb(ctx, low, ve, uend, kind, form)
+        if form in _PARTICIPLES and re.search(r",(?:\s+(?:and|also|while))*$", left_low):
+            if shape in ("that", "quote", "clause"):
+                found.append(Attribution(None, ustart + len(left_low) - 1, cs, cs, uend, kind, "cont"))
+            continue
+        if form in _PARTICIPLES and not left_low:
+            if shape == "that":
+                found.append(Attribution(None, vs, cs, cs, uend, kind, "lead"))
+            continue
+        if shape == "none":
+            continue
+        spk, sstart, how = speaker_before(ctx, ustart, vs)
+        if how == "reject":
+            continue
+        if how == "coord":
+            if shape in ("that", "quote", "clause"):
+                found.append(Attribution(None, sstart, cs, cs, uend, kind, "coord"))
+            continue
+        before = text[ustart:sstart].rstrip()
+        # "..., a Ministry of Commerce spokesperson said": a few words may sit between comma and name
+        edge = max(before.rfind(c) for c in ",”\"’'—")
+        boundary = edge >= 0 and word_count(before[edge + 1:]) <= 4
+        before = before[:edge + 1] if boundary else before
+        if how == "" and kind == "bare" and boundary and word_count(before) >= 3:
+            inv = speaker_after(ctx, ve, uend)  # "..., said Park."
+            if inv is not None:
+                found.append(Attribution(inv, vs, ve, ustart, ustart + len(before.rstrip(",")), kind, "bwd"))
+                continue
+        if shape == "quote" and kind == "bare" and re.search(r"[”\"’'],?$", before) and word_count(before) >= 3:
+            shape = "trailing"  # “A,” he said, “B.”: the attribution closes A; B joins it later
+        if shape == "trailing" and kind in ("bare", "that"):
+            if boundary and word_count(before) >= 3:
+                if spk is None and how == "" and low[vs - 1:vs] in "”\"’":
+                    spk = ctx.last_speaker  # ”said.: the speaker of the quote before
+                elif spk is None and kind == "bare":
+                    spk = speaker_after(ctx, ve, uend)
+                    sstart = vs
+                found.append(Attribution(spk, sstart, ve, ustart, ustart + len(before.rstrip(",")), kind, "bwd"))
+            continue
+        if spk is not None and shape in ("that", "quote", "clause"):
+            found.append(Attribution(spk, sstart, cs, cs, uend, kind, "fwd"))
+    return found
+
+
+def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribution]:
+    """The attributions of one unit: backward ones claim the text before them; inside a forward
+    clause only a continuation (", adding that", "and warned that") starts a new one."""
+    cands = _candidates(ctx, low, ustart, uend)
+    # "Wang replied that A, the ministry added": the one reported on speaks A, the source only relays it
+    for b in [a for a in cands if a.how == "bwd" and (a.speaker is None or a.speaker[3] == "org")]:
+        inner = next((a for a in cands if a.how == "fwd" and a.speaker[3] == "person" and b.cstart <= a.start < b.cend
+                      and not ctx.text[b.cstart:a.start].strip()), None)
+        if inner is not None:
+            inner.cend = min(inner.cend, b.cend)
+            cands.remove(b)
+    bwd = [a for a in cands if a.how == "bwd"]
+    kept: list[Attribution] = []
+    for a in cands:
+        if a.how != "bwd" and any(b.cstart <= a.start < b.cend for b in bwd):
+            continue
+        open_fwd = next((k for k in reversed(kept) if k.how not in ("bwd", "lead") and k.cstart <= a.start), None)
+        if a.how == "fwd" and open_fwd is not None:
+            continue
+        if a.how in ("cont", "coord"):
+            prior = kept[-1] if kept else None
+            # "The ministry defended the rules, saying ...": with no speech verb before, the subject speaks
+            a.speaker = prior.speaker if prior else sentence_subject(ctx, ustart, a.start)
+        kept.append(a)
+    # each content stops where the next attribution begins; "Noting that A, X said B" lends X to A
+    for i, a in enumerate(kept):
+        nxt = kept[i + 1] if i + 1 < len(kept) else None
+        if nxt is not None and a.cstart <= nxt.start:
+            a.cend = min(a.cend, nxt.start)
+        if a.speaker is None and a.how == "lead" and nxt is not None:
+            a.speaker = nxt.speaker
+    return [a for a in kept if a.speaker]
+
+
+def _according(ctx: Context, ustart: int, uend: int, vs: int, ve: int) -> Attribution | None:
+    rest = ctx.text[ve:uend]
+    m = re.match(r"\s+(.{2,100}?)(?=,|\.?\s*$|\s+(?:on|in|at|which|who)\b)", rest)
+    if not m:
+        return None
+    np = m.group(1)
+    lnp = np.lower()
+    if lnp.startswith(_SOURCE_WORDS) or lnp.startswith(tuple("the " + w for w in _SOURCE_WORDS)):
+        return None
+    spk, _, how = speaker_before(ctx, ve, ve + m.end(1))
+    if how not in ("mention", "np", "role", "name") or spk is None:
+        return None
+    before = ctx.text[ustart:vs].rstrip()
+    if before.endswith(",") and word_count(before) >= 3:
+        return Attribution(spk, vs, ve + m.end(1), ustart, ustart + len(before) - 1, "according", "bwd")
+    if not before.strip():
+        after = ve + m.end(1)
+        comma = ctx.text.find(",", after - 1, uend)
+        if comma >= 0:
+            return Attribution(spk, vs, comma + 1, comma + 1, uend, "according", "fwd")
+    return None

@@ -1,0 +1,266 @@
+"""Direct and reported quotes with their speakers.
+
+Rules, not a parse: quotation marks are paired per paragraph (never assuming
+they balance), speech verbs come from `data/speech_verbs.json`, and every
+attribution stays inside one sentence (or the sentences a quotation spans).
+A reported clause is the text after the verb (or before a trailing "X said");
+quoted words of three or more inside it are also a direct quote. Finding the
+attributions is `quote_attribution`'s work, finding speakers `quote_speakers`'s;
+this module turns them into rows: quotations joined over paragraphs and split
+attributions, floating quotations, repeats merged.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from pipeline.dates import expressions as _dates
+from pipeline.article import Article, Quote
+from pipeline.quotes.attribution import VERB_RE, attributions, word_count
+from pipeline.quotes.marks import quote_spans
+from pipeline.quotes.speakers import DATELINE, LEX, REJECT_SPEAKERS, Context, alternation
+from pipeline.text.folding import fold
+
+# a meeting told as news is not speech, but "would meet China halfway" is an idiom, not a meeting
+_EVENTS = re.compile(r"^(?:[\w'’.-]+\s+){1,8}?(?:%s)(?!(?:\s*[\w'’.-]+){0,3}\s+(?:%s)\b)"
+                     % (alternation(LEX["event_clauses"]), alternation(LEX["event_idioms"])))
+_URGE_TRIM = tuple(LEX["trim_after_urge"])
+_WORD = re.compile(r"[\w'’-]+")
+_HEADLINE_END = tuple(".!?\"”’')…:;")
+_INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for para in text.split("\n"):
+        spans.append((pos, pos + len(para)))
+        pos += len(para) + 1
+    return spans
+
+
+def _headline_like(para: str) -> bool:
+    """Bulleted related-story lists and title lines: never a source of quotes."""
+    p = para.strip()
+    if not p or p[0] in "-•*▪►" or p.startswith("Read more"):
+        return True
+    return not p.endswith(_HEADLINE_END) and not _INNER_STOP.search(p)
+
+
+def _chains(text: str, paras: list[tuple[int, int]]) -> list[list]:
+    """Quote spans, with a quotation running over paragraphs joined into one chain."""
+    spans = quote_spans(text)
+    chains: list[list] = []
+    for q in spans:
+        prev = chains[-1][-1] if chains else None
+        para_start = paras[q.paragraph][0]
+        if (prev is not None and not prev.closed and prev.paragraph == q.paragraph - 1
+                and not text[para_start:q.open].strip()):
+            chains[-1].append(q)
+        else:
+            chains.append([q])
+    return chains
+
+
+def _chain_text(text: str, chain: list) -> str:
+    parts = [text[q.open + 1:q.close].strip() for q in chain]
+    return " ".join(p for p in parts if p).strip().rstrip(",").strip()
+
+
+def _units(ctx: Context, chains: list[list]) -> list[tuple[int, int]]:
+    """Sentences, merged where a quotation runs across a sentence boundary within a paragraph."""
+    bounds = sorted((q.open, q.close) for c in chains for q in c)
+    units: list[tuple[int, int]] = []
+    j = 0
+    for s, e in ctx.sentences:
+        if units and s < units[-1][1]:
+            units[-1] = (units[-1][0], max(units[-1][1], e))
+            continue
+        while j < len(bounds) and bounds[j][1] < s:
+            j += 1
+        end = e
+        k = j
+        while k < len(bounds) and bounds[k][0] < end:
+            if bounds[k][1] >= end and "\n" not in ctx.text[s:bounds[k][1]]:
+                end = ctx.text.find("\n", bounds[k][1])
+                end = len(ctx.text) if end < 0 else end
+                # stop at the first sentence that ends after the closing mark
+                for s2, e2 in ctx.sentences:
+                    if s2 <= bounds[k][1] < e2 or s2 > bounds[k][1]:
+                        end = min(end, e2)
+                        break
+            k += 1
+        units.append((s, end))
+    return units
+
+
+def _masked_lower(text: str, chains: list[list]) -> str:
+    """The text lower-cased with quotation interiors blanked, so speech verbs inside quotes never count."""
+    low = text.lower()
+    parts, pos = [], 0
+    for c in chains:
+        for q in c:
+            parts.append(low[pos:q.open + 1])
+            parts.append("#" * (q.close - q.open - 1))
+            pos = q.close
+    parts.append(low[pos:])
+    return "".join(parts)
+
+
+def _clean_reported(text: str) -> str:
+    text = DATELINE.sub("", text.strip())
+    text = re.sub(r"^(?:that|,)\s+", "", text)
+    text = re.sub(r"[“”\"‘]|(?<![A-Za-z])’|’(?![A-Za-z])", "", text)
+    return text.strip().rstrip(",;:—–. ").strip()
+
+
+def _frame_words(text: str, cstart: int, cend: int, quoted: list[tuple[int, int]]) -> int:
+    """Words of a reported clause outside its quotations (an opening "Over the past year," aside):
+    'it was “...”' only frames a direct quote; 'the measures were “...” to protect health' says more."""
+    lead = 0 if text[cstart:quoted[0][0]].rstrip().endswith(",") else word_count(text[cstart:quoted[0][0]])
+    # a clause that opens with the quotation is the quotation, whatever trails it
+    return lead + word_count(_clean_reported(text[quoted[-1][1] + 1:cend])) if lead else 0
+
+
+@dataclass
+class _Row:
+    speaker: tuple
+    kind: str
+    text: str
+    unit: tuple[int, int]
+    paragraph: int
+    attr_end: int = -1
+
+
+def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
+    text = ctx.text
+    us, ue = unit
+    attrs = attributions(ctx, low, us, ue)
+    sidx = ctx.sent_index(us)
+    for a in attrs:
+        inside, directs = [], []
+        for ci, c in chains_here:
+            if ci in used or not any(a.cstart - 1 <= q.open < a.cend for q in c):
+                continue
+            if a.kind in ("urge", "according") and c[0].open < a.cstart:
+                continue
+            used.add(ci)
+            inside.append((c[0].open, c[-1].close))
+            quoted = _chain_text(text, c)
+            if word_count(quoted) >= 3:
+                directs.append(_Row(a.speaker, "direct", quoted, unit, p_idx, a.end))
+        big = [(s, e) for s, e in inside if word_count(text[s + 1:e]) >= 3]
+        content = text[a.cstart:a.cend]
+        if a.kind == "urge":
+            cut = min((content.find(t) for t in _URGE_TRIM if content.find(t) > 0), default=-1)
+            content = content[:cut] if cut > 0 else content
+        reported = _clean_reported(content)
+        # a clause that only frames a quotation ("he was “...”") is the direct quote alone
+        lead = _frame_words(text, a.cstart, a.cend, sorted(big)) if big else 99
+        if a.kind != "direct" and word_count(reported) >= 4 and lead >= 4 and not _EVENTS.match(fold(reported)):
+            rows.append(_Row(a.speaker, "reported", reported, unit, p_idx, a.end))
+        rows.extend(directs)
+        if directs:
+            last_direct[0] = directs[-1]
+        ctx.last_speaker, ctx.last_speaker_sent = a.speaker, sidx
+        if a.speaker[3] == "org":
+            ctx.org_speakers.append(a.speaker)
+    for ci, c in chains_here:
+        if ci in used or c[-1].open >= ue:
+            continue  # a quotation running on: its last paragraph decides
+        quoted = _chain_text(text, c)
+        if word_count(quoted) < 3:
+            continue
+        prev = last_direct[0]
+        gap = text[prev.attr_end:c[0].open] if prev and prev.paragraph == p_idx and prev.attr_end <= c[0].open else None
+        if gap is not None and word_count(gap) <= 12 and not VERB_RE.search(gap.lower()):
+            prev.text = f"{prev.text} {quoted}"
+            prev.attr_end = c[-1].close
+            used.add(ci)
+            continue
+        rest = (text[us:c[0].open] + text[c[-1].close + 1:ue]) if len(c) == 1 else text[us:c[0].open]
+        floating = not _WORD.search(rest)
+        if floating and ctx.last_speaker and sidx - ctx.last_speaker_sent <= 5:
+            used.add(ci)
+            rows.append(_Row(ctx.last_speaker, "direct", quoted, unit, p_idx, c[-1].close))
+            last_direct[0] = rows[-1]
+            ctx.last_speaker_sent = sidx
+
+
+def _same(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 0.8 * max(len(a), len(b)):
+        return False
+    # at these lengths partial_ratio >= 95 implies ratio >= 80: the costly call only runs near the line
+    r = fuzz.ratio(a, b)
+    return r >= 90 or (r >= 80 and bool(fuzz.partial_ratio(a, b, score_cutoff=95)))
+
+
+def _dedupe(rows: list[_Row]) -> list[_Row]:
+    """A quote the article repeats (often with small edits) is one row, credited to a person
+    where one repetition names the person and another only their organisation."""
+    kept: list[_Row] = []
+    keys: list[tuple[str, str]] = []
+    for r in rows:
+        key = fold(r.text)
+        i = next((i for i, (k, other) in enumerate(keys) if k == r.kind and _same(key, other)), -1)
+        if i >= 0:
+            if kept[i].speaker[3] == "org" and r.speaker and r.speaker[3] == "person":
+                kept[i].speaker = r.speaker
+            continue
+        kept.append(r)
+        keys.append((r.kind, key))
+    return kept
+
+
+def _finish(ctx: Context, r: _Row, paras: list[tuple[int, int]], tag_cache: dict) -> Quote:
+    article = ctx.article
+    sidx = ctx.sent_index(r.unit[0])
+    date_fn = getattr(_dates, "date_for_sentence", None)
+    te = date_fn(article, sidx) if date_fn else None
+    ps, pe = paras[r.paragraph]
+    span = (min(ps, r.unit[0]), max(pe, r.unit[1]))
+    if span not in tag_cache:
+        # the tags step already placed each tag's hits in sentences: no second scan of the text
+        lo, hi = ctx.sent_index(span[0]), ctx.sent_index(max(span[0], span[1] - 1))
+        tag_cache[span] = [t.tag for t in article.tags if any(lo <= i <= hi for i in t.sentences)]
+    name, role, country = r.speaker[:3]
+    return Quote(speaker=name, kind=r.kind, text=r.text, speaker_role=role or "", speaker_country=country or "",
+                 date=(te.value if te is not None and te.value else None) or article.published,
+                 tags=list(tag_cache[span]),
+                 evidence=ctx.text[r.unit[0]:r.unit[1]].strip())
+
+
+def extract_quotes(article: Article) -> Article:
+    """Fill `article.quotes` with direct and reported quotes, one row per distinct quote."""
+    ctx = Context(article)
+    text = ctx.text
+    if not text.strip():
+        article.quotes = []
+        return article
+    paras = _paragraph_spans(text)
+    para_starts = [s for s, _ in paras]
+    skip = [_headline_like(text[s:e]) for s, e in paras]
+    chains = _chains(text, paras)
+    low = _masked_lower(text, chains)
+    ctx.verbs = [(m.start(), m.end(), m.group(0)) for m in VERB_RE.finditer(low)]
+    ctx.verb_starts = [v[0] for v in ctx.verbs]
+    span_chain = sorted((q.open, ci) for ci, c in enumerate(chains) for q in c)
+    span_opens = [o for o, _ in span_chain]
+    rows: list[_Row] = []
+    used: set[int] = set()
+    last_direct: list[_Row | None] = [None]
+    for us, ue in _units(ctx, chains):
+        p_idx = bisect.bisect_right(para_starts, us) - 1
+        if skip[p_idx]:
+            continue
+        lo, hi = bisect.bisect_left(span_opens, us), bisect.bisect_left(span_opens, ue)
+        here = [(ci, chains[ci]) for ci in sorted({ci for _, ci in span_chain[lo:hi]})]
+        _rows_for_unit(ctx, low, (us, ue), p_idx, here, used, rows, last_direct)
+    rows = [r for r in _dedupe(rows) if r.speaker and fold(r.speaker[0]) not in REJECT_SPEAKERS]
+    tag_cache: dict = {}
+    article.quotes = [_finish(ctx, r, paras, tag_cache) for r in rows]
+    return article

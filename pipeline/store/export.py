@@ -1,0 +1,38 @@
+"""CSV export derived from the schema: opens cleanly in Excel, safe against formula injection."""
+from __future__ import annotations
+
+import pandas as pd
+
+from pipeline.store.schema import TABLES
+
+LIST_SEP = "; "
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: str) -> str:
+    """A cell that a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def to_csv_frame(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """Lists joined with '; ', dates ISO, every cell text; columns in schema order (extras kept)."""
+    spec = TABLES[table]
+    out = pd.DataFrame(index=df.index)
+    ordered = [c for c in spec.names if c in df.columns] + [c for c in df.columns if c not in spec.names]
+    lists = set(spec.of_kind("list"))
+    for name in ordered:
+        col = df[name]
+        if name in lists or col.map(lambda v: isinstance(v, (list, tuple))).any():
+            col = col.map(lambda v: LIST_SEP.join(map(str, v)) if isinstance(v, (list, tuple)) else v)
+        out[name] = col.map(lambda v: "" if v is None or (isinstance(v, float) and pd.isna(v))
+                            else neutralise(str(v)))
+    return out
+
+
+def to_csv_bytes(df: pd.DataFrame, table: str) -> bytes:
+    """UTF-8 with a byte-order mark, so Excel reads accents right."""
+    return to_csv_frame(df, table).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def export_name(table: str, day) -> str:
+    return f"trade-talks-{table}-{day.isoformat()}.csv"

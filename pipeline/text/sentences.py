@@ -1,0 +1,35 @@
+"""Sentence spans: where each sentence of a cleaned text starts and ends."""
+from __future__ import annotations
+
+import re
+
+_ABBREV = {
+    "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "jr", "sr", "no",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "u.s", "u.k", "u.n", "e.u", "inc", "co", "corp", "ltd", "vs", "etc", "approx", "dept",
+}
+# an end mark, optional closing quote/bracket, white space, then something that starts a sentence
+_BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; paragraphs (newlines) always end a sentence."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        start = pos
+        for m in _BOUNDARY.finditer(para):
+            cut = m.start(1)
+            token = para[max(para.rfind(" ", 0, cut), para.rfind("\t", 0, cut)) + 1: cut]
+            token = token.lower().rstrip(".")
+            if m.group(1) == "." and (token in _ABBREV or re.fullmatch(r"[a-z]", token)):
+                continue
+            end = pos + m.end(1)
+            if end > start:
+                spans.append((start, end))
+            start = pos + m.end(2)
+        end = pos + len(para)
+        if para[start - pos:].strip():
+            spans.append((start, end))
+        pos = end + 1
+    return spans
