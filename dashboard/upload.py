@@ -32,7 +32,7 @@ def preview_frame(files: list[tuple[str, bytes]], stored_ids: set[str]) -> tuple
     rows, seen = [], set(stored_ids)
     for a in articles:
         try:
-            a = process_article(a, _UNTIL_PUBLISHED)
+            a = process_article(a, steps=_UNTIL_PUBLISHED)
         except (FileRejected, StepFailed) as exc:
             errors.append(FileError(a.origin, str(exc)))
             rows.append({"file": a.origin, "title": a.title, "source": a.source, "published": None,
@@ -59,7 +59,7 @@ def changed_dates(preview: pd.DataFrame, edited: pd.DataFrame) -> dict[int, date
 
 
 def _with_date(day: date):
-    def set_date(article: Article) -> Article:
+    def set_date(article: Article, lexicon=None) -> Article:
         article.user_published = article.published = day
         article.published_source = "user"
         return article
@@ -78,7 +78,7 @@ def ingest_files(files: list[tuple[str, bytes]], store: Store, dates: dict[int, 
         if i >= len(articles):
             continue
         try:
-            done.append(process_article(articles[i], _with_date(day)))
+            done.append(process_article(articles[i], steps=_with_date(day)))
         except (FileRejected, StepFailed) as exc:
             failed.append(FileError(articles[i].origin, str(exc)))
     report = IngestReport(files=len(files), errors=errors + failed)

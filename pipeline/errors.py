@@ -44,3 +44,7 @@ class StoreError(TradeTalksError):
 
 class StepFailed(TradeTalksError):
     """A pipeline step raised on one article; names the step and the article."""
+
+
+class LexiconError(TradeTalksError):
+    """A data file is broken: the message names `file:line` and what to fix."""

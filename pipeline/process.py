@@ -10,6 +10,8 @@ import re
 from typing import Callable
 
 from pipeline.article import Article
+from pipeline.lexicon import legacy
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.clean.boilerplate import clean_article
 from pipeline.dates.expressions import resolve_dates
 from pipeline.entities.mentions import extract_entities
@@ -28,17 +30,17 @@ def article_id_for(text: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def identify(article: Article) -> Article:
+def identify(article: Article, lexicon: Lexicon | None = None) -> Article:
     article.article_id = article_id_for(article.text)
     return article
 
 
-def split_sentences(article: Article) -> Article:
+def split_sentences(article: Article, lexicon: Lexicon | None = None) -> Article:
     article.sentences = sentence_spans(article.text)
     return article
 
 
-STEPS: list[tuple[str, Callable[[Article], Article]]] = [
+STEPS: list[tuple[str, Callable[[Article, Lexicon], Article]]] = [
     ("clean", clean_article),
     ("identify", identify),
     ("published", resolve_published),
@@ -53,10 +55,12 @@ STEPS: list[tuple[str, Callable[[Article], Article]]] = [
 EXTRACTION_STEPS = {"dates", "entities", "tags", "meetings", "quotes"}
 
 
-def process_article(article: Article, steps=STEPS) -> Article:
+def process_article(article: Article, lexicon: Lexicon | None = None, steps=STEPS) -> Article:
+    lexicon = lexicon if lexicon is not None else legacy.current()
+    legacy.use(lexicon)
     for name, step in steps:
         try:
-            article = step(article)
+            article = step(article, lexicon)
         except Exception as exc:  # a bug in one step must not sink the batch: name it
             raise StepFailed(f"step '{name}' failed on {article.origin}: {type(exc).__name__}: {exc}") from exc
     return article

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.article import Article, Removed
 
 _DATA = json.loads((Path(__file__).resolve().parents[2] / "data" / "boilerplate.json").read_text("utf-8"))
@@ -331,7 +332,7 @@ def _duplicates(paragraphs: list[str]) -> list[bool]:
     return out
 
 
-def clean_article(article: Article) -> Article:
+def clean_article(article: Article, lexicon: Lexicon | None = None) -> Article:
     lines = [s for s in normalise(article.raw_text).split("\n") if s]
     reasons = [classify_line(s) for s in lines]
     _mark_related_blocks(lines, reasons)

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.article import Article, TimeExpr
 from pipeline.text.folding import fold, fold_aligned
 from pipeline.text.sentences import sentence_spans
@@ -315,7 +316,7 @@ def find_expressions(text: str, sentences: list[tuple[int, int]], published: dat
     return found
 
 
-def resolve_dates(article: Article) -> Article:
+def resolve_dates(article: Article, lexicon: Lexicon | None = None) -> Article:
     text = article.text
     article.dates = find_expressions(text, article.sentences or sentence_spans(text), article.published)
     return article

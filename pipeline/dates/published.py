@@ -21,6 +21,7 @@ import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.article import Article
 
 MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -187,7 +188,7 @@ def infer_published(article: Article, not_after: date, extra: list[list[date]] =
     return min(d for dates in future for d in dates if latest - timedelta(days=CONSISTENT_DAYS) <= d <= latest)
 
 
-def resolve_published(article: Article) -> Article:
+def resolve_published(article: Article, lexicon: Lexicon | None = None) -> Article:
     not_after = article.ingest_date or date.today()
     found, source = None, "unknown"
     if article.published_raw and article.published_raw.strip().lower() not in ("unknown", "n/a", "none", "-"):

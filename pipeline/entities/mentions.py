@@ -27,6 +27,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from pipeline.lexicon import legacy as lex
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.article import Article, Mention
 from pipeline.lexicon.legacy import Person, normalise
 from pipeline.text.folding import fold
@@ -57,7 +58,7 @@ class _Span:
     entry: lex.Entry
 
 
-def extract_entities(article: Article) -> Article:
+def extract_entities(article: Article, lexicon: Lexicon | None = None) -> Article:
     text = article.text
     article.mentions = []
     if not text.strip():

@@ -20,6 +20,7 @@ from datetime import date
 from pipeline.dates import expressions as _dates
 from pipeline.meetings import clauses as _clauses
 from pipeline.meetings import places as _places
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.article import Article, Meeting
 
 _DATA = _places.PATTERNS
@@ -108,7 +109,7 @@ class _Group:
         return _clauses.unique(k for c in self.clues for k in c.countries)
 
 
-def extract_meetings(article: Article) -> Article:
+def extract_meetings(article: Article, lexicon: Lexicon | None = None) -> Article:
     """Fill article.meetings from the sentences that carry a meeting cue."""
     article.meetings = []
     if not article.sentences:

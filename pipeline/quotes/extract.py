@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from pipeline.dates import expressions as _dates
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.article import Article, Quote
 from pipeline.quotes.attribution import VERB_RE, attributions, word_count
 from pipeline.quotes.marks import quote_spans
@@ -234,7 +235,7 @@ def _finish(ctx: Context, r: _Row, paras: list[tuple[int, int]], tag_cache: dict
                  evidence=ctx.text[r.unit[0]:r.unit[1]].strip())
 
 
-def extract_quotes(article: Article) -> Article:
+def extract_quotes(article: Article, lexicon: Lexicon | None = None) -> Article:
     """Fill `article.quotes` with direct and reported quotes, one row per distinct quote."""
     ctx = Context(article)
     text = ctx.text

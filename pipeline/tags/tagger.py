@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from pipeline.lexicon import legacy as lex
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.article import Article, TagHit
 from pipeline.text.sentences import sentence_spans
 
@@ -28,7 +29,7 @@ def _matches(text: str, lo: int = 0, hi: int | None = None):
                 yield start, tags
 
 
-def tag_article(article: Article) -> Article:
+def tag_article(article: Article, lexicon: Lexicon | None = None) -> Article:
     text = article.text
     spans = article.sentences or sentence_spans(text)
     starts = [s for s, _ in spans]
