@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pipeline.text.alternation import trie_alternation
 from pipeline.text.folding import fold_aligned
 
 _SEP = r"[\s\-]+"
@@ -72,24 +73,8 @@ def _unit_regex(unit: str) -> str:
 
 
 def _trie_regex(patterns: list[str]) -> str:
-    trie: dict = {}
-    for p in patterns:
-        node = trie
-        for unit in _units(p):
-            node = node.setdefault(unit, {})
-        node[""] = True
-
-    def emit(node: dict) -> str:
-        # literal continuations first, then wildcards, then the end: longest match wins
-        keys = sorted((k for k in node if k), key=lambda k: (k in _UNIT_RE or k == ", ", k))
-        alts = [_unit_regex(k) + emit(node[k]) for k in keys]
-        if "" in node:
-            alts.append("")
-        if len(alts) == 1:
-            return alts[0]
-        return "(?:" + "|".join(alts) + ")"
-
-    return r"(?<!\w)" + emit(trie) + r"(?!\w)"
+    return r"(?<!\w)" + trie_alternation(patterns, units=_units, unit_regex=_unit_regex,
+                                          is_wild=lambda u: u in _UNIT_RE or u == ", ") + r"(?!\w)"
 
 
 def compile_phrases(pairs: list[tuple[str, Entry]]) -> PhraseMatcher:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "jr", "sr", "no",
@@ -33,3 +34,27 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         pos = end + 1
     return spans
+
+
+class SentenceIndex:
+    """Which sentence an offset falls in, for one text: built once, asked many times."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]] | None = None):
+        self.text = text
+        self.spans = spans if spans is not None else sentence_spans(text)
+        self.starts = [s for s, _ in self.spans]
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def index(self, pos: int) -> int:
+        """The sentence holding offset `pos` (the first one for an offset before any)."""
+        return max(bisect_right(self.starts, pos) - 1, 0)
+
+    def start(self, pos: int) -> int:
+        """Where the sentence holding `pos` starts."""
+        return self.starts[self.index(pos)] if self.starts else 0
+
+    def sentence(self, i: int) -> str:
+        s, e = self.spans[i]
+        return self.text[s:e]
