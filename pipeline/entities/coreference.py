@@ -11,6 +11,7 @@ import re
 
 from pipeline.lexicon import legacy as lex
 from pipeline.article import Article, Mention
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.text.folding import fold
 
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "said"}
@@ -38,7 +39,8 @@ _OBJECT_CUES = {"with", "by", "to", "from", "of", "for", "met", "meet", "meets",
 _WORD = re.compile(r"[\w'’-]+")
 
 
-def resolve_reference(article: Article, sent_idx: int, phrase: str, before: int | None = None) -> Mention | None:
+def resolve_reference(article: Article, sent_idx: int, phrase: str, before: int | None = None,
+                      lexicon: Lexicon | None = None) -> Mention | None:
     """The mention that `phrase` ("he", "the minister", "his Chinese counterpart", "the
     ministry") in sentence `sent_idx` refers to: the latest fitting one before the sentence,
     or before character offset `before` when given (for "X said he ...")."""

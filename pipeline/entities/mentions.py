@@ -304,8 +304,12 @@ def _global_surname(key: str, article: Article) -> Person | None:
     return found[0] if len({p.canonical for p in found}) == 1 else None
 
 
+def resolve_name(name: str, lexicon: Lexicon | None = None) -> Person | None:
+    return _resolve_name(name)
+
+
 @lru_cache(maxsize=8192)
-def resolve_name(name: str) -> Person | None:
+def _resolve_name(name: str) -> Person | None:
     """The known person `name` stands for: alias, either name order, accents, small typos,
     or a family name that only one person in the lexicon carries; else None."""
     key = normalise(name)
@@ -353,7 +357,7 @@ def orgs_in_sentence(article: Article, sent_idx: int) -> list[Mention]:
     return [m for m in article.mentions if m.sentence == sent_idx and m.kind == "org"]
 
 
-lex.on_reload(resolve_name.cache_clear)
+lex.on_reload(_resolve_name.cache_clear)
 lex.on_reload(_by_word.cache_clear)
 lex.on_reload(_country_kinds.cache_clear)
 
