@@ -11,8 +11,9 @@ from playwright.sync_api import expect
 
 from tests.browser import CHROMIUM, ROOT, browser_page, dashboard, grid_rows, wait_idle
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-                                reason="Debian's chromium is not installed (make test installs it)")
+pytestmark = [pytest.mark.browser, pytest.mark.server,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
+                                 reason="Debian's chromium is not installed (make test installs it)")]
 
 SEED_NAMES = ["000_9ee299f29b7f0674.txt", "004_18c99f4c6dba8f7c.txt"]
 

@@ -9,8 +9,9 @@ from pipeline.query.library import load_demo
 from pipeline.store.parquet import Store
 from tests.browser import CHROMIUM, browser_page, dashboard, wait_drawn
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-                                reason="Debian's chromium is not installed (make test installs it)")
+pytestmark = [pytest.mark.browser, pytest.mark.server,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
+                                 reason="Debian's chromium is not installed (make test installs it)")]
 
 
 def test_dashboard_serves_the_demo_corpus(tmp_path):
