@@ -19,9 +19,7 @@ SEED_NAMES = ["000_9ee299f29b7f0674.txt", "004_18c99f4c6dba8f7c.txt"]
 
 
 def seed_files() -> list[Path]:
-    shared = ROOT.parent / "shared" / "seeds"
-    folder = shared if all((shared / n).exists() for n in SEED_NAMES) else ROOT / "data" / "samples"
-    return [folder / n for n in SEED_NAMES]
+    return [ROOT / "data" / "samples" / n for n in SEED_NAMES]
 
 
 def meetings_grid(page):
