@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 STORE  ?= data/store
 PORT   ?= 8501
 
-.PHONY: run install install-test browser demo test bench screenshots clean
+.PHONY: run install install-test browser demo test test-fast bench screenshots clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); apt-get update -qq && \
@@ -37,6 +37,10 @@ run: demo
 
 test: install-test
 	$(PY) -m pytest -q
+
+# The inner loop: every test but those that start a server or drive Chromium.
+test-fast: $(VENV)/.installed-test
+	$(PY) -m pytest -q -m "not browser and not server"
 
 bench: install
 	$(PY) benchmarks/ingest.py

@@ -22,14 +22,19 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def log_of(store: Path, port: int) -> Path:
+    """Where the dashboard serving `store` on `port` writes what it prints."""
+    return store.parent / f"streamlit-{port}.log"
+
+
 @contextlib.contextmanager
 def dashboard(store: Path, timeout: float = 60.0):
     """Serve app.py on the given store; yields the base URL."""
     port = free_port()
+    # address, headless mode and usage statistics come from .streamlit/config.toml
     cmd = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-           "--server.address", "127.0.0.1", "--server.headless", "true",
-           "--browser.gatherUsageStats", "false", "--", "--store", str(store)]
-    log = open(store.parent / f"streamlit-{port}.log", "w")
+           "--", "--store", str(store)]
+    log = open(log_of(store, port), "w")
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}"
@@ -43,8 +48,7 @@ def dashboard(store: Path, timeout: float = 60.0):
             except OSError:
                 pass
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError("the dashboard did not start: "
-                                   + (store.parent / f"streamlit-{port}.log").read_text()[-2000:])
+                raise RuntimeError("the dashboard did not start: " + log_of(store, port).read_text()[-2000:])
             time.sleep(0.3)
         yield url
     finally:

@@ -13,9 +13,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard.charts import issue_scale
-from dashboard.upload import changed_dates, ingest_files, preview_frame
 from pipeline.store.schema import TABLES
 from pipeline.store.parquet import Store
+from pipeline.query.upload import changed_dates, ingest_files, preview_frame
 from pipeline.query.views import (Filters, article_facts, article_text, evidence_of, filter_articles, filter_meetings,
                             filter_tags, highlight, prepare, title_from)
 

@@ -1,8 +1,13 @@
-"""The command line: exit codes, one-line errors, idempotent ingest, export."""
+"""The command line: exit codes, one-line errors, idempotent ingest, export.
+
+Every test but the first calls the command line in this process (the `cli`
+fixture); the first runs `python -m pipeline` as a user would.
+"""
 from __future__ import annotations
 
 import io
 import json
+import shlex
 import subprocess
 import sys
 import zipfile
@@ -12,60 +17,64 @@ import pandas as pd
 import pytest
 
 from pipeline.load import loaders
-from pipeline.cli import main
+from pipeline.store.parquet import Store
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
-if not SEEDS.exists():
-    SEEDS = ROOT / "data" / "samples"
 SEED_000 = "000_9ee299f29b7f0674.txt"
+SEED_NAMES = (SEED_000, "004_18c99f4c6dba8f7c.txt")
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
-
-
-def export(store: Path, table: str) -> pd.DataFrame:
-    buf = io.StringIO()
-    out = store.parent / f"{table}.csv"
-    assert main(["export", table, "--store", str(store), "--out", str(out)]) == 0
+def export(cli, store: Store, table: str) -> pd.DataFrame:
+    out = store.root.parent / f"{table}.csv"
+    ran = cli("export", table, "--store", store.root, "--out", out)
+    assert ran.code == 0, ran.err
     return pd.read_csv(out, dtype=str, keep_default_na=False, encoding="utf-8-sig")
 
 
 @pytest.fixture
-def seeds(tmp_path) -> Path:
+def seeds(tmp_path, samples) -> Path:
     folder = tmp_path / "seeds"
     folder.mkdir()
-    for name in ("000_9ee299f29b7f0674.txt", "004_18c99f4c6dba8f7c.txt"):
-        (folder / name).write_bytes((SEEDS / name).read_bytes())
+    for name in SEED_NAMES:
+        (folder / name).write_bytes((samples / name).read_bytes())
     return folder
 
 
-def test_ingest_seeds_twice_gives_two_articles(tmp_path, seeds):
+def test_python_m_pipeline_ingests_and_exports_excel_ready_csv(tmp_path, seeds):
     store = tmp_path / "store"
-    first = run("ingest", str(seeds), "--store", str(store))
-    assert first.returncode == 0, first.stderr
-    assert "2 new articles" in first.stdout
-    again = run("ingest", str(seeds), "--store", str(store))
-    assert again.returncode == 0 and "0 new articles, 2 already stored" in again.stdout
-    articles = export(store, "articles")
+    python, seeds, store = (shlex.quote(str(p)) for p in (sys.executable, seeds, store))
+    shell = f"{python} -m pipeline ingest {seeds} --store {store} && {python} -m pipeline export articles --store {store}"
+    result = subprocess.run(["bash", "-c", shell], cwd=ROOT, capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr.decode()
+    summary, _, csv = result.stdout.partition(b"\n")
+    assert b"2 new articles" in summary
+    assert csv.startswith("\ufeff".encode("utf-8"))
+    frame = pd.read_csv(io.BytesIO(csv), dtype=str, encoding="utf-8-sig")
+    assert len(frame) == 2 and "article_id" in frame.columns
+
+
+def test_ingest_seeds_twice_gives_two_articles(seeds, cli, store):
+    first = cli("ingest", seeds, "--store", store.root)
+    assert first.code == 0, first.err
+    assert "2 new articles" in first.out
+    again = cli("ingest", seeds, "--store", store.root)
+    assert again.code == 0 and "0 new articles, 2 already stored" in again.out
+    articles = export(cli, store, "articles")
     assert len(articles) == 2
     seed = articles[articles["origin"].str.endswith(SEED_000)].iloc[0]
     assert seed["published"] == "2025-11-02"
     assert seed["published_source"] == "inferred"
-    stats = json.loads(run("stats", "--store", str(store)).stdout)
+    stats = json.loads(cli("stats", "--store", store.root).out)
     assert stats["articles"] == 2
 
 
-def test_same_article_with_other_whitespace_and_boilerplate_is_one(tmp_path, seeds):
-    store = tmp_path / "store"
+def test_same_article_with_other_whitespace_and_boilerplate_is_one(tmp_path, seeds, cli, store):
     text = (seeds / SEED_000).read_text("utf-8")
     variant = tmp_path / "variant.txt"
     variant.write_text("  " + text.replace("\n", "\n\n") + "\n\nShare this article\n", "utf-8")
-    assert main(["ingest", str(seeds / SEED_000), "--store", str(store)]) == 0
-    assert main(["ingest", str(variant), "--store", str(store)]) == 0
-    assert len(export(store, "articles")) == 1
+    assert cli("ingest", seeds / SEED_000, "--store", store.root).code == 0
+    assert cli("ingest", variant, "--store", store.root).code == 0
+    assert len(export(cli, store, "articles")) == 1
 
 
 def bad_inputs(folder: Path) -> dict[str, str]:
@@ -86,63 +95,58 @@ def bad_inputs(folder: Path) -> dict[str, str]:
             "huge.txt": "limit"}
 
 
-def test_bad_files_get_one_line_each_and_store_is_unchanged(tmp_path, seeds):
-    store = tmp_path / "store"
-    assert main(["ingest", str(seeds), "--store", str(store)]) == 0
-    manifest = (store / "manifest.json").read_bytes()
+def test_bad_files_get_one_line_each_and_store_is_unchanged(tmp_path, seeds, cli, store):
+    assert cli("ingest", seeds, "--store", store.root).code == 0
+    manifest = (store.root / "manifest.json").read_bytes()
     expected = bad_inputs(tmp_path / "bad")
-    result = run("ingest", str(tmp_path / "bad"), "--store", str(store))
-    assert result.returncode == 1
-    lines = result.stderr.strip().splitlines()
-    assert "Traceback" not in result.stderr
+    result = cli("ingest", tmp_path / "bad", "--store", store.root)
+    assert result.code == 1
+    lines = result.err.strip().splitlines()
+    assert "Traceback" not in result.err
     assert len(lines) == len(expected)
     for name, word in expected.items():
         line = next(line for line in lines if f"{name}:" in line)
         assert line.startswith("error: ")
         assert word.lower() in line.lower(), line
-    assert (store / "manifest.json").read_bytes() == manifest
-    assert len(export(store, "articles")) == 2
+    assert (store.root / "manifest.json").read_bytes() == manifest
+    assert len(export(cli, store, "articles")) == 2
 
 
-def test_good_files_go_in_beside_bad_ones(tmp_path, seeds):
-    store = tmp_path / "store"
+def test_good_files_go_in_beside_bad_ones(seeds, cli, store):
     (seeds / "empty.txt").write_bytes(b"")
-    result = run("ingest", str(seeds), "--store", str(store))
-    assert result.returncode == 1
-    assert "2 new articles" in result.stdout
-    assert result.stderr.strip().splitlines() == [
-        next(line for line in result.stderr.splitlines() if "empty.txt" in line)]
+    result = cli("ingest", seeds, "--store", store.root)
+    assert result.code == 1
+    assert "2 new articles" in result.out
+    assert result.err.strip().splitlines() == [
+        next(line for line in result.err.splitlines() if "empty.txt" in line)]
 
 
-def test_usage_errors_exit_non_zero_without_traceback(tmp_path):
-    missing = run("ingest", str(tmp_path / "nope.txt"), "--store", str(tmp_path / "s"))
-    assert missing.returncode == 1 and "nope.txt" in missing.stderr
-    assert "Traceback" not in missing.stderr
-    bad_date = run("ingest", str(tmp_path), "--published", "2025-13-45")
-    assert bad_date.returncode != 0 and "YYYY-MM-DD" in bad_date.stderr
-    assert run("export", "nonsense").returncode != 0
+def test_usage_errors_exit_non_zero_without_traceback(tmp_path, cli):
+    missing = cli("ingest", tmp_path / "nope.txt", "--store", tmp_path / "s")
+    assert missing.code == 1 and "nope.txt" in missing.err
+    assert "Traceback" not in missing.err
+    bad_date = cli("ingest", tmp_path, "--published", "2025-13-45")
+    assert bad_date.code != 0 and "YYYY-MM-DD" in bad_date.err
+    assert cli("export", "nonsense").code != 0
 
 
-def test_published_flag_fills_only_undated_files(tmp_path):
+def test_published_flag_fills_only_undated_files(tmp_path, cli, store):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "dated.txt").write_text("published: 2024-03-01\n\nTalks were held in Tokyo.\n", "utf-8")
     (folder / "undated.txt").write_text("Officials met in Geneva to discuss tariffs.\n", "utf-8")
-    store = tmp_path / "store"
-    assert main(["ingest", str(folder), "--store", str(store), "--published", "2025-06-01"]) == 0
-    rows = export(store, "articles").set_index("origin")
+    assert cli("ingest", folder, "--store", store.root, "--published", "2025-06-01").code == 0
+    rows = export(cli, store, "articles").set_index("origin")
     dated = rows.loc[[o for o in rows.index if o.endswith("dated.txt") and "un" not in o][0]]
     undated = rows.loc[[o for o in rows.index if o.endswith("undated.txt")][0]]
     assert (dated["published"], dated["published_source"]) == ("2024-03-01", "header")
     assert (undated["published"], undated["published_source"]) == ("2025-06-01", "user")
 
 
-def test_export_to_stdout_is_excel_ready_csv(tmp_path, seeds):
-    store = tmp_path / "store"
-    assert main(["ingest", str(seeds), "--store", str(store)]) == 0
-    result = subprocess.run([sys.executable, "-m", "pipeline", "export", "articles", "--store", str(store)],
-                            cwd=ROOT, capture_output=True, timeout=60)
-    assert result.returncode == 0
-    assert result.stdout.startswith("\ufeff".encode("utf-8"))
-    frame = pd.read_csv(io.BytesIO(result.stdout), dtype=str, encoding="utf-8-sig")
+def test_export_to_stdout_is_excel_ready_csv(seeds, cli, store):
+    assert cli("ingest", seeds, "--store", store.root).code == 0
+    result = cli("export", "articles", "--store", store.root)
+    assert result.code == 0
+    assert result.out.startswith("\ufeff")
+    frame = pd.read_csv(io.StringIO(result.out.removeprefix("\ufeff")), dtype=str)
     assert len(frame) == 2 and "article_id" in frame.columns

@@ -11,16 +11,15 @@ from playwright.sync_api import expect
 
 from tests.browser import CHROMIUM, ROOT, browser_page, dashboard, grid_rows, wait_idle
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-                                reason="Debian's chromium is not installed (make test installs it)")
+pytestmark = [pytest.mark.browser, pytest.mark.server,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
+                                 reason="Debian's chromium is not installed (make test installs it)")]
 
 SEED_NAMES = ["000_9ee299f29b7f0674.txt", "004_18c99f4c6dba8f7c.txt"]
 
 
 def seed_files() -> list[Path]:
-    shared = ROOT.parent / "shared" / "seeds"
-    folder = shared if all((shared / n).exists() for n in SEED_NAMES) else ROOT / "data" / "samples"
-    return [folder / n for n in SEED_NAMES]
+    return [ROOT / "data" / "samples" / n for n in SEED_NAMES]
 
 
 def meetings_grid(page):

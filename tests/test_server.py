@@ -2,15 +2,17 @@
 from __future__ import annotations
 
 import os
+from urllib.parse import urlparse
 
 import pytest
 
 from pipeline.query.library import load_demo
 from pipeline.store.parquet import Store
-from tests.browser import CHROMIUM, browser_page, dashboard, wait_drawn
+from tests.browser import CHROMIUM, browser_page, dashboard, log_of, wait_drawn
 
-pytestmark = pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
-                                reason="Debian's chromium is not installed (make test installs it)")
+pytestmark = [pytest.mark.browser, pytest.mark.server,
+              pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
+                                 reason="Debian's chromium is not installed (make test installs it)")]
 
 
 def test_dashboard_serves_the_demo_corpus(tmp_path):
@@ -26,3 +28,7 @@ def test_dashboard_serves_the_demo_corpus(tmp_path):
         wait_drawn(page)
         assert str(len(report.new_ids)) in metric.inner_text()
         assert page.locator("[data-testid='stException']").count() == 0
+    # served on loopback by default, it printed that one address and looked up no other
+    printed = log_of(store, urlparse(url).port).read_text()
+    assert f"URL: {url}" in printed
+    assert "External URL" not in printed and "Network URL" not in printed
