@@ -124,10 +124,11 @@ def process_all(articles: list[Article], progress: Progress | None = None,
 
 
 def store_articles(store: Store, articles: list[Article], report: IngestReport) -> IngestReport:
+    from pipeline.lexicon.lexicon import Lexicon
     from pipeline.tags.tagger import tag_labels  # the taxonomy's labels travel with each tag row
     report.articles = articles
     if articles:
-        result = store.append(to_frames(articles, tag_labels()))
+        result = store.append(to_frames(articles, tag_labels(Lexicon.load())))
         report.new_ids, report.duplicate_ids, report.version = (
             result.new_ids, result.duplicate_ids, result.version)
     seen, dups = set(), []

@@ -3,21 +3,21 @@ import shutil
 
 import pytest
 
-from pipeline.lexicon import legacy as lexicons
 from pipeline.article import Article
-from pipeline.tags.tagger import tag_article, tags_for_span
+from pipeline.lexicon.lexicon import DEFAULT_DATA, Lexicon
+from pipeline.tags.tagger import tag_article, tag_labels, tags_for_span
 from pipeline.text.sentences import sentence_spans
 
 
-def make(*paragraphs: str) -> Article:
+def make(lexicon: Lexicon, *paragraphs: str) -> Article:
     a = Article(origin="t.txt", raw_text="\n".join(paragraphs))
     a.paragraphs = list(paragraphs)
     a.sentences = sentence_spans(a.text)
-    return tag_article(a)
+    return tag_article(a, lexicon)
 
 
-def tags(*paragraphs: str) -> list[str]:
-    return [t.tag for t in make(*paragraphs).tags]
+def tags(lexicon: Lexicon, *paragraphs: str) -> list[str]:
+    return [t.tag for t in make(lexicon, *paragraphs).tags]
 
 
 @pytest.mark.parametrize("text, tag", [
@@ -44,10 +44,10 @@ def tags(*paragraphs: str) -> list[str]:
     ("Countervailing measures were confirmed.", "tariffs"),
     ("Both sides vowed to keep supply chains stable.", "supply_chains"),
     ("They agreed to reform the World Trade Organization.", "wto_trade_rules"),
-    ("Both uphold the multilateral trading system.", "wto_trade_rules"),
+    ("Both defend the multilateral trading system.", "wto_trade_rules"),
 ])
-def test_variants(text, tag):
-    assert tag in tags(text)
+def test_variants(lexicon, text, tag):
+    assert tag in tags(lexicon, text)
 
 
 @pytest.mark.parametrize("text, tag", [
@@ -58,49 +58,65 @@ def test_variants(text, tag):
     ("The minister's duties include travel.", "tariffs"),
     ("Households pay a feed-in tariff for solar power.", "tariffs"),
     ("Lithium-ion battery makers expanded.", "critical_minerals"),
-    ("The ban on $20 billion worth of exports of barley was lifted.", "export_controls"),
+    ("The ban on $3 billion of exports of oats ended.", "export_controls"),
     ("Exports of wine rose.", "export_controls"),
     ("China lifted import restrictions on beef.", "export_controls"),
-    ("Japan's Ministry of Agriculture, Forestry and Fisheries issued a notice.", "aquatic_products"),
+    ("The Department of Agriculture, Forestry and Fisheries in Pretoria published its report.", "aquatic_products"),
     ("The rare beauty of the earth.", "rare_earths"),
 ])
-def test_negatives(text, tag):
-    assert tag not in tags(text)
+def test_negatives(lexicon, text, tag):
+    assert tag not in tags(lexicon, text)
 
 
-def test_a_phrase_can_carry_two_tags_and_tags_follow_taxonomy_order():
-    assert tags("Japan put Chinese entities on its export control list.") == ["end_user_list", "export_controls"]
-    assert tags("Supply chains, tariffs and rare earths were discussed.") == ["rare_earths", "tariffs", "supply_chains"]
+def test_a_phrase_can_carry_two_tags_and_tags_follow_taxonomy_order(lexicon):
+    assert tags(lexicon, "Ruritania added three firms to its export control list.") == [
+        "end_user_list", "export_controls"]
+    assert tags(lexicon, "Supply chains, tariffs and rare earths were discussed.") == [
+        "rare_earths", "tariffs", "supply_chains"]
 
 
-def test_text_without_issues_has_no_tags():
-    assert tags("The two leaders discussed North Korea and agreed to meet again.",
+def test_text_without_issues_has_no_tags(lexicon):
+    assert tags(lexicon, "The ministers talked about the Arctic and promised another visit.",
                 "Share this article. Subscribe to our newsletter.") == []
 
 
-def test_hit_count_evidence_and_sentences():
-    a = make("Leaders met on Monday. Tariffs were discussed.", "The tariff review is on track. Tariffs again.")
+def test_hit_count_evidence_and_sentences(lexicon):
+    a = make(lexicon, "Leaders met on Monday. Tariffs were discussed.", "The tariff review is on track. Tariffs again.")
     (hit,) = a.tags
     assert hit.tag == "tariffs" and hit.hits == 3
     assert hit.evidence == "Tariffs were discussed."
     assert hit.sentences == [1, 2, 3]
 
 
-def test_tags_for_span():
-    a = make("China curbed gallium exports. Both sides discussed seafood.")
+def test_tags_for_span(lexicon):
+    a = make(lexicon, "China curbed gallium exports. Both sides discussed seafood.")
     s0, s1 = a.sentences
-    assert tags_for_span(a, *s0) == ["critical_minerals"]
-    assert tags_for_span(a, *s1) == ["aquatic_products"]
-    assert tags_for_span(a, 0, len(a.text)) == ["aquatic_products", "critical_minerals"]
+    assert tags_for_span(a, *s0, lexicon) == ["critical_minerals"]
+    assert tags_for_span(a, *s1, lexicon) == ["aquatic_products"]
+    assert tags_for_span(a, 0, len(a.text), lexicon) == ["aquatic_products", "critical_minerals"]
 
 
-def test_edited_taxonomy_is_read_after_reload(tmp_path):
-    data = shutil.copytree(lexicons.DATA_DIR, tmp_path / "data")
+def test_an_edited_taxonomy_is_a_new_lexicon(tmp_path, lexicon):
+    data = shutil.copytree(DEFAULT_DATA, tmp_path / "data")
     with open(data / "taxonomy.csv", "a", encoding="utf-8") as fh:
         fh.write("electric_vehicles,Electric vehicles,electric vehicle*;ev;evs\n")
-    with lexicons.data_dir(data):
-        assert tags("Duties on electric vehicles rose.") == ["tariffs", "electric_vehicles"]
-    assert tags("Duties on electric vehicles rose.") == ["tariffs"]
+    edited = Lexicon.load(data)
+    assert tags(edited, "Duties on electric vehicles rose.") == ["tariffs", "electric_vehicles"]
+    assert tag_labels(edited)["electric_vehicles"] == "Electric vehicles"
+    assert tags(lexicon, "Duties on electric vehicles rose.") == ["tariffs"]
+    assert "electric_vehicles" not in tag_labels(lexicon)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("REE exports fell.", ["rare_earths"]),
+    ("Refiners of REEs and other metals gathered.", ["rare_earths"]),
+    ("Rebecca Rees, the minister, said the budget was fair.", []),
+    ("Ms Rees and Mr Ree met the press.", []),
+    ("the rees of the village were mown.", []),
+    ("Analysts spoke to Jacob Rees-Mogg.", []),
+])
+def test_an_abbreviation_written_in_capitals_counts_only_in_capitals(lexicon, text, expected):
+    assert tags(lexicon, text) == expected
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -112,11 +128,11 @@ def test_edited_taxonomy_is_read_after_reload(tmp_path):
     ("He said it was his duty to protect the levy of local taxes.", []),
     ("Analysts said the ministry was doing its duty.", []),
 ])
-def test_verb_forms_of_export_controls_and_levies(sentence, expected):
-    assert tags(sentence) == expected
+def test_verb_forms_of_export_controls_and_levies(lexicon, sentence, expected):
+    assert tags(lexicon, sentence) == expected
 
 
 @pytest.mark.parametrize("text", ["WTO members clashed over fisheries subsidies.",
                                   "Curbing subsidies that fuel overfishing is the aim."])
-def test_fisheries_subsidies_are_an_aquatic_products_issue(text):
-    assert "aquatic_products" in tags(text)
+def test_fisheries_subsidies_are_an_aquatic_products_issue(lexicon, text):
+    assert "aquatic_products" in tags(lexicon, text)

@@ -9,41 +9,50 @@ from __future__ import annotations
 
 import re
 
-from pipeline.lexicon import legacy as lex
 from pipeline.article import Article, Mention
+from pipeline.entities.words import alternation, entity_words
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.text.folding import fold
 
-_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their", "this", "that", "our", "said"}
-_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-# words that name no particular office: they fit anyone
-_GENERIC = {"official", "officials", "counterpart", "chief", "top", "senior", "head", "country's",
-            "nation's", "government", "new", "then"}
-# qualifiers a role may carry only if the phrase says them too ("the premier" is not the vice premier)
-_QUALIFIERS = {"vice", "deputy", "prime", "under", "former", "assistant"}
-_SYNONYMS = {"commerce": "trade", "spokesman": "spokesperson", "spokeswoman": "spokesperson",
-             "adviser": "advisor", "treasury": "finance", "ministers": "minister"}
-# what an office implies: a foreign minister is a diplomat, a president a leader
-_IMPLIED = [
-    (("foreign", "state", "ambassador", "envoy", "diplomat", "external", "high representative"), "diplomat"),
-    (("president", "premier", "prime minister", "chancellor", "leader", "general secretary", "king"), "leader"),
-    (("trade", "commerce", "negotiator", "representative"), "negotiator"),
-    (("secretary of state",), "foreign"),
-    (("commission",), "commissioner"),
-]
-_ORG_HEADS = {"ministry", "department", "commission", "government", "administration", "customs",
-              "agency", "office", "executive", "council", "bureau"}
-# words before a mention that make it an object, not the subject
-_OBJECT_CUES = {"with", "by", "to", "from", "of", "for", "met", "meet", "meets", "told", "invited",
-                "and", "against", "on", "at", "than", "called", "urged", "asked", "visited"}
 _WORD = re.compile(r"[\w'’-]+")
+
+
+class ReferenceRules:
+    """The words of reference resolution (data/entities.json) for one lexicon."""
+
+    def __init__(self, lexicon: Lexicon):
+        w = entity_words(lexicon, "reference_determiners", "reference_pronouns", "generic_role_words",
+                         "role_filler_words", "role_qualifiers", "role_synonyms", "implied_roles",
+                         "org_heads", "object_cues")
+        self.lexicon = lexicon
+        self.determiners = frozenset(w["reference_determiners"])
+        self.pronouns = frozenset(w["reference_pronouns"])
+        # words that name no particular office: they fit anyone
+        self.generic = frozenset(w["generic_role_words"])
+        self.fillers = frozenset(w["role_filler_words"])
+        # qualifiers a role may carry only if the phrase says them too ("the premier" is not the vice premier)
+        self.qualifiers = frozenset(w["role_qualifiers"])
+        self.synonyms: dict[str, str] = dict(w["role_synonyms"])
+        # what an office implies: a foreign minister is a diplomat, a president a leader; a cue
+        # counts at the start of a word of the role ("commission" in "commissioner", not "king" in "banking")
+        self.implied = [(implied, re.compile(rf"(?<!\w){alternation(cues)}"))
+                        for implied, cues in sorted(w["implied_roles"].items())]
+        self.org_heads = frozenset(w["org_heads"])
+        # words before a mention that make it an object, not the subject
+        self.object_cues = frozenset(w["object_cues"])
+
+    def canonical(self, word: str) -> str:
+        return self.synonyms.get(word, word)
 
 
 def resolve_reference(article: Article, sent_idx: int, phrase: str, before: int | None = None,
                       lexicon: Lexicon | None = None) -> Mention | None:
     """The mention that `phrase` ("he", "the minister", "his Chinese counterpart", "the
     ministry") in sentence `sent_idx` refers to: the latest fitting one before the sentence,
-    or before character offset `before` when given (for "X said he ...")."""
+    or before character offset `before` when given (for "X said he ..."). `lexicon` is required."""
+    if lexicon is None:
+        raise TypeError("resolve_reference() needs the lexicon the article was processed with (lexicon=...)")
+    rules = lexicon.compiled(ReferenceRules)
     if not article.sentences or not 0 <= sent_idx < len(article.sentences):
         return None
     cutoff = article.sentences[sent_idx][0] if before is None else before
@@ -51,21 +60,21 @@ def resolve_reference(article: Article, sent_idx: int, phrase: str, before: int 
     if not words:
         return None
     earlier = [m for m in article.mentions if m.end <= cutoff]
-    if len(words) == 1 and words[0] in _PRONOUNS:
-        return _subject(article, [m for m in earlier if m.kind == "person"])
-    words = [w for w in words if w not in _DETERMINERS]
-    country, role_words = _split_country(words)
-    if _ORG_HEADS & set(role_words):
-        return _latest_org(earlier, role_words, country)
+    if len(words) == 1 and words[0] in rules.pronouns:
+        return _subject(rules, article, [m for m in earlier if m.kind == "person"])
+    words = [w for w in words if w not in rules.determiners]
+    country, role_words = _split_country(lexicon, words)
+    if rules.org_heads & set(role_words):
+        return _latest_org(rules, earlier, role_words, country)
     for m in reversed(earlier):
-        if m.kind == "person" and fits(m, role_words, country):
+        if m.kind == "person" and fits(rules, m, role_words, country):
             return m
     return None
 
 
-def _split_country(words: list[str]) -> tuple[str, list[str]]:
+def _split_country(lexicon: Lexicon, words: list[str]) -> tuple[str, list[str]]:
     """("chinese", "commerce", "minister") -> ("China", ["commerce", "minister"])."""
-    matcher = lex.entity_matcher()
+    matcher = lexicon.entity_matcher
     text = " ".join(words)
     country = ""
     for m in matcher.regex.finditer(text):
@@ -78,56 +87,56 @@ def _split_country(words: list[str]) -> tuple[str, list[str]]:
     return country, [w for w in rest if w]
 
 
-def _role_words(text: str) -> set[str]:
+def _role_words(rules: ReferenceRules, text: str) -> set[str]:
     folded = fold(text)
-    words = {_SYNONYMS.get(w, w) for w in _WORD.findall(folded)}
-    for cues, implied in _IMPLIED:
-        if any(c in folded for c in cues):
+    words = {rules.canonical(w) for w in _WORD.findall(folded)}
+    for implied, cue in rules.implied:
+        if cue.search(folded):
             words.add(implied)
-    return words - {"of", "for", "the", "and"}
+    return words - rules.fillers
 
 
-def fits(mention: Mention, role_words: list[str], country: str = "") -> bool:
+def fits(rules: ReferenceRules, mention: Mention, role_words: list[str], country: str = "") -> bool:
     """Whether a person mention can be called "the <role words>" (of `country`)."""
     if country and mention.country and mention.country != country:
         return False
-    wanted = {_SYNONYMS.get(w, w) for w in role_words} - _GENERIC
+    wanted = {rules.canonical(w) for w in role_words} - rules.generic
     if not wanted:
         return True
-    persons = lex.people_by_canonical().get(mention.canonical, [])
+    persons = rules.lexicon.people_by_canonical.get(mention.canonical, [])
     roles = [mention.role] + [p.role for p in persons]
     for role in roles:
-        have = _role_words(role)
-        if wanted <= have and not (_qualifiers(role, have, wanted) - wanted):
+        have = _role_words(rules, role)
+        if wanted <= have and not (_qualifiers(rules, role, have, wanted) - wanted):
             return True
     return False
 
 
-def _qualifiers(role: str, have: set[str], wanted: set[str]) -> set[str]:
+def _qualifiers(rules: ReferenceRules, role: str, have: set[str], wanted: set[str]) -> set[str]:
     """The qualifiers a role carries, less those inside the office an implied word names:
     "the Spanish leader" may be the prime minister, "the minister" may not."""
-    found = have & _QUALIFIERS
+    found = have & rules.qualifiers
     if found:
         folded = fold(role)
-        for cues, implied in _IMPLIED:
-            for cue in cues:
-                if implied in wanted and cue in folded:
-                    found -= set(cue.split())
+        for implied, cue in rules.implied:
+            if implied in wanted:
+                for m in cue.finditer(folded):
+                    found -= set(m.group().split())
     return found
 
 
-def _latest_org(earlier: list[Mention], role_words: list[str], country: str) -> Mention | None:
-    heads = [w for w in role_words if w not in _GENERIC]
+def _latest_org(rules: ReferenceRules, earlier: list[Mention], role_words: list[str], country: str) -> Mention | None:
+    heads = [w for w in role_words if w not in rules.generic]
     for m in reversed(earlier):
         if m.kind != "org" or (country and m.country and m.country != country):
             continue
-        name = _role_words(m.canonical + " " + m.role + " " + m.text)
-        if all(_SYNONYMS.get(w, w) in name for w in heads):
+        name = _role_words(rules, m.canonical + " " + m.role + " " + m.text)
+        if all(rules.canonical(w) in name for w in heads):
             return m
     return None
 
 
-def _subject(article: Article, persons: list[Mention]) -> Mention | None:
+def _subject(rules: ReferenceRules, article: Article, persons: list[Mention]) -> Mention | None:
     """The subject of the latest sentence naming a person: its first person mention not
     introduced as an object ("met with X", "told X")."""
     if not persons:
@@ -138,6 +147,6 @@ def _subject(article: Article, persons: list[Mention]) -> Mention | None:
     sent_start = article.sentences[last][0] if 0 <= last < len(article.sentences) else 0
     for m in in_sentence:
         before = _WORD.findall(fold(text[sent_start:m.start]))
-        if not before or before[-1] not in _OBJECT_CUES:
+        if not before or before[-1] not in rules.object_cues:
             return m
     return in_sentence[0]

@@ -16,68 +16,92 @@ A person mention spans the title and its country ("EU trade chief Maros Sefcovic
 country (else the one the title names: "Japan's", "Dutch", "US").
 Country mentions carry role "name", "demonym", "capital" or "group"; organisation
 mentions carry the organisation's kind ("ministry", "media", ...).
+The words the patterns are built from (name particles, the words allowed between a
+country, a title and a name, what opens an apposition) are in data/entities.json.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
-from rapidfuzz import fuzz
-
-from pipeline.lexicon import legacy as lex
-from pipeline.lexicon.lexicon import Lexicon
 from pipeline.article import Article, Mention
-from pipeline.lexicon.legacy import Person, normalise
+from pipeline.entities.names import resolve_name
+from pipeline.entities.words import alternation, entity_words
+from pipeline.lexicon.lexicon import Lexicon, Person
+from pipeline.lexicon.phrases import Entry, normalise
 from pipeline.text.folding import fold
 from pipeline.text.sentences import sentence_spans
 
 # a capitalised word; "Farrell's" stops before the possessive
 _TOK = r"(?:[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*(?:-[A-Za-z]+)*|[A-Z]\.)"
-_PARTICLE = r"(?:von|van|der|den|de|da|del|di|du|le|la|bin|al|dos|ter)"
-_RUN = re.compile(rf"{_TOK}(?: +(?:{_PARTICLE} +)*{_TOK})*")
-_TOKEN = re.compile(rf"{_TOK}|\b{_PARTICLE}\b")
-# a title, then "of/for <its complement>", then the name
-_TITLE_GAP = re.compile(r"\s*,?\s*|\s+(?:of|for|to)\s[^.;:!?\"“”\n]{0,70}?,?\s*")
-_GAP_VERBS = re.compile(r"\b(?:said|says|told|met|meets|will|has|had|was|is|are|were)\b")
-# a country before a title: "Japan's", "US", "the Japanese foreign ministry's Asian ... Bureau"
-_COUNTRY_GAP = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w.-]*(?:['’]s)?|and|of|the|for|(?:foreign|commerce|trade)"
-                          r"\s+ministry['’]s|ministry['’]s|government['’]s))*\s*")
 _ADJACENT = re.compile(r"(?:['’]s)?\s*")
-_APPOSITION = re.compile(r",\s+(?:(?:the|a|an|then|now|its|his|her|their)\s+)*"
-                         r"(?!(?:and|or|but|with|who|which|while|as|in|on|at|after|before)\b)"
-                         r"((?:(?!\b(?:who|which|that)\b)[^,.;:!?\"“”\n]){3,90})")
-_PRONOUN_START = {"he", "she", "it", "we", "they", "so", "an", "no", "us", "ma", "do"}
+# a country names a title's or an organisation's owner only this close before it
+# ("the Japanese foreign ministry's Asian and Oceanian Affairs Bureau Director-General")
+COUNTRY_WINDOW = 90
+# a title introduces a name at most this far after its end (its complement included)
+TITLE_WINDOW = 80
+# the complement of a title ("of Economy, Trade and Industry", "to the EU") is at most this long
+TITLE_COMPLEMENT = 70
+# an apposition holding a role (", the Chinese commerce ministry's spokesperson,") is at most this long
+APPOSITION_SPAN = 90
+
+
+class EntityRules:
+    """The entities step's patterns, composed from data/entities.json, for one lexicon."""
+
+    def __init__(self, lexicon: Lexicon):
+        w = entity_words(lexicon, "name_particles", "surnames_also_words", "title_complement_words",
+                         "title_gap_verbs", "country_gap_words", "country_gap_owners", "apposition_openers",
+                         "not_apposition_starts", "relative_pronouns")
+        particle = alternation(w["name_particles"])
+        self.run = re.compile(rf"{_TOK}(?: +(?:{particle} +)*{_TOK})*")
+        self.token = re.compile(rf"{_TOK}|\b{particle}\b")
+        # a title, then "of/for <its complement>", then the name
+        self.title_gap = re.compile(rf"\s*,?\s*|\s+{alternation(w['title_complement_words'])}\s"
+                                    rf"[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*")
+        self.gap_verbs = re.compile(rf"\b{alternation(w['title_gap_verbs'])}\b")
+        # a country before a title: "Japan's", "US", "the Japanese foreign ministry's Asian ... Bureau"
+        self.country_gap = re.compile(rf"(?:['’]s)?(?:\s+(?:[A-Z][\w.-]*(?:['’]s)?"
+                                      rf"|{alternation(w['country_gap_words'])}(?!\w)"
+                                      rf"|{alternation(w['country_gap_owners'])}['’]s))*\s*")
+        relative = alternation(w["relative_pronouns"])
+        self.apposition = re.compile(rf",\s+(?:{alternation(w['apposition_openers'])}\s+)*"
+                                     rf"(?!{alternation(w['not_apposition_starts'])}\b)"
+                                     rf"((?:(?!\b{relative}\b)[^,.;:!?\"“”\n]){{3,{APPOSITION_SPAN}}})")
+        # family names that are also words ("He", "So"): at a sentence start they are the word
+        self.surnames_also_words = frozenset(w["surnames_also_words"])
+        self.lexicon = lexicon
 
 
 @dataclass
 class _Span:
     start: int
     end: int
-    entry: lex.Entry
+    entry: Entry
 
 
-def extract_entities(article: Article, lexicon: Lexicon | None = None) -> Article:
+def extract_entities(article: Article, lexicon: Lexicon) -> Article:
     text = article.text
     article.mentions = []
     if not text.strip():
         return article
-    scanned = lex.scan(text)
+    rules = lexicon.compiled(EntityRules)
+    scanned = lexicon.scan(text)
     cased = scanned.cased
     spans = article.sentences or sentence_spans(text)
     starts = [s for s, _ in spans]
     found = _gazetteer(scanned.hits)
     titles = [sp for sp in found if sp.entry.kind == "title"]
-    kinds = _country_kinds()
+    kinds = lexicon.country_kinds
     places = [sp for sp in found if sp.entry.kind == "country" and kinds.get(sp.entry.key) != "region"]
-    ctx = _Context(text, cased, titles, places, starts, article)
+    ctx = _Context(rules, text, cased, titles, places, starts, article)
 
     mentions: list[Mention] = []
     for sp in found:
         e = sp.entry
         if e.kind == "person":
-            mentions.append(ctx.person(sp.start, sp.end, _pick(e.key, article)))
+            mentions.append(ctx.person(sp.start, sp.end, _pick(lexicon, e.key, article)))
         elif e.kind == "org":
             mentions.append(Mention(text[sp.start:sp.end], sp.start, sp.end, e.key, "org", e.role,
                                     ctx.country_before(sp.start, adjacent=True) or e.country))
@@ -105,13 +129,8 @@ def _gazetteer(hits) -> list[_Span]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _country_kinds() -> dict[str, str]:
-    return {name: row.get("kind", "country") for name, row in lex.countries().items()}
-
-
-def _pick(canonical: str, article: Article) -> Person:
-    candidates = lex.people_by_canonical().get(canonical, [])
+def _pick(lexicon: Lexicon, canonical: str, article: Article) -> Person:
+    candidates = lexicon.people_by_canonical.get(canonical, [])
     day = article.published
     return next((p for p in candidates if p.in_office(day)), candidates[0])
 
@@ -119,7 +138,8 @@ def _pick(canonical: str, article: Article) -> Person:
 class _Context:
     """What finding a person's title and country needs from one article."""
 
-    def __init__(self, text, cased, titles, places, starts, article):
+    def __init__(self, rules: EntityRules, text, cased, titles, places, starts, article):
+        self.rules, self.lexicon = rules, rules.lexicon
         self.text, self.cased, self.titles, self.places, self.starts = text, cased, titles, places, starts
         self.title_ends = [t.end for t in titles]
         self.place_ends = [p.end for p in places]
@@ -135,10 +155,10 @@ class _Context:
         if i < 0:
             return ""
         place = self.places[i]
-        if place.start < self.sentence_start(pos) or pos - place.end > 90:
+        if place.start < self.sentence_start(pos) or pos - place.end > COUNTRY_WINDOW:
             return ""
         gap = self.cased[place.end:pos]
-        ok = _ADJACENT.fullmatch(gap) if adjacent else _COUNTRY_GAP.fullmatch(gap)
+        ok = _ADJACENT.fullmatch(gap) if adjacent else self.rules.country_gap.fullmatch(gap)
         return place.entry.key if ok else ""
 
     def title_before(self, name_start: int) -> _Span | None:
@@ -146,16 +166,17 @@ class _Context:
         if i < 0:
             return None
         t = self.titles[i]
-        if name_start - t.end > 80:
+        if name_start - t.end > TITLE_WINDOW:
             return None
         gap = self.text[t.end:name_start]
-        if t.start < self.sentence_start(name_start) or not _TITLE_GAP.fullmatch(gap) or _GAP_VERBS.search(gap):
+        if (t.start < self.sentence_start(name_start) or not self.rules.title_gap.fullmatch(gap)
+                or self.rules.gap_verbs.search(gap)):
             return None
         return t
 
     def apposition(self, name_end: int) -> tuple[str, str] | None:
         """(role, country) from ", China's commerce minister," after a name."""
-        m = _APPOSITION.match(self.text, name_end)
+        m = self.rules.apposition.match(self.text, name_end)
         if not m:
             return None
         lo, hi = m.start(1), m.end(1)
@@ -197,16 +218,18 @@ def _segments(ctx: _Context, found: list[_Span]):
             pos = sp.end
     pieces.append(cased[pos:])
     masked = "".join(pieces)
-    for run in _RUN.finditer(masked):
+    rules = ctx.rules
+    for run in rules.run.finditer(masked):
         s, e = run.span()
         if " " in run.group():
-            yield [(t.start(), t.end()) for t in _TOKEN.finditer(masked, s, e)]
+            yield [(t.start(), t.end()) for t in rules.token.finditer(masked, s, e)]
         else:
             yield [(s, e)]
 
 
 def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Mention]:
-    text, stop = ctx.text, lex.name_stopwords()
+    text, lexicon = ctx.text, ctx.lexicon
+    stop = lexicon.name_stopwords
     out: list[Mention] = []
     singles: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
@@ -221,7 +244,7 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
         if not 2 <= len(seg) <= 4:
             continue
         start, end = seg[0][0], seg[-1][1]
-        p = resolve_name(text[start:end]) if len(seg) >= 2 else None
+        p = resolve_name(text[start:end], lexicon)
         if p is not None:
             out.append(ctx.person(start, end, p))
         elif any(fold(text[s:e]) in stop for s, e in seg):
@@ -231,26 +254,27 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
         else:
             pending.append((start, end))
     # an unknown name given a title once is a person wherever it recurs
-    local = {normalise(m.canonical): m.canonical for m in out if m.canonical not in lex.people_by_canonical()}
+    local = {normalise(m.canonical): m.canonical for m in out if m.canonical not in lexicon.people_by_canonical}
     for start, end in pending:
         key = normalise(text[start:end])
         canonical = local.get(key) or local.get(" ".join(reversed(key.split())))
         if canonical:
             out.append(ctx.person(start, end, None, canonical))
         else:
-            singles.extend((s, e) for s, e in _TOKEN_SPANS(ctx.cased, start, end))
+            singles.extend(_token_spans(ctx, start, end))
     people = sorted(known + out, key=lambda m: m.start)
     out += _bare_names(ctx, singles, people)
     return out
 
 
-def _TOKEN_SPANS(cased: str, start: int, end: int):
+def _token_spans(ctx: _Context, start: int, end: int):
     # on the accent-folded text, as the runs were found: "Sánchez" is one token
-    return ((m.start(), m.end()) for m in _TOKEN.finditer(cased, start, end) if cased[m.start()].isupper())
+    cased = ctx.cased
+    return ((m.start(), m.end()) for m in ctx.rules.token.finditer(cased, start, end) if cased[m.start()].isupper())
 
 
-def _short_forms(m: Mention) -> set[str]:
-    persons = lex.people_by_canonical().get(m.canonical)
+def _short_forms(lexicon: Lexicon, m: Mention) -> set[str]:
+    persons = lexicon.people_by_canonical.get(m.canonical)
     if persons:
         return {normalise(persons[0].family)}
     words = normalise(m.canonical).split()
@@ -260,12 +284,12 @@ def _short_forms(m: Mention) -> set[str]:
 def _bare_names(ctx: _Context, singles: list[tuple[int, int]], people: list[Mention]) -> list[Mention]:
     if not singles:
         return []
-    text = ctx.text
+    text, lexicon = ctx.text, ctx.lexicon
     forms: dict[str, list[tuple[int, str]]] = {}
     for m in people:
-        for form in _short_forms(m):
+        for form in _short_forms(lexicon, m):
             forms.setdefault(form, []).append((m.start, m.canonical))
-    common, surnames = lex.common_surnames(), lex.surname_index()
+    common, surnames, wordlike = lexicon.common_surnames, lexicon.surname_index, ctx.rules.surnames_also_words
     out = []
     cased = ctx.cased
     for s, e in singles:
@@ -273,7 +297,7 @@ def _bare_names(ctx: _Context, singles: list[tuple[int, int]], people: list[Ment
         carriers = forms.get(key)
         if carriers is None and key not in surnames:
             continue
-        if key in _PRONOUN_START and not text[ctx.sentence_start(s):s].strip(" \"'“‘(["):
+        if key in wordlike and not text[ctx.sentence_start(s):s].strip(" \"'“‘(["):
             continue                        # "He said": a pronoun, not He Lifeng
         before = {c for start, c in carriers or () if start < s}
         anywhere = {c for _, c in carriers or ()}
@@ -281,14 +305,14 @@ def _bare_names(ctx: _Context, singles: list[tuple[int, int]], people: list[Ment
             canonical = before.pop()
         elif not before and len(anywhere) == 1:
             canonical = anywhere.pop()
-        elif before or anywhere or key in common or key in _PRONOUN_START or len(key) < 4:
+        elif before or anywhere or key in common or key in wordlike or len(key) < 4:
             continue
         else:
-            p = _global_surname(key, ctx.article)
+            p = _global_surname(lexicon, key, ctx.article)
             if p is None:
                 continue
             canonical = p.canonical
-        persons = lex.people_by_canonical().get(canonical)
+        persons = lexicon.people_by_canonical.get(canonical)
         m = ctx.person(s, e, persons[0] if persons else None, canonical)
         full = [f for f in people if f.canonical == canonical]
         if full and m.start == s:           # no title of its own: the full mention's role holds
@@ -297,52 +321,11 @@ def _bare_names(ctx: _Context, singles: list[tuple[int, int]], people: list[Ment
     return out
 
 
-def _global_surname(key: str, article: Article) -> Person | None:
-    found = lex.surname_index().get(key, [])
+def _global_surname(lexicon: Lexicon, key: str, article: Article) -> Person | None:
+    found = lexicon.surname_index.get(key, [])
     if len({p.canonical for p in found}) > 1:
         found = [p for p in found if p.in_office(article.published)]
     return found[0] if len({p.canonical for p in found}) == 1 else None
-
-
-def resolve_name(name: str, lexicon: Lexicon | None = None) -> Person | None:
-    return _resolve_name(name)
-
-
-@lru_cache(maxsize=8192)
-def _resolve_name(name: str) -> Person | None:
-    """The known person `name` stands for: alias, either name order, accents, small typos,
-    or a family name that only one person in the lexicon carries; else None."""
-    key = normalise(name)
-    words = key.split()
-    if not words:
-        return None
-    for k in (key, " ".join(reversed(words))):
-        hit = lex.people_index().get(k)
-        if hit:
-            return hit[0]
-    if len(words) == 1:
-        if key in lex.common_surnames() or len(key) < 3:
-            return None
-        found = lex.surname_index().get(key, [])
-        return found[0] if len({p.canonical for p in found}) == 1 else None
-    best, best_score = None, 0.0
-    for cand_key, persons in _by_word().get(words[0], []) + _by_word().get(words[-1], []):
-        cw = cand_key.split()
-        if len(cw) != len(words) or not set(cw) & set(words):
-            continue
-        score = max(fuzz.ratio(key, cand_key), fuzz.ratio(" ".join(reversed(words)), cand_key))
-        if score >= 90 and score > best_score:
-            best, best_score = persons[0], score
-    return best
-
-
-@lru_cache(maxsize=1)
-def _by_word() -> dict[str, list[tuple[str, list[Person]]]]:
-    out: dict[str, list[tuple[str, list[Person]]]] = {}
-    for key, persons in lex.people_index().items():
-        for w in set(key.split()):
-            out.setdefault(w, []).append((key, persons))
-    return out
 
 
 def people_in_sentence(article: Article, sent_idx: int) -> list[Mention]:
@@ -357,9 +340,6 @@ def orgs_in_sentence(article: Article, sent_idx: int) -> list[Mention]:
     return [m for m in article.mentions if m.sentence == sent_idx and m.kind == "org"]
 
 
-lex.on_reload(_resolve_name.cache_clear)
-lex.on_reload(_by_word.cache_clear)
-lex.on_reload(_country_kinds.cache_clear)
-
-
-from pipeline.entities.coreference import resolve_reference  # noqa: E402  (re-exported: meetings and quotes import it from here)
+# re-exported for the stages that still look them up on this module; import them from
+# pipeline.entities.names and pipeline.entities.coreference
+from pipeline.entities.coreference import resolve_reference  # noqa: E402,F401

@@ -4,8 +4,8 @@ Pattern syntax, on folded text (lower-case, accents dropped), whole words only:
   - a space or a hyphen matches any run of spaces and hyphens ("rare earth" also
     finds "rare-earth"); a comma is optional ("minister of economy, trade");
   - `*` matches any letters, so "tariff*" finds tariff, tariffs, tariffed.
-A phrase written in capitals (US, EU, METI) must be capitalised in the text; one
-starting with a capital must start with one.
+A phrase written in capitals (US, EU, METI, or a plural such as REEs) must be in
+capitals in the text; one starting with a capital must start with one.
 """
 from __future__ import annotations
 
@@ -98,16 +98,24 @@ def compile_phrases(pairs: list[tuple[str, Entry]]) -> PhraseMatcher:
     return PhraseMatcher(regex, exact, wild_list)
 
 
+def _capitals(letters: list[str]) -> bool:
+    """Two or more capitals, perhaps with a plural "s": "EU", "REE", "REEs" (not "Us")."""
+    if len(letters) >= 3 and letters[-1] == "s":
+        letters = letters[:-1]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def case_of(alias: str) -> str:
     letters = [c for c in alias if c.isalpha()]
-    if len(letters) >= 2 and all(c.isupper() for c in letters):
+    if _capitals(letters):
         return "upper"
     return "title" if letters and letters[0].isupper() else ""
 
 
 def case_ok(entry_case: str, original: str) -> bool:
     if entry_case == "upper":
-        return all(c.isupper() for c in original if c.isalpha())
+        letters = [c for c in original if c.isalpha()]
+        return _capitals(letters) or all(c.isupper() for c in letters)
     if entry_case == "title":
         return original[:1].isupper()
     return True

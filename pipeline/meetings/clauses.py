@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 
 from pipeline.entities import mentions as _entities
+from pipeline.lexicon.legacy import current as _current_lexicon  # until this step receives its lexicon
 from pipeline.meetings import places as _places
 from pipeline.article import Article, Mention
 
@@ -220,7 +221,7 @@ def entity_reference(ctx: Context, idx: int, phrase: str, before: int | None = N
     fn = getattr(_entities, "resolve_reference", None)
     if fn is None:
         return []
-    found = fn(ctx.article, idx, phrase, before)
+    found = fn(ctx.article, idx, phrase, before, lexicon=_current_lexicon())
     found = found if isinstance(found, (list, tuple)) else [found] if found is not None else []
     return unique(m.canonical for m in found if m.kind == "person")
 

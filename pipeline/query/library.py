@@ -53,10 +53,11 @@ def _stored_article(row: dict) -> Article:
 
 def reprocess(store: Store, progress: Progress | None = None) -> tuple[int, list]:
     """Re-extract every stored article after lexicons or rules changed."""
+    from pipeline.lexicon.lexicon import Lexicon
     from pipeline.tags.tagger import tag_labels
     rows = store.read("articles").to_dict("records")
     articles, errors = process_all([_stored_article(r) for r in rows], progress)
-    frames = to_frames(articles, tag_labels())
+    frames = to_frames(articles, tag_labels(Lexicon.load()))
     # keep each article's first ingest time
     first = {r["article_id"]: r["ingested_at"] for r in rows}
     frames["articles"]["ingested_at"] = frames["articles"].apply(

@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 from pipeline.entities import mentions as _entities
+from pipeline.lexicon.legacy import current as _current_lexicon  # until this step receives its lexicon
 from pipeline.article import Article, Mention
 from pipeline.text.folding import fold
 from pipeline.text.sentences import sentence_spans
@@ -151,7 +152,7 @@ def _person_from_name(ctx: Context, raw: str, pos: int) -> tuple:
         words = words[1:]
     raw = " ".join(words)
     resolve = getattr(_entities, "resolve_name", None)
-    person = resolve(raw) if resolve else None
+    person = resolve(raw, _current_lexicon()) if resolve else None
     if person is not None:
         name = getattr(person, "canonical", None) or getattr(person, "name", None) or raw
         return (name, getattr(person, "role", "") or "", getattr(person, "country", "") or "", "person")
@@ -204,7 +205,7 @@ def _resolve_reference(ctx: Context, phrase: str, pos: int) -> tuple | None:
         if not _new_subject_since(ctx, ctx.sent_starts[ctx.last_speaker_sent], pos, last[0]):
             return last
     fn = getattr(_entities, "resolve_reference", None)
-    m = fn(ctx.article, sidx, phrase) if fn else None
+    m = fn(ctx.article, sidx, phrase, lexicon=_current_lexicon()) if fn else None
     if m is not None and m.start < pos:
         return _from_mention(m)
     if person_like:
