@@ -195,6 +195,21 @@ def test_site_navigation_and_repeated_title(cleaned):
     assert art.paragraphs == PROSE
 
 
+@pytest.mark.parametrize("line", ["Advertisement", "ADVERTISEMENT - SCROLL TO CONTINUE", "Latest News »",
+                                  "Headlines (3)", "Asia Latest News | Business Headlines", "Back to top ↑",
+                                  "Story continues below advertisement"])
+def test_navigation_phrase_standing_alone_is_dropped(line, rules):
+    assert classify_line(line, rules) == "nav"
+
+
+@pytest.mark.parametrize("line", ["Markets shrug off tariff headlines", "Latest news on the export curbs",
+                                  "Tariff Headlines Rattle Markets", "Breaking news: Ruritania cuts wine tariffs",
+                                  "Why the latest news from Geneva matters"])
+def test_headline_that_merely_contains_a_navigation_word_stays(line, cleaned):
+    art = cleaned(PROSE[0], line, PROSE[1], PROSE[2])
+    assert art.paragraphs == [PROSE[0], line, PROSE[1], PROSE[2]]
+
+
 # --- prose that must stay ----------------------------------------------------------
 
 @pytest.mark.parametrize("line", [

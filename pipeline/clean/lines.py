@@ -24,6 +24,7 @@ CTA_MAX_WORDS = 16     # a prompt to the reader is one short imperative
 CTA_ALONE_MAX_WORDS = 10  # "Subscribe to read the full story": after a verb that needs no object
 MENU_MIN_PARTS = 3     # "A | B | C": two parts may be a headline with a pipe in it
 MENU_PART_WORDS = 5    # each entry of a menu is a link of a few words
+SECTION_WORDS = 3      # "Philippines", "Asia Pacific", "Science & Tech": a section name is short
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _FROM_OUTLET = re.compile(r"\s+(?:from|on|at|in)\s+[\w .&'-]{1,30}$")  # "Most Read from Bloomberg"
@@ -40,6 +41,10 @@ _NAMES_FOR = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:(?:,| and| &)
 _CAPS_CREDIT = re.compile(r"\(([A-Z][A-Z.'’\- ]+)\)$")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[a-z]")
+# the parts of a navigation line: "Asia Latest News | Business Headlines", "Advertisement - Scroll to continue"
+_NAV_SEPARATOR = re.compile(r"\s*[,|»›>:•·/←→↑↓▲▼◄►…]+\s*|\s+[-–—]+\s+")
+_COUNTER = re.compile(r"[(\[]?\d+(?:\s*(?:of|/)\s*\d+)?[)\]]?")  # "(3)", "2/2", "1 of 5"
+_SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
 SENTENCE_END = (".", "!", ".”", '."', ".’", ".'", "!”", '!"', ":")
 
 
@@ -84,6 +89,34 @@ def _is_date_line(low: str, rules: CleanRules) -> bool:
     return not _LETTER.search(rest) and bool(rules.date_anchor.search(low))
 
 
+def _is_section_name(part: str) -> bool:
+    words = part.split()
+    return 0 < len(words) <= SECTION_WORDS and all(_SECTION_WORD.fullmatch(w) for w in words)
+
+
+def is_navigation(body: str, rules: CleanRules) -> bool:
+    """"Advertisement", "Asia Latest News | Business Headlines", "Back to top ↑": navigation phrases
+    standing alone, with at most separators, counters and a section name before each. A line that
+    merely contains one ("Markets shrug off tariff headlines") is a headline, not navigation."""
+    if len(body) > NAV_MAX or body.endswith("."):
+        return False
+    found = False
+    for part in _NAV_SEPARATOR.split(body.strip(" -–—")):
+        if not part or _COUNTER.fullmatch(part):
+            continue
+        low = lower(part)
+        span = rules.nav.find(low) if len(low) == len(part) else None
+        if span is None:
+            if not _is_section_name(part):
+                return False
+            continue
+        before, after = part[:span[0]].strip(), part[span[1]:].strip()
+        if before and not _is_section_name(before) or after and not _COUNTER.fullmatch(after):
+            return False
+        found = True
+    return found
+
+
 def _is_call_to_action(body: str, rules: CleanRules) -> bool:
     """"Get breaking news alerts ...", "Skip next section": an imperative addressed to the reader
     about the site (its app, newsletter, sections), not a sentence about the news."""
@@ -119,7 +152,7 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
         return "byline" if _is_byline(body, low, rules) else "caption" if _is_caption(body, low, rules) else None
     if rules.metadata.search(low) or _is_date_line(low, rules):
         return "metadata"
-    if len(body) <= NAV_MAX and (_READING_TIME.search(low) or (rules.nav.search(low) and not body.endswith("."))):
+    if len(body) <= NAV_MAX and (_READING_TIME.search(low) or is_navigation(body, rules)):
         return "nav"
     if _is_byline(body, low, rules):
         return "byline"
