@@ -210,6 +210,46 @@ def test_headline_that_merely_contains_a_navigation_word_stays(line, cleaned):
     assert art.paragraphs == [PROSE[0], line, PROSE[1], PROSE[2]]
 
 
+# --- an agency's name closing a paragraph: caption or wire sign-off --------------------
+
+SCENE = "Two trade ministers met in Geneva on Monday for the first time in a year. (AFP)"
+
+
+def test_one_sentence_scene_credited_to_an_agency_between_paragraphs_is_a_caption(cleaned):
+    art = cleaned(PROSE[0], SCENE, PROSE[1], PROSE[2])
+    assert removed(art) == [("caption", SCENE)]
+
+
+@pytest.mark.parametrize("line", [
+    "Minister Ana Ruiz, pictured, arrives in Lisbon for the talks. (Reuters)",
+    "A handout shows the two delegations at the table in Geneva. (AFP)",
+])
+def test_agency_credit_with_picture_wording_is_a_caption_even_at_the_end(line, cleaned):
+    art = cleaned(*PROSE, line)
+    assert removed(art) == [("caption", line)]
+
+
+@pytest.mark.parametrize("line", [
+    SCENE,
+    "The ministers will meet again in Geneva next month, officials said. (Reuters)",
+    "The bigger picture is a slow thaw, and a photo of the two men shaking hands would help, analysts said. (AFP)",
+    "Exports of the metals fell 12 percent in the first half, customs data showed on Friday, "
+    "and traders expect a further drop once the new licences are required in September. (AFP)",
+])
+def test_last_paragraph_of_wire_copy_keeps_its_agency_sign_off(line, cleaned):
+    art = cleaned(*PROSE, line)
+    assert art.paragraphs == [*PROSE, line]
+
+
+@pytest.mark.parametrize("line", [
+    "The ministers will meet again in Geneva next month, officials said. (Reuters)",
+    "The talks ended without a deal. Both sides will meet again in June. (AFP)",
+])
+def test_wire_paragraph_between_paragraphs_keeps_its_agency_tag(line, cleaned):
+    art = cleaned(PROSE[0], line, PROSE[1], PROSE[2])
+    assert art.paragraphs == [PROSE[0], line, PROSE[1], PROSE[2]]
+
+
 # --- prose that must stay ----------------------------------------------------------
 
 @pytest.mark.parametrize("line", [

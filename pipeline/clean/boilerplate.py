@@ -14,7 +14,7 @@ import unicodedata
 
 from pipeline.article import Article, Removed
 from pipeline.clean.duplicates import duplicates
-from pipeline.clean.layout import mark_edges, mark_related_blocks
+from pipeline.clean.layout import mark_edges, mark_related_blocks, mark_scene_captions
 from pipeline.clean.lines import classify_line, unbullet
 from pipeline.clean.rules import CleanRules
 from pipeline.lexicon.lexicon import Lexicon
@@ -41,6 +41,7 @@ def clean_article(article: Article, lexicon: Lexicon) -> Article:
     lines = [s for s in normalise(article.raw_text).split("\n") if s]
     reasons = [classify_line(s, rules) for s in lines]
     mark_related_blocks(lines, reasons, rules)
+    mark_scene_captions(lines, reasons, rules)
     mark_edges(lines, reasons, article.title, rules)
     kept = [s for s, r in zip(lines, reasons) if r is None]
     dups = iter(duplicates(kept))

@@ -1,4 +1,5 @@
-"""Rules that depend on where a line stands: related-links blocks, the first and last lines.
+"""Rules that depend on where a line stands: related-links blocks, the first and last lines,
+captions set between paragraphs of the story.
 
 Each function takes the lines and their reasons so far (None: kept) and fills in more reasons.
 """
@@ -7,7 +8,8 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.duplicates import paragraph_key
-from pipeline.clean.lines import BULLET, SENTENCE_END, SHORT_LINE, is_related_heading
+from pipeline.clean.lines import (BULLET, SENTENCE_END, SHORT_LINE, before_agency_credit, is_captioned_scene,
+                                  is_related_heading)
 from pipeline.clean.rules import CleanRules
 
 HEADLINE_MAX = 160        # a linked headline fits on one line; a longer line is a paragraph
@@ -60,6 +62,18 @@ def mark_related_blocks(lines: list[str], reasons: list[str | None], rules: Clea
         while i < n and (reasons[i] is not None or _headline_like(lines[i])):
             reasons[i] = reasons[i] or "related"
             i += 1
+
+
+def mark_scene_captions(lines: list[str], reasons: list[str | None], rules: CleanRules) -> None:
+    """"Two ministers met in Geneva on Monday. (AFP)" with the story going on after it: a caption left
+    between paragraphs. Where nothing follows, the agency's name signs off the wire copy and stays."""
+    last_prose = max((i for i, r in enumerate(reasons) if r is None and is_prose(lines[i])), default=-1)
+    for i in range(last_prose):
+        if reasons[i] is not None:
+            continue
+        before = before_agency_credit(lines[i], rules)
+        if before is not None and is_captioned_scene(before, rules):
+            reasons[i] = "caption"
 
 
 def mark_edges(lines: list[str], reasons: list[str | None], title: str, rules: CleanRules) -> None:

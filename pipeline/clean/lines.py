@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.rules import CleanRules, lower
+from pipeline.text.sentences import sentence_spans
 
 SHORT_LINE = 200       # prompts and form lines are short; a longer line mentioning them is prose
 CAPTION_MAX = 600      # a paragraph longer than this is prose even if it names a photo agency
@@ -46,6 +47,7 @@ _NAV_SEPARATOR = re.compile(r"\s*[,|»›>:•·/←→↑↓▲▼◄►…]+\s
 _COUNTER = re.compile(r"[(\[]?\d+(?:\s*(?:of|/)\s*\d+)?[)\]]?")  # "(3)", "2/2", "1 of 5"
 _SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
 SENTENCE_END = (".", "!", ".”", '."', ".’", ".'", "!”", '!"', ":")
+_SENTENCE_MARKS = tuple(".!?”\"’'")   # what a finished sentence ends with: "... said. (AFP)"
 
 
 def unbullet(line: str) -> str:
@@ -72,14 +74,43 @@ def _is_byline(line: str, low: str, rules: CleanRules) -> bool:
     return strip_marks(low).strip("() ") in rules.outlets or bool(_NAMES_FOR.fullmatch(line))
 
 
+def before_agency_credit(line: str, rules: CleanRules) -> str | None:
+    """The text before a closing "(AFP)", "(Kyodo)", or None where there is none. Wire copy signs
+    off the same way a caption credits its photo, so the credit alone proves nothing."""
+    low = lower(line)
+    m = rules.agency_credit.search(low)
+    return line[:len(line) - (len(low) - m.start())].rstrip() if m else None
+
+
+def _quotes_nobody(text: str, rules: CleanRules) -> bool:
+    """A caption describes a picture; a paragraph of the story reports what someone said."""
+    return not rules.reporting.intersection(w.lower() for w in _WORD.findall(text))
+
+
+def is_captioned_scene(text: str, rules: CleanRules) -> bool:
+    """The words before an agency credit read as a picture's caption, not as a paragraph of the story:
+    one sentence that quotes nobody."""
+    return _quotes_nobody(text, rules) and len(sentence_spans(text)) == 1
+
+
 def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
+    """A caption carries evidence of a picture: a photo label or credit, a position marker, a
+    photographer's name, or an agency credit on a caption's wording (see `before_agency_credit`)."""
     if len(line) > CAPTION_MAX:
         return False
     if rules.caption.search(low) or rules.caption_label.search(low) or rules.caption_position.search(low) \
-            or rules.slash_credit.search(low) or rules.agency_credit.search(low):
+            or rules.slash_credit.search(low):
         return True
     m = _CAPS_CREDIT.search(line)  # "... arrives in Seoul (ANTHONY WALLACE)": a photographer's credit
-    return bool(m) and (" " in m.group(1).strip() or m.group(1).strip().lower() in rules.agencies)
+    if m and " " in m.group(1).strip() and m.group(1).strip().lower() not in rules.agencies:
+        return True
+    before = before_agency_credit(line, rules)
+    if before is None:
+        return False
+    # "Minister Ana Ruiz, pictured, arrives ... (AFP)": picture wording;
+    # "Officials attend the fair in Shanghai (AFP)": no finished sentence, a label on a picture
+    return (rules.caption_cue.search(low) and _quotes_nobody(before, rules)) or \
+        (not before.endswith(_SENTENCE_MARKS) and is_captioned_scene(before, rules))
 
 
 def _is_date_line(low: str, rules: CleanRules) -> bool:

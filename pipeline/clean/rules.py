@@ -66,6 +66,7 @@ class CleanRules:
         self.credit = _Phrases(data["credit_phrases"])
         self.footer = _Phrases(data["footer_phrases"])
         self.caption = _Phrases(data["caption_markers"])
+        self.caption_cue = _Phrases(data["caption_cues"])
 
         # --- word sets compared with a whole line or word ---
         self.agencies = set(data["agencies"])
