@@ -9,6 +9,7 @@ import pytest
 from pipeline.article import Article
 from pipeline.clean.boilerplate import clean_article
 from pipeline.dates.published import infer_year, parse_date, resolve_published
+from pipeline.lexicon.lexicon import Lexicon
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 INGEST = date(2026, 11, 23)
@@ -17,7 +18,7 @@ LEAD = "China's commerce ministry said the two ministers discussed export contro
 
 def published(*lines: str, ingest: date | None = INGEST, **fields) -> Article:
     art = Article(origin="t.txt", raw_text="\n".join(lines), ingest_date=ingest, **fields)
-    return resolve_published(clean_article(art))
+    return resolve_published(clean_article(art, Lexicon.load()))
 
 
 # --- infer_year -------------------------------------------------------------------
@@ -119,7 +120,7 @@ def test_seed_000_is_inferred_as_2025_11_02():
         pytest.skip("seed articles not found beside the project")
     for ingest in (date(2026, 11, 23), date(2025, 11, 2), date(2031, 11, 1)):
         art = resolve_published(clean_article(Article(origin="000.txt", raw_text=files[0].read_text("utf-8"),
-                                                      ingest_date=ingest)))
+                                                      ingest_date=ingest), Lexicon.load()))
         assert (art.published, art.published_source) == (date(2025, 11, 2), "inferred")
 
 

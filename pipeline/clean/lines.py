@@ -1,0 +1,213 @@
+"""One line at a time: is it boilerplate, and of which kind?
+
+A pattern that could also occur in prose is only trusted on a short line; rules that
+depend on where a line stands (first or last lines, after a related-links heading, between
+prose paragraphs) live in `pipeline.clean.layout`.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.clean.rules import CleanRules, lower
+from pipeline.text.sentences import sentence_spans
+
+SHORT_LINE = 200       # prompts and form lines are short; a longer line mentioning them is prose
+CAPTION_MAX = 600      # a paragraph longer than this is prose even if it names a photo agency
+CREDIT_LIST_MAX = 300  # "Reporting by ...; Editing by ...; Additional reporting by ..." fits in this
+BYLINE_MAX = 90        # "By Jane Doe and John Roe | Beijing" and the like; longer is a sentence
+LABEL_LINE_MAX = 80    # "[Editor: Zhang Long]", "Source: Xinhua": a label and a name or two
+NAV_MAX = 60           # a menu entry or a section banner; a longer line is a headline or prose
+DATE_LINE_MAX = 60     # "Nov. 2, 2025, 10:30 AM IST" with room for a weekday
+LINK_MAX = 40          # "Read the full story »": a link is a few words
+HEADING_MAX = 50       # "More from Reuters", "DW's top story": a heading is a few words
+CTA_WINDOW = 150       # the words of a prompt are read from its start only
+CTA_MAX_WORDS = 16     # a prompt to the reader is one short imperative
+CTA_ALONE_MAX_WORDS = 10  # "Subscribe to read the full story": after a verb that needs no object
+MENU_MIN_PARTS = 3     # "A | B | C": two parts may be a headline with a pipe in it
+MENU_PART_WORDS = 5    # each entry of a menu is a link of a few words
+SECTION_WORDS = 3      # "Philippines", "Asia Pacific", "Science & Tech": a section name is short
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_FROM_OUTLET = re.compile(r"\s+(?:from|on|at|in)\s+[\w .&'-]{1,30}$")  # "Most Read from Bloomberg"
+_POSSESSIVE = re.compile(r"^[\w.&-]+'s?\s+")  # "DW's top story", "Reuters' most read"
+_APP_PROMPT = re.compile(r"download (?:the|our)\b.{0,30}\bapps?\b")  # "Download the Daily Planet app"
+_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b)")
+_READING_TIME = re.compile(r"\d+\s*(?:min|mins|minute|minutes)\s+read")
+BULLET = re.compile(r"^(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
+_BULLET_START = set("-–—•*·▪►0123456789")
+_BY = re.compile(r"^by\s+(.+)$")
+_EMAIL = re.compile(r"[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?")
+_GALLERY = re.compile(r"\d{1,2}\s*(?:of|/)\s*\d{1,2}")  # "1 of 5": a photo gallery's counter
+_NAMES_FOR = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:(?:,| and| &) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+)* for [A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}")
+_CAPS_CREDIT = re.compile(r"\(([A-Z][A-Z.'’\- ]+)\)$")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[a-z]")
+# the parts of a navigation line: "Asia Latest News | Business Headlines", "Advertisement - Scroll to continue"
+_NAV_SEPARATOR = re.compile(r"\s*[,|»›>:•·/←→↑↓▲▼◄►…]+\s*|\s+[-–—]+\s+")
+_COUNTER = re.compile(r"[(\[]?\d+(?:\s*(?:of|/)\s*\d+)?[)\]]?")  # "(3)", "2/2", "1 of 5"
+_SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
+SENTENCE_END = (".", "!", ".”", '."', ".’", ".'", "!”", '!"', ":")
+_SENTENCE_MARKS = tuple(".!?”\"’'")   # what a finished sentence ends with: "... said. (AFP)"
+
+
+def unbullet(line: str) -> str:
+    return BULLET.sub("", line) if line[:1] in _BULLET_START else line
+
+
+def strip_marks(low: str) -> str:
+    return low.strip(" :|»›>-–—•*#.…→=")
+
+
+def _is_byline(line: str, low: str, rules: CleanRules) -> bool:
+    if rules.credit_roles.match(low) or rules.credit.search(low):  # "Reporting by ...; Editing by ..."
+        return len(line) <= CREDIT_LIST_MAX
+    if len(line) > BYLINE_MAX:
+        return False
+    if _BY.match(low):
+        head = _EMAIL.sub("", line[3:].split("|")[0]).strip()
+        if strip_marks(lower(head)) in rules.byline_roles:
+            return True
+        words = [w for w in re.split(r"[\s,]+", head) if w and w.lower() not in rules.byline_joiners]
+        return bool(words) and all(w[0].isupper() for w in words)
+    if len(line) <= LABEL_LINE_MAX and rules.credit_label.match(low.lstrip("[(")):  # "[Editor: ...]" closes wire copy
+        return True
+    return strip_marks(low).strip("() ") in rules.outlets or bool(_NAMES_FOR.fullmatch(line))
+
+
+def before_agency_credit(line: str, rules: CleanRules) -> str | None:
+    """The text before a closing "(AFP)", "(Kyodo)", or None where there is none. Wire copy signs
+    off the same way a caption credits its photo, so the credit alone proves nothing."""
+    low = lower(line)
+    m = rules.agency_credit.search(low)
+    return line[:len(line) - (len(low) - m.start())].rstrip() if m else None
+
+
+def _quotes_nobody(text: str, rules: CleanRules) -> bool:
+    """A caption describes a picture; a paragraph of the story reports what someone said."""
+    return not rules.reporting.intersection(w.lower() for w in _WORD.findall(text))
+
+
+def is_captioned_scene(text: str, rules: CleanRules) -> bool:
+    """The words before an agency credit read as a picture's caption, not as a paragraph of the story:
+    one sentence that quotes nobody."""
+    return _quotes_nobody(text, rules) and len(sentence_spans(text)) == 1
+
+
+def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
+    """A caption carries evidence of a picture: a photo label or credit, a position marker, a
+    photographer's name, or an agency credit on a caption's wording (see `before_agency_credit`)."""
+    if len(line) > CAPTION_MAX:
+        return False
+    if rules.caption.search(low) or rules.caption_label.search(low) or rules.caption_position.search(low) \
+            or rules.slash_credit.search(low):
+        return True
+    m = _CAPS_CREDIT.search(line)  # "... arrives in Seoul (ANTHONY WALLACE)": a photographer's credit
+    if m and " " in m.group(1).strip() and m.group(1).strip().lower() not in rules.agencies:
+        return True
+    before = before_agency_credit(line, rules)
+    if before is None:
+        return False
+    # "Minister Ana Ruiz, pictured, arrives ... (AFP)": picture wording;
+    # "Officials attend the fair in Shanghai (AFP)": no finished sentence, a label on a picture
+    return (rules.caption_cue.search(low) and _quotes_nobody(before, rules)) or \
+        (not before.endswith(_SENTENCE_MARKS) and is_captioned_scene(before, rules))
+
+
+def _is_date_line(low: str, rules: CleanRules) -> bool:
+    if len(low) > DATE_LINE_MAX or not _DIGIT.search(low):
+        return False
+    rest = rules.date_token.sub(" ", low)
+    return not _LETTER.search(rest) and bool(rules.date_anchor.search(low))
+
+
+def _is_section_name(part: str) -> bool:
+    words = part.split()
+    return 0 < len(words) <= SECTION_WORDS and all(_SECTION_WORD.fullmatch(w) for w in words)
+
+
+def is_navigation(body: str, rules: CleanRules) -> bool:
+    """"Advertisement", "Asia Latest News | Business Headlines", "Back to top ↑": navigation phrases
+    standing alone, with at most separators, counters and a section name before each. A line that
+    merely contains one ("Markets shrug off tariff headlines") is a headline, not navigation."""
+    if len(body) > NAV_MAX or body.endswith("."):
+        return False
+    found = False
+    for part in _NAV_SEPARATOR.split(body.strip(" -–—")):
+        if not part or _COUNTER.fullmatch(part):
+            continue
+        low = lower(part)
+        span = rules.nav.find(low) if len(low) == len(part) else None
+        if span is None:
+            if not _is_section_name(part):
+                return False
+            continue
+        before, after = part[:span[0]].strip(), part[span[1]:].strip()
+        if before and not _is_section_name(before) or after and not _COUNTER.fullmatch(after):
+            return False
+        found = True
+    return found
+
+
+def _is_call_to_action(body: str, rules: CleanRules) -> bool:
+    """"Get breaking news alerts ...", "Skip next section": an imperative addressed to the reader
+    about the site (its app, newsletter, sections), not a sentence about the news."""
+    words = _WORD.findall(body[:CTA_WINDOW])
+    if not words or len(words) > CTA_MAX_WORDS or not body.startswith(words[0] + " "):  # not "Follow-up talks ..."
+        return False
+    low = [w.lower() for w in words]
+    if low[0] == "please":
+        low = low[1:]
+    if len(low) > 1 and low[1] in ("up", "in"):  # "sign up", "log in"
+        low = [low[0] + " " + low[1]] + low[2:]
+    if not low:
+        return False
+    first, low = low[0], low[1:]
+    if first in rules.cta_alone and len(low) <= CTA_ALONE_MAX_WORDS:
+        return True
+    # reported speech is news even when it opens with an imperative: "Watch exports closely, analysts said"
+    return first in rules.cta_verbs and not rules.reporting.intersection(low) and bool(rules.cta_objects.intersection(low))
+
+
+def _is_menu(body: str) -> bool:
+    """"Corrections and clarifications | Submit a news tip | Report error": a row of short links."""
+    parts = [p.strip() for p in body.split("|")]
+    return len(parts) >= MENU_MIN_PARTS and all(p and len(p.split()) <= MENU_PART_WORDS and not p.endswith(".")
+                                                for p in parts)
+
+
+def classify_line(line: str, rules: CleanRules) -> str | None:
+    """Why a single line is boilerplate, or None. Position-dependent rules live in `pipeline.clean.layout`."""
+    body = unbullet(line)
+    low = lower(body)
+    if len(body) > SHORT_LINE:  # long lines are prose unless they are a caption or a credit list
+        return "byline" if _is_byline(body, low, rules) else "caption" if _is_caption(body, low, rules) else None
+    if rules.metadata.search(low) or _is_date_line(low, rules):
+        return "metadata"
+    if len(body) <= NAV_MAX and (_READING_TIME.search(low) or is_navigation(body, rules)):
+        return "nav"
+    if _is_byline(body, low, rules):
+        return "byline"
+    if rules.share.search(low) or _APP_PROMPT.match(low) or _is_call_to_action(body, rules):
+        return "share_prompt"
+    if _is_menu(body) or _GALLERY.fullmatch(body):
+        return "nav"
+    if rules.footer.search(low) or _COPYRIGHT.match(low):
+        return "footer"
+    if rules.comment.search(low) or rules.comment_line.fullmatch(strip_marks(low)):
+        return "comment_form"
+    if _is_caption(body, low, rules):
+        return "caption"
+    if strip_marks(low) in rules.link_lines and len(body) <= LINK_MAX:
+        return "link"
+    return None
+
+
+def is_related_heading(line: str, rules: CleanRules) -> bool:
+    """"You may also like", "Related:", "Similar News:You can also read ...", "More from Reuters"."""
+    low = lower(unbullet(line))
+    bare = strip_marks(low)
+    if bare in rules.headings or (len(bare) <= HEADING_MAX and _POSSESSIVE.sub("", bare) in rules.headings):
+        return True
+    if len(low) <= HEADING_MAX and (bare.startswith(rules.prefix_headings) or _FROM_OUTLET.sub("", bare) in rules.headings):
+        return True
+    return len(low) <= SHORT_LINE and bool(rules.heading_inline.match(low))

@@ -1,0 +1,112 @@
+"""The cleaning step's patterns, compiled once per lexicon from the phrase lists of `boilerplate.json`.
+
+The phrases are vocabulary; the regular expressions around them (a label followed by a
+colon, an agency after a slash, a date made of calendar words) are the grammar and live
+here. Build with `lexicon.compiled(CleanRules)`.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.text.alternation import trie_alternation
+from pipeline.text.calendar import Calendar
+
+BOILERPLATE = "boilerplate.json"
+
+
+def lower(text: str) -> str:
+    """Lower-case with one apostrophe: what every pattern here is written against."""
+    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+
+
+def _alt(words) -> str:
+    return trie_alternation(sorted(set(words)))
+
+
+class _Phrases:
+    """Lower-case phrases; a phrase edge that is a letter or digit must be a word edge.
+
+    A plain alternation lets the regex engine skip by first character; word edges are checked
+    on the (rare) hits rather than written as look-arounds, which would defeat that.
+    """
+
+    def __init__(self, phrases: list[str]):
+        self.pattern = re.compile(_alt(phrases))
+
+    def find(self, low: str) -> tuple[int, int] | None:
+        """(start, end) of the first phrase standing as whole words in `low`, or None."""
+        pos = 0
+        while (m := self.pattern.search(low, pos)) is not None:
+            p, start, end = m.group(), m.start(), m.end()
+            if end < len(low) and low[end] == "s" and p[-1].isalpha():
+                end += 1  # a plural still matches: "sign up for our newsletters"
+            if not (p[0].isalnum() and start and low[start - 1].isalnum()) and \
+                    not (p[-1].isalnum() and end < len(low) and low[end].isalnum()):
+                return start, end
+            pos = start + 1
+        return None
+
+    def search(self, low: str) -> bool:
+        return self.find(low) is not None
+
+
+class CleanRules:
+    """Every phrase set and pattern of the cleaning step, built from one lexicon."""
+
+    def __init__(self, lexicon):
+        data = lexicon.data(BOILERPLATE)
+        cal = lexicon.compiled(Calendar)
+        month = rf"(?:{cal.month})\b\.?"
+        weekday = rf"(?:{cal.weekday_short})\b\.?"
+
+        # --- phrase sets matched anywhere in a (short) line ---
+        self.share = _Phrases(data["share_phrases"])
+        self.comment = _Phrases(data["comment_phrases"])
+        self.nav = _Phrases(data["nav_phrases"])
+        self.credit = _Phrases(data["credit_phrases"])
+        self.footer = _Phrases(data["footer_phrases"])
+        self.caption = _Phrases(data["caption_markers"])
+        self.caption_cue = _Phrases(data["caption_cues"])
+
+        # --- word sets compared with a whole line or word ---
+        self.agencies = set(data["agencies"])
+        self.outlets = self.agencies | set(data["outlets"])   # a line naming only the outlet: "==Kyodo"
+        self.byline_roles = set(data["byline_roles"])
+        self.byline_joiners = set(data["byline_joiners"])
+        self.name_stopwords = set(data["name_stopwords"])
+        self.headings = set(data["related_headings"])
+        self.prefix_headings = tuple(data["related_prefix_headings"])
+        self.link_lines = set(data["link_lines"])
+        self.cta_verbs = set(data["cta_verbs"])
+        self.cta_alone = set(data["cta_verbs_alone"])    # "Subscribe to read the full story": no object needed
+        self.cta_objects = set(data["cta_objects"])      # the site's own things: its app, newsletter, sections
+        self.reporting = set(data["reporting_words"])
+
+        # --- grammar around the lists ---
+        # "Comments (12)", "3 Comments"
+        self.comment_line = re.compile(r"(?:\d+\s+)?(?:%s)(?:\s*\(\d+\))?" % _alt(data["comment_lines"]))
+        # "Photo: ...", "Credits : ...": a caption label and its colon
+        self.caption_label = re.compile(r"(?<!\w)(?:%s)s?\s*:" % _alt(data["caption_labels"]))
+        # "(L)", "(2nd R, with ...)", "(from left: ...)": where a person stands in the picture
+        self.caption_position = re.compile(r"\((?:%s)\s*[),:]" % _alt(data["caption_positions"]))
+        slash = _alt(data["credit_slash_agencies"])
+        # "Markus Schreiber/AP", "REUTERS/Florence Lo"
+        self.slash_credit = re.compile(r"[a-z]\s?/\s?(?:%s)(?![a-z])|(?<![a-z])(?:%s)\s?/\s?[a-z]" % (slash, slash))
+        # "Source: Xinhua", "Responsible editor: Li Ming"
+        self.credit_label = re.compile(r"(?:%s)\s*[:：]" % _alt(data["credit_labels"]))
+        # "Reporting by ...; Editing by ..."
+        self.credit_roles = re.compile(r"^(?:%s) by\b" % _alt(data["credit_roles"]))
+        # "Tan Wei Ling is a correspondent at The Straits Times ...": the author's note closing an article
+        self.author_bio = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}is (?:a|an|the)\b[^.]{0,60}?\b(?:%s)s?\b"
+                                     % _alt(data["author_roles"]))
+        self.heading_inline = re.compile(r"(%s)\s*[:|»›>\-–—]" % _alt(self.headings))
+        # "... in Shanghai (AFP)": an agency's name closing a paragraph
+        self.agency_credit = re.compile(r"\((?:%s)\)$" % _alt(self.agencies))
+        # "Published Date: 11:52 | 03 December 2024", "UPDATED at 5:47 p.m. ET on 2024-01-26", "Published - Sept 9, 2024"
+        self.metadata = re.compile(
+            r"(?:^|[|•·]\s*)(?:%s)(?:\s+(?:on|at))?\s*[:\-–—|]?\s*(?=\d|%s|%s|(?:%s)\b)"
+            % (_alt(data["metadata_labels"]), month, weekday, _alt(data["relative_times"])))
+        # a line that is nothing but a date and/or time: "03 December 2024 11:52", "Nov. 2, 2025, 10:30 AM IST"
+        self.date_token = re.compile(r"\b(?:%s|%s|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|%s|of|at)\b"
+                                     % (month, weekday, _alt(data["time_zones"])))
+        self.date_anchor = re.compile(r"\d{4}|\b%s" % month)    # a year or a month makes it a date
