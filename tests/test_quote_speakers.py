@@ -2,9 +2,18 @@
 organisations named by role, acronym or portfolio, and narration that must not become a quote."""
 from __future__ import annotations
 
+import json
+import re
+import shutil
+
 import pytest
 
-from tests.test_quotes import ENTITIES, make_article, rows
+from pipeline.lexicon.lexicon import DEFAULT_DATA, Lexicon
+from pipeline.quotes.context import Context, QuoteRules, Speaker
+from pipeline.quotes.extract import extract_quotes
+from pipeline.quotes.names import ministry_of
+from pipeline.quotes.speakers import speaker_before
+from tests.test_quotes import ENTITIES, make_article, prepared_article, rows
 
 
 def speakers(article) -> set[str]:
@@ -22,9 +31,6 @@ def speakers(article) -> set[str]:
     # British single marks after a colon
     ("The trade secretary, Jonathan Reynolds, told MPs: 'We are working closely with our partners to secure supply.'",
      ("Jonathan Reynolds", "direct", "We are working closely with our partners to secure supply.")),
-    # an audience after "told", not a clause
-    ("“China is willing to open a green channel for applications,” Park told a regular news conference in Beijing.",
-     ("Lena Park", "direct", "China is willing to open a green channel for applications")),
     # a ministry named by its portfolio
     ("Exports of lithium rose sharply last year, Brazil's mines and energy ministry said.",
      ("Ministry of Mines and Energy", "reported", "Exports of lithium rose sharply last year")),
@@ -34,13 +40,6 @@ def speakers(article) -> set[str]:
 ])
 def test_one_sentence_attributions(lexicon, paragraph, expected):
     assert rows(make_article(lexicon, paragraph)) == [expected]
-
-
-def test_inverted_attribution_followed_by_an_apposition(lexicon):
-    got = make_article(lexicon, "“We need a structural solution, not a fix,” said Olof Gill, a Commission spokesperson. "
-                       "“Our companies cannot plan on that basis.”")
-    assert speakers(got) == {"Olof Gill"}
-    assert any(q.text.startswith("We need a structural solution") for q in got.quotes)
 
 
 def test_surname_takes_the_full_name_written_earlier(lexicon):
@@ -185,3 +184,81 @@ def test_an_organisation_subject_speaks_through_a_coordinated_verb(lexicon):
     got = make_article(lexicon, "Meanwhile, the Chamber of Mines of Freedonia welcomed the deal but called on the "
                        "government to speed up the approval of permits.")
     assert rows(got) == [("Chamber of Mines of Freedonia", "reported", "the government to speed up the approval of permits")]
+
+
+# --- the speaker record ----------------------------------------------------------------------
+
+def _speaker_before_verb(lexicon, article, verb: str) -> tuple[Speaker | None, str]:
+    """The speaker the rules read before the first `verb` of the article's last sentence."""
+    ctx = Context(article, lexicon)
+    start = ctx.sentences.spans[-1][0]
+    spk, _, how = speaker_before(ctx, start, article.text.index(verb, start))
+    return spk, how
+
+
+def test_a_pronoun_speaker_is_the_named_person_of_the_previous_sentence(lexicon):
+    article = prepared_article("Trade Envoy Lena Park met the delegation from Japan on Monday.",
+                               "She said the two sides had settled the timetable for the steel talks.")
+    spk, how = _speaker_before_verb(lexicon, article, "said")
+    assert how == "pronoun"
+    assert spk == Speaker("Lena Park", "Trade Envoy", "", "person") and spk.is_person
+    quote = extract_quotes(article, lexicon).quotes[0]
+    assert (quote.speaker, quote.speaker_role, quote.kind) == ("Lena Park", "Trade Envoy", "reported")
+
+
+def test_an_organisation_spokesperson_speaks_for_the_organisation(lexicon):
+    article = prepared_article("Freedonia's Ministry of Commerce published the licence rules on Monday.",
+                               "A Commerce Ministry spokesperson said the rules would apply from June.")
+    spk, how = _speaker_before_verb(lexicon, article, "said")
+    assert how == "np"
+    assert spk.name == "Ministry of Commerce" and spk.is_org and not spk.is_person
+    assert rows(extract_quotes(article, lexicon)) == [
+        ("Ministry of Commerce", "reported", "the rules would apply from June")]
+
+
+def test_a_country_speaks_as_an_organisation_of_that_country(lexicon):
+    article = prepared_article("Freedonia said the quota talks would resume in May.")
+    spk, how = _speaker_before_verb(lexicon, article, "said")
+    assert how == "mention"
+    assert (spk.name, spk.country, spk.kind) == ("Freedonia", "Freedonia", "org")
+
+
+def test_the_ministry_after_a_minister_keeps_the_ministers_country(lexicon):
+    minister = Speaker("Ana Ruiz", "Deputy Minister of Fisheries and Ports", "Freedonia", "person")
+    assert ministry_of(lexicon.compiled(QuoteRules), minister) == Speaker(
+        "Ministry of Fisheries and Ports", "", "Freedonia", "org")
+    assert ministry_of(lexicon.compiled(QuoteRules), Speaker("Ana Ruiz", "negotiator")) is None
+
+
+# --- the rules follow the lexicon they are given ---------------------------------------------
+
+def _edited_lexicon(tmp_path, **extra: list[str]) -> Lexicon:
+    folder = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA, folder)
+    path = folder / "speech_verbs.json"
+    data = json.loads(path.read_text("utf-8"))
+    for key, words in extra.items():
+        data[key] = data[key] + words
+    path.write_text(json.dumps(data), "utf-8")
+    return Lexicon.load(folder)
+
+
+def test_a_speech_verb_added_to_the_data_attributes_quotes(lexicon, tmp_path):
+    sentence = "The steel quota is far too small for our mills, Park grumbled on Monday."
+    assert rows(make_article(lexicon, sentence)) == []
+    edited = _edited_lexicon(tmp_path, bare=["grumbled"])
+    assert rows(make_article(edited, sentence)) == [
+        ("Lena Park", "reported", "The steel quota is far too small for our mills")]
+
+
+def test_a_courtesy_title_added_to_the_data_is_dropped_from_names(lexicon, tmp_path):
+    paragraphs = ("Kaito Brandt farms oysters near the harbour.", "“The ban has emptied our order book,” Capt Brandt said.")
+    assert speakers(make_article(lexicon, *paragraphs)) == {"Capt Brandt"}
+    edited = _edited_lexicon(tmp_path, courtesy_titles=["Capt"])
+    assert speakers(make_article(edited, *paragraphs)) == {"Kaito Brandt"}
+
+
+def test_speech_verbs_data_holds_word_lists_not_patterns(lexicon):
+    for key, words in lexicon.data("speech_verbs.json").items():
+        assert isinstance(words, list) and words, key
+        assert not [w for w in words if re.search(r"[\\()\[\]|*+?{}^$]", w)], key
