@@ -77,7 +77,6 @@ class QuoteRules:
         self.not_org_words = frozenset(data["not_org_words"])
         self.rank_words = frozenset(data["rank_words"])
         roles, heads = trie_alternation(data["person_roles"]), trie_alternation(data["org_heads"])
-        self.person_roles = roles
         self.role_np = re.compile(r"(?:^|[\s,(])((?:the|a|an|its|his|her|their|[a-z.]+'s)\s+(?:[\w.'’-]+\s+){0,3}?"
                                   r"(%s|%s))$" % (roles, heads))
         self.org_head = re.compile(r"\b(?:%s)$" % heads)
