@@ -17,6 +17,7 @@ import pandas as pd  # noqa: E402
 from benchmarks.corpus import generate  # noqa: E402
 from pipeline.article import Article  # noqa: E402
 from pipeline.ingest import process_all  # noqa: E402
+from pipeline.lexicon.lexicon import Lexicon  # noqa: E402
 from pipeline.process import STEPS  # noqa: E402
 from pipeline.store.rows import to_frames  # noqa: E402
 from pipeline.store.parquet import Store  # noqa: E402
@@ -50,10 +51,11 @@ def big_store(root: Path, frames: dict[str, pd.DataFrame], n: int) -> Store:
 def step_costs(docs: list[dict]) -> None:
     """Microseconds per article spent in each named step, on one core."""
     spent = {name: 0.0 for name, _ in STEPS}
+    lexicon = Lexicon.load()
     for article in as_articles(docs):
         for name, step in STEPS:
             t0 = time.perf_counter()
-            article = step(article)
+            article = step(article, lexicon)
             spent[name] += time.perf_counter() - t0
     total = sum(spent.values())
     print(f"per step, one core, {len(docs)} articles ({len(docs) / total:,.0f} articles/s in all):")

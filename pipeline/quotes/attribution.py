@@ -11,24 +11,20 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from pipeline.text.alternation import trie_alternation
-from pipeline.quotes.speakers import LEX, Context, sentence_subject, speaker_after, speaker_before
+from pipeline.quotes.context import Context, Speaker
+from pipeline.quotes.speakers import sentence_subject, speaker_after, speaker_before
 
-
-_KIND = {}
-for _k in ("direct", "urge", "that", "bare"):  # later kinds win on a shared form
-    _KIND.update({w: _k for w in LEX[_k]})
-# a trie, not a flat alternation: the engine then fails on a word's first letter
-VERB_RE = re.compile(r"\b(?:%s)\b" % trie_alternation(list(_KIND) + ["according to", "quoted"]))
-_PARTICIPLES, _OBJECT_VERBS, _TRAILING = (set(LEX[k]) for k in ("participles", "object_verbs", "trailing"))
-_SOURCE_WORDS = tuple(LEX["source_words"])
 _OPEN_MARKS = "\"“‘'„"
+# what a verb governs ("told reporters at a news conference in Geneva that ...") fits in this many characters
+VERB_REACH = 200
+# "said" and its "that" are at most this many tokens apart ("said on Tuesday after talks in Geneva that")
+THAT_TOKENS = 18
 
 
 @dataclass
 class Attribution:
     """One attribution: who speaks, and where the words they said lie."""
-    speaker: tuple | None      # (name, role, country) or None when it must be inherited
+    speaker: Speaker | None    # None when it must be inherited
     start: int                 # left edge of the attribution (speaker or verb), for cutting content
     end: int                   # right edge (after verb, object, "that")
     cstart: int
@@ -41,8 +37,6 @@ def word_count(text: str) -> int:
     return len(text.split())
 
 
-_RELATIVE_NEXT = {"is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "lasted"}
-_OBJECT_WORDS = {"reporters", "journalists", "him", "her", "them", "lawmakers", "parliament", "delegates"}
 _TOKENS = re.compile(r"[\w'’-]+(?:\.[\w'’-]+)*|[,“”\"‘:;()#.]")
 
 
@@ -55,70 +49,72 @@ def _nth_end(rest: str, token: str, n: int) -> int:
     return len(rest)
 
 
-# an object and a destination with no finite verb between: "added dozens of companies to its list"
-_ADDED_TO = re.compile(r"\s+(?:(?!(?:is|are|was|were|would|will|had|has|have|could|should|must|can|may|might)\b)"
-                       r"[\w'’.,-]+\s+){1,10}?(?:to|into|onto)\s+(?:the|its|their|a|an|his|her|our|this|[a-z]+['’]s)\s")
-
-
-_DAY_LEAD = re.compile(r"\s+(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)"
-                       r"\s+([a-z][\w'’-]*)")
+_URGE_OBJECT = re.compile(r"\s+(?:[\w'’.-]+\s+){1,7}?to\s+[“\"‘']?[a-z#]")
+_OBJECT = re.compile(r"\s+((?:his|her|their|the|a)\s+)?([\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})")
 
 
 def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str) -> tuple[str, int]:
     """What follows a verb: 'that', 'quote', 'clause' (content starts at the returned offset),
     'trailing' (only circumstances: "on Tuesday", "after the call") or 'none'."""
-    rest = low[ve:min(uend, ve + 200)]
+    rules = ctx.rules
+    rest = low[ve:min(uend, ve + VERB_REACH)]
     pos = ve + len(rest) - len(rest.lstrip(" ,:"))
     if ctx.text[pos:pos + 1] in _OPEN_MARKS and ctx.text[pos:pos + 1]:
         return "quote", pos
     toks = _TOKENS.findall(rest)
     first = toks[0] if toks else ""
     if kind == "urge":
-        to = re.match(r"\s+(?:[\w'’.-]+\s+){1,7}?to\s+[“\"‘']?[a-z#]", rest)
+        to = _URGE_OBJECT.match(rest)
         return ("clause", pos) if to else ("none", pos)
     # "said on Tuesday that", "told reporters that", "announced at a meeting with the press that"
-    skippable = form in _OBJECT_VERBS or first in _TRAILING or kind == "that"
-    for i, tok in enumerate(toks[:18]):
+    skippable = form in rules.object_verbs or first in rules.trailing or kind == "that"
+    for i, tok in enumerate(toks[:THAT_TOKENS]):
         if tok == "that" and (i == 0 or skippable):
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
-            if i > 0 and (nxt in _RELATIVE_NEXT or nxt.endswith("ed")):
+            if i > 0 and (nxt in rules.relative_next or nxt.endswith("ed")):
                 break  # "after a call that lasted": a relative clause, not what was said
             return "that", ve + _nth_end(rest, "that", toks[:i].count("that"))
         if tok in ("“", "\"", "‘", "'") and i > 0 and skippable:
             return "quote", ve + _nth_end(rest, tok, toks[:i].count(tok)) - 1
-        if tok in (";", "#", ".") or (tok in (",", ":") and form not in _OBJECT_VERBS
+        if tok in (";", "#", ".") or (tok in (",", ":") and form not in rules.object_verbs
                                      and toks[i + 1:i + 2] not in (["“"], ["\""], ["‘"])):
             break
     if not toks or first in (".", "—") or not rest.strip(" .,;:!?”’\"'"):
         return "trailing", pos
-    day = _DAY_LEAD.match(rest) if kind == "bare" and form not in _OBJECT_VERBS else None
-    if day and day.group(1) not in _TRAILING and day.group(1) not in _RELATIVE_NEXT:
+    day = rules.day_lead.match(rest) if kind == "bare" and form not in rules.object_verbs else None
+    if day and day.group(1) not in rules.trailing and day.group(1) not in rules.relative_next:
         return "clause", ve + day.start(1)  # "said Monday it has added ...": the day, then the clause
-    if first in _TRAILING or (first == "," and len(toks) > 1 and (toks[1] in _PARTICIPLES or toks[1] in _TRAILING)):
+    if first in rules.trailing or (first == "," and len(toks) > 1
+                                   and (toks[1] in rules.participles or toks[1] in rules.trailing)):
         return "trailing", pos
-    if form in _OBJECT_VERBS:
+    if form in rules.object_verbs:
         # "told Li in Beijing." is circumstance; "telling Li he hoped ..." has a clause after the object
-        obj = re.match(r"\s+((?:his|her|their|the|a)\s+)?([\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})", ctx.text[ve:uend])
+        obj = _OBJECT.match(ctx.text, ve, uend)
         if obj:
-            after = ve + obj.end()
+            after = obj.end()
             tail = low[after:uend].strip(" .")
-            if not tail or tail.split()[0] in _TRAILING:
+            if not tail or tail.split()[0] in rules.trailing:
                 return "trailing", pos
-            named = ctx.mention_ending_at(ve + obj.end(2)) is not None
-            if kind == "bare" and (obj.group(2).lower() in _OBJECT_WORDS or named) and tail.split()[0] not in ("and", "of"):
+            named = ctx.mention_ending_at(obj.end(2)) is not None
+            if kind == "bare" and (obj.group(2).lower() in rules.audiences or named) \
+                    and tail.split()[0] not in ("and", "of"):
                 return "clause", after + len(low[after:uend]) - len(low[after:uend].lstrip(" ,"))
         # ""...," he told a regular news conference in Beijing.": an audience, not a clause
         return ("trailing" if kind == "bare" else "none"), pos
-    if form.startswith("add") and _ADDED_TO.match(low, ve, uend):
+    if form.startswith("add") and rules.added_to.match(low, ve, uend):
         return "none", pos  # "added 30 firms to its Entity List": adding things, not words
     if kind in ("bare", "direct"):
         return "clause", pos
     return "none", pos
 
 
+_QUOTED_AS_SAYING = re.compile(r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+as\s+saying\b")
+_AFTER_COMMA = re.compile(r",(?:\s+(?:and|also|while))*$")
+
+
 def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribution]:
     """Every speech verb read on its own: backward ("..., X said"), forward ("X said that ...")."""
-    text = ctx.text
+    text, rules = ctx.text, ctx.rules
     found: list[Attribution] = []
     lo = bisect.bisect_left(ctx.verb_starts, ustart)
     hi = bisect.bisect_left(ctx.verb_starts, uend)
@@ -133,7 +129,7 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
                 found.append(a)
             continue
         if form == "quoted":
-            q = re.match(r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+as\s+saying\b", text[ve:uend])
+            q = _QUOTED_AS_SAYING.match(text[ve:uend])
             left = text[ustart:vs].rstrip()
             edge = max(left.rfind(c) for c in ",”\"’'")
             left = left[:edge + 1]
@@ -141,14 +137,14 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
             if spk and edge >= 0 and word_count(text[ustart + edge:vs]) <= 4 and word_count(left) >= 3:
                 found.append(Attribution(spk, vs, ve + q.end(), ustart, ustart + len(left.rstrip(",")), "bare", "bwd"))
             continue
-        kind = _KIND[form]
+        kind = rules.verb_kind[form]
         left_low = low[ustart:vs].rstrip()
         shape, cs = _after_verb(ctx, low, ve, uend, kind, form)
-        if form in _PARTICIPLES and re.search(r",(?:\s+(?:and|also|while))*$", left_low):
+        if form in rules.participles and _AFTER_COMMA.search(left_low):
             if shape in ("that", "quote", "clause"):
                 found.append(Attribution(None, ustart + len(left_low) - 1, cs, cs, uend, kind, "cont"))
             continue
-        if form in _PARTICIPLES and not left_low:
+        if form in rules.participles and not left_low:
             if shape == "that":
                 found.append(Attribution(None, vs, cs, cs, uend, kind, "lead"))
             continue
@@ -192,8 +188,8 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
     clause only a continuation (", adding that", "and warned that") starts a new one."""
     cands = _candidates(ctx, low, ustart, uend)
     # "Wang replied that A, the ministry added": the one reported on speaks A, the source only relays it
-    for b in [a for a in cands if a.how == "bwd" and (a.speaker is None or a.speaker[3] == "org")]:
-        inner = next((a for a in cands if a.how == "fwd" and a.speaker[3] == "person" and b.cstart <= a.start < b.cend
+    for b in [a for a in cands if a.how == "bwd" and (a.speaker is None or a.speaker.is_org)]:
+        inner = next((a for a in cands if a.how == "fwd" and a.speaker.is_person and b.cstart <= a.start < b.cend
                       and not ctx.text[b.cstart:a.start].strip()), None)
         if inner is not None:
             inner.cend = min(inner.cend, b.cend)
@@ -221,14 +217,18 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
     return [a for a in kept if a.speaker]
 
 
+# "according to" names its source in a short noun phrase, up to a comma, the end, or a circumstance
+_ACCORDING_TO = re.compile(r"\s+(.{2,100}?)(?=,|\.?\s*$|\s+(?:on|in|at|which|who)\b)")
+
+
 def _according(ctx: Context, ustart: int, uend: int, vs: int, ve: int) -> Attribution | None:
     rest = ctx.text[ve:uend]
-    m = re.match(r"\s+(.{2,100}?)(?=,|\.?\s*$|\s+(?:on|in|at|which|who)\b)", rest)
+    m = _ACCORDING_TO.match(rest)
     if not m:
         return None
     np = m.group(1)
     lnp = np.lower()
-    if lnp.startswith(_SOURCE_WORDS) or lnp.startswith(tuple("the " + w for w in _SOURCE_WORDS)):
+    if lnp.startswith(ctx.rules.source_words) or lnp.startswith(ctx.rules.source_words_the):
         return None
     spk, _, how = speaker_before(ctx, ve, ve + m.end(1))
     if how not in ("mention", "np", "role", "name") or spk is None:

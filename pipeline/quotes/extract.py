@@ -1,11 +1,11 @@
 """Direct and reported quotes with their speakers.
 
 Rules, not a parse: quotation marks are paired per paragraph (never assuming
-they balance), speech verbs come from `data/speech_verbs.json`, and every
+they balance), speech verbs come from the lexicon's `speech_verbs.json`, and every
 attribution stays inside one sentence (or the sentences a quotation spans).
 A reported clause is the text after the verb (or before a trailing "X said");
 quoted words of three or more inside it are also a direct quote. Finding the
-attributions is `quote_attribution`'s work, finding speakers `quote_speakers`'s;
+attributions is `attribution`'s work, finding speakers `speakers`'s;
 this module turns them into rows: quotations joined over paragraphs and split
 attributions, floating quotations, repeats merged.
 """
@@ -17,18 +17,19 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from pipeline.dates import expressions as _dates
-from pipeline.lexicon.lexicon import Lexicon
 from pipeline.article import Article, Quote
-from pipeline.quotes.attribution import VERB_RE, attributions, word_count
+from pipeline.dates.expressions import date_for_sentence
+from pipeline.lexicon.lexicon import Lexicon
+from pipeline.quotes.attribution import attributions, word_count
+from pipeline.quotes.context import Context, Speaker
 from pipeline.quotes.marks import quote_spans
-from pipeline.quotes.speakers import DATELINE, LEX, REJECT_SPEAKERS, Context, alternation
+from pipeline.quotes.speakers import DATELINE
 from pipeline.text.folding import fold
 
-# a meeting told as news is not speech, but "would meet China halfway" is an idiom, not a meeting
-_EVENTS = re.compile(r"^(?:[\w'’.-]+\s+){1,8}?(?:%s)(?!(?:\s*[\w'’.-]+){0,3}\s+(?:%s)\b)"
-                     % (alternation(LEX["event_clauses"]), alternation(LEX["event_idioms"])))
-_URGE_TRIM = tuple(LEX["trim_after_urge"])
+# a quotation with no attribution of its own goes to the last speaker this many sentences back at most
+FLOATING_SENTENCES = 5
+# a quotation this few words after the previous one in its paragraph continues it ("“A,” he said. “B.”")
+FOLLOW_ON_WORDS = 12
 _WORD = re.compile(r"[\w'’-]+")
 _HEADLINE_END = tuple(".!?\"”’')…:;")
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
@@ -75,7 +76,7 @@ def _units(ctx: Context, chains: list[list]) -> list[tuple[int, int]]:
     bounds = sorted((q.open, q.close) for c in chains for q in c)
     units: list[tuple[int, int]] = []
     j = 0
-    for s, e in ctx.sentences:
+    for s, e in ctx.sentences.spans:
         if units and s < units[-1][1]:
             units[-1] = (units[-1][0], max(units[-1][1], e))
             continue
@@ -88,7 +89,7 @@ def _units(ctx: Context, chains: list[list]) -> list[tuple[int, int]]:
                 end = ctx.text.find("\n", bounds[k][1])
                 end = len(ctx.text) if end < 0 else end
                 # stop at the first sentence that ends after the closing mark
-                for s2, e2 in ctx.sentences:
+                for s2, e2 in ctx.sentences.spans:
                     if s2 <= bounds[k][1] < e2 or s2 > bounds[k][1]:
                         end = min(end, e2)
                         break
@@ -127,7 +128,7 @@ def _frame_words(text: str, cstart: int, cend: int, quoted: list[tuple[int, int]
 
 @dataclass
 class _Row:
-    speaker: tuple
+    speaker: Speaker
     kind: str
     text: str
     unit: tuple[int, int]
@@ -136,7 +137,7 @@ class _Row:
 
 
 def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
-    text = ctx.text
+    text, rules = ctx.text, ctx.rules
     us, ue = unit
     attrs = attributions(ctx, low, us, ue)
     sidx = ctx.sent_index(us)
@@ -155,18 +156,18 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         big = [(s, e) for s, e in inside if word_count(text[s + 1:e]) >= 3]
         content = text[a.cstart:a.cend]
         if a.kind == "urge":
-            cut = min((content.find(t) for t in _URGE_TRIM if content.find(t) > 0), default=-1)
-            content = content[:cut] if cut > 0 else content
+            cut = rules.urge_trim.search(content, 1)
+            content = content[:cut.start()] if cut else content
         reported = _clean_reported(content)
         # a clause that only frames a quotation ("he was “...”") is the direct quote alone
         lead = _frame_words(text, a.cstart, a.cend, sorted(big)) if big else 99
-        if a.kind != "direct" and word_count(reported) >= 4 and lead >= 4 and not _EVENTS.match(fold(reported)):
+        if a.kind != "direct" and word_count(reported) >= 4 and lead >= 4 and not rules.events.match(fold(reported)):
             rows.append(_Row(a.speaker, "reported", reported, unit, p_idx, a.end))
         rows.extend(directs)
         if directs:
             last_direct[0] = directs[-1]
         ctx.last_speaker, ctx.last_speaker_sent = a.speaker, sidx
-        if a.speaker[3] == "org":
+        if a.speaker.is_org:
             ctx.org_speakers.append(a.speaker)
     for ci, c in chains_here:
         if ci in used or c[-1].open >= ue:
@@ -176,14 +177,14 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
             continue
         prev = last_direct[0]
         gap = text[prev.attr_end:c[0].open] if prev and prev.paragraph == p_idx and prev.attr_end <= c[0].open else None
-        if gap is not None and word_count(gap) <= 12 and not VERB_RE.search(gap.lower()):
+        if gap is not None and word_count(gap) <= FOLLOW_ON_WORDS and not rules.verb.search(gap.lower()):
             prev.text = f"{prev.text} {quoted}"
             prev.attr_end = c[-1].close
             used.add(ci)
             continue
         rest = (text[us:c[0].open] + text[c[-1].close + 1:ue]) if len(c) == 1 else text[us:c[0].open]
         floating = not _WORD.search(rest)
-        if floating and ctx.last_speaker and sidx - ctx.last_speaker_sent <= 5:
+        if floating and ctx.last_speaker and sidx - ctx.last_speaker_sent <= FLOATING_SENTENCES:
             used.add(ci)
             rows.append(_Row(ctx.last_speaker, "direct", quoted, unit, p_idx, c[-1].close))
             last_direct[0] = rows[-1]
@@ -209,7 +210,7 @@ def _dedupe(rows: list[_Row]) -> list[_Row]:
         key = fold(r.text)
         i = next((i for i, (k, other) in enumerate(keys) if k == r.kind and _same(key, other)), -1)
         if i >= 0:
-            if kept[i].speaker[3] == "org" and r.speaker and r.speaker[3] == "person":
+            if kept[i].speaker.is_org and r.speaker and r.speaker.is_person:
                 kept[i].speaker = r.speaker
             continue
         kept.append(r)
@@ -220,24 +221,24 @@ def _dedupe(rows: list[_Row]) -> list[_Row]:
 def _finish(ctx: Context, r: _Row, paras: list[tuple[int, int]], tag_cache: dict) -> Quote:
     article = ctx.article
     sidx = ctx.sent_index(r.unit[0])
-    date_fn = getattr(_dates, "date_for_sentence", None)
-    te = date_fn(article, sidx) if date_fn else None
+    te = date_for_sentence(article, sidx)
     ps, pe = paras[r.paragraph]
     span = (min(ps, r.unit[0]), max(pe, r.unit[1]))
     if span not in tag_cache:
         # the tags step already placed each tag's hits in sentences: no second scan of the text
         lo, hi = ctx.sent_index(span[0]), ctx.sent_index(max(span[0], span[1] - 1))
         tag_cache[span] = [t.tag for t in article.tags if any(lo <= i <= hi for i in t.sentences)]
-    name, role, country = r.speaker[:3]
-    return Quote(speaker=name, kind=r.kind, text=r.text, speaker_role=role or "", speaker_country=country or "",
+    spk = r.speaker
+    return Quote(speaker=spk.name, kind=r.kind, text=r.text, speaker_role=spk.role or "",
+                 speaker_country=spk.country or "",
                  date=(te.value if te is not None and te.value else None) or article.published,
                  tags=list(tag_cache[span]),
                  evidence=ctx.text[r.unit[0]:r.unit[1]].strip())
 
 
-def extract_quotes(article: Article, lexicon: Lexicon | None = None) -> Article:
+def extract_quotes(article: Article, lexicon: Lexicon) -> Article:
     """Fill `article.quotes` with direct and reported quotes, one row per distinct quote."""
-    ctx = Context(article)
+    ctx = Context(article, lexicon)
     text = ctx.text
     if not text.strip():
         article.quotes = []
@@ -247,7 +248,7 @@ def extract_quotes(article: Article, lexicon: Lexicon | None = None) -> Article:
     skip = [_headline_like(text[s:e]) for s, e in paras]
     chains = _chains(text, paras)
     low = _masked_lower(text, chains)
-    ctx.verbs = [(m.start(), m.end(), m.group(0)) for m in VERB_RE.finditer(low)]
+    ctx.verbs = [(m.start(), m.end(), m.group(0)) for m in ctx.rules.verb.finditer(low)]
     ctx.verb_starts = [v[0] for v in ctx.verbs]
     span_chain = sorted((q.open, ci) for ci, c in enumerate(chains) for q in c)
     span_opens = [o for o, _ in span_chain]
@@ -261,7 +262,7 @@ def extract_quotes(article: Article, lexicon: Lexicon | None = None) -> Article:
         lo, hi = bisect.bisect_left(span_opens, us), bisect.bisect_left(span_opens, ue)
         here = [(ci, chains[ci]) for ci in sorted({ci for _, ci in span_chain[lo:hi]})]
         _rows_for_unit(ctx, low, (us, ue), p_idx, here, used, rows, last_direct)
-    rows = [r for r in _dedupe(rows) if r.speaker and fold(r.speaker[0]) not in REJECT_SPEAKERS]
+    rows = [r for r in _dedupe(rows) if r.speaker and fold(r.speaker.name) not in ctx.rules.reject_speakers]
     tag_cache: dict = {}
     article.quotes = [_finish(ctx, r, paras, tag_cache) for r in rows]
     return article

@@ -1,0 +1,133 @@
+"""What the quote rules work with: the speaker record, the rules built from the lexicon, and one
+article's state while its quotes are read.
+
+The vocabulary is data (`speech_verbs.json`, plus the calendar's weekdays); `QuoteRules` composes
+the regular expressions from those word lists once per lexicon (`lexicon.compiled(QuoteRules)`).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from pipeline.article import Article, Mention
+from pipeline.lexicon.lexicon import Lexicon
+from pipeline.text.alternation import trie_alternation
+from pipeline.text.calendar import Calendar
+from pipeline.text.sentences import SentenceIndex
+
+# verb kinds in the order they are read: a form listed under two kinds takes the later one
+VERB_KINDS = ("direct", "urge", "that", "bare")
+# forms the attribution rules handle on their own, whatever the data lists
+SPECIAL_VERBS = ("according to", "quoted")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who said something, as exported with the quote."""
+    name: str
+    role: str = ""
+    country: str = ""
+    kind: str = "person"      # "person", or "org" for an organisation, a government or a country
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == "person"
+
+    @property
+    def is_org(self) -> bool:
+        return self.kind == "org"
+
+
+class QuoteRules:
+    """The quote rules' word sets and patterns, built from one lexicon."""
+
+    def __init__(self, lexicon: Lexicon):
+        data = lexicon.data("speech_verbs.json")
+        weekday = lexicon.compiled(Calendar).weekday
+
+        # --- speech verbs
+        self.verb_kind: dict[str, str] = {}
+        for kind in VERB_KINDS:
+            self.verb_kind.update({w: kind for w in data[kind]})
+        # a trie, not a flat alternation: the engine then fails on a word's first letter
+        self.verb = re.compile(r"\b(?:%s)\b" % trie_alternation([*self.verb_kind, *SPECIAL_VERBS]))
+        self.participles = frozenset(data["participles"])
+        self.object_verbs = frozenset(data["object_verbs"])
+        self.trailing = frozenset(data["trailing"])
+        self.relative_next = frozenset(data["relative_next"])
+        self.audiences = frozenset(data["audiences"])
+        self.source_words = tuple(data["source_words"])
+        self.source_words_the = tuple("the " + w for w in data["source_words"])
+        # an object and a destination with no finite verb between: "added dozens of companies to its list"
+        self.added_to = re.compile(r"\s+(?:(?!(?:%s)\b)[\w'’.,-]+\s+){1,10}?(?:to|into|onto)\s+"
+                                   r"(?:the|its|their|a|an|his|her|our|this|[a-z]+['’]s)\s"
+                                   % trie_alternation(data["auxiliaries"]))
+        # "said Monday it has ...": a day between a verb and its clause
+        self.day_lead = re.compile(r"\s+(?:on\s+)?(?:%s|%s)\s+([a-z][\w'’-]*)"
+                                   % (weekday, trie_alternation(data["day_words"])))
+
+        # --- speakers
+        self.adverbs = frozenset(data["adverbs"])
+        self.pronouns = frozenset(data["pronouns"])
+        self.reject_speakers = frozenset(data["reject_speakers"])
+        self.courtesy = frozenset(data["courtesy_titles"])
+        self.honorifics = frozenset(data["honorifics"])
+        self.not_names = frozenset(data["not_name_words"])
+        self.not_org_words = frozenset(data["not_org_words"])
+        self.rank_words = frozenset(data["rank_words"])
+        roles, heads = trie_alternation(data["person_roles"]), trie_alternation(data["org_heads"])
+        self.role_np = re.compile(r"(?:^|[\s,(])((?:the|a|an|its|his|her|their|[a-z.]+'s)\s+(?:[\w.'’-]+\s+){0,3}?"
+                                  r"(%s|%s))$" % (roles, heads))
+        self.org_head = re.compile(r"\b(?:%s)$" % heads)
+        self.role_word = re.compile(r"\b(?:%s)\b" % roles)
+        self.role_end = re.compile(r"\b(?:%s)$" % roles)
+        self.role_tail = re.compile(r"\s+(?:%s)$" % trie_alternation(data["role_tails"]))
+        self.org_voice = re.compile(trie_alternation(data["org_voices"]))
+        # "a Commission spokesperson", "a US Commerce Department official": the organisation speaks
+        self.spokes_for = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.&'’-]*\s+){1,4})(?:%s)$"
+                                     % trie_alternation(data["spokespeople"]))
+        # the speaker after the verb ends at the unit's end, before a circumstance, or before an
+        # apposition (", a Commission spokesperson.", ", the Labour chair of ...", ", China's envoy")
+        self.after_verb_speaker = re.compile(
+            r"\s+((?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+?)(?=[\s,.]*$|,?\s+(?:on|at|in|after|during|adding|"
+            r"saying|according|who|when|while)\b|,\s+(?:the|a|an|his|her|its|their|[A-Z][\w.-]*['’]s)\s"
+            r"|,\s+(?:[\w-]+\s+){0,3}?(?:%s)\b)" % roles)
+
+        # --- what is not a quote
+        # a meeting told as news is not speech, but "would meet China halfway" is an idiom, not a meeting
+        self.events = re.compile(r"^(?:[\w'’.-]+\s+){1,8}?(?:%s)\b(?!(?:\s*[\w'’.-]+){0,3}\s+(?:%s)\b)"
+                                 % (trie_alternation(data["event_clauses"]), trie_alternation(data["event_idioms"])))
+        # where an urged clause ends: " during ...", ", with ...", " at the meeting"
+        self.urge_trim = re.compile(r"(?:%s)\b" % trie_alternation(
+            [p if p.startswith(",") else " " + p for p in data["trim_after_urge"]]))
+
+
+class Context:
+    """What extraction needs about one article, computed once."""
+
+    def __init__(self, article: Article, lexicon: Lexicon):
+        self.article = article
+        self.lexicon = lexicon
+        self.rules = lexicon.compiled(QuoteRules)
+        self.text = article.text
+        self.sentences = SentenceIndex(self.text, article.sentences or None)
+        self.mentions = sorted(article.mentions, key=lambda m: (m.end, -m.start))
+        self.mention_ends = [m.end for m in self.mentions]
+        self.verbs: list[tuple[int, int, str]] = []   # speech verbs outside quotations
+        self.verb_starts: list[int] = []
+        self.last_speaker: Speaker | None = None
+        self.last_speaker_sent = -99
+        self.org_speakers: list[Speaker] = []   # organisations that spoke so far, latest last
+
+    def sent_index(self, pos: int) -> int:
+        return self.sentences.index(pos)
+
+    def mention_ending_at(self, end: int) -> Mention | None:
+        i = bisect.bisect_left(self.mention_ends, end)
+        found = [m for m in self.mentions[i:i + 4] if m.end == end]
+        return min(found, key=lambda m: m.start) if found else None
+
+    def mentions_before(self, pos: int, kinds: tuple) -> list[Mention]:
+        i = bisect.bisect_right(self.mention_ends, pos)
+        return [m for m in reversed(self.mentions[:i]) if m.kind in kinds]
