@@ -8,15 +8,47 @@ import pytest
 
 from pipeline.article import Article
 from pipeline.clean.boilerplate import clean_article
+from pipeline.dates.expressions import resolve_dates
 from pipeline.dates.published import resolve_published
+from pipeline.text.sentences import sentence_spans
 
 INGEST = date(2026, 11, 23)
 LEAD = "China's commerce ministry said the two ministers discussed export controls and supply chains."
 
 
+def expressions(lexicon, text: str, published: date | None) -> list[tuple[str, date | None, str]]:
+    article = Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"), published=published)
+    article.sentences = sentence_spans(article.text)
+    return [(t.text, t.value, t.precision) for t in resolve_dates(article, lexicon).dates]
+
+
 def published(lexicon, *lines: str, **fields) -> Article:
     art = Article(origin="t.txt", raw_text="\n".join(lines), ingest_date=INGEST, **fields)
     return resolve_published(clean_article(art), lexicon)
+
+
+# --- expressions ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("They were due to meet in Bangkok on Sunday.", date(2025, 11, 2)),              # dev set
+    ("The envoys were due to confer in Tallinn on Sunday.", date(2025, 11, 2)),      # invented
+])
+def test_past_of_a_future_cue_keeps_the_day_itself(lexicon, sentence, expected):
+    assert [e[1] for e in expressions(lexicon, sentence, date(2025, 11, 2))] == [expected]
+
+
+@pytest.mark.parametrize("text, published_on, expected", [
+    ("Talks began Thursday morning (19 September) in Brussels.", date(2024, 9, 20),              # dev set
+     ("Thursday morning (19 September)", date(2024, 9, 19), "day")),
+    ("Talks opened Tuesday evening (14 October) in Lisbon.", date(2025, 10, 15),                 # invented
+     ("Tuesday evening (14 October)", date(2025, 10, 14), "day")),
+    ("He meets Xi on Monday (September 9, 2024) in Beijing.", None,                              # dev set
+     ("Monday (September 9, 2024)", date(2024, 9, 9), "day")),
+    ("She sees the premier on Wednesday (March 5, 2025) in Hanoi.", None,                         # invented
+     ("Wednesday (March 5, 2025)", date(2025, 3, 5), "day")),
+])
+def test_weekday_with_a_parenthesised_date(lexicon, text, published_on, expected):
+    assert expressions(lexicon, text, published_on)[0] == expected
 
 
 # --- publication date -------------------------------------------------------------------
