@@ -3,7 +3,8 @@
 In order of trust: the date the file carried (`published_raw`), a date on a
 site-metadata line the cleaning step dropped, a dateline with a year at the
 start of the body, a year inferred from weekday-dated expressions in the body
-("on Sunday (November 2)"), the date the user gave, else unknown.
+("on Sunday (November 2)"), the date the user gave, else unknown. Datelines are
+read by the one dateline parser, `pipeline.text.datelines`.
 
 Inferring a year: a month-day falls on a given weekday only every few years, so
 "Sunday (November 2)" names the latest such year not after the ingest date. An
@@ -19,38 +20,61 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.article import Article
+from pipeline.text.alternation import trie_alternation
+from pipeline.text.calendar import Calendar, safe_date
+from pipeline.text.datelines import parse_dateline
 
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_ORD = r"(?:st|nd|rd|th)?"
-
-_ISO = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
-_MDY = re.compile(r"\b%s\s+(\d{1,2})%s,?\s+(\d{4})\b" % (_MONTH, _ORD))
-_DMY = re.compile(r"\b(\d{1,2})%s\s+(?:of\s+)?%s,?\s+(\d{4})\b" % (_ORD, _MONTH))
-
-# "Sunday (November 2)", "Thursday morning (19 September)", "Friday (Apr 26, 2024)"
-_WEEKDAY_PAREN = re.compile(r"\b%s\b[a-z ]{0,20}?\(\s*(?:%s\s+(\d{1,2})%s|(\d{1,2})%s\s+%s)(?:,?\s+(\d{4}))?\s*\)"
-                            % (_WEEKDAY, _MONTH, _ORD, _ORD, _MONTH))
-# "Sunday, November 2", "Sunday November 2, 2025", "Sunday, 2 November"
-_WEEKDAY_COMMA = re.compile(r"\b%s,?\s+(?:%s\s+(\d{1,2})%s\b|(\d{1,2})%s\s+%s)(?:,?\s+(\d{4})\b)?"
-                            % (_WEEKDAY, _MONTH, _ORD, _ORD, _MONTH))
-# "BEIJING, Nov 2 (Reuters) -", "TOKYO, March 3, 2025 -", "Beijing, Sept. 29 (Xinhua) --"
-_DATELINE = re.compile(r"^[a-z][a-z .'’-]{1,40},\s+(?:%s\s+(\d{1,2})|(\d{1,2})\s+%s)(?:,?\s+(\d{4}))?"
-                       r"\s*(?:\([^)]{1,40}\))?\s*(?:[-–—:]|$)" % (_MONTH, _MONTH))
-_ANY_WEEKDAY = re.compile(r"\b%s\b" % _WEEKDAY)
-_FUTURE = re.compile(r"\b(?:will|would|next|due to|set to|scheduled|expected to|plans? to|planning to|to be held"
-                     r"|upcoming|is to|are to|later)\b")
-_FUTURE_WINDOW = 60      # characters before an expression, within its sentence, that may mark it as future
+FUTURE_WINDOW = 60       # characters before an expression, within its sentence, that may mark it as future
 CONSISTENT_DAYS = 366    # expressions of one article lie within a year before its publication
 YEARS_BACK = 40          # February 29 recurs on a weekday only every 28 years
+DATEPARSER_MAX = 80      # a header or metadata line longer than this is prose, not a date for dateparser
+PARSE_CACHE = 4096       # header and metadata strings repeat across a batch (one site, one format)
+WEEKDAY_GAP = 20         # lower-case words between a weekday and its parenthesis: "Thursday morning ("
+
+
+class PublishedRules:
+    """The full-date and weekday-date patterns and the cue words, built once per lexicon."""
+
+    def __init__(self, lexicon: Lexicon):
+        data = lexicon.data("date_patterns.json")
+        cal = self.calendar = lexicon.compiled(Calendar)
+        self.iso = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+        self.full = re.compile(r"\b" + cal.month_day(year_needed=True))
+        wd = rf"\b(?P<wd>{cal.weekday})\b"
+        # "Sunday (November 2)", "Thursday morning (19 September)", "Friday (Apr 26, 2024)"
+        self.weekday_paren = re.compile(rf"{wd}[a-z ]{{0,{WEEKDAY_GAP}}}?\(\s*{cal.month_day()}\s*\)")
+        # "Sunday, November 2", "Sunday November 2, 2025", "Sunday, 2 November"
+        self.weekday_comma = re.compile(rf"{wd},?\s+{cal.month_day()}")
+        self.any_weekday = re.compile(rf"\b(?:{cal.weekday})\b")
+        self.future = re.compile(rf"\b(?:{trie_alternation(data['inference_future_cues'])})\b")
+        self.update_stamp = re.compile(trie_alternation(data["update_stamps"]))
+        self.no_date = frozenset(data["no_date"])
+        self.parsed: dict[str, date | None] = {}
+
+    def parse_date(self, text: str) -> date | None:
+        """The first full date (day, month and year) in `text`; our patterns first, dateparser last."""
+        if text in self.parsed:
+            return self.parsed[text]
+        if len(self.parsed) >= PARSE_CACHE:
+            self.parsed.clear()
+        found = self.parsed[text] = self._parse_date(text)
+        return found
+
+    def _parse_date(self, text: str) -> date | None:
+        low = text.lower()
+        found = [(m.start(), safe_date(int(m[1]), int(m[2]), int(m[3]))) for m in self.iso.finditer(low)]
+        for m in self.full.finditer(low):
+            md = self.calendar.read_month_day(m)     # None for "30 February 2025"
+            found.append((m.start(), safe_date(md[2], md[0], md[1]) if md else None))
+        found = sorted((pos, d) for pos, d in found if d is not None)
+        if found:
+            return found[0][1]
+        if not re.search(r"\d", low) or len(low) > DATEPARSER_MAX:
+            return None
+        return _dateparser(text.strip())
 
 
 def infer_year(month: int, day: int, weekday: int, not_after: date) -> date | None:
@@ -65,34 +89,9 @@ def infer_year(month: int, day: int, weekday: int, not_after: date) -> date | No
     return None
 
 
-def _make(year: str | int, month: int, day: str | int) -> date | None:
-    try:
-        return date(int(year), month, int(day))
-    except ValueError:
-        return None
-
-
-def _month(name: str) -> int:
-    return MONTHS[name[:3].lower()]
-
-
-@lru_cache(maxsize=4096)
-def parse_date(text: str) -> date | None:
-    """The first full date (day, month and year) in `text`; our patterns first, dateparser last."""
-    low = text.lower()
-    found = []
-    for m in _ISO.finditer(low):
-        found.append((m.start(), _make(m.group(1), int(m.group(2)), m.group(3))))
-    for m in _MDY.finditer(low):
-        found.append((m.start(), _make(m.group(3), _month(m.group(1)), m.group(2))))
-    for m in _DMY.finditer(low):
-        found.append((m.start(), _make(m.group(3), _month(m.group(2)), m.group(1))))
-    found = sorted((pos, d) for pos, d in found if d is not None)
-    if found:
-        return found[0][1]
-    if not re.search(r"\d", low) or len(low) > 80:
-        return None
-    return _dateparser(text.strip())
+def parse_date(text: str, lexicon: Lexicon) -> date | None:
+    """The first full date (day, month and year) in `text`, or None."""
+    return lexicon.compiled(PublishedRules).parse_date(text)
 
 
 def _dateparser(text: str) -> date | None:
@@ -105,36 +104,34 @@ def _dateparser(text: str) -> date | None:
     return parsed.date() if isinstance(parsed, datetime) else None
 
 
-def _from_metadata(lines: list[str]) -> date | None:
+def _from_metadata(lines: list[str], rules: PublishedRules) -> date | None:
     """A 'published' stamp beats an 'updated' one; otherwise the first that parses."""
-    ordered = sorted(lines, key=lambda s: bool(re.search(r"updat|modif", s.lower())))
+    ordered = sorted(lines, key=lambda s: bool(rules.update_stamp.search(s.lower())))
     for line in ordered:
-        d = parse_date(line)
+        d = rules.parse_date(line)
         if d is not None:
             return d
     return None
 
 
-def _groups(month_a, day_a, day_b, month_b) -> tuple[int, int]:
-    return (_month(month_a), int(day_a)) if month_a else (_month(month_b), int(day_b))
-
-
-def _candidates(article: Article, not_after: date) -> list[tuple[list[date], bool]]:
+def _candidates(article: Article, not_after: date, rules: PublishedRules) -> list[tuple[list[date], bool]]:
     """Each weekday-dated expression as (its possible dates, newest first; whether it is in a future context)."""
     text = article.text.lower()
     out = []
-    for pattern in (_WEEKDAY_PAREN, _WEEKDAY_COMMA):
+    for pattern in (rules.weekday_paren, rules.weekday_comma):
         for m in pattern.finditer(text):
-            weekday = WEEKDAYS[m.group(1)[:3]]
-            month, day = _groups(*m.group(2, 3, 4, 5))
-            before = text[max(0, m.start() - _FUTURE_WINDOW):m.start()]
+            md = rules.calendar.read_month_day(m)
+            if md is None:
+                continue
+            month, day, year = md
+            before = text[max(0, m.start() - FUTURE_WINDOW):m.start()]
             before = re.split(r"[.!?]\s", before)[-1]
-            future = bool(_FUTURE.search(before))
-            if m.group(6):
-                d = _make(m.group(6), month, day)
+            future = bool(rules.future.search(before))
+            if year:
+                d = safe_date(year, month, day)
                 dates = [d] if d else []
             else:
-                dates = _dates_on(month, day, weekday, not_after)
+                dates = _dates_on(month, day, rules.calendar.weekday_number(m["wd"]), not_after)
             if dates:
                 out.append((dates, future))
     return out
@@ -149,18 +146,18 @@ def _dates_on(month: int, day: int, weekday: int, not_after: date) -> list[date]
     return dates
 
 
-def _dateline(article: Article, not_after: date) -> tuple[date | None, list[date]]:
+def _dateline(article: Article, not_after: date, lexicon: Lexicon,
+              rules: PublishedRules) -> tuple[date | None, list[date]]:
     """(a dated dateline, or None; the possible dates of a year-less one whose lead names a weekday)."""
-    first = article.paragraphs[0].lower() if article.paragraphs else ""
-    m = _DATELINE.match(first)
-    if not m:
+    first = article.paragraphs[0] if article.paragraphs else ""
+    line = parse_dateline(first, lexicon)
+    if line is None or line.day is None:
         return None, []
-    month, day = _groups(*m.group(1, 2, 3, 4))
-    if m.group(5):
-        return _make(m.group(5), month, day), []
+    if line.year:
+        return safe_date(line.year, line.month, line.day), []
     # wire leads report the day's news: "TOKYO, May 30 - ... the government said on Friday"
-    w = _ANY_WEEKDAY.search(first, m.end())
-    return None, (_dates_on(month, day, WEEKDAYS[w.group(1)[:3]], not_after) if w else [])
+    w = rules.any_weekday.search(first.lower(), line.end)
+    return None, (_dates_on(line.month, line.day, rules.calendar.weekday_number(w.group()), not_after) if w else [])
 
 
 def _consistent_latest(candidates: list[list[date]]) -> date | None:
@@ -175,9 +172,10 @@ def _consistent_latest(candidates: list[list[date]]) -> date | None:
     return best
 
 
-def infer_published(article: Article, not_after: date, extra: list[list[date]] = ()) -> date | None:
+def infer_published(article: Article, not_after: date, lexicon: Lexicon,
+                    extra: list[list[date]] = ()) -> date | None:
     """The publication date implied by weekday-dated expressions (and a year-less dateline) in the body."""
-    found = _candidates(article, not_after)
+    found = _candidates(article, not_after, lexicon.compiled(PublishedRules))
     past = [dates for dates, future in found if not future] + [d for d in extra if d]
     if past:
         return _consistent_latest(past)
@@ -188,19 +186,20 @@ def infer_published(article: Article, not_after: date, extra: list[list[date]] =
     return min(d for dates in future for d in dates if latest - timedelta(days=CONSISTENT_DAYS) <= d <= latest)
 
 
-def resolve_published(article: Article, lexicon: Lexicon | None = None) -> Article:
+def resolve_published(article: Article, lexicon: Lexicon) -> Article:
+    rules = lexicon.compiled(PublishedRules)
     not_after = article.ingest_date or date.today()
     found, source = None, "unknown"
-    if article.published_raw and article.published_raw.strip().lower() not in ("unknown", "n/a", "none", "-"):
-        found, source = parse_date(article.published_raw), article.published_hint or "header"
+    if article.published_raw and article.published_raw.strip().lower() not in rules.no_date:
+        found, source = rules.parse_date(article.published_raw), article.published_hint or "header"
     if found is None:
-        found, source = _from_metadata(article.metadata_dates), "metadata"
+        found, source = _from_metadata(article.metadata_dates, rules), "metadata"
     yearless: list[date] = []
     if found is None:
-        found, yearless = _dateline(article, not_after)
+        found, yearless = _dateline(article, not_after, lexicon, rules)
         source = "metadata"
     if found is None:
-        found, source = infer_published(article, not_after, [yearless]), "inferred"
+        found, source = infer_published(article, not_after, lexicon, [yearless]), "inferred"
     if found is None and article.user_published is not None:
         found, source = article.user_published, "user"
     article.published = found
