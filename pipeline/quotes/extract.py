@@ -23,7 +23,7 @@ from pipeline.lexicon.lexicon import Lexicon
 from pipeline.quotes.attribution import attributions, word_count
 from pipeline.quotes.context import Context, Speaker
 from pipeline.quotes.marks import quote_spans
-from pipeline.quotes.speakers import DATELINE
+from pipeline.text.datelines import parse_dateline
 from pipeline.text.folding import fold
 
 # a quotation with no attribution of its own goes to the last speaker this many sentences back at most
@@ -111,19 +111,21 @@ def _masked_lower(text: str, chains: list[list]) -> str:
     return "".join(parts)
 
 
-def _clean_reported(text: str) -> str:
-    text = DATELINE.sub("", text.strip())
+def _clean_reported(text: str, lexicon: Lexicon) -> str:
+    text = text.strip()
+    line = parse_dateline(text, lexicon)
+    text = text[line.end:] if line else text
     text = re.sub(r"^(?:that|,)\s+", "", text)
     text = re.sub(r"[“”\"‘]|(?<![A-Za-z])’|’(?![A-Za-z])", "", text)
     return text.strip().rstrip(",;:—–. ").strip()
 
 
-def _frame_words(text: str, cstart: int, cend: int, quoted: list[tuple[int, int]]) -> int:
+def _frame_words(text: str, cstart: int, cend: int, quoted: list[tuple[int, int]], lexicon: Lexicon) -> int:
     """Words of a reported clause outside its quotations (an opening "Over the past year," aside):
     'it was “...”' only frames a direct quote; 'the measures were “...” to protect health' says more."""
     lead = 0 if text[cstart:quoted[0][0]].rstrip().endswith(",") else word_count(text[cstart:quoted[0][0]])
     # a clause that opens with the quotation is the quotation, whatever trails it
-    return lead + word_count(_clean_reported(text[quoted[-1][1] + 1:cend])) if lead else 0
+    return lead + word_count(_clean_reported(text[quoted[-1][1] + 1:cend], lexicon)) if lead else 0
 
 
 @dataclass
@@ -158,9 +160,9 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         if a.kind == "urge":
             cut = rules.urge_trim.search(content, 1)
             content = content[:cut.start()] if cut else content
-        reported = _clean_reported(content)
+        reported = _clean_reported(content, ctx.lexicon)
         # a clause that only frames a quotation ("he was “...”") is the direct quote alone
-        lead = _frame_words(text, a.cstart, a.cend, sorted(big)) if big else 99
+        lead = _frame_words(text, a.cstart, a.cend, sorted(big), ctx.lexicon) if big else 99
         if a.kind != "direct" and word_count(reported) >= 4 and lead >= 4 and not rules.events.match(fold(reported)):
             rows.append(_Row(a.speaker, "reported", reported, unit, p_idx, a.end))
         rows.extend(directs)

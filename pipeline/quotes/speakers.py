@@ -13,10 +13,8 @@ from pipeline.entities.coreference import resolve_reference
 from pipeline.quotes.context import Context, QuoteRules, Speaker
 from pipeline.quotes.names import (ACRONYM, acronym_expansion, from_mention, ministry_of, person_from_name,
                                    title_case)
+from pipeline.text.datelines import parse_dateline
 from pipeline.text.folding import fold
-
-DATELINE = re.compile(r"^(?:[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{0,30}?)?\s*(?:\([\w ]+\)\s*)?(?:—|–|--|-|:)"
-                      r"|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}:)\s+")  # "BEIJING, June 12 (Reuters) -", "New Delhi:"
 
 # a speaker with a long apposition ("X, who chairs ... committee,") still ends this close to its verb
 SPEAKER_REACH = 240
@@ -273,8 +271,8 @@ _ORG_SUBJECT = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|a
 
 def sentence_subject(ctx: Context, ustart: int, vs: int) -> Speaker | None:
     """The sentence subject: the first person or organisation, after at most an opening phrase."""
-    dateline = DATELINE.match(ctx.text[ustart:vs])
-    ustart += dateline.end() if dateline else 0
+    line = parse_dateline(ctx.text, ctx.lexicon, ustart, vs)
+    ustart = line.end if line else ustart
     sent = ctx.text[ustart:vs]
     intro = _SUBJECT_INTRO.match(sent)
     base = ustart + (intro.end() if intro and not re.search(r"[A-Z]\w+\s+[A-Z]", intro.group(0)) else 0)

@@ -24,7 +24,7 @@ def expressions(lexicon, text: str, published: date | None) -> list[tuple[str, d
 
 def published(lexicon, *lines: str, **fields) -> Article:
     art = Article(origin="t.txt", raw_text="\n".join(lines), ingest_date=INGEST, **fields)
-    return resolve_published(clean_article(art), lexicon)
+    return resolve_published(clean_article(art, lexicon), lexicon)
 
 
 # --- expressions ------------------------------------------------------------------------
