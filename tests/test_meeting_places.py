@@ -34,8 +34,8 @@ def test_dateline_formats(places):
     # the offset ends the dateline, so a date inside it is never a meeting's date
     text = "BEIJING, Nov 3 (Reuters) - Zhou met Lind."
     assert text[dateline([text], places=places)[1]:].startswith("Zhou")
-    assert dateline(["Headline", "Caption", "Published - September 09, 2024 01:41 pm IST - Beijing"], places=places)[0] == "Beijing"
-    assert dateline(["Body."], ["Published - September 09, 2024 01:41 pm IST - Madrid"], places=places) == ("Madrid", 0)
+    assert dateline(["Headline", "Caption", "Updated - March 02, 2025 10:15 am IST - Lisbon"], places=places)[0] == "Lisbon"
+    assert dateline(["Body."], ["Published - June 30, 2025 08:05 pm IST - Madrid"], places=places) == ("Madrid", 0)
 
 
 def test_no_dateline(places):
@@ -80,17 +80,6 @@ def test_city_of_the_visit_from_the_sentences_around(lexicon):
     assert set(m.participants) == {"Paul Hart", "Zhou Ming"} and m.location == "Shanghai"
     [m] = meetings_of(lexicon, "Mia Costa visited Beijing last week, where she met her counterpart Zhou Ming.")
     assert m.location == "Beijing"
-
-
-def test_one_trip_shares_its_city_unless_the_article_places_another(lexicon):
-    text = ("Paul Hart met Zhou Ming in Beijing on Friday.\n"
-            "Hart also sat down with Sato Kenji on Friday to discuss chips.")
-    rows = _by_sides(lexicon, text)
-    assert rows[frozenset({"Paul Hart", "Sato Kenji"})].location == "Beijing"
-    text = ("Paul Hart met Zhou Ming in Beijing on Friday, after his visit to the southern city of Guangzhou.\n"
-            "Hart also sat down with Sato Kenji on Friday to discuss chips.")
-    rows = _by_sides(lexicon, text)
-    assert rows[frozenset({"Paul Hart", "Sato Kenji"})].location == ""
 
 
 def test_hosts_receiving_a_delegation(lexicon):
@@ -140,15 +129,6 @@ def test_borrowed_cities_keep_to_the_country_named_and_to_face_to_face_meetings(
     # "spoke with" may be a call: the dateline does not place it
     [m] = meetings_of(lexicon, "WASHINGTON (Reuters) - Paul Hart spoke with Tomas Lind on Thursday about chips.")
     assert m.location == ""
-
-
-def test_a_visit_to_a_country_does_not_take_another_countrys_capital(lexicon):
-    text = ("Zhou Ming and Mia Costa will hold talks in Brussels on Thursday.\n"
-            "Zhou's visit comes after trips to Germany and Italy earlier this week.")
-    rows = _by_sides(lexicon, text)
-    assert rows[frozenset({"Zhou Ming", "Mia Costa"})].location == "Brussels"
-    others = [m for k, m in rows.items() if "Mia Costa" not in k]
-    assert others and all(m.location == "" for m in others)
 
 
 def test_the_day_of_a_statement_is_not_the_day_of_the_meeting(lexicon):
