@@ -20,7 +20,7 @@ from pipeline.meetings.rules import MeetingRules
 
 # "spokesperson" and a few words of title before a name: "foreign ministry spokesperson Ana Ruiz"
 SPOKESPERSON_REACH = 45
-# a side's country stands just before its noun: "the visiting Japanese" (the words read before a country)
+# the words before a country that say what it is there: "a visit to", "talks with the", "in the"
 SIDE_BEFORE_REACH = 25
 # a side noun or a person follows its country within a long title: "Sweden's Minister for Foreign Trade and Development"
 SIDE_AFTER_REACH = 70
@@ -42,6 +42,8 @@ ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:his|her|the|this|an|their|our|my|that
 _SPOKES = re.compile(r"spokes(?:man|woman|person)")
 # "ministry spokesperson Ana Ruiz", "Ana Ruiz, a foreign ministry spokeswoman, said"; not "..., a spokesman said"
 _SPOKES_BEFORE = re.compile(r"spokes(?:man|woman|person)\s+(?:[\w-]+\s+){0,3}$")
+_PAIR_MEETING = re.compile(r"\b(?:summit|talks|dialogue|meetings?|consultations)\b")
+_OBJECT_CUE = re.compile(r"\b(?:told|with|met|telling|to|and)\s+(?:the\s+|his\s+|her\s+)?$")
 _SPOKES_AFTER = re.compile(r",\s+(?:a|the|who is a|who is the)\s+(?:[\w-]+\s+){0,4}?spokes(?:man|woman|person)\b"
                            r"(?!\s+(?:said|says|told|added|stated)\b)")
 
@@ -87,7 +89,8 @@ class Context:
         return [m for m in self.persons if a <= m.start and m.end <= b and not self.is_spokesperson(m)]
 
     def is_spokesperson(self, m: Mention) -> bool:
-        return bool(_SPOKES.search(m.role.lower()) or _SPOKES_BEFORE.search(self.low, max(0, m.start - SPOKESPERSON_REACH), m.start)
+        return bool(_SPOKES.search(m.role.lower())
+                    or _SPOKES_BEFORE.search(self.low, max(0, m.start - SPOKESPERSON_REACH), m.start)
                     or _SPOKES_AFTER.match(self.low, m.end))
 
     def country(self, canonical: str) -> str:
@@ -135,9 +138,9 @@ def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> 
         person_after = next((p for p in persons if p.start >= he), None)
         if person_after and person_after.start - he <= SIDE_AFTER_REACH and _title_gap(low[he:person_after.start]):
             continue   # "Japan's Minister ... Sato": the person is the side
-        if re.match(r"-(?:[a-z.]+ ?){1,3}", after) and re.search(r"\b(?:summit|talks|dialogue|meetings?|consultations)\b", after[:PAIR_MEETING_REACH]):
+        if re.match(r"-(?:[a-z.]+ ?){1,3}", after) and _PAIR_MEETING.search(after[:PAIR_MEETING_REACH]):
             sides.append(name)   # "a Sweden-EU summit"
-        elif before.endswith("-") and re.search(r"\b(?:summit|talks|dialogue|meetings?|consultations)\b", after[:PAIR_MEETING_REACH]):
+        elif before.endswith("-") and _PAIR_MEETING.search(after[:PAIR_MEETING_REACH]):
             sides.append(name)   # the second half of "a Sweden-EU summit"
         elif ctx.rules.possessive_side.match(after) or ctx.rules.side_noun.match(after) or low[he:he + 5].startswith(" side"):
             sides.append(name)
@@ -199,7 +202,7 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
         return [], []
     # the subject of the main clause: the nearest person before who is nobody's object ...
     for m in reversed(ctx.persons_in(s, a)):
-        if not re.search(r"\b(?:told|with|met|telling|to|and)\s+(?:the\s+|his\s+|her\s+)?$", low[max(s, m.start - OBJECT_CUE_REACH):m.start]):
+        if not _OBJECT_CUE.search(low[max(s, m.start - OBJECT_CUE_REACH):m.start]):
             return ([m.canonical] if m.canonical not in persons else []), []
     # ... or, after a leading clause ("Before his talks with Zhou, Hart will ..."), the first one after
     after = ctx.persons_in(b, e)
@@ -242,7 +245,7 @@ def delegation_heads(ctx: Context, first: int, last: int) -> dict[str, str]:
             who = next((p for p in ctx.persons if m.end() <= p.start <= m.end() + LEADER_REACH), None)
             if who is None or re.search(r"[.;]", ctx.low[m.end():who.start]):
                 continue
-            where = [k for k in ctx.places.country.finditer(ctx.text, max(s, m.start() - TEAM_COUNTRY_REACH), m.start())]
+            where = list(ctx.places.country.finditer(ctx.text, max(s, m.start() - TEAM_COUNTRY_REACH), m.start()))
             if where:
                 heads.setdefault(ctx.places.country_of.get(where[-1].group().lower(), ""), who.canonical)
         for m in _LEADS.finditer(ctx.low, s, e):

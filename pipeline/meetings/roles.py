@@ -2,10 +2,10 @@
 
 "Told", "hosted", "handed", "brought together" happen between people, but just as often
 to things: "the ban handed her a headache", "the crisis brought together exporters and
-insurers", "Zhou received a letter". Such a cue counts only with its parties in their roles:
-a person as the subject, and as the object a person of another country ("told Lind",
-"handed him a signed copy of the accord": him, a person named before) or, for a gathering verb, a
-person or a side ("the summit brought together the leaders of Sweden and Hungary").
+insurers", "Zhou received a letter". Such a cue counts only with its parties in their
+roles: a person as the subject; as the object, a person of another country ("told Lind",
+"handed him a signed copy": him, a person named before) or, for a gathering verb, a person
+or a side ("the summit brought together the leaders of Sweden and Hungary").
 """
 from __future__ import annotations
 
