@@ -11,39 +11,41 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from pipeline.entities import mentions as _entities
-from pipeline.lexicon.legacy import current as _current_lexicon  # until this step receives its lexicon
-from pipeline.meetings import places as _places
 from pipeline.article import Article, Mention
+from pipeline.entities.coreference import resolve_reference
+from pipeline.lexicon.lexicon import Lexicon
+from pipeline.meetings.clue import unique
+from pipeline.meetings.places import PlaceTables, dateline
+from pipeline.meetings.rules import MeetingRules
 
-_DATA = _places.PATTERNS
-_alternation = _places.alternation
+# "spokesperson" and a few words of title before a name: "foreign ministry spokesperson Ana Ruiz"
+SPOKESPERSON_REACH = 45
+# the words before a country that say what it is there: "a visit to", "talks with the", "in the"
+SIDE_BEFORE_REACH = 25
+# a side noun or a person follows its country within a long title: "Sweden's Minister for Foreign Trade and Development"
+SIDE_AFTER_REACH = 70
+# "a Sweden-EU summit": the meeting noun follows the pair closely
+PAIR_MEETING_REACH = 40
+# the words after ", and" that tell a new subject: "..., and the two", "..., and Varga"
+NEW_SUBJECT_REACH = 12
+# a main-clause subject is nobody's object: "told", "with", "met" stand right before an object
+OBJECT_CUE_REACH = 30
+# after a leading clause ("Before his talks with Zhou, ...") the subject comes within a few words
+LEADING_SUBJECT_REACH = 30
+# "The U.S. team was led by": the team's country stands a few words before
+TEAM_COUNTRY_REACH = 30
+# "led by" and the leader's name, with a short title between: "led by Assistant Trade Representative ..."
+LEADER_REACH = 60
 
-BOUNDARY = re.compile(_DATA["boundaries"])
-_SIDE_NOUN = re.compile(r"\s*" + _DATA["side_nouns"])
-_GROUP = re.compile(r"\b(?:with|told|telling|addressed|addressing|met|meet|meets)\s+(?:a group of |the |a |some )?"
-                    r"((?:[a-z][\w'-]* (?:and [a-z][\w'-]* )?){0,3}?" + _DATA["group_nouns"] + r")\b")
-_POSSESSIVE_SIDE = re.compile(r"'s (?:[a-z]+ ){0,3}?" + _DATA["possessive_sides"] + r"\b")
-PLURAL_REF = re.compile(_DATA["references_plural"].replace("the two sides|", "the two sides|the two parties|"))
-SINGULAR_REF = re.compile(_DATA["references_singular"])
 LEADING = re.compile(r"\s*[\"'“‘]?(?:after|before|when|while|since|following|during|ahead of|once|according to)\b")
 ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:his|her|the|this|an|their|our|my|that) (?:\w+ )?invitation")
 _SPOKES = re.compile(r"spokes(?:man|woman|person)")
-# "ministry spokesperson Mao Ning", "Mao Ning, a foreign ministry spokeswoman, said"; not "..., a spokesman said"
+# "ministry spokesperson Ana Ruiz", "Ana Ruiz, a foreign ministry spokeswoman, said"; not "..., a spokesman said"
 _SPOKES_BEFORE = re.compile(r"spokes(?:man|woman|person)\s+(?:[\w-]+\s+){0,3}$")
+_PAIR_MEETING = re.compile(r"\b(?:summit|talks|dialogue|meetings?|consultations)\b")
+_OBJECT_CUE = re.compile(r"\b(?:told|with|met|telling|to|and)\s+(?:the\s+|his\s+|her\s+)?$")
 _SPOKES_AFTER = re.compile(r",\s+(?:a|the|who is a|who is the)\s+(?:[\w-]+\s+){0,4}?spokes(?:man|woman|person)\b"
                            r"(?!\s+(?:said|says|told|added|stated)\b)")
-COUNTRY_OF, COUNTRY_NOUNS = _places.COUNTRY_OF, _places.COUNTRY_NOUNS
-_COUNTRY = re.compile(r"(?<![\w.])(?=[A-Z])(?:" + _alternation(_places.WRITTEN | {a.title() for a in _DATA["not_countries"]})
-                      + r")(?![\w])")
-
-
-def unique(items) -> list:
-    out: list = []
-    for x in items:
-        if x and x not in out:
-            out.append(x)
-    return out
 
 
 def lower_text(text: str) -> str:
@@ -56,8 +58,11 @@ def lower_text(text: str) -> str:
 class Context:
     """What one article offers the meeting rules, indexed once."""
 
-    def __init__(self, article: Article, low: str, spans: list[tuple[int, int]]):
+    def __init__(self, article: Article, low: str, spans: list[tuple[int, int]], lexicon: Lexicon):
         self.article = article
+        self.lexicon = lexicon
+        self.rules: MeetingRules = lexicon.compiled(MeetingRules)
+        self.places: PlaceTables = self.rules.places
         self.text = article.text
         self.low = low
         self.starts = [s for s, _ in article.sentences]
@@ -66,16 +71,16 @@ class Context:
         self.country_of_person = {}
         for m in article.mentions:
             if m.kind == "person" and m.canonical and m.country:
-                self.country_of_person.setdefault(m.canonical, canonical_country(m.country))
+                self.country_of_person.setdefault(m.canonical, self.places.canonical_country(m.country))
         self.countries = []   # only the sentences with a cue are ever asked about
-        for m in (m for s, e in spans for m in _COUNTRY.finditer(self.text, s, e)):
-            name = COUNTRY_OF.get(m.group().lower().replace("\u2019", "'"))
+        for m in (m for s, e in spans for m in self.places.country.finditer(self.text, s, e)):
+            name = self.places.country_of.get(m.group().lower().replace("\u2019", "'"))
             if name:
                 self.countries.append((m.start(), m.end(), name))
         self.accepted = bool(ACCEPT.search(self.low))
         self.taken = [(m.start, m.end) for m in article.mentions]
-        self.dateline_city, self.dateline_end = _places.dateline(
-            article.paragraphs, [r.text for r in article.removed if r.reason == "metadata"])
+        self.dateline_city, self.dateline_end = dateline(
+            article.paragraphs, [r.text for r in article.removed if r.reason == "metadata"], places=self.places)
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -84,27 +89,24 @@ class Context:
         return [m for m in self.persons if a <= m.start and m.end <= b and not self.is_spokesperson(m)]
 
     def is_spokesperson(self, m: Mention) -> bool:
-        return bool(_SPOKES.search(m.role.lower()) or _SPOKES_BEFORE.search(self.low, max(0, m.start - 45), m.start)
+        return bool(_SPOKES.search(m.role.lower())
+                    or _SPOKES_BEFORE.search(self.low, max(0, m.start - SPOKESPERSON_REACH), m.start)
                     or _SPOKES_AFTER.match(self.low, m.end))
 
     def country(self, canonical: str) -> str:
         return self.country_of_person.get(canonical, "")
 
 
-def canonical_country(name: str) -> str:
-    return COUNTRY_OF.get(name.lower(), name) or name
-
-
 def _new_clause(ctx: Context, m: re.Match) -> bool:
     """ ", and" starts a clause only before a subject: "..., and Varga met Lind", not "..., and exchange views"."""
     if not m.group().startswith(", and"):
         return True
-    rest = ctx.text[m.end():m.end() + 12].lstrip()
+    rest = ctx.text[m.end():m.end() + NEW_SUBJECT_REACH].lstrip()
     return rest[:1].isupper() or bool(re.match(r"(?:the|they|he|she|both|their|his|her|it)\b", rest))
 
 
 def segments(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
-    cuts = [s] + [m.start() for m in BOUNDARY.finditer(ctx.low, s, e) if m.start() > s and _new_clause(ctx, m)]
+    cuts = [s] + [m.start() for m in ctx.rules.boundary.finditer(ctx.low, s, e) if m.start() > s and _new_clause(ctx, m)]
     spans = [(a, b) for a, b in zip(cuts, cuts[1:] + [e]) if b > a]
     a, b = spans[0]
     comma = ctx.low.find(",", a, b)
@@ -122,11 +124,11 @@ def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> 
     sides: list[str] = []
     dests: list[str] = []
     for i, (hs, he, name) in enumerate(hits):
-        before = low[max(a, hs - 25):hs]
-        after = low[he:min(b, he + 70)]
+        before = low[max(a, hs - SIDE_BEFORE_REACH):hs]
+        after = low[he:min(b, he + SIDE_AFTER_REACH)]
         nxt = hits[i + 1] if i + 1 < len(hits) else None
         if nxt and re.fullmatch(r"(?:'s)?,? (?:and|or) (?:the )?", low[he:nxt[0]]):
-            after = low[nxt[1]:min(b, nxt[1] + 70)]   # "EU and Chinese officials": both sides
+            after = low[nxt[1]:min(b, nxt[1] + SIDE_AFTER_REACH)]   # "EU and Chinese officials": both sides
         if re.search(r"\b(?:visit|visits|visited|visiting|trips?|travel\w*) (?:to )?(?:the )?$", before) or (
                 dests and re.search(r"(?:,|and) (?:the )?$", before)):
             dests.append(name)
@@ -134,18 +136,18 @@ def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> 
         if re.search(r"\b(?:in|from the|across|throughout|around)\s+(?:the\s+)?$", before):
             continue   # a place or a scope, not a side
         person_after = next((p for p in persons if p.start >= he), None)
-        if person_after and person_after.start - he <= 70 and _title_gap(low[he:person_after.start]):
-            continue   # "Japan's Minister ... Akazawa": the person is the side
-        if re.match(r"-(?:[a-z.]+ ?){1,3}", after) and re.search(r"\b(?:summit|talks|dialogue|meetings?|consultations)\b", after[:40]):
-            sides.append(name)   # "a China-EU summit"
-        elif before.endswith("-") and re.search(r"\b(?:summit|talks|dialogue|meetings?|consultations)\b", after[:40]):
-            sides.append(name)   # the second half of "a China-EU summit"
-        elif _POSSESSIVE_SIDE.match(after) or _SIDE_NOUN.match(after) or low[he:he + 5].startswith(" side"):
+        if person_after and person_after.start - he <= SIDE_AFTER_REACH and _title_gap(low[he:person_after.start]):
+            continue   # "Japan's Minister ... Sato": the person is the side
+        if re.match(r"-(?:[a-z.]+ ?){1,3}", after) and _PAIR_MEETING.search(after[:PAIR_MEETING_REACH]):
+            sides.append(name)   # "a Sweden-EU summit"
+        elif before.endswith("-") and _PAIR_MEETING.search(after[:PAIR_MEETING_REACH]):
+            sides.append(name)   # the second half of "a Sweden-EU summit"
+        elif ctx.rules.possessive_side.match(after) or ctx.rules.side_noun.match(after) or low[he:he + 5].startswith(" side"):
             sides.append(name)
-        elif low[hs:he] in COUNTRY_NOUNS and re.search(r"\b(?:with|and|between|of|from|to|met|meet|meets|"
+        elif low[hs:he] in ctx.places.country_nouns and re.search(r"\b(?:with|and|between|of|from|to|met|meet|meets|"
                                                          r"visited|hosted|received)\s+(?:the\s+)?$", before):
             sides.append(name)
-        elif low[hs:he] in COUNTRY_NOUNS and re.match(r"\s*(?:\([^)]*\)\s*)?(?:and\s+(?:the\s+)?[a-z. ]+(?:\([^)]*\)\s*)?)?\s*(?:agreed|met|held|will|are|have|hold)\b", after):
+        elif low[hs:he] in ctx.places.country_nouns and re.match(r"\s*(?:\([^)]*\)\s*)?(?:and\s+(?:the\s+)?[a-z. ]+(?:\([^)]*\)\s*)?)?\s*(?:agreed|met|held|will|are|have|hold)\b", after):
             sides.append(name)
     return unique(sides), unique(dests)
 
@@ -164,7 +166,7 @@ def groups_met(ctx: Context, a: int, b: int) -> list[tuple[str, tuple[int, int]]
 
     Only a group whose country is said: a minister chairing a meeting with "battery industry
     executives" at home is domestic policy, not a meeting between two sides."""
-    return [(ctx.text[m.start(1):m.end(1)].strip(), (m.start(1), m.end(1))) for m in _GROUP.finditer(ctx.low, a, b)
+    return [(ctx.text[m.start(1):m.end(1)].strip(), (m.start(1), m.end(1))) for m in ctx.rules.group.finditer(ctx.low, a, b)
             if any(m.start(1) <= h[0] < m.end(1) for h in ctx.countries)]
 
 
@@ -173,15 +175,15 @@ def plural_is_one(seg: str) -> bool:
     return bool(re.match(r", who (?:is|was|has|says|said)\b", seg))
 
 
-def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], earlier: list[_Clue],
-             owner: re.Match | None) -> tuple[list[str], list[str]]:
+def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], earlier: list,
+                  owner: re.Match | None) -> tuple[list[str], list[str]]:
     """Sides a clause refers to without naming them: "the two", "they", "he", "his counterpart"."""
     low = ctx.low
     seg = low[a:b]
     s, e = ctx.article.sentences[idx]
     before = unique(m.canonical for m in ctx.persons_in(s, a))
-    plural = PLURAL_REF.search(seg)
-    if low.startswith(", who", a) and before:   # "Li Qiang, who is on his first visit ..."
+    plural = ctx.rules.plural_ref.search(seg)
+    if low.startswith(", who", a) and before:   # "Zhou Ming, who arrived on Monday, ..."
         near = [m for m in ctx.persons_in(s, a) if m.canonical in before[-2:]]
         if len(before) >= 2 and len(near) >= 2 and re.fullmatch(   # "signed by A and B, who held talks"
                 r"\s+and\s+(?:[\w.'-]+\s+){0,5}", low[near[-2].end:near[-1].start]) and not plural_is_one(seg):
@@ -195,21 +197,21 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
         if prev is not None:
             return list(prev.persons), list(prev.sides)
         return entity_reference(ctx, idx, plural.group(), a), []
-    single = owner or SINGULAR_REF.search(seg)
+    single = owner or ctx.rules.singular_ref.search(seg)
     if not (single or LEADING.match(low, a) or low[a:a + 1] == ","):
         return [], []
     # the subject of the main clause: the nearest person before who is nobody's object ...
     for m in reversed(ctx.persons_in(s, a)):
-        if not re.search(r"\b(?:told|with|met|telling|to|and)\s+(?:the\s+|his\s+|her\s+)?$", low[max(s, m.start - 30):m.start]):
+        if not _OBJECT_CUE.search(low[max(s, m.start - OBJECT_CUE_REACH):m.start]):
             return ([m.canonical] if m.canonical not in persons else []), []
-    # ... or, after a leading clause ("Before his talks with Xi, Sanchez will ..."), the first one after
+    # ... or, after a leading clause ("Before his talks with Zhou, Hart will ..."), the first one after
     after = ctx.persons_in(b, e)
-    if after and (LEADING.match(low, a) or a == s) and after[0].start - b <= 30:
+    if after and (LEADING.match(low, a) or a == s) and after[0].start - b <= LEADING_SUBJECT_REACH:
         return ([after[0].canonical] if after[0].canonical not in persons else []), []
     prev = next((c for c in reversed(earlier) if c.sent == idx and len(c.parties) >= 2), None)
-    if prev is not None and not single:   # "..., as they met in Seoul ahead of a summit with Japan"
+    if prev is not None and not single:   # "..., as they met in Geneva before the council"
         return list(prev.persons), list(prev.sides)
-    if owner and len(persons) >= 2:   # "In his talks with Budi, Wang said ...": the owner is named
+    if owner and len(persons) >= 2:   # "In his talks with Sato, Zhou said ...": the owner is named
         return [], []
     if single:
         return [p for p in entity_reference(ctx, idx, single.group(1) if owner else single.group(), a)
@@ -218,12 +220,9 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
 
 
 def entity_reference(ctx: Context, idx: int, phrase: str, before: int | None = None) -> list[str]:
-    fn = getattr(_entities, "resolve_reference", None)
-    if fn is None:
-        return []
-    found = fn(ctx.article, idx, phrase, before, lexicon=_current_lexicon())
-    found = found if isinstance(found, (list, tuple)) else [found] if found is not None else []
-    return unique(m.canonical for m in found if m.kind == "person")
+    """The person a phrase ("he", "the minister") refers to, as a one-item list, or []."""
+    found = resolve_reference(ctx.article, idx, phrase, before, lexicon=ctx.lexicon)
+    return [found.canonical] if found is not None and found.kind == "person" and found.canonical else []
 
 
 _LED_BY = re.compile(r"\b(?:team|delegation|side|negotiators)s? (?:was |were |is |are |will be )?(?:led|headed) by ")
@@ -243,21 +242,21 @@ def delegation_heads(ctx: Context, first: int, last: int) -> dict[str, str]:
     for idx in range(first, min(last, len(ctx.article.sentences) - 1) + 1):
         s, e = ctx.article.sentences[idx]
         for m in _LED_BY.finditer(ctx.low, s, e):
-            who = next((p for p in ctx.persons if m.end() <= p.start <= m.end() + 60), None)
+            who = next((p for p in ctx.persons if m.end() <= p.start <= m.end() + LEADER_REACH), None)
             if who is None or re.search(r"[.;]", ctx.low[m.end():who.start]):
                 continue
-            where = [k for k in _COUNTRY.finditer(ctx.text, max(s, m.start() - 30), m.start())]
+            where = list(ctx.places.country.finditer(ctx.text, max(s, m.start() - TEAM_COUNTRY_REACH), m.start()))
             if where:
-                heads.setdefault(COUNTRY_OF.get(where[-1].group().lower(), ""), who.canonical)
+                heads.setdefault(ctx.places.country_of.get(where[-1].group().lower(), ""), who.canonical)
         for m in _LEADS.finditer(ctx.low, s, e):
             who = next((p for p in reversed(ctx.persons) if s <= p.start and p.end <= m.start()), None)
             name = who.canonical if who and _APPOSITION.fullmatch(ctx.text, who.end, m.start()) else ""
-            if not name:   # a name with its title after it, unknown to the lexicon: "while Rajesh Agrawal, Special Secretary, headed"
+            if not name:   # a name with its title after it, unknown to the lexicon: "while Ravi Menon, Special Secretary, headed"
                 bare = _BARE_HEAD.search(ctx.text, s, m.start())
                 name = bare.group(1) if bare and bare.end() == m.start() and not (
                     set(bare.group(1).lower().split()) & _INSTITUTION_WORDS) else ""
-            where = list(_COUNTRY.finditer(ctx.text, m.start(), m.end()))
+            where = list(ctx.places.country.finditer(ctx.text, m.start(), m.end()))
             if name and where:
-                heads.setdefault(COUNTRY_OF.get(where[-1].group().lower(), ""), name)
+                heads.setdefault(ctx.places.country_of.get(where[-1].group().lower(), ""), name)
     heads.pop("", None)
     return heads

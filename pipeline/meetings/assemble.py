@@ -1,0 +1,237 @@
+"""From the clauses of an article to its meetings: which mentions report the same meeting,
+and what that meeting's row says (sides, date, place, mode, status, evidence)."""
+from __future__ import annotations
+
+import re
+
+from pipeline.article import Article, Meeting
+from pipeline.meetings.clauses import Context, delegation_heads
+from pipeline.meetings.clue import Clue, Group, unique
+from pipeline.meetings.manner import city_of_clause
+
+# a meeting of one trip: dated this many days apart at most
+SAME_TRIP_DAYS = 3
+# the day's news, which the dateline places: within a week of publication
+CURRENT_DAYS = 7
+
+
+def assemble(ctx: Context, clues: list[Clue]) -> list[Meeting]:
+    """One row per meeting the clauses report."""
+    article = ctx.article
+    groups = [g for g in _group(ctx, clues) if len(_parties(ctx, g)) >= 2]
+    # "agreed to restart the dialogue" where the article already plans a meeting of those sides: that one
+    # (one that names the same kind of meeting: "the ministers' talks" are not the steel dialogue)
+    scheduled = [(set(g.countries), " ".join(ctx.low[slice(*article.sentences[c.sent])] for c in g.clues))
+                 for g in groups if g.kind != "launch" and g.status == "planned"]
+    groups = [g for g in groups if g.kind != "launch" or not any(
+        ks == set(g.countries) and re.search(r"\b" + re.escape(g.key), said) for ks, said in scheduled)]
+    _name_country_sides(ctx, groups)
+    _name_delegation_heads(ctx, groups)
+    _share_dates(groups)
+    _fill_places(ctx, groups)
+    return [_meeting(ctx, g) for g in groups]
+
+
+def _named(ctx: Context, x) -> set[str]:
+    """People and unnamed groups: the sides that are not a country."""
+    return set(x.persons) | {s for s in x.sides if s not in ctx.places.country_names}
+
+
+def _sides_of(ctx: Context, clues) -> set[str]:
+    """Named people and groups, plus the countries no named person stands for."""
+    named = set().union(*(_named(ctx, c) for c in clues))
+    covered = {ctx.country(p) for p in named}
+    return named | {s for c in clues for s in c.sides if s not in covered}
+
+
+def _same_people(ctx: Context, g: Group, c: Clue) -> bool:
+    """One mention may name fewer sides, or give a country where the other names a person,
+    but together they must not describe more sides than the fuller one."""
+    merged = _sides_of(ctx, g.clues + [c])
+    return len(merged) <= max(len(_sides_of(ctx, g.clues)), len(_sides_of(ctx, [c])))
+
+
+def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
+    if g.kind == "launch" or c.kind == "launch":
+        return g.kind == c.kind and g.key == c.key and set(g.countries) == set(c.countries)
+    if not _same_people(ctx, g, c) or g.key and c.key and g.key != c.key:
+        return False
+    gk, ck = set(g.countries), set(c.countries)
+    if gk and ck and not (gk <= ck or ck <= gk):
+        return False
+    if g.location and c.location and g.location != c.location:
+        return False
+    if c.repeat and c.sent != g.clues[-1].sent:
+        return False
+    modes = {x.mode for x in g.clues if x.strength == 2} | ({c.mode} if c.strength == 2 else set())
+    if len(modes - {"unknown"}) > 1:
+        return False
+    if g.date and c.date and g.date != c.date:
+        return False
+    statuses = {x.status for x in g.clues} | {c.status}
+    if {"held", "planned"} <= statuses:
+        # "Hart held a meeting with Zhou ... the two will hold discussions": the same visit
+        return (c.status == "planned" and c.kind == "meet" and not c.date and not c.location and not c.repeat
+                and _named(ctx, c) == _named(ctx, g) and len(_named(ctx, c)) >= 2 and c.sent - g.clues[-1].sent <= 1)
+    return True
+
+
+def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
+    groups: list[Group] = []
+    for c in clues:
+        if c.kind == "back":
+            target = next((g for g in reversed(groups) if g.kind != "launch" and (
+                (set(c.parties) and set(c.parties) <= set(g.persons) | set(g.countries) | set(g.sides))
+                or (not c.parties and c.sent - g.clues[-1].sent <= 2))), None)
+            if target is not None:
+                target.clues.append(Clue(c.sent, [], [], [], kind="back"))
+            continue
+        fits = [g for g in groups if _compatible(ctx, g, c)]
+        if fits:
+            best = max(fits, key=lambda g: (len(_named(ctx, g) & _named(ctx, c)), groups.index(g)))
+            best.clues.append(c)
+        else:
+            groups.append(Group([c]))
+    return groups
+
+
+def _share_dates(groups: list[Group]) -> None:
+    """A meeting with no time of its own, reported in one sentence with a dated meeting of the
+    same status ("Before his talks with Zhou on Monday, Hart will meet Sato"), or continuing the
+    previous sentence's meeting ("She also met the central bank governor"), happened that day."""
+    dated = [(c.sent, g.status or "held", g) for g in groups if g.date for c in g.clues if c.kind != "back"]
+    for g in groups:
+        if g.date or g.precision:
+            continue
+        for c in g.clues:
+            src = next((d for s, st, d in dated if d is not g and st == (g.status or "held") and (
+                s == c.sent or (c.also and s == c.sent - 1))), None)
+            if src is not None:
+                c.date, c.precision = src.date, "day"
+                break
+
+
+def _name_country_sides(ctx: Context, groups: list[Group]) -> None:
+    """ "Swedish and Hungarian leaders met ... ahead of a summit with Japan; Lind met Varga": a country
+    side of one meeting takes the person who stands for that country in another meeting
+    reported in the same sentence."""
+    for g in groups:
+        if g.kind == "launch" or not any(c.sides for c in g.clues):
+            continue
+        sents = {c.sent for c in g.clues}
+        for other in groups:
+            if other is g or other.kind == "launch" or not sents & {c.sent for c in other.clues}:
+                continue
+            stand_in = {ctx.country(p): p for p in other.persons if ctx.country(p)}
+            for c in g.clues:
+                named = [stand_in[k] for k in c.sides if k in stand_in]
+                if named and not c.persons:
+                    c.persons = named
+                    c.sides = [k for k in c.sides if k not in stand_in]
+
+
+def _name_delegation_heads(ctx: Context, groups: list[Group]) -> None:
+    """A meeting of country sides whose teams' leaders are named next: those leaders are the parties."""
+    for g in groups:
+        if g.kind == "launch" or len(g.persons) >= 2 or not any(c.sides for c in g.clues):
+            continue
+        first = min(c.sent for c in g.clues)
+        heads = delegation_heads(ctx, first, first + 2)
+        for c in g.clues:
+            named = [heads[k] for k in c.sides if k in heads and heads[k] not in c.persons]
+            c.persons = unique(c.persons + named)
+            c.sides = [k for k in c.sides if k not in heads]
+
+
+def _mode_of(g: Group) -> str:
+    real = [c for c in g.clues if c.kind != "back"]
+    return max(real, key=lambda c: c.strength).mode if real else "unknown"
+
+
+def _remote(g: Group) -> bool:
+    """A call: no place, by convention."""
+    return _mode_of(g) in ("phone", "video")
+
+
+def _fill_places(ctx: Context, groups: list[Group]) -> None:
+    """A meeting that names no place takes one from its own sentences, from a visitor's arrival
+    just before, from the one city the article's other meetings of those days share, or from
+    the dateline."""
+    for g in groups:
+        if g.location or g.kind == "launch" or _remote(g):
+            continue
+        taken = {h.location for h in groups if h.location}
+        for i in sorted({c.sent for c in g.clues if c.kind != "back"}):
+            s, e = ctx.article.sentences[i]
+            city = city_of_clause(ctx, s, e)
+            if city and city not in taken:
+                g.location = city
+                break
+            prev = ctx.article.sentences[i - 1] if i else None
+            if prev and "\n" not in ctx.text[prev[0]:s]:   # the same paragraph
+                city = ctx.places.arrival_city(ctx.low, *prev)
+                if city:
+                    g.location = city
+                    break
+    located = [h for h in groups if h.location and not _remote(h)]
+    stray = None
+    for g in groups:   # a borrowed city only for a meeting known to be face to face
+        if g.location or g.kind == "launch" or _mode_of(g) != "in_person":
+            continue
+        near = {h.location for h in located if _close(g, h)}
+        if len(near) == 1 and stray is None:   # a city no meeting took: the trip went elsewhere too
+            stray = ctx.places.placed_cities(ctx.low) - {h.location for h in located}
+        # a visit to Germany did not happen in Brussels
+        dests = [c.destination for c in g.clues if c.destination]
+        if len(near) == 1 and not stray:
+            city = near.pop()
+        elif not near and ctx.dateline_city and _current(ctx, g):
+            city = ctx.dateline_city
+        else:
+            continue
+        if not dests or ctx.places.city_in_country(city, dests):
+            g.location = city
+
+
+def _close(g: Group, h: Group) -> bool:
+    """Two meetings of one trip: dated days apart at most, or one of them undated but not old."""
+    if g.date and h.date:
+        return abs((g.date - h.date).days) <= SAME_TRIP_DAYS
+    return (h.date is not None or h.precision in ("", "day", "week")) and g.precision in ("", "day", "week")
+
+
+def _current(ctx: Context, g: Group) -> bool:
+    """The day's news, which the dateline places: undated held meetings, or within days of publication."""
+    if g.date is None:
+        return (g.status or "held") == "held" and g.precision in ("", "day", "week")
+    pub = ctx.article.published
+    return pub is None or abs((g.date - pub).days) <= CURRENT_DAYS
+
+
+def _parties(ctx: Context, g: Group) -> list[str]:
+    """People first; a country side only where no person of that country is named."""
+    persons = g.persons
+    named = {ctx.country(p) for p in persons}
+    return persons + [s for s in unique(s for c in g.clues for s in c.sides) if s not in named]
+
+
+def _meeting(ctx: Context, g: Group) -> Meeting:
+    real = [c for c in g.clues if c.kind != "back"]
+    day = next((c for c in real if c.date), None)
+    precision = day.precision if day else next((c.precision for c in real if c.precision), "")
+    mode = _mode_of(g)
+    status = next((c.status for c in real if c.status), "held")
+    sents = sorted({c.sent for c in g.clues})
+    evidence = [ctx.text[slice(*ctx.article.sentences[i])] for i in sents]
+    return Meeting(
+        participants=_parties(ctx, g), countries=g.countries, date=day.date if day else None,
+        date_precision=precision, location="" if mode in ("phone", "video") else (g.location or ""),
+        occasion=g.occasion or "", mode=mode, status=status,
+        tags=_tags_of(ctx.article, sents), evidence=evidence)
+
+
+def _tags_of(article: Article, sents: list[int]) -> list[str]:
+    """The issue tags of the evidence sentences, read from the tags step's per-sentence hits
+    (the same answer as `tags.tags_for_span` on each sentence, without scanning again)."""
+    wanted = set(sents)
+    return [t.tag for t in article.tags if wanted.intersection(t.sentences)]

@@ -1,0 +1,57 @@
+"""The records of the meeting rules: one clause reporting a meeting, and the clauses of one meeting."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+def unique(items) -> list:
+    out: list = []
+    for x in items:
+        if x and x not in out:
+            out.append(x)
+    return out
+
+
+@dataclass
+class Clue:
+    """One clause reporting a meeting (or referring back to one)."""
+    sent: int
+    persons: list[str]
+    sides: list[str]                       # countries, blocs or groups with no named person
+    countries: list[str]
+    kind: str = "meet"                     # meet, launch, invite, back
+    key: str = ""                          # what a launched dialogue is about: keeps two apart
+    status: str = ""                       # held, planned, "" when the clause has no tense cue
+    mode: str = "unknown"
+    strength: int = 0                      # 2 explicit mode, 1 default guess, 0 none
+    date: object = None
+    precision: str = ""
+    location: str = ""
+    occasion: str = ""
+    repeat: bool = False
+    also: bool = False                     # "She also met ...": continues the last one
+    destination: str = ""                  # the country a visit goes to
+
+    @property
+    def parties(self) -> list[str]:
+        return self.persons + self.sides
+
+
+@dataclass
+class Group:
+    """The clauses reporting one meeting."""
+    clues: list[Clue] = field(default_factory=list)
+
+    def __getattr__(self, name):           # the merged view: first clue that has the field
+        if name.startswith("_") or name == "clues":
+            raise AttributeError(name)
+        values = [getattr(c, name) for c in self.clues]
+        return next((v for v in values if v), values[0] if values else None)
+
+    @property
+    def persons(self) -> list[str]:
+        return unique(p for c in self.clues for p in c.persons)
+
+    @property
+    def countries(self) -> list[str]:
+        return unique(k for c in self.clues for k in c.countries)

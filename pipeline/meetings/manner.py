@@ -1,0 +1,122 @@
+"""How, when, where and on what occasion a clause says a meeting took place, and whether it has."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from pipeline.dates.expressions import date_for_sentence
+from pipeline.meetings.clauses import Context
+
+# "on the sidelines of the annual summit of the Group of 20 leaders in ...": the occasion's name
+# may come a long way after "sidelines of"
+SIDELINES_REACH = 120
+# "at the first-ever ASEAN-China summit": after "at the" the name comes within a few words
+AT_OCCASION_REACH = 60
+# "said in a statement on": the words of a statement stand right before its date
+SAID_ON_REACH = 30
+# "two days after": how far before a clause the counted days may stand
+DAYS_APART_BEFORE = 20
+# ... and how far into it: "Two days after" opening the clause
+DAYS_APART_INTO = 8
+# ", which was held in": the start of a relative clause describing the event
+RELATIVE_REACH = 8
+
+_SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins) of\b")
+_AT_OCCASION = re.compile(r"\bat (?:the|a) ")
+_SAID_ON = re.compile(r"\b(?:said|says|told (?:\w+ ){1,2}|announced|stated|added|reported)\s+"
+                      r"(?:in (?:a|an|its|his|her) (?:\w+ )?(?:statement|post|readout|interview)\s+)?(?:on\s+|late\s+|early\s+)?$")
+_DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b")
+_SAME_DAY = re.compile(r"\b(?:(?:earlier|later) (?:in|that) the day|earlier that day|later that day|the same day)\b")
+_DAYS_APART = re.compile(r"\b(\w+) days? (after|before)\b")
+_RELATIVE = re.compile(r",? (?:which|where) ")
+_TENSE = re.compile(r"\b(?:met|held|hosted|received|visited|spoke|talked|had|has|was|were|took place|"
+                    r"sat|shook|discussed|agreed|exchanged|traded|told|called|joined|made|brought|"
+                    r"holds|meets|visits|receives|hosts|ended|concluded|wrapped up|began|opened|closed|took|"
+                    r"welcomed|greeted|resumed|kicked off)\b")
+_VIDEO = re.compile(r"\bvideo\b|\bvirtual(?:ly)?\b")
+_PHONE = re.compile(r"\b(?:tele)?phone\b")
+
+
+def has_tense(seg: str) -> bool:
+    """A verb that reports the meeting as done or going on."""
+    return bool(_TENSE.search(seg))
+
+
+def mode(ctx: Context, kinds: dict, seg: str) -> tuple[str, int]:
+    """(mode, strength): 2 said outright, 1 the usual for the cue, 0 unknown."""
+    face_to_face = ctx.rules.face_to_face.search(seg)
+    if "video" in kinds or _VIDEO.search(seg):
+        return "video", 2
+    if _PHONE.search(seg):
+        return "phone", 2
+    if "phone" in kinds:   # "the call": remote, but phone or video is not said
+        return "unknown", 1
+    if "speak" in kinds and not face_to_face:
+        return "unknown", 0
+    if face_to_face or kinds.keys() & {"in_person", "visit", "hand"}:
+        return "in_person", 2
+    if kinds.keys() & {"meet", "summit", "host", "agree", "gather"}:
+        return "in_person", 1
+    return "unknown", 0
+
+
+def occasion(ctx: Context, seg: str) -> tuple[str, int | None]:
+    """The gathering a clause's meeting took place at, and where in the clause it is named."""
+    rules = ctx.rules
+    m = _SIDELINES.search(seg)
+    if m:
+        tail = seg[m.end():m.end() + SIDELINES_REACH]
+        named = rules.named_occasion.search(tail)
+        if named:
+            return rules.occasion_of[named.group()], m.start()
+        generic = rules.generic_occasion.search(tail)
+        return (generic.group() if generic else ""), m.start()
+    for m in _AT_OCCASION.finditer(seg):   # "at the G20": named gatherings only
+        named = rules.named_occasion_after.match(seg[m.end():m.end() + AT_OCCASION_REACH])
+        if named:
+            return rules.occasion_of[named.group("name")], m.start()
+    return "", None
+
+
+def city_of_clause(ctx: Context, a: int, b: int, invite: bool = False) -> str:
+    return ctx.places.city_in(ctx.low, ctx.text, a, b, ctx.taken, invite)
+
+
+def city_in_relative(ctx: Context, idx: int, b: int) -> str:
+    """ "at the forum, which took place in Geneva": the place in the clause describing the event."""
+    if not _RELATIVE.match(ctx.low[b:b + RELATIVE_REACH]):
+        return ""
+    e = ctx.article.sentences[idx][1]
+    nxt = ctx.rules.boundary.search(ctx.low, b + 3, e)
+    return city_of_clause(ctx, b, nxt.start() if nxt else e)
+
+
+def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool, cue: int) -> None:
+    """Fill base["date"] and base["precision"]: the clause's date nearest the cue, else the sentence's."""
+    low = ctx.low
+    floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
+    exprs = [t for t in ctx.article.dates
+             if floor <= t.start < b and not _SAID_ON.search(low[max(a, t.start - SAID_ON_REACH):t.start])]
+    if not exprs and only_segment:
+        t = date_for_sentence(ctx.article, idx)
+        exprs = [t] if t is not None and t.start >= floor and not _SAID_ON.search(
+            low[max(0, t.start - SAID_ON_REACH):t.start]) else []
+    s = ctx.article.sentences[idx][0]
+    if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
+        exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]
+    if exprs:
+        best = min(exprs, key=lambda t: abs(t.start - cue))
+        base["precision"] = best.precision
+        base["date"] = best.value if best.precision == "day" else None
+        return
+    # "earlier in the day", "two days after": relative to the day the story is about, its lead's day
+    lead = next((t for t in ctx.article.dates if t.precision == "day" and t.start >= ctx.dateline_end), None)
+    if lead is None:
+        return
+    if _SAME_DAY.search(low, a, b):
+        base["precision"], base["date"] = "day", lead.value
+        return
+    m = _DAYS_APART.search(low, max(0, a - DAYS_APART_BEFORE), a + DAYS_APART_INTO)
+    if m and lead.value and (n := ctx.rules.numbers.get(m.group(1))):
+        shift = -n if m.group(2) == "after" else n
+        base["precision"], base["date"] = "day", date.fromordinal(lead.value.toordinal() + shift)

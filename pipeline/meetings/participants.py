@@ -1,0 +1,108 @@
+"""Who meets in a clause: the people it names, the countries and groups standing for a side,
+the people it refers back to, and one meeting per counterpart where it lists several."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.meetings.clauses import Context, country_sides, entity_reference, groups_met, resolve_sides
+from pipeline.meetings.clue import Clue, unique
+from pipeline.meetings.manner import occasion as occasion_of
+
+# sides sit near the cue: a country named further on is usually the topic ("talks ... on Ukraine")
+SIDE_REACH = 120
+
+_MEETINGS_WITH = re.compile(r"\bmeetings with\b")
+_AND_WITH = re.compile(r",? (?:–|—|-)? ?and with ")
+_SEPARATELY = re.compile(r"\bseparate(?:ly)?\b(?: (?:meetings|talks|calls))? with\b")
+
+
+@dataclass
+class Parties:
+    persons: list[str]
+    sides: list[str]            # countries no named person stands for, then unnamed groups
+    countries: list[str]
+    destinations: list[str]     # the countries a visit goes to
+    side_end: int               # where the clause stops naming sides
+    occasion: str
+
+
+def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], earlier: list[Clue]) -> Parties:
+    """The sides of the meeting the clause a..b reports."""
+    low = ctx.low
+    occasion, occ_start = occasion_of(ctx, low[a:b])
+    first_cue = min(m.start() for m in cues)
+    occ_end, side_start = b, a
+    if occ_start is not None and a + occ_start > first_cue:
+        occ_end = a + occ_start
+    elif occ_start is not None:   # "On the sidelines of the G20 in Osaka, X met Y": the sides follow it
+        comma = low.find(",", a + occ_start, b)
+        side_start = comma if 0 < comma < max(m.start() for m in cues) else a
+    side_end = min(occ_end, max(m.end() for m in cues) + SIDE_REACH)
+    persons = unique(m.canonical for m in ctx.persons_in(side_start, occ_end))
+    groups = groups_met(ctx, side_start, side_end)
+    sides, destinations = country_sides(ctx, side_start, side_end, [g[1] for g in groups])
+    groups = [g[0] for g in groups]
+    owner = ctx.rules.owner.search(low[a:b])
+    if len(persons) < 2:   # "the secretary's talks", "the top Swedish diplomat is due to meet"
+        for m in ctx.rules.role_ref.finditer(low, a, side_end):
+            persons = unique(persons + entity_reference(ctx, idx, m.group(), a))
+    uncovered = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}]
+    if len(persons) + len(uncovered) + len(groups) < 2 or owner:
+        more, more_sides = resolve_sides(ctx, idx, a, b, persons, earlier, owner)
+        persons = unique(persons + more)
+        sides = unique(sides + more_sides)
+    countries = unique([ctx.country(p) for p in persons] + sides + destinations)
+    sides = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}] + groups
+    return Parties(persons, sides, countries, destinations, side_end, occasion)
+
+
+def split_counterparts(ctx: Context, a: int, b: int, persons: list[str], base: dict) -> list[Clue]:
+    """ "held meetings with A, and with B", "met separately with A and B": one meeting per counterpart."""
+    low = ctx.low
+    m = _MEETINGS_WITH.search(low, a, b)
+    if not m:
+        return _split_separately(ctx, a, b, persons, base)
+    start = m.end()
+    parts = _AND_WITH.split(low[start:b])
+    if len(parts) < 2:
+        return []
+    hosts = [p for p in persons if not any(
+        start <= q.start < b and q.canonical == p for q in ctx.persons)]
+    if not hosts and not base["sides"]:   # "..., Hart will hold meetings with ...": he, if unnamed
+        hosts = entity_reference(ctx, base["sent"], "he", ctx.article.sentences[base["sent"]][0])[:1]
+    host_sides = [k for k in base["sides"] if all(k != h[2] or h[0] < start for h in ctx.countries if a <= h[0] < b)]
+    out = []
+    pos = start
+    for part in parts:
+        end = pos + len(part)
+        others = unique(q.canonical for q in ctx.persons_in(pos, end))
+        other_sides = unique(h[2] for h in ctx.countries if pos <= h[0] < end)
+        if not others and not other_sides and "each other" not in part:
+            return []
+        ps = unique(hosts + others)
+        ss = [k for k in unique(host_sides + other_sides) if k not in {ctx.country(p) for p in ps}]
+        ks = unique([ctx.country(p) for p in ps] + ss)
+        out.append(Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}"}))
+        pos = end + len(", and with ")
+    return out
+
+
+def _split_separately(ctx: Context, a: int, b: int, persons: list[str], base: dict) -> list[Clue]:
+    """ "X met separately with A and B": each named counterpart is a meeting of its own."""
+    m = _SEPARATELY.search(ctx.low, a, b)
+    if not m:
+        return []
+    start = m.end()
+    others = unique(q.canonical for q in ctx.persons_in(start, b))
+    hosts = [p for p in persons if p not in others]
+    if len(others) < 2 or not hosts and not base["sides"]:
+        return []
+    out = []
+    for other in others:
+        ps = unique(hosts + [other])
+        ss = [k for k in base["sides"] if k not in {ctx.country(p) for p in ps} and k not in {ctx.country(o) for o in others}]
+        ks = unique([ctx.country(p) for p in ps] + ss)
+        out.append(Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}"}))
+    return out
+

@@ -1,0 +1,102 @@
+"""Cue words that report a meeting only with the right parties around them.
+
+"Told", "hosted", "handed", "brought together" happen between people, but just as often
+to things: "the ban handed her a headache", "the crisis brought together exporters and
+insurers", "Zhou received a letter". Such a cue counts only with its parties in their
+roles: a person as the subject; as the object, a person of another country ("told Lind",
+"handed him a signed copy": him, a person named before) or, for a gathering verb, a person
+or a side ("the summit brought together the leaders of Sweden and Hungary").
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.meetings.clauses import ACCEPT, Context, country_sides, entity_reference
+from pipeline.meetings.rules import SUBJECT_GAP
+
+# "told Lind", "hosted Lind": the named guest or listener follows the verb within a few words
+OBJECT_REACH = 25
+# "received a delegation led by Swedish minister Lind": the leader follows the guest phrase
+GUEST_LEADER_REACH = 40
+# "brought together the leaders of Sweden and Hungary": the object of a gathering verb
+GATHERED_REACH = 60
+# "the call", "a phone call": the word before a bare "call" that makes it a noun
+BARE_CALL_REACH = 12
+
+# a host's guests named by their side: "received a Chinese delegation (led by Zhou)", "hosted his Japanese counterpart"
+_GUEST = re.compile(r" (?:an? |the |his |her |their )(?:visiting |high-level |senior |[a-z]+ ){0,2}?"
+                    r"(?:delegations?|counterparts?|officials|ministers?|leaders?|envoys?|president|premier|"
+                    r"prime minister)\b(?:,? (led|headed) by )?")
+_BARE_CALL = re.compile(r"(?:the|a|phone|video|telephone|this|that|their|his|her) $")
+_NOT_AN_OBJECT = re.compile(r"[,.;\"“”]|\b(?:from|by|about|of|on)\b")
+_OBJECT_ENDS = re.compile(r"[,.;:\"“”(]|\b(?:from|by|about|on|over|for|to|in|at|after|before|while)\b")
+_PRONOUN_SUBJECT = re.compile(r"\b(he|she)" + SUBJECT_GAP + "$")
+_PRONOUN_OBJECT = re.compile(r" (him|her)\b")
+
+
+def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool:
+    """Whether the cue `m` of `kind` in the clause a..b lacks the parties it needs."""
+    low = ctx.low
+    if kind in ("told", "host"):   # "told Lind in Beijing": only a named person of another country
+        before = [p for p in ctx.persons if a <= p.start and p.end <= m.start()]
+        guest = _GUEST.match(low, m.end()) if kind == "host" else None
+        if guest and before and not guest.group(1):   # "received a Chinese delegation"
+            return False
+        reach = guest.end() + GUEST_LEADER_REACH if guest else m.end() + OBJECT_REACH   # "led by Swedish minister Lind"
+        after = next((p for p in ctx.persons if m.end() <= p.start <= reach), None)
+        if after is None or not before or _NOT_AN_OBJECT.search(low[guest.end() if guest else m.end():after.start]):
+            return True
+        c1, c2 = ctx.country(before[-1].canonical), ctx.country(after.canonical)
+        return kind == "told" and not (c1 and c2 and c1 != c2)
+    if kind == "hand":
+        giver = _person_subject(ctx, m, a)
+        return not (giver and _hands_to_another(ctx, m, a, giver))
+    if kind == "gather":   # a person, or the event itself: "the summit brought together"
+        return not ((_person_subject(ctx, m, a) or ctx.rules.gathering_subject.search(ctx.low, a, m.start()))
+                    and _has_object(ctx, m, b))
+    if kind == "phone" and m.group() in ("call", "calls"):
+        return not (_BARE_CALL.search(low[max(0, m.start() - BARE_CALL_REACH):m.start()]) or low.startswith(" with", m.end()))
+    if kind == "accept":
+        return not ACCEPT.match(low, m.start())
+    return False
+
+
+def _person_subject(ctx: Context, m: re.Match, a: int) -> str:
+    """The person right before the verb: "Varga, the trade minister, on Monday handed", or
+    "he"/"she" standing for one named before."""
+    low = ctx.low
+    before = [p for p in ctx.persons if a <= p.start and p.end <= m.start()]
+    if before and re.fullmatch(SUBJECT_GAP, low[before[-1].end:m.start()]):
+        return before[-1].canonical
+    pronoun = _PRONOUN_SUBJECT.search(low, a, m.start())
+    if pronoun:
+        found = entity_reference(ctx, ctx.sentence_of(m.start()), pronoun.group(1), pronoun.start())
+        return found[0] if found else ""
+    return ""
+
+
+def _hands_to_another(ctx: Context, m: re.Match, a: int, giver: str) -> bool:
+    """ "Varga handed Lind a letter", "handed him a signed copy of the accord" (him: the person named before):
+    a person of another country receives it."""
+    low = ctx.low
+    after = next((p for p in ctx.persons if m.end() <= p.start <= m.end() + OBJECT_REACH), None)
+    taker = after.canonical if after and not _NOT_AN_OBJECT.search(low, m.end(), after.start) else ""
+    pronoun = _PRONOUN_OBJECT.match(low, m.end())
+    if not taker and pronoun:
+        found = entity_reference(ctx, ctx.sentence_of(m.start()), pronoun.group(1), a)
+        taker = found[0] if found else ""
+    if not taker:
+        return False
+    c1, c2 = ctx.country(giver), ctx.country(taker)
+    return bool(c1 and c2 and c1 != c2)
+
+
+def _has_object(ctx: Context, m: re.Match, b: int) -> bool:
+    """A person or a side right after a gathering verb: "brought together Lind and Zhou",
+    "brought together the leaders of Sweden and Hungary"; not "exporters and insurers"."""
+    end = min(b, m.end() + GATHERED_REACH)
+    stop = _OBJECT_ENDS.search(ctx.low, m.end() + 1, end)
+    end = stop.start() if stop else end
+    if any(m.end() <= p.start < end for p in ctx.persons):
+        return True
+    return bool(country_sides(ctx, m.end(), end, [])[0])

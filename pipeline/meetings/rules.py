@@ -1,0 +1,158 @@
+"""The meeting rules' patterns, composed from the word lists of meeting_patterns.json.
+
+The data holds words and phrases only ("met", "press conference", "the two"); the
+constructions that combine them ("<auxiliary> not <verb>", "meet <any word> <demand>")
+are written here. Each list becomes one alternation by `trie_alternation`, so the longest
+phrase wins wherever two start at the same place, whatever order the data lists them in.
+Built once per lexicon: `lexicon.compiled(MeetingRules)`.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.errors import LexiconError
+from pipeline.meetings.places import PlaceTables
+from pipeline.text.alternation import trie_alternation
+from pipeline.text.calendar import Calendar
+
+DATA = "meeting_patterns.json"
+
+# between a subject and its verb: an apposition, an adverb, an auxiliary, a day
+# ("Varga, the trade minister, on Monday also handed ...")
+SUBJECT_GAP = (r"(?:\s*,[^,.;:]{1,80},)?\s*(?:(?:also|then|later|again|formally|personally|reportedly|"
+               r"has|have|had|will|would|on \w+|last \w+)\s+)*")
+# "at the annual G20 meeting": the words that may stand between "at the" and a gathering's name
+_A_FEW_WORDS = r"(?:[\w-]+ ){0,3}?"
+
+
+def any_of(words) -> str:
+    """One group matching any of `words` (longest first)."""
+    return "(?:" + trie_alternation(words) + ")"
+
+
+def whole(words) -> str:
+    """Any of `words`, as whole words."""
+    return r"\b" + any_of(words) + r"\b"
+
+
+def _any_pattern(*patterns: str) -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+class MeetingRules:
+    """Everything the meeting rules match, built from one lexicon."""
+
+    def __init__(self, lexicon):
+        data = lexicon.data(DATA)
+        self.places: PlaceTables = lexicon.compiled(PlaceTables)
+        calendar: Calendar = lexicon.compiled(Calendar)
+        self.numbers: dict[str, int] = calendar.numbers
+        cues = self._cues(data)
+        self._not_meeting(data, cues, calendar)
+        self._tense_and_plans(data, cues)
+        self._clauses(data)
+        self._occasions(data)
+        self._sides(data)
+
+    def _cues(self, data: dict) -> dict[str, list[str]]:
+        """`cue` finds every cue phrase; `cue_kind` tells its kind (meet, phone, visit ...)."""
+        cues = {kind: list(phrases) for kind, phrases in data["cues"].items()}
+        # "spoke with", "talked by phone to"
+        manners = ["", *(m + " " for m in data["remote_manners"])]
+        cues["speak"] = [f"{verb} {manner}{prep}" for verb in data["speak_verbs"] for manner in manners
+                         for prep in ("with", "to")]
+        self.cue_kind: dict[str, str] = {}
+        for kind, phrases in cues.items():
+            for phrase in phrases:
+                if self.cue_kind.setdefault(phrase, kind) != kind:
+                    raise LexiconError(f"data/{DATA}: the cue '{phrase}' is listed as both "
+                                       f"'{self.cue_kind[phrase]}' and '{kind}'")
+        # the look-ahead on the first letter lets the scan skip most positions without trying the phrases
+        first = re.escape("".join(sorted({p[0] for p in self.cue_kind})))
+        self.cue = re.compile(rf"\b(?=[{first}])" + any_of(self.cue_kind) + r"\b")
+        return cues
+
+    def _not_meeting(self, data: dict, cues: dict[str, list[str]], calendar: Calendar) -> None:
+        """`not_meeting`: where a cue word says no meeting ("told reporters", "a cabinet meeting")."""
+        bodies = any_of(data["internal_bodies"])
+        # "called on Zhou to lift the ban" urges; "a call on Monday", "a call on Nov. 3" is a call
+        call_on_a_day = rf"on(?! (?:{calendar.weekday})\b| (?:{calendar.month})\.? \d)"
+        call_objects = [w for w in data["call_objects"] if w != "on"]
+        visit_verbs = [w for w in cues["visit"] if w.startswith("visit")]
+        self.not_meeting = _any_pattern(*(r"\b" + p + r"\b" for p in (
+            any_of(data["not_meeting"]),
+            any_of(data["press_verbs"]) + r" (?:with )?(?:" + any_of(data["press_modifiers"]) + " )?"
+            + any_of(data["press_audiences"]),
+            bodies + " " + any_of(data["session_nouns"]),
+            r"meeting of (?:the )?" + bodies,
+            r"meet (?:[a-z]+ )?" + any_of(data["meet_objects"]),
+            any_of(data["contact_verbs"]) + r"\w* (?:" + any_of(data["contact_modifiers"]) + " )?"
+            + any_of(data["contact_nouns"]),
+            any_of(data["call_verbs"]) + r" (?:" + any_of(call_objects) + "|" + call_on_a_day + ")",
+            any_of(visit_verbs) + r" (?:the )?" + any_of(data["web_pages"]),
+            r"peace talks? (?:with|between) " + any_of(data["conflict_sides"]),
+            # "progress in the talks": the talks are the topic
+            any_of(data["progress_nouns"]) + r" (?:in|on) (?:" + any_of(data["contact_modifiers"]) + " )?"
+            r"(?:[a-z-]+ ){0,2}?" + any_of(data["dialogue_formats"]),
+        )))
+
+    def _tense_and_plans(self, data: dict, cues: dict[str, list[str]]) -> None:
+        """`generic` (meetings in general, or none), `planned`, and `launch` (a dialogue agreed on)."""
+        counts = [w for w, n in self.numbers.items() if n > 1] + data["count_words"]
+        self.generic = _any_pattern(
+            whole(data["generic"]),
+            r"\b(?:" + any_of(counts) + r"|\d+) times\b",
+            r"\b" + any_of(data["auxiliaries"]) + r"(?: not|n't) (?:yet )?" + whole(data["negated_verbs"]),
+            r"\bnever " + whole(data["never_verbs"]),
+            r"\b(?:a |the )?" + any_of(data["hypothetical"]) + r" (?:\w+ ){0,2}?" + whole(data["meeting_nouns"]),
+            r"\b" + any_of(data["hope_verbs"]) + " to " + whole(data["hoped_for"]),
+        )
+        agreed_to = any_of(cues["agree"]) + " to "
+        self.planned = re.compile(r"\b(?:" + any_of(data["planned"]) + "|" + agreed_to + any_of(data["agreed_plans"])
+                                  + r")\b")
+        # "agreed to set up a steel dialogue", "agreed to hold a dialogue on security": a planned meeting
+        modifiers = any_of(data["launch_modifiers"])
+        self.launch = re.compile(
+            r"\b(?P<verb>" + any_of(data["launch_verbs"]) + r"\w*) (?:" + modifiers + " |[a-z-]+ and )*"
+            r"(?:[a-z-]+ ){0,3}?" + any_of(data["dialogue_formats"]) + r"\b|"
+            r"\b(?P<hold>" + agreed_to + r"hold) (?:" + modifiers + " )*(?:[a-z-]+ ){0,3}?"
+            + any_of(data["held_formats"]) + r"\b")
+
+    def _clauses(self, data: dict) -> None:
+        """Where a clause ends, and what in it points back at a meeting or says how it was held."""
+        self.boundary = re.compile(
+            r"(?:,? " + whole(data["subordinators"]) + r"|, as\b|, and (?!with\b)|\bas (?:he|she|they|the two)\b|, "
+            + whole(data["comma_openers"]) + r"|;|: )")
+        nouns = any_of(data["meeting_nouns"])
+        self.definite = re.compile(r"\b" + any_of(data["definite_determiners"]) + r"\s+(?:[\w-]+\s+){0,3}?"
+                                   + nouns + r"\b")
+        self.owner = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b")
+        # "the summit (in Osaka) brought together ...": an event as the subject of a gathering verb
+        self.gathering_subject = re.compile(whole(data["meeting_nouns"] + data["gatherings"])
+                                            + r"(?: (?:in|at|on|of|between|with) [^,.;:]{0,60}?)?" + SUBJECT_GAP + "$")
+        self.face_to_face = re.compile(whole(data["face_to_face"]))
+        self.repeat = re.compile(whole(data["repeat"]))
+
+    def _occasions(self, data: dict) -> None:
+        """A named gathering ("G20"), found before a generic one ("a summit")."""
+        self.occasion_of = {p: name for name, phrases in data["occasions"].items() for p in phrases}
+        self.named_occasion = re.compile(whole(self.occasion_of))
+        self.generic_occasion = re.compile(whole(data["gatherings"]))
+        self.named_occasion_after = re.compile(_A_FEW_WORDS + r"\b(?P<name>" + any_of(self.occasion_of) + r")\b")
+
+    def _sides(self, data: dict) -> None:
+        """The words of a side ("Japanese officials"), a group ("business leaders") and a reference
+        back to people named before ("the two", "he", "the minister")."""
+        self.side_noun = re.compile(r"\s*(?:'s )?(?:\w+ ){0,2}?" + whole(data["side_nouns"]))
+        self.group = re.compile(r"\b(?:with|told|telling|addressed|addressing|met|meet|meets)\s+"
+                                r"(?:a group of |the |a |some )?((?:[a-z][\w'-]* (?:and [a-z][\w'-]* )?){0,3}?"
+                                + whole(data["group_nouns"]) + ")")
+        self.possessive_side = re.compile(r"'s (?:[a-z]+ ){0,3}?" + whole(data["possessive_sides"]))
+        plural = data["plural_references"] + [f"the two {n}" for n in data["pair_nouns"]]   # "the two ministers"
+        self.plural_ref = re.compile(whole(plural))
+        self.singular_ref = re.compile(whole(data["singular_references"]))
+        roles = data["role_references"]
+        self.role_ref = re.compile(r"\bthe (?:top |chief |senior )?(?:[a-z.]+ ){0,2}?" + whole(roles) + r"(?! of\b)")
+        self.any_ref = _any_pattern(self.plural_ref.pattern, self.singular_ref.pattern, self.role_ref.pattern)
+        # every reference above ends in one of these words: a cheap test before the full patterns
+        self.ref_word = re.compile(whole({p.split()[-1] for p in plural + data["singular_references"] + roles}))
