@@ -25,24 +25,24 @@ def _city(places: PlaceTables, text: str) -> str:
     return places.city_in(text.lower(), text, 0, len(text))
 
 
-def test_dateline_formats(places):
-    assert dateline(["BEIJING, Nov 3 (Reuters) - China said on Monday ..."], places=places)[0] == "Beijing"
-    assert dateline(["TOKYO (Kyodo) -- Japan's trade minister ..."], places=places)[0] == "Tokyo"
-    assert dateline(["NEW DELHI: Commerce Minister Piyush Goyal on Friday ..."], places=places)[0] == "New Delhi"
-    assert dateline(["GYEONGJU, South Korea (AP) — Chinese leader Xi Jinping ..."], places=places)[0] == "Gyeongju"
-    assert dateline(["Seoul, Nov. 4 (Yonhap) -- Trade Minister ..."], places=places)[0] == "Seoul"
+def test_dateline_formats(lexicon):
+    assert dateline(["BEIJING, Nov 3 (Reuters) - China said on Monday ..."], lexicon=lexicon)[0] == "Beijing"
+    assert dateline(["TOKYO (Kyodo) -- Japan's trade minister ..."], lexicon=lexicon)[0] == "Tokyo"
+    assert dateline(["NEW DELHI: Commerce Minister Piyush Goyal on Friday ..."], lexicon=lexicon)[0] == "New Delhi"
+    assert dateline(["GYEONGJU, South Korea (AP) — Chinese leader Xi Jinping ..."], lexicon=lexicon)[0] == "Gyeongju"
+    assert dateline(["Seoul, Nov. 4 (Yonhap) -- Trade Minister ..."], lexicon=lexicon)[0] == "Seoul"
     # the offset ends the dateline, so a date inside it is never a meeting's date
     text = "BEIJING, Nov 3 (Reuters) - Zhou met Lind."
-    assert text[dateline([text], places=places)[1]:].startswith("Zhou")
-    assert dateline(["Headline", "Caption", "Updated - March 02, 2025 10:15 am IST - Lisbon"], places=places)[0] == "Lisbon"
-    assert dateline(["Body."], ["Published - June 30, 2025 08:05 pm IST - Madrid"], places=places) == ("Madrid", 0)
+    assert text[dateline([text], lexicon=lexicon)[1]:].startswith("Zhou")
+    assert dateline(["Headline", "Caption", "Updated - March 02, 2025 10:15 am IST - Lisbon"], lexicon=lexicon)[0] == "Lisbon"
+    assert dateline(["Body."], ["Published - June 30, 2025 08:05 pm IST - Madrid"], lexicon=lexicon) == ("Madrid", 0)
 
 
-def test_no_dateline(places):
-    assert dateline(["UPDATE: China and Japan held talks on Monday."], places=places) == ("", 0)
-    assert dateline(["China - the world's largest exporter - said ..."], places=places) == ("", 0)
-    assert dateline(["Chinese Premier Li Qiang met visiting leaders - a rare event."], places=places) == ("", 0)
-    assert dateline(["Zhou Ming: 'We will respond.'"], places=places) == ("", 0)
+def test_no_dateline(lexicon):
+    assert dateline(["UPDATE: China and Japan held talks on Monday."], lexicon=lexicon) == ("", 0)
+    assert dateline(["China - the world's largest exporter - said ..."], lexicon=lexicon) == ("", 0)
+    assert dateline(["Chinese Premier Li Qiang met visiting leaders - a rare event."], lexicon=lexicon) == ("", 0)
+    assert dateline(["Zhou Ming: 'We will respond.'"], lexicon=lexicon) == ("", 0)
 
 
 def test_city_missing_from_the_gazetteer(places):

@@ -80,7 +80,7 @@ class Context:
         self.accepted = bool(ACCEPT.search(self.low))
         self.taken = [(m.start, m.end) for m in article.mentions]
         self.dateline_city, self.dateline_end = dateline(
-            article.paragraphs, [r.text for r in article.removed if r.reason == "metadata"], places=self.places)
+            article.paragraphs, [r.text for r in article.removed if r.reason == "metadata"], lexicon=lexicon)
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1

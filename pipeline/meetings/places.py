@@ -13,6 +13,7 @@ import re
 
 from pipeline.lexicon.files import split_list
 from pipeline.text.alternation import trie_alternation
+from pipeline.text.datelines import parse_dateline
 
 DATA = "meeting_patterns.json"
 # how far before a city the word that places something there may stand: "visited the southern city of"
@@ -35,10 +36,6 @@ _INVITED_TO = re.compile(r"\b(?:come to|visit|to)\s+(?:[a-z]+\s+){0,2}$")
 _NEW_CITY = re.compile(r"(?:\bin|\bvisited|\bvisit to|\btrip to|\barrived in|\blanded in) "
                        r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=[,.;:]|\s+(?:on|in|last|this|next|earlier|later|"
                        r"for|to|ahead|during|at|with|and|from|over|until|after|before|where)\b|$)")
-_DATELINE = re.compile(r"([A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,2})(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?(?=\s*[(,]))?"
-                       r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,?\s+\d{4})?)?\s*(?:\([A-Za-z .]+\))?\s*(?:--|—|–|-|:)\s")
-# a cheap test before the dateline pattern: a short run of capitalised words, then a comma, colon or dash
-_OPENING = re.compile(r"[A-Z][A-Za-z.']*(?: [A-Z][A-Za-z.']*){0,3}(?:,|:| ?\(| ?[-—–])")
 # The Hindu: "Published - March 02, 2025 10:15 am IST - Madrid"
 _PUBLISHED_LINE = re.compile(r"(?:Published|Updated)\b[^\n]{0,60}\d[^\n]{0,30}\s[-–—]\s+([A-Z][A-Za-z.' ]+?)\s*$")
 _ARRIVAL = re.compile(r"\b(?:arrived in|arrives in|arriving in|landed in|lands in|is in|was in|"
@@ -139,19 +136,19 @@ class PlaceTables:
                 if _PLACED.search(low, max(0, m.start() - PLACING_REACH), m.start())}
 
 
-def dateline(paragraphs: list[str], metadata: list[str] = (), *, places: PlaceTables) -> tuple[str, int]:
+def dateline(paragraphs: list[str], metadata: list[str] = (), *, lexicon) -> tuple[str, int]:
     """(city, end offset in the joined text) of a wire dateline opening one of the first
     paragraphs: "BEIJING, Nov 3 (Reuters) -", "TOKYO (Kyodo) --", "Beijing:"; else the city
     of a site's "Published - <date> - City" line the cleaning dropped, with offset 0; else ("", 0)."""
+    places = lexicon.compiled(PlaceTables)
     offset = 0
     for para in paragraphs[:3]:
-        m = _DATELINE.match(para) if _OPENING.match(para) else None
-        if m:
-            name = m.group(1)
-            low = name.lower()
+        line = parse_dateline(para, lexicon)
+        if line:
+            name, low = line.place, line.place.lower()
             known = places.city_of.get(low)
-            if low not in places.not_a_city and (known or (name.isupper() and len(name) > 3) or "(" in m.group()):
-                return known or name.title(), offset + m.end()
+            if low not in places.not_a_city and (known or (name.isupper() and len(name) > 3) or line.agency):
+                return known or name.title(), offset + line.end
         m = _PUBLISHED_LINE.match(para)
         if m and m.group(1).lower() not in places.not_a_city:
             return places.city_of.get(m.group(1).lower(), m.group(1)), offset + m.end()

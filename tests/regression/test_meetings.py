@@ -68,11 +68,10 @@ def test_one_persons_relative_clause_speaks_of_that_person_alone(lexicon):
 
 
 def test_dateline_of_a_published_line(lexicon):
-    places = lexicon.compiled(PlaceTables)
     assert dateline(["Headline", "Caption", "Published - September 09, 2024 01:41 pm IST - Beijing"],
-                    places=places)[0] == "Beijing"
-    assert dateline(["Body."], ["Published - September 09, 2024 01:41 pm IST - Madrid"], places=places) == ("Madrid", 0)
-    assert dateline(["Body."], ["Updated - January 15, 2025 11:20 am IST - Lisbon"], places=places) == ("Lisbon", 0)
+                    lexicon=lexicon)[0] == "Beijing"
+    assert dateline(["Body."], ["Published - September 09, 2024 01:41 pm IST - Madrid"], lexicon=lexicon) == ("Madrid", 0)
+    assert dateline(["Body."], ["Updated - January 15, 2025 11:20 am IST - Lisbon"], lexicon=lexicon) == ("Lisbon", 0)
 
 
 def _visits_elsewhere_take_no_city(lexicon, text: str) -> None:
