@@ -3,8 +3,9 @@
 The preview runs only the steps up to the publication date (cheap), so the
 analyst sees each article's date, where it came from and whether the store
 already holds it. A date corrected in the preview wins over whatever the file
-or the text says: those articles are processed with the date set right after
-the publication-date step, so relative dates in the text resolve against it.
+or the text says (it is kept as the article's own date, so a reprocess keeps
+it too), and relative dates in the text resolve against it. Uploads are
+processed with the data folder the dashboard was started with (`--data`).
 """
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from pipeline.article import Article
+from dashboard.data import current_lexicon
 from pipeline.errors import FileRejected, StepFailed, TradeTalksError
-from pipeline.ingest import FileError, IngestReport, Progress, load_uploads, process_all, store_articles
+from pipeline.ingest import FileError, IngestReport, Progress, ingest_uploads, load_uploads
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.load.loaders import SUPPORTED
 from pipeline.process import STEPS, process_article
 from pipeline.store.parquet import Store
@@ -26,13 +28,14 @@ PREVIEW_COLUMNS = {"file": "File", "title": "Title", "source": "Source", "publis
 
 
 # --- logic (no widgets) -------------------------------------------------
-def preview_frame(files: list[tuple[str, bytes]], stored_ids: set[str]) -> tuple[pd.DataFrame, list[FileError]]:
+def preview_frame(files: list[tuple[str, bytes]], stored_ids: set[str],
+                  lexicon: Lexicon | None = None) -> tuple[pd.DataFrame, list[FileError]]:
     """One row per article the files hold, in load order; unreadable files as errors."""
     articles, errors = load_uploads(files)
     rows, seen = [], set(stored_ids)
     for a in articles:
         try:
-            a = process_article(a, steps=_UNTIL_PUBLISHED)
+            a = process_article(a, lexicon, steps=_UNTIL_PUBLISHED)
         except (FileRejected, StepFailed) as exc:
             errors.append(FileError(a.origin, str(exc)))
             rows.append({"file": a.origin, "title": a.title, "source": a.source, "published": None,
@@ -58,31 +61,10 @@ def changed_dates(preview: pd.DataFrame, edited: pd.DataFrame) -> dict[int, date
     return out
 
 
-def _with_date(day: date):
-    def set_date(article: Article, lexicon=None) -> Article:
-        article.user_published = article.published = day
-        article.published_source = "user"
-        return article
-    at = [name for name, _ in STEPS].index("published") + 1
-    return [*STEPS[:at], ("user date", set_date), *STEPS[at:]]
-
-
 def ingest_files(files: list[tuple[str, bytes]], store: Store, dates: dict[int, date] | None = None,
-                 progress: Progress | None = None) -> IngestReport:
+                 progress: Progress | None = None, lexicon: Lexicon | None = None) -> IngestReport:
     """Load, process and store the files; `dates` maps article positions to corrected dates."""
-    dates = dates or {}
-    articles, errors = load_uploads(files)
-    plain = [a for i, a in enumerate(articles) if i not in dates]
-    done, failed = process_all(plain, progress)
-    for i, day in sorted(dates.items()):
-        if i >= len(articles):
-            continue
-        try:
-            done.append(process_article(articles[i], steps=_with_date(day)))
-        except (FileRejected, StepFailed) as exc:
-            failed.append(FileError(articles[i].origin, str(exc)))
-    report = IngestReport(files=len(files), errors=errors + failed)
-    return store_articles(store, done, report)
+    return ingest_uploads(files, store, progress=progress, lexicon=lexicon, dates=dates)
 
 
 def summary(report: IngestReport) -> str:
@@ -104,6 +86,11 @@ def _uploaded() -> tuple[list[tuple[str, bytes]], tuple]:
 def show_report(report: IngestReport) -> None:
     for err in report.errors:
         st.error(f"**{err.name}**: {err.reason}")
+    if report.bugs:  # not the analyst's doing: said apart from bad files
+        names = ", ".join(f"**{b.name}**" for b in report.bugs)
+        st.warning(f"{len(report.bugs)} article(s) could not be processed because of a bug in the "
+                   f"pipeline, not in the files: {names}. The traceback is in the server log "
+                   f"(at debug level); please report it.")
     (st.success if report.new_ids else st.info)(summary(report))
 
 
@@ -115,11 +102,16 @@ def upload_section(store: Store) -> None:
     files, signature = _uploaded()
     if not files:
         return
+    try:
+        lexicon = current_lexicon()
+    except TradeTalksError as exc:  # a broken data file: named with its line
+        st.error(str(exc))
+        return
     cached = st.session_state.get("preview")
     if not cached or cached[0] != signature:
         with st.spinner("Reading the files…"):
             try:
-                cached = (signature, *preview_frame(files, store.article_ids()))
+                cached = (signature, *preview_frame(files, store.article_ids(), lexicon))
             except TradeTalksError as exc:
                 st.error(str(exc))
                 return
@@ -144,7 +136,7 @@ def upload_section(store: Store) -> None:
             bar.progress(done / max(total, 1), text=f"{what} {done}/{total}")
 
         try:
-            report = ingest_files(files, store, changed_dates(preview, edited), progress)
+            report = ingest_files(files, store, changed_dates(preview, edited), progress, lexicon)
         except TradeTalksError as exc:
             st.error(str(exc))
             return

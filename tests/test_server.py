@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from pipeline.query.library import load_demo
+from pipeline.ingest import load_demo
 from pipeline.store.parquet import Store
 from tests.browser import CHROMIUM, browser_page, dashboard, wait_drawn
 
