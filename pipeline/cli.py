@@ -22,7 +22,7 @@ from pipeline.store.export import to_csv_bytes
 from pipeline.store.parquet import Store
 from pipeline.store.schema import TABLES
 
-DEFAULT_STORE = Path(__file__).resolve().parent.parent / "data" / "store"
+DEFAULT_STORE = Path(__file__).resolve().parent.parent / "store"
 
 
 def _day(text: str) -> date:
