@@ -3,7 +3,7 @@
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
-STORE  ?= data/store
+STORE  ?= store
 PORT   ?= 8501
 
 .PHONY: run install install-test browser demo test test-fast bench screenshots clean

@@ -1,5 +1,11 @@
 """Trade Talks Monitor: the pages, and the filters they share.
 
+    streamlit run app.py -- --store DIR --data DIR
+
+`--store` is the store to read and fill, `--data` the data folder uploads are
+processed with (both default as on the command line; `dashboard/state.py`
+reads them, or TTM_STORE and TTM_DATA).
+
 The page scripts live in app_pages/, not pages/: Streamlit treats a folder
 named pages/ next to the entry point as the older multipage layout, which
 runs a page without this script (and so without the shared sidebar).

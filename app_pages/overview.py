@@ -5,10 +5,10 @@ import altair as alt
 import streamlit as st
 
 from dashboard.charts import count_axis
-from dashboard.data import current_filters, current_views
+from dashboard.data import current_filters, current_lexicon, current_views
 from dashboard.upload import show_report, upload_section
 from pipeline.errors import TradeTalksError
-from pipeline.query.library import load_demo
+from pipeline.ingest import load_demo
 from pipeline.query.views import articles_per_period, filter_articles, filter_meetings, filter_quotes, filter_tags
 
 st.title("Trade Talks Monitor")
@@ -22,7 +22,8 @@ if v.articles.empty:
         bar = st.progress(0.0, text="Loading the demo corpus…")
         try:
             report = load_demo(store, lambda done, total, what: bar.progress(done / max(total, 1),
-                                                                            text=f"{what} {done}/{total}"))
+                                                                            text=f"{what} {done}/{total}"),
+                               current_lexicon())
         except TradeTalksError as exc:
             st.error(str(exc))
         else:

@@ -13,12 +13,11 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 import streamlit as st
 
-from dashboard.state import open_store
+from dashboard.state import data_path, open_store
 from pipeline.errors import TradeTalksError
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.query.library import read_table
 from pipeline.store.schema import TABLES
 from pipeline.store.parquet import Store
@@ -28,23 +27,9 @@ FILTERS_KEY = "filters"
 _BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="store-texts")
 
 
-def _read_articles(store: Store, columns: list[str]) -> pa.Table:
-    """Some columns of the articles table, straight from its parts, lists kept as Arrow lists."""
-    for attempt in range(2):
-        try:
-            parts = store.manifest()["tables"]["articles"]
-            tables = [pq.read_table(store.root / p, columns=columns) for p in parts]
-            break
-        except FileNotFoundError:  # a writer compacted the parts we were about to read
-            if attempt:
-                raise
-    schema = pa.schema([f for f in TABLES["articles"].arrow_schema if f.name in columns])
-    return pa.concat_tables(tables) if tables else schema.empty_table()
-
-
 def read_texts(root: str) -> dict[str, str]:
     """Article id -> text, for every article."""
-    found = _read_articles(Store(root), ["article_id", "text"])
+    found = Store(root).read_arrow("articles", ["article_id", "text"])
     return dict(zip(found.column("article_id").to_pylist(), found.column("text").to_pylist()))
 
 
@@ -63,13 +48,14 @@ def _text_loader(root: str) -> TextLoader:
 
 
 def _articles_without_text(store: Store) -> pd.DataFrame:
+    """The articles' shown columns but the text (internal columns are never shown)."""
     spec = TABLES["articles"]
-    columns = [c.name for c in spec.columns if c.name != "text"]
-    arrow = _read_articles(store, columns)
+    columns = [c for c in spec.columns if c.name != "text" and not c.internal]
+    arrow = store.read_arrow("articles", [c.name for c in columns])
     return pd.DataFrame({
         c.name: (arrow.column(c.name).to_pylist() if c.kind == "list"
                  else arrow.column(c.name).to_pandas().fillna(0 if c.kind == "int" else ""))
-        for c in spec.columns if c.name != "text"})
+        for c in columns})
 
 
 @st.cache_resource(max_entries=2, show_spinner="Reading the store…")
@@ -91,6 +77,20 @@ def current_views() -> tuple[Store, Views]:
     except TradeTalksError as exc:
         st.error(str(exc))
         st.stop()
+
+
+@st.cache_resource(max_entries=2, show_spinner="Reading the data folder…")
+def _lexicon(folder: str, signature: tuple) -> Lexicon:
+    return Lexicon.load(folder)
+
+
+def current_lexicon() -> Lexicon:
+    """The data folder's lexicon (`--data`), read again when one of its files changes;
+    a broken file raises `LexiconError` naming it."""
+    folder = data_path()
+    files = sorted(folder.iterdir()) if folder.is_dir() else []
+    signature = tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in files if f.is_file())
+    return _lexicon(str(folder.resolve()), signature)
 
 
 def current_filters() -> Filters:

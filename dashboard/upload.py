@@ -1,12 +1,14 @@
 """The upload section of the overview page: file picker, preview with editable dates, Ingest.
 
 The logic (the preview, the corrected dates, the ingest) is pipeline.query.upload;
-this module draws the widgets and the report.
+this module draws the widgets and the report. Uploads are processed with the data
+folder the dashboard was started with (`--data`).
 """
 from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.data import current_lexicon
 from pipeline.errors import TradeTalksError
 from pipeline.ingest import IngestReport
 from pipeline.load.loaders import SUPPORTED
@@ -36,6 +38,11 @@ def _uploaded() -> tuple[list[tuple[str, bytes]], tuple]:
 def show_report(report: IngestReport) -> None:
     for err in report.errors:
         st.error(f"**{err.name}**: {err.reason}")
+    if report.bugs:  # not the analyst's doing: said apart from bad files
+        names = ", ".join(f"**{b.name}**" for b in report.bugs)
+        st.warning(f"{len(report.bugs)} article(s) could not be processed because of a bug in the "
+                   f"pipeline, not in the files: {names}. The traceback is in the server log "
+                   f"(at debug level); please report it.")
     (st.success if report.new_ids else st.info)(summary(report))
 
 
@@ -47,11 +54,16 @@ def upload_section(store: Store) -> None:
     files, signature = _uploaded()
     if not files:
         return
+    try:
+        lexicon = current_lexicon()
+    except TradeTalksError as exc:  # a broken data file: named with its line
+        st.error(str(exc))
+        return
     cached = st.session_state.get("preview")
     if not cached or cached[0] != signature:
         with st.spinner("Reading the files…"):
             try:
-                cached = (signature, *preview_frame(files, store.article_ids()))
+                cached = (signature, *preview_frame(files, store.article_ids(), lexicon))
             except TradeTalksError as exc:
                 st.error(str(exc))
                 return
@@ -76,7 +88,7 @@ def upload_section(store: Store) -> None:
             bar.progress(done / max(total, 1), text=f"{what} {done}/{total}")
 
         try:
-            report = ingest_files(files, store, changed_dates(preview, edited), progress)
+            report = ingest_files(files, store, changed_dates(preview, edited), progress, lexicon)
         except TradeTalksError as exc:
             st.error(str(exc))
             return

@@ -1,24 +1,28 @@
 """`python -m pipeline`: a thin command line over the library.
 
 Every command opens the store, calls one library function and turns the
-library's named errors into one line on stderr and exit code 1.
+library's named errors into one line on stderr and exit code 1. A bug on one
+article is reported apart from bad input; `--debug` prints its traceback.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from pipeline.errors import TradeTalksError
+from pipeline.ingest import Bug, FileError, ingest_paths, load_demo, reprocess
+from pipeline.lexicon.lexicon import DEFAULT_DATA, Lexicon
+from pipeline.query.library import read_table, stats
 from pipeline.store.export import to_csv_bytes
-from pipeline.ingest import ingest_paths
-from pipeline.query.library import load_demo, read_table, reprocess, stats
-from pipeline.store.schema import TABLES
 from pipeline.store.parquet import Store
+from pipeline.store.schema import TABLES
 
-DEFAULT_STORE = Path(__file__).resolve().parent.parent / "data" / "store"
+DEFAULT_STORE = Path(__file__).resolve().parent.parent / "store"
 
 
 def _day(text: str) -> date:
@@ -33,15 +37,37 @@ def _progress(done: int, total: int, what: str) -> None:
         print(f"\r{what} {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
 
-def cmd_ingest(args) -> int:
-    store = Store(args.store)
-    report = ingest_paths(args.paths, store, published=args.published, progress=_progress)
-    for err in report.errors:
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def problems(errors: list[FileError], bugs: list[Bug]) -> str:
+    """', 2 files could not be read, 1 article hit a bug (...)', or '' when all went well."""
+    parts = []
+    if errors:
+        parts.append(f"{_plural(len(errors), 'file', 'files')} could not be read")
+    if bugs:
+        parts.append(f"{_plural(len(bugs), 'article', 'articles')} hit a bug "
+                     f"(run with --debug for the traceback)")
+    return "".join(f", {p}" for p in parts)
+
+
+def _print_problems(errors: list[FileError], bugs: list[Bug]) -> None:
+    for err in errors:
         print(f"error: {err}", file=sys.stderr)
+    for bug in bugs:  # the traceback goes to the log: on stderr with --debug
+        print(f"bug: {bug}", file=sys.stderr)
+
+
+def cmd_ingest(args) -> int:
+    lexicon = Lexicon.load(args.data)
+    report = ingest_paths(args.paths, Store(args.store), published=args.published, progress=_progress,
+                          lexicon=lexicon)
+    _print_problems(report.errors, report.bugs)
     print(f"{report.files} files, {len(report.new_ids)} new articles, "
           f"{len(report.duplicate_ids)} already stored, {report.meetings} meetings, "
-          f"{report.quotes} quotes, {len(report.errors)} errors")
-    return 1 if report.errors else 0
+          f"{report.quotes} quotes{problems(report.errors, report.bugs)}")
+    return 1 if report.errors or report.bugs else 0
 
 
 def cmd_export(args) -> int:
@@ -59,58 +85,86 @@ def cmd_stats(args) -> int:
 
 
 def cmd_reprocess(args) -> int:
-    count, errors = reprocess(Store(args.store), progress=_progress)
-    for err in errors:
-        print(f"error: {err}", file=sys.stderr)
-    print(f"{count} articles reprocessed, {len(errors)} errors")
-    return 1 if errors else 0
+    lexicon = Lexicon.load(args.data)
+    report = reprocess(Store(args.store), lexicon, progress=_progress)
+    _print_problems(report.errors, report.bugs)
+    line = f"{_plural(report.articles, 'article', 'articles')} reprocessed"
+    if report.replayed:
+        line += f" (of which {report.replayed} stored meanwhile by an ingest)"
+    if report.kept:
+        line += f", {len(report.kept)} kept {'its' if len(report.kept) == 1 else 'their'} previous rows"
+    line += problems(report.errors, report.bugs)
+    print(line + ("" if report.changed else ", nothing changed"))
+    return 1 if report.errors or report.bugs else 0
 
 
 def cmd_demo(args) -> int:
-    report = load_demo(Store(args.store), progress=_progress)
+    report = load_demo(Store(args.store), progress=_progress, lexicon=Lexicon.load(args.data))
     if report is None:
         print(f"{args.store} already holds articles; demo corpus not loaded")
         return 0
-    for err in report.errors:
-        print(f"error: {err}", file=sys.stderr)
-    print(f"demo corpus: {len(report.new_ids)} articles loaded into {args.store}")
-    return 1 if report.errors else 0
+    _print_problems(report.errors, report.bugs)
+    print(f"demo corpus: {len(report.new_ids)} articles loaded into {args.store}"
+          f"{problems(report.errors, report.bugs)}")
+    return 1 if report.errors or report.bugs else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline",
                                      description="Trade Talks Monitor: ingest articles and export facts.")
     sub = parser.add_subparsers(dest="command", required=True)
-    store_help = f"store folder (default {DEFAULT_STORE})"
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", type=Path, default=DEFAULT_STORE, help=f"store folder (default {DEFAULT_STORE})")
+    common.add_argument("--debug", action="store_true", help="print the traceback of any bug")
+    processing = argparse.ArgumentParser(add_help=False)
+    processing.add_argument("--data", type=Path, default=None,
+                            help=f"data folder: people, countries, taxonomy... (default {DEFAULT_DATA})")
 
-    p = sub.add_parser("ingest", help="clean, extract and store articles from files or folders")
+    p = sub.add_parser("ingest", parents=[common, processing],
+                       help="clean, extract and store articles from files or folders")
     p.add_argument("paths", nargs="+", type=Path, help="files or folders (searched recursively)")
-    p.add_argument("--store", type=Path, default=DEFAULT_STORE, help=store_help)
     p.add_argument("--published", type=_day, help="publication date (YYYY-MM-DD) for files that carry none")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("export", help="write a table as CSV (UTF-8 with BOM)")
+    p = sub.add_parser("export", parents=[common], help="write a table as CSV (UTF-8 with BOM)")
     p.add_argument("table", choices=list(TABLES))
-    p.add_argument("--store", type=Path, default=DEFAULT_STORE, help=store_help)
     p.add_argument("--out", type=Path, help="output file (default: standard output)")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("stats", help="counts of stored rows")
-    p.add_argument("--store", type=Path, default=DEFAULT_STORE, help=store_help)
+    p = sub.add_parser("stats", parents=[common], help="counts of stored rows")
     p.set_defaults(func=cmd_stats)
 
-    p = sub.add_parser("reprocess", help="re-extract every stored article after lexicons or rules change")
-    p.add_argument("--store", type=Path, default=DEFAULT_STORE, help=store_help)
+    p = sub.add_parser("reprocess", parents=[common, processing],
+                       help="run every step again on every stored article after the data files or rules change")
     p.set_defaults(func=cmd_reprocess)
 
-    p = sub.add_parser("demo", help="load the demo corpus into the store if it is empty")
-    p.add_argument("--store", type=Path, default=DEFAULT_STORE, help=store_help)
+    p = sub.add_parser("demo", parents=[common, processing], help="load the demo corpus into the store if it is empty")
     p.set_defaults(func=cmd_demo)
     return parser
 
 
+@contextmanager
+def _log_to_stderr(debug: bool):
+    """The library logs a bug's traceback at debug level: shown with --debug only."""
+    logger = logging.getLogger("pipeline")
+    handler, level = logging.StreamHandler(sys.stderr), logger.level
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if debug else logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    with _log_to_stderr(args.debug):
+        return _run(args)
+
+
+def _run(args) -> int:
     try:
         return args.func(args)
     except TradeTalksError as exc:

@@ -1,7 +1,8 @@
 """Errors a user can cause, each with a message that says what to do.
 
 The CLI prints `error: FILE: message` and exits 1; the dashboard shows the
-message with `st.error`. Anything else is a bug and may raise as usual.
+message with `st.error`. Anything else is a bug: a batch reports the article
+apart (`StepFailed`), logs the traceback and goes on.
 """
 from __future__ import annotations
 
@@ -42,9 +43,15 @@ class StoreError(TradeTalksError):
     """The store cannot be read or written (locked too long, damaged manifest)."""
 
 
-class StepFailed(TradeTalksError):
-    """A pipeline step raised on one article; names the step and the article."""
+class StepFailed(Exception):
+    """A bug: a pipeline step raised on one article. Not a user error, so not a
+    `TradeTalksError`; the original exception is the `__cause__`."""
+
+    def __init__(self, step: str, origin: str, exc: BaseException):
+        super().__init__(f"step '{step}' failed: {type(exc).__name__}: {exc}")
+        self.step, self.origin = step, origin
 
 
 class LexiconError(TradeTalksError):
     """A data file is broken: the message names `file:line` and what to fix."""
+

@@ -1,32 +1,59 @@
-"""Ingesting a batch: load files, process each article, append to the store.
+"""Ingesting a batch and reprocessing the store: load, process every article, write once.
 
-A file that cannot be read is reported by name with the reason and the rest
-of the batch still goes in; the store only changes by one atomic append.
+The lexicon is read first, so a broken data file stops the command (with its
+`file:line`) before anything is read or written. A file that cannot be read is
+reported by name with the reason and the rest of the batch still goes in. An
+article a step raises on is a bug, not the user's doing: it is reported apart
+(`bugs`), its traceback goes to the log at debug level, and the batch goes on.
+The store only changes by one atomic commit.
 """
 from __future__ import annotations
 
+import logging
 import os
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy as np
+import pandas as pd
+
 from pipeline.article import Article
-from pipeline.errors import FileRejected, StepFailed
+from pipeline.errors import FileRejected, TradeTalksError
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.load.loaders import iter_input_files, load_bytes, load_path
 from pipeline.process import process_article
-from pipeline.store.rows import to_frames
 from pipeline.store.parquet import Store
+from pipeline.store.rows import belongs, removed_since, stored_article, to_frames
+from pipeline.store.schema import TABLES
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]   # done, total, what
 PARALLEL_FROM = 400                          # below this, process start-up costs more than it saves
+CHUNK = 64                                   # articles a worker takes at a time
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 
 
 @dataclass
 class FileError:
+    """A user error: a file, or an article in it, that cannot be read."""
     name: str
     reason: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
+
+
+@dataclass
+class Bug:
+    """A step raised on an article: a bug in the pipeline, not a problem with the input."""
+    name: str            # the article's origin
+    reason: str          # the step and the exception, on one line
+    traceback: str = ""
 
     def __str__(self) -> str:
         return f"{self.name}: {self.reason}"
@@ -39,17 +66,34 @@ class IngestReport:
     new_ids: list[str] = field(default_factory=list)
     duplicate_ids: list[str] = field(default_factory=list)
     errors: list[FileError] = field(default_factory=list)
+    bugs: list[Bug] = field(default_factory=list)
     version: int = 0
+
+    def _new(self) -> list[Article]:
+        new = set(self.new_ids)
+        return [a for a in self.articles if a.article_id in new]
 
     @property
     def meetings(self) -> int:
-        return sum(len(a.meetings) for a in self.articles if a.article_id in set(self.new_ids))
+        return sum(len(a.meetings) for a in self._new())
 
     @property
     def quotes(self) -> int:
-        return sum(len(a.quotes) for a in self.articles if a.article_id in set(self.new_ids))
+        return sum(len(a.quotes) for a in self._new())
 
 
+@dataclass
+class ReprocessReport:
+    articles: int = 0                  # stored articles processed again
+    replayed: int = 0                  # of those, stored by an ingest while this reprocess ran
+    kept: list[str] = field(default_factory=list)   # ids that kept their previous rows
+    errors: list[FileError] = field(default_factory=list)
+    bugs: list[Bug] = field(default_factory=list)
+    changed: bool = False              # False: every table came out as it was, nothing written
+    version: int = 0
+
+
+# --- loading ---------------------------------------------------------------
 def _prepare(articles: Iterable[Article], published: date | None, today: date) -> list[Article]:
     out = []
     for a in articles:
@@ -87,48 +131,82 @@ def load_paths(paths: list[Path], published: date | None = None,
     return articles, errors, len(files)
 
 
-def _safe_process(article: Article) -> Article | str:
+def correct_dates(articles: list[Article], dates: dict[int, date]) -> None:
+    """Give the articles at these positions the date the user set: it wins over what the
+    file or the text says. Kept as the article's own date (hint "user"), so that the
+    publication-date step, now and on every reprocess, takes it first."""
+    for i, day in dates.items():
+        if 0 <= i < len(articles):
+            a = articles[i]
+            a.published_raw, a.published_hint, a.user_published = day.isoformat(), "user", day
+
+
+# --- processing ------------------------------------------------------------
+def _process_one(article: Article, lexicon: Lexicon | None) -> Article | FileError | Bug:
     try:
-        return process_article(article)
-    except FileRejected as exc:
-        return str(exc)
-    except StepFailed as exc:
-        return str(exc)
+        return process_article(article, lexicon)
+    except TradeTalksError as exc:
+        return FileError(article.origin, str(exc))
+    except Exception as exc:  # StepFailed names the step; anything else is a bug around the steps
+        reason = str(exc) if exc.__cause__ else f"{type(exc).__name__}: {exc}"
+        return Bug(article.origin, reason, "".join(traceback.format_exception(exc)))
 
 
-def process_all(articles: list[Article], progress: Progress | None = None,
-                workers: int | None = None) -> tuple[list[Article], list[FileError]]:
-    """Process every article, over processes for large batches; keeps input order."""
+# A pool worker receives the lexicon once, when it starts (pickled, its data only, where
+# workers are spawned): sent with every chunk, its compiled patterns would be rebuilt per chunk.
+_worker_lexicon: list[Lexicon | None] = []
+
+
+def _start_worker(lexicon: Lexicon | None) -> None:
+    _worker_lexicon[:] = [lexicon]
+
+
+def _process_in_worker(article: Article) -> Article | FileError | Bug:
+    return _process_one(article, _worker_lexicon[0])
+
+
+def process_each(articles: list[Article], lexicon: Lexicon | None = None, progress: Progress | None = None,
+                 workers: int | None = None) -> list[Article | FileError | Bug]:
+    """Each article processed, or why it could not be, in input order; over processes for
+    large batches. A bug's traceback is logged at debug level."""
     total = len(articles)
     workers = workers or (os.cpu_count() or 1)
+    results: list[Article | FileError | Bug] = []
     if total >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            results = []
-            for i, r in enumerate(pool.map(_safe_process, articles, chunksize=64), 1):
+        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(lexicon,)) as pool:
+            for i, r in enumerate(pool.map(_process_in_worker, articles, chunksize=CHUNK), 1):
                 results.append(r)
                 if progress and (i % 100 == 0 or i == total):
                     progress(i, total, "processing")
     else:
-        results = []
         for i, a in enumerate(articles, 1):
-            results.append(_safe_process(a))
+            results.append(_process_one(a, lexicon))
             if progress and (i % 25 == 0 or i == total):
                 progress(i, total, "processing")
-    done, errors = [], []
-    for article, result in zip(articles, results):
-        if isinstance(result, str):
-            errors.append(FileError(article.origin, result))
-        else:
-            done.append(result)
-    return done, errors
+    for r in results:
+        if isinstance(r, Bug):
+            log.debug("bug on %s\n%s", r.name, r.traceback)
+    return results
 
 
-def store_articles(store: Store, articles: list[Article], report: IngestReport) -> IngestReport:
-    from pipeline.lexicon.lexicon import Lexicon
-    from pipeline.tags.tagger import tag_labels  # the taxonomy's labels travel with each tag row
+def process_all(articles: list[Article], progress: Progress | None = None, workers: int | None = None,
+                lexicon: Lexicon | None = None) -> tuple[list[Article], list[FileError | Bug]]:
+    """The processed articles, and what went wrong with the others (file errors and bugs)."""
+    results = process_each(articles, lexicon, progress, workers)
+    return ([r for r in results if isinstance(r, Article)],
+            [r for r in results if not isinstance(r, Article)])
+
+
+def _file_under(report: IngestReport | ReprocessReport, failures: list[FileError | Bug]) -> None:
+    report.errors += [f for f in failures if isinstance(f, FileError)]
+    report.bugs += [f for f in failures if isinstance(f, Bug)]
+
+
+# --- ingesting -------------------------------------------------------------
+def store_articles(store: Store, articles: list[Article], report: IngestReport, lexicon: Lexicon) -> IngestReport:
     report.articles = articles
-    if articles:
-        result = store.append(to_frames(articles, tag_labels(Lexicon.load())))
+    if articles:  # the taxonomy's labels travel with each tag row
+        result = store.append(to_frames(articles, lexicon.taxonomy))
         report.new_ids, report.duplicate_ids, report.version = (
             result.new_ids, result.duplicate_ids, result.version)
     seen, dups = set(), []
@@ -140,17 +218,104 @@ def store_articles(store: Store, articles: list[Article], report: IngestReport) 
     return report
 
 
+def _ingest(articles: list[Article], store: Store, report: IngestReport, lexicon: Lexicon,
+            progress: Progress | None) -> IngestReport:
+    processed, failures = process_all(articles, progress, lexicon=lexicon)
+    _file_under(report, failures)
+    return store_articles(store, processed, report, lexicon)
+
+
 def ingest_paths(paths: list[Path], store: Store, published: date | None = None,
-                 progress: Progress | None = None) -> IngestReport:
+                 progress: Progress | None = None, lexicon: Lexicon | None = None) -> IngestReport:
+    """Files and folders into the store; `lexicon` defaults to the project's data/, read now."""
+    lexicon = lexicon if lexicon is not None else Lexicon.load()
     articles, errors, nfiles = load_paths(paths, published)
-    processed, failed = process_all(articles, progress)
-    report = IngestReport(files=nfiles, errors=errors + failed)
-    return store_articles(store, processed, report)
+    return _ingest(articles, store, IngestReport(files=nfiles, errors=errors), lexicon, progress)
 
 
 def ingest_uploads(files: list[tuple[str, bytes]], store: Store, published: date | None = None,
-                   progress: Progress | None = None) -> IngestReport:
+                   progress: Progress | None = None, lexicon: Lexicon | None = None,
+                   dates: dict[int, date] | None = None) -> IngestReport:
+    """In-memory files into the store; `dates` maps article positions (load order) to dates
+    the user corrected."""
+    lexicon = lexicon if lexicon is not None else Lexicon.load()
     articles, errors = load_uploads(files, published)
-    processed, failed = process_all(articles, progress)
-    report = IngestReport(files=len(files), errors=errors + failed)
-    return store_articles(store, processed, report)
+    correct_dates(articles, dates or {})
+    return _ingest(articles, store, IngestReport(files=len(files), errors=errors), lexicon, progress)
+
+
+def load_demo(store: Store, progress: Progress | None = None, lexicon: Lexicon | None = None) -> IngestReport | None:
+    """Fill an empty store with the demo corpus; a store with articles is left alone."""
+    lexicon = lexicon if lexicon is not None else Lexicon.load()
+    if not store.is_empty():
+        return None
+    return ingest_paths([SAMPLES], store, progress=progress, lexicon=lexicon)
+
+
+# --- reprocessing ----------------------------------------------------------
+def reprocess(store: Store, lexicon: Lexicon | None = None, progress: Progress | None = None) -> ReprocessReport:
+    """Run every step again on every stored article, from the text and metadata as loaded,
+    after the data files or the rules changed.
+
+    The lexicon is read first: a broken data file raises `LexiconError` before anything is
+    read or written. Each article keeps its id and its first ingest time. The new tables
+    are built beside the old ones and swapped in by one commit once every article is done;
+    an article a step fails on keeps its previous rows and is reported. When nothing comes
+    out different, nothing is written.
+
+    Concurrent ingests are replayed, not locked out: the store is read and processed
+    without the lock (an ingest meanwhile goes through at once), then, under the lock,
+    the articles committed since that read are processed too, and the swap includes
+    them. An ingest that starts after the swap appends to the new tables. So neither
+    loses the other's work, and an ingest never waits for more than the replay and swap.
+    """
+    lexicon = lexicon if lexicon is not None else Lexicon.load()
+    version, before = store.snapshot()
+    report = ReprocessReport()
+    frames = _rebuild(before, lexicon, report, progress)
+    with store.transaction() as tx:
+        current = before
+        if tx.version != version:
+            current = {name: tx.read(name) for name in TABLES}
+            known = set(before["articles"]["article_id"])
+            added = set(current["articles"]["article_id"]) - known
+            if added:
+                more = _rebuild({n: df[belongs(df, added)] for n, df in current.items()}, lexicon, report, None)
+                frames = {n: TABLES[n].conform(pd.concat([frames[n], more[n]], ignore_index=True))
+                          for n in frames}
+                report.replayed = len(added)
+        report.changed = not all(frames[n].equals(current[n]) for n in TABLES)
+        report.version = tx.replace(frames) if report.changed else tx.version
+    return report
+
+
+def _rebuild(tables: dict[str, pd.DataFrame], lexicon: Lexicon, report: ReprocessReport,
+             progress: Progress | None) -> dict[str, pd.DataFrame]:
+    """New rows for every article in `tables`, in its order; where a step fails, the old rows."""
+    rows = tables["articles"].to_dict("records")
+    results = process_each([stored_article(r) for r in rows], lexicon, progress)
+    done, kept = [], set()
+    for row, result in zip(rows, results):
+        if isinstance(result, Article):
+            # the id stays, whatever cleaning now makes of the text: links to it keep working
+            result.article_id = row["article_id"]
+            result.removed = removed_since(row, result.removed)
+            done.append(result)
+        else:
+            kept.add(row["article_id"])
+            report.kept.append(row["article_id"])
+            _file_under(report, [result])
+    report.articles += len(rows)
+    first = {r["article_id"]: r["ingested_at"] for r in rows}
+    frames = to_frames(done, lexicon.taxonomy, ingested_at=first)
+    order = {r["article_id"]: i for i, r in enumerate(rows)}
+    return {name: _in_article_order(pd.concat([df, tables[name][belongs(tables[name], kept)]], ignore_index=True),
+                                    name, order)
+            for name, df in frames.items()}
+
+
+def _in_article_order(df: pd.DataFrame, table: str, order: dict[str, int]) -> pd.DataFrame:
+    """Rows grouped by article in stored order, each article's rows in the order made."""
+    ids = df["article_id"] if "article_id" in df.columns else df["article_ids"].map(lambda v: v[0] if v else "")
+    position = ids.map(order).fillna(len(order)).to_numpy()
+    return TABLES[table].conform(df.iloc[np.argsort(position, kind="stable")])

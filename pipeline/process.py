@@ -15,7 +15,7 @@ from pipeline.lexicon.lexicon import Lexicon
 from pipeline.clean.boilerplate import clean_article
 from pipeline.dates.expressions import resolve_dates
 from pipeline.entities.mentions import extract_entities
-from pipeline.errors import StepFailed
+from pipeline.errors import StepFailed, TradeTalksError
 from pipeline.meetings.extract import extract_meetings
 from pipeline.dates.published import resolve_published
 from pipeline.quotes.extract import extract_quotes
@@ -56,11 +56,18 @@ EXTRACTION_STEPS = {"dates", "entities", "tags", "meetings", "quotes"}
 
 
 def process_article(article: Article, lexicon: Lexicon | None = None, steps=STEPS) -> Article:
+    """Run `steps` on the article with `lexicon` (the project's data/ when None).
+
+    A user error a step raises (a `TradeTalksError`) goes up as it is; anything else
+    is a bug, raised as `StepFailed` naming the step, with the original as its cause.
+    """
     lexicon = lexicon if lexicon is not None else legacy.current()
     legacy.use(lexicon)
     for name, step in steps:
         try:
             article = step(article, lexicon)
+        except TradeTalksError:
+            raise
         except Exception as exc:  # a bug in one step must not sink the batch: name it
-            raise StepFailed(f"step '{name}' failed on {article.origin}: {type(exc).__name__}: {exc}") from exc
+            raise StepFailed(name, article.origin, exc) from exc
     return article

@@ -17,7 +17,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.query.library import load_demo, read_table  # noqa: E402
+from pipeline.ingest import load_demo  # noqa: E402
+from pipeline.query.library import read_table  # noqa: E402
 from pipeline.store.parquet import Store  # noqa: E402
 from tests.browser import browser_page, dashboard, wait_drawn  # noqa: E402
 

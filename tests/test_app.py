@@ -94,7 +94,7 @@ def filled_store(tmp_path_factory) -> Path:
 def demo_store(tmp_path_factory) -> Path:
     if not any(SAMPLES.glob("*")):
         pytest.skip("the demo corpus (data/samples) is empty")
-    from pipeline.query.library import load_demo
+    from pipeline.ingest import load_demo
     root = tmp_path_factory.mktemp("demo")
     load_demo(Store(root))
     return root

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.lexicon import legacy as lexicons
-from pipeline.ingest import ingest_paths
-from pipeline.query.library import load_demo, read_table, reprocess, stats
+from pipeline.ingest import ingest_paths, load_demo, reprocess
+from pipeline.lexicon.lexicon import DEFAULT_DATA, Lexicon
+from pipeline.query.library import read_table, stats
 from pipeline.store.parquet import Store
 
 TALKS = ("title: {title}\nsource: {source}\npublished: 2025-06-12\n\n"
@@ -44,15 +44,14 @@ def test_reprocess_applies_an_edited_taxonomy(tmp_path, monkeypatch):
     assert "wine" not in set(store.read("tags")["tag"])
     data = tmp_path / "data"
     data.mkdir()
-    for f in lexicons.DATA_DIR.iterdir():
+    for f in DEFAULT_DATA.iterdir():
         if f.is_file():
             (data / f.name).write_bytes(f.read_bytes())
     with open(data / "taxonomy.csv", "a", encoding="utf-8") as fh:
         fh.write("wine,Wine,wine exports\n")
     before = store.read("articles")[["article_id", "ingested_at"]]
-    with lexicons.data_dir(data):
-        count, errors = reprocess(store)
-    assert (count, errors) == (1, [])
+    report = reprocess(store, Lexicon.load(data))
+    assert (report.articles, report.errors, report.bugs, report.changed) == (1, [], [], True)
     tags = store.read("tags")
     assert "wine" in set(tags["tag"])
     assert "rare_earths" in set(tags["tag"])

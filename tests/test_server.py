@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from pipeline.query.library import load_demo
+from pipeline.ingest import load_demo
 from pipeline.store.parquet import Store
 from tests.browser import CHROMIUM, browser_page, dashboard, log_of, wait_drawn
 

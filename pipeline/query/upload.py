@@ -3,8 +3,8 @@
 The preview runs only the steps up to the publication date (cheap), so the
 analyst sees each article's date, where it came from and whether the store
 already holds it. A date corrected in the preview wins over whatever the file
-or the text says: those articles are processed with the date set right after
-the publication-date step, so relative dates in the text resolve against it.
+or the text says (it is kept as the article's own date, so a reprocess keeps
+it too), and relative dates in the text resolve against it.
 """
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from datetime import date
 
 import pandas as pd
 
-from pipeline.article import Article
 from pipeline.errors import FileRejected, StepFailed
-from pipeline.ingest import FileError, IngestReport, Progress, load_uploads, process_all, store_articles
+from pipeline.ingest import FileError, IngestReport, Progress, ingest_uploads, load_uploads
+from pipeline.lexicon.lexicon import Lexicon
 from pipeline.process import STEPS, process_article
 from pipeline.store.parquet import Store
 
@@ -22,13 +22,14 @@ _UNTIL_PUBLISHED = STEPS[: [name for name, _ in STEPS].index("published") + 1]
 PREVIEW_FIELDS = ("file", "title", "source", "published", "date_from", "words", "stored")
 
 
-def preview_frame(files: list[tuple[str, bytes]], stored_ids: set[str]) -> tuple[pd.DataFrame, list[FileError]]:
+def preview_frame(files: list[tuple[str, bytes]], stored_ids: set[str],
+                  lexicon: Lexicon | None = None) -> tuple[pd.DataFrame, list[FileError]]:
     """One row per article the files hold, in load order; unreadable files as errors."""
     articles, errors = load_uploads(files)
     rows, seen = [], set(stored_ids)
     for a in articles:
         try:
-            a = process_article(a, steps=_UNTIL_PUBLISHED)
+            a = process_article(a, lexicon, steps=_UNTIL_PUBLISHED)
         except (FileRejected, StepFailed) as exc:
             errors.append(FileError(a.origin, str(exc)))
             rows.append({"file": a.origin, "title": a.title, "source": a.source, "published": None,
@@ -54,28 +55,7 @@ def changed_dates(preview: pd.DataFrame, edited: pd.DataFrame) -> dict[int, date
     return out
 
 
-def _with_date(day: date):
-    def set_date(article: Article, lexicon=None) -> Article:
-        article.user_published = article.published = day
-        article.published_source = "user"
-        return article
-    at = [name for name, _ in STEPS].index("published") + 1
-    return [*STEPS[:at], ("user date", set_date), *STEPS[at:]]
-
-
 def ingest_files(files: list[tuple[str, bytes]], store: Store, dates: dict[int, date] | None = None,
-                 progress: Progress | None = None) -> IngestReport:
+                 progress: Progress | None = None, lexicon: Lexicon | None = None) -> IngestReport:
     """Load, process and store the files; `dates` maps article positions to corrected dates."""
-    dates = dates or {}
-    articles, errors = load_uploads(files)
-    plain = [a for i, a in enumerate(articles) if i not in dates]
-    done, failed = process_all(plain, progress)
-    for i, day in sorted(dates.items()):
-        if i >= len(articles):
-            continue
-        try:
-            done.append(process_article(articles[i], steps=_with_date(day)))
-        except (FileRejected, StepFailed) as exc:
-            failed.append(FileError(articles[i].origin, str(exc)))
-    report = IngestReport(files=len(files), errors=errors + failed)
-    return store_articles(store, done, report)
+    return ingest_uploads(files, store, progress=progress, lexicon=lexicon, dates=dates)

@@ -15,10 +15,11 @@ def neutralise(value: str) -> str:
 
 
 def to_csv_frame(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Lists joined with '; ', dates ISO, every cell text; columns in schema order (extras kept)."""
+    """Lists joined with '; ', dates ISO, every cell text; the exported columns in schema
+    order, then any the schema does not declare (a view's own); internal columns never."""
     spec = TABLES[table]
     out = pd.DataFrame(index=df.index)
-    ordered = [c for c in spec.names if c in df.columns] + [c for c in df.columns if c not in spec.names]
+    ordered = [c for c in spec.exported if c in df.columns] + [c for c in df.columns if c not in spec.names]
     lists = set(spec.of_kind("list"))
     for name in ordered:
         col = df[name]

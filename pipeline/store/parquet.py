@@ -7,7 +7,8 @@ a crash at any moment leaves the previous manifest, which names only whole
 files.  Writers hold an exclusive lock on `.lock`, so two ingests at once
 queue instead of losing each other's rows.  Appending writes one small part
 per table, so its cost does not grow with the store; parts are compacted now
-and then so that reads stay fast.
+and then so that reads stay fast.  A part written before a column was declared
+reads with that column empty, so older stores stay readable.
 """
 from __future__ import annotations
 
@@ -19,12 +20,14 @@ import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.errors import StoreError
+from pipeline.store.rows import belongs
 from pipeline.store.schema import TABLES
 
 MANIFEST = "manifest.json"
@@ -72,22 +75,38 @@ class Store:
         except FileNotFoundError:  # a writer compacted the parts we were about to read
             return self._read_parts(table, self.manifest()["tables"][table], columns)
 
+    def read_arrow(self, table: str, columns: list[str] | None = None) -> pa.Table:
+        """Like `read`, as one Arrow table (lists stay Arrow lists: cheaper for large reads)."""
+        try:
+            return self._read_arrow(table, self.manifest()["tables"][table], columns)
+        except FileNotFoundError:
+            return self._read_arrow(table, self.manifest()["tables"][table], columns)
+
+    def snapshot(self) -> tuple[int, dict[str, pd.DataFrame]]:
+        """Every table as one manifest names it, and that manifest's version: a consistent read."""
+        attempts = 3
+        while True:
+            manifest = self.manifest()
+            try:
+                return int(manifest["version"]), {
+                    name: self._read_parts(name, manifest["tables"][name]) for name in TABLES}
+            except FileNotFoundError:  # compacted meanwhile: read the newer manifest
+                attempts -= 1
+                if not attempts:
+                    raise
+
+    def _read_arrow(self, table: str, parts: list[str], columns: list[str] | None = None) -> pa.Table:
+        spec = TABLES[table]
+        schema = pa.schema([spec.arrow_schema.field(n) for n in (columns or spec.names)])
+        if not parts:
+            return schema.empty_table()
+        return pa.concat_tables([_read_part(self.root / p, schema) for p in parts])
+
     def _read_parts(self, table: str, parts: list[str], columns=None) -> pd.DataFrame:
         spec = TABLES[table]
-        if not parts:
-            empty = spec.empty()
-            return empty[columns] if columns else empty
-        arrow = pa.concat_tables(
-            [pq.read_table(self.root / p, columns=columns) for p in parts])
-        if columns:
-            return arrow.to_pandas()
-        # parts were written in the declared schema: only lists need turning into Python lists
-        lists = set(spec.of_kind("list"))
-        return pd.DataFrame({
-            name: (arrow.column(name).to_pylist() if name in lists
-                   else arrow.column(name).to_pandas().fillna("" if spec_kind != "int" else 0))
-            for name, spec_kind in ((c.name, c.kind) for c in spec.columns)
-        })
+        arrow = self._read_arrow(table, parts, columns)
+        kinds = {c.name: c.kind for c in spec.columns}
+        return pd.DataFrame({name: _to_pandas(arrow.column(name), kinds[name]) for name in arrow.column_names})
 
     def article_ids(self) -> set[str]:
         ids = self.read("articles", columns=["article_id"])["article_id"]
@@ -105,7 +124,7 @@ class Store:
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
-                        raise StoreError(f"the store {self.root} is busy with another ingest; "
+                        raise StoreError(f"the store {self.root} is busy with another ingest or reprocess; "
                                          f"try again when it has finished") from None
                     time.sleep(0.05)
             try:
@@ -113,13 +132,16 @@ class Store:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
+    @contextmanager
+    def transaction(self) -> Iterator["Transaction"]:
+        """Hold the write lock: read the tables as they are now, then commit once."""
+        with self.lock():
+            yield Transaction(self, self.manifest())
+
     def append(self, frames: dict[str, pd.DataFrame]) -> AppendResult:
         """Add the articles in `frames` that are not stored yet, with their facts."""
-        with self.lock():
-            manifest = self.manifest()
-            existing = self._read_parts("articles", manifest["tables"]["articles"],
-                                        ["article_id"])["article_id"]
-            existing = set(existing.tolist())
+        with self.transaction() as tx:
+            existing = set(tx.read("articles", ["article_id"])["article_id"].tolist())
             articles = frames["articles"].drop_duplicates("article_id")
             is_new = ~articles["article_id"].isin(existing)
             new_ids = articles.loc[is_new, "article_id"].tolist()
@@ -127,21 +149,17 @@ class Store:
             if new_ids:
                 keep = set(new_ids)
                 for name, df in frames.items():
-                    rows = df[_belongs(df, keep)]
+                    rows = df[belongs(df, keep)]
                     if len(rows):
-                        manifest["tables"][name].append(self._write_part(name, rows))
-                self._compact_if_needed(manifest)
-                self._commit(manifest)
-            return AppendResult(new_ids, dup_ids, int(manifest["version"]))
+                        tx.manifest["tables"][name].append(self._write_part(name, rows))
+                self._compact_if_needed(tx.manifest)
+                self._commit(tx.manifest)
+            return AppendResult(new_ids, dup_ids, tx.version)
 
     def replace(self, frames: dict[str, pd.DataFrame]) -> int:
-        """Rewrite whole tables (after reprocessing); other tables stay as they are."""
-        with self.lock():
-            manifest = self.manifest()
-            for name, df in frames.items():
-                manifest["tables"][name] = [self._write_part(name, df)] if len(df) else []
-            self._commit(manifest)
-            return int(manifest["version"])
+        """Rewrite whole tables; other tables stay as they are."""
+        with self.transaction() as tx:
+            return tx.replace(frames)
 
     def _write_part(self, table: str, df: pd.DataFrame) -> str:
         spec = TABLES[table]
@@ -172,10 +190,47 @@ class Store:
                     path.unlink(missing_ok=True)
 
 
-def _belongs(df: pd.DataFrame, ids: set[str]) -> pd.Series:
-    if "article_id" in df.columns:
-        return df["article_id"].isin(ids)
-    return df["article_ids"].map(lambda v: bool(set(v) & ids))
+class Transaction:
+    """The store while its write lock is held: reads see every commit so far, none can come between."""
+
+    def __init__(self, store: Store, manifest: dict):
+        self.store, self.manifest = store, manifest
+
+    @property
+    def version(self) -> int:
+        return int(self.manifest["version"])
+
+    def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
+        return self.store._read_parts(table, self.manifest["tables"][table], columns)
+
+    def replace(self, frames: dict[str, pd.DataFrame]) -> int:
+        """Write the new tables beside the old ones, then swap them in with one manifest rename."""
+        for name, df in frames.items():
+            self.manifest["tables"][name] = [self.store._write_part(name, df)] if len(df) else []
+        self.store._commit(self.manifest)
+        return self.version
+
+
+def _read_part(path: Path, schema: pa.Schema) -> pa.Table:
+    """One part in `schema`; a part written before a column was declared gets that column empty."""
+    try:
+        arrow = pq.read_table(path, columns=schema.names)
+    except pa.ArrowInvalid:  # a column the part does not have
+        present = set(pq.read_schema(path).names)
+        arrow = pq.read_table(path, columns=[n for n in schema.names if n in present])
+    if arrow.schema.equals(schema):
+        return arrow
+    return pa.Table.from_arrays(
+        [arrow.column(f.name).cast(f.type) if f.name in arrow.column_names else pa.nulls(len(arrow), f.type)
+         for f in schema], schema=schema)
+
+
+def _to_pandas(column: pa.ChunkedArray, kind: str) -> pd.Series | list:
+    if kind == "list":
+        return [v or [] for v in column.to_pylist()]
+    if kind == "int":
+        return column.to_pandas().fillna(0).astype("int64")
+    return column.to_pandas().fillna("").astype(object)
 
 
 def _atomic_write(path: Path, write) -> None:

@@ -1,12 +1,13 @@
-"""Turning processed Articles into table rows, in the declared schemas."""
+"""Turning processed Articles into table rows, in the declared schemas, and a stored row
+back into the Article the loader made, so that every step can run on it again."""
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 import pandas as pd
 
-from pipeline.article import Article
+from pipeline.article import Article, Removed
 from pipeline.store.schema import ARTICLES, MEETINGS, QUOTES, TAGS
 
 
@@ -29,6 +30,8 @@ def article_row(a: Article, ingested_at: str) -> dict:
         "words": len(a.text.split()), "tags": [t.tag for t in a.tags],
         "people": people, "countries": countries,
         "removed": [f"{r.reason}: {r.text}" for r in a.removed], "text": a.text,
+        "raw_text": a.raw_text, "published_raw": a.published_raw, "published_hint": a.published_hint,
+        "user_published": _iso(a.user_published), "ingest_date": _iso(a.ingest_date),
     }
 
 
@@ -59,19 +62,75 @@ def tag_rows(a: Article, labels: dict[str, str]) -> list[dict]:
     } for t in a.tags]
 
 
-def to_frames(articles: list[Article], labels: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
-    """One frame per table; an article seen twice in the batch counts once."""
+def to_frames(articles: list[Article], labels: dict[str, str] | None = None,
+              ingested_at: dict[str, str] | None = None) -> dict[str, pd.DataFrame]:
+    """One frame per table; an article seen twice in the batch counts once.
+
+    `ingested_at` maps article ids to the time they were first stored (reprocessing);
+    any other article is stamped now.
+    """
     now = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-    labels = labels or {}
+    labels, ingested_at = labels or {}, ingested_at or {}
     seen: set[str] = set()
     rows: dict[str, list[dict]] = {"articles": [], "meetings": [], "quotes": [], "tags": []}
     for a in articles:
         if a.article_id in seen:
             continue
         seen.add(a.article_id)
-        rows["articles"].append(article_row(a, now))
+        rows["articles"].append(article_row(a, ingested_at.get(a.article_id, now)))
         rows["meetings"] += meeting_rows(a)
         rows["quotes"] += quote_rows(a)
         rows["tags"] += tag_rows(a, labels)
     specs = {"articles": ARTICLES, "meetings": MEETINGS, "quotes": QUOTES, "tags": TAGS}
     return {name: specs[name].conform(pd.DataFrame(rows[name])) for name in specs}
+
+
+def belongs(df: pd.DataFrame, ids: set[str]) -> pd.Series:
+    """Which rows of a table belong to the articles `ids` (meetings list theirs in article_ids)."""
+    if "article_id" in df.columns:
+        return df["article_id"].isin(ids)
+    return df["article_ids"].map(lambda v: bool(set(v) & ids))
+
+
+# --- back: a stored row as the loader made it ---------------------------------
+def _day(value: str) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def stored_article(row: dict) -> Article:
+    """The article as its loader made it, from its stored row (before any step ran).
+
+    A row stored before the raw text was kept has only the cleaned text: it starts from
+    that, with the metadata lines cleaning set aside put back on top (the steps read
+    dates and datelines from them), and the publication date it was given then.
+    """
+    if row.get("raw_text"):
+        return Article(
+            origin=row["origin"], raw_text=row["raw_text"], title=row["title"], source=row["source"],
+            url=row["url"], author=row["author"], published_raw=row["published_raw"],
+            published_hint=row["published_hint"], user_published=_day(row["user_published"]),
+            ingest_date=_day(row["ingest_date"]) or _day(row["ingested_at"][:10]))
+    src, published = row["published_source"], row["published"]
+    carried = src in ("header", "metadata")
+    metadata = [r.text for r in _removed(row) if r.reason == "metadata"]
+    return Article(
+        origin=row["origin"], raw_text="\n".join([*metadata, row["text"]]), title=row["title"],
+        source=row["source"], url=row["url"], author=row["author"],
+        published_raw=published if carried else "", published_hint=src if carried else "",
+        user_published=_day(published) if src == "user" else None,
+        ingest_date=_day(row["ingested_at"][:10]))
+
+
+def _removed(row: dict) -> list[Removed]:
+    return [Removed(*r.split(": ", 1)) if ": " in r else Removed("", r) for r in row["removed"]]
+
+
+def removed_since(row: dict, now: list[Removed]) -> list[Removed]:
+    """What cleaning dropped, after reprocessing the row. For a row stored without its raw
+    text, cleaning the cleaned text cannot find most of it again: what the row listed is
+    carried over, in its order, and anything dropped now besides follows."""
+    if row.get("raw_text"):
+        return now
+    before = _removed(row)
+    listed = {(r.reason, r.text) for r in before}
+    return before + [r for r in now if (r.reason, r.text) not in listed]

@@ -2,6 +2,8 @@
 
 The store (Parquet types), the CSV export (list joining, date format) and the
 dashboard (column order and labels) are all derived from these declarations.
+A column marked `internal` is stored for the library's own use (what `reprocess`
+starts from) and is neither exported nor shown.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ class Column:
     kind: str
     label: str
     doc: str
+    internal: bool = False
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,15 @@ class Table:
     @property
     def names(self) -> list[str]:
         return [c.name for c in self.columns]
+
+    @property
+    def exported(self) -> list[str]:
+        """The columns analysts see, in the CSV export and the dashboard."""
+        return [c.name for c in self.columns if not c.internal]
+
+    @property
+    def internal(self) -> list[str]:
+        return [c.name for c in self.columns if c.internal]
 
     def of_kind(self, kind: str) -> list[str]:
         return [c.name for c in self.columns if c.kind == kind]
@@ -85,8 +97,11 @@ def _as_str(value) -> str:
     return str(value)
 
 
-def _cols(*specs: tuple[str, str, str, str]) -> tuple[Column, ...]:
+def _cols(*specs: tuple) -> tuple[Column, ...]:
     return tuple(Column(*s) for s in specs)
+
+
+INTERNAL = True
 
 
 ARTICLES = Table("articles", "article_id", _cols(
@@ -105,6 +120,14 @@ ARTICLES = Table("articles", "article_id", _cols(
     ("countries", "list", "Countries", "countries mentioned"),
     ("removed", "list", "Removed", "what cleaning dropped, as 'reason: text'"),
     ("text", "str", "Text", "the cleaned body, paragraphs separated by newlines"),
+    # what the loader read, so that reprocessing runs every step again from the input;
+    # empty in stores written before these columns existed (reprocess then starts from `text`)
+    ("raw_text", "str", "Raw text", "the body as loaded, before cleaning", INTERNAL),
+    ("published_raw", "str", "Date as written", "the date string the file carried", INTERNAL),
+    ("published_hint", "str", "Date written in", "where published_raw came from: header, metadata, "
+                                                   "or user for a date corrected on upload", INTERNAL),
+    ("user_published", "date", "Date given", "the date the user gave for undated files", INTERNAL),
+    ("ingest_date", "date", "Ingest day", "the first ingest's day: an inferred date is never later", INTERNAL),
 ), "One row per distinct article.")
 
 MEETINGS = Table("meetings", "meeting_id", _cols(
