@@ -10,7 +10,6 @@ import re
 from typing import Callable
 
 from pipeline.article import Article
-from pipeline.lexicon import legacy
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.clean.boilerplate import clean_article
 from pipeline.dates.expressions import resolve_dates
@@ -30,12 +29,12 @@ def article_id_for(text: str) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def identify(article: Article, lexicon: Lexicon | None = None) -> Article:
+def identify(article: Article, lexicon: Lexicon) -> Article:
     article.article_id = article_id_for(article.text)
     return article
 
 
-def split_sentences(article: Article, lexicon: Lexicon | None = None) -> Article:
+def split_sentences(article: Article, lexicon: Lexicon) -> Article:
     article.sentences = sentence_spans(article.text)
     return article
 
@@ -55,14 +54,12 @@ STEPS: list[tuple[str, Callable[[Article, Lexicon], Article]]] = [
 EXTRACTION_STEPS = {"dates", "entities", "tags", "meetings", "quotes"}
 
 
-def process_article(article: Article, lexicon: Lexicon | None = None, steps=STEPS) -> Article:
-    """Run `steps` on the article with `lexicon` (the project's data/ when None).
+def process_article(article: Article, lexicon: Lexicon, steps=STEPS) -> Article:
+    """Run `steps` on the article with `lexicon`; the result depends on nothing else.
 
     A user error a step raises (a `TradeTalksError`) goes up as it is; anything else
     is a bug, raised as `StepFailed` naming the step, with the original as its cause.
     """
-    lexicon = lexicon if lexicon is not None else legacy.current()
-    legacy.use(lexicon)
     for name, step in steps:
         try:
             article = step(article, lexicon)

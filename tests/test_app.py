@@ -388,15 +388,15 @@ def test_upload_through_the_page(tmp_path, monkeypatch):
     assert any("0 new articles stored, 1 duplicates skipped" in s.value for s in at.info)
 
 
-def test_dates_edited_in_the_preview_are_stored(tmp_path):
+def test_dates_edited_in_the_preview_are_stored(tmp_path, lexicon):
     files = [("a.txt", SEED.encode()), ("b.txt", NO_DATE.encode())]
-    preview, errors = preview_frame(files, set())
+    preview, errors = preview_frame(files, set(), lexicon)
     assert not errors and preview["words"].gt(0).all()
     edited = preview.copy()
     edited.loc[1, "published"] = date(2025, 5, 20)
     assert changed_dates(preview, edited) == {1: date(2025, 5, 20)}
     assert changed_dates(preview, preview) == {}
-    report = ingest_files(files, Store(tmp_path), changed_dates(preview, edited))
+    report = ingest_files(files, Store(tmp_path), changed_dates(preview, edited), lexicon=lexicon)
     assert len(report.new_ids) == 2 and not report.errors
     stored = Store(tmp_path).read("articles").set_index("title")
     assert stored.loc["Undated", "published"] == "2025-05-20"

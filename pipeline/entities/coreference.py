@@ -45,13 +45,11 @@ class ReferenceRules:
         return self.synonyms.get(word, word)
 
 
-def resolve_reference(article: Article, sent_idx: int, phrase: str, before: int | None = None,
-                      lexicon: Lexicon | None = None) -> Mention | None:
+def resolve_reference(article: Article, sent_idx: int, phrase: str, before: int | None = None, *,
+                      lexicon: Lexicon) -> Mention | None:
     """The mention that `phrase` ("he", "the minister", "his Chinese counterpart", "the
     ministry") in sentence `sent_idx` refers to: the latest fitting one before the sentence,
     or before character offset `before` when given (for "X said he ..."). `lexicon` is required."""
-    if lexicon is None:
-        raise TypeError("resolve_reference() needs the lexicon the article was processed with (lexicon=...)")
     rules = lexicon.compiled(ReferenceRules)
     if not article.sentences or not 0 <= sent_idx < len(article.sentences):
         return None

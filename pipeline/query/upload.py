@@ -23,7 +23,7 @@ PREVIEW_FIELDS = ("file", "title", "source", "published", "date_from", "words", 
 
 
 def preview_frame(files: list[tuple[str, bytes]], stored_ids: set[str],
-                  lexicon: Lexicon | None = None) -> tuple[pd.DataFrame, list[FileError]]:
+                  lexicon: Lexicon) -> tuple[pd.DataFrame, list[FileError]]:
     """One row per article the files hold, in load order; unreadable files as errors."""
     articles, errors = load_uploads(files)
     rows, seen = [], set(stored_ids)
