@@ -73,10 +73,11 @@ def main() -> None:
     print(f"corpus: {len(docs)} generated articles, {kb:.1f} KB each on average")
 
     step_costs(generate(500, seed=3))
+    lexicon = Lexicon.load()        # read once, as the CLI does before a batch
     with tempfile.TemporaryDirectory() as tmp:
         t0 = time.perf_counter()
-        processed, errors = process_all(as_articles(docs))
-        frames = to_frames(processed)
+        processed, errors = process_all(as_articles(docs), lexicon=lexicon)
+        frames = to_frames(processed, lexicon.taxonomy)
         Store(Path(tmp) / "s").append(frames)
         dt = time.perf_counter() - t0
         print(f"full pipeline (process + store), {len(processed)} articles: "
@@ -95,9 +96,9 @@ def main() -> None:
         ten = as_articles(generate(10, seed=99))
         for n in (1000, 50000):
             store = big_store(Path(tmp) / f"s{n}", frames, n)
-            batch, _ = process_all(ten)
+            batch, _ = process_all(ten, lexicon=lexicon)
             t0 = time.perf_counter()
-            store.append(to_frames(batch))
+            store.append(to_frames(batch, lexicon.taxonomy))
             dt = time.perf_counter() - t0
             print(f"append 10 articles to a store of {n:,}: {dt * 1000:.0f} ms")
 

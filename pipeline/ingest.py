@@ -142,7 +142,7 @@ def correct_dates(articles: list[Article], dates: dict[int, date]) -> None:
 
 
 # --- processing ------------------------------------------------------------
-def _process_one(article: Article, lexicon: Lexicon | None) -> Article | FileError | Bug:
+def _process_one(article: Article, lexicon: Lexicon) -> Article | FileError | Bug:
     try:
         return process_article(article, lexicon)
     except TradeTalksError as exc:
@@ -154,10 +154,10 @@ def _process_one(article: Article, lexicon: Lexicon | None) -> Article | FileErr
 
 # A pool worker receives the lexicon once, when it starts (pickled, its data only, where
 # workers are spawned): sent with every chunk, its compiled patterns would be rebuilt per chunk.
-_worker_lexicon: list[Lexicon | None] = []
+_worker_lexicon: list[Lexicon] = []
 
 
-def _start_worker(lexicon: Lexicon | None) -> None:
+def _start_worker(lexicon: Lexicon) -> None:
     _worker_lexicon[:] = [lexicon]
 
 
@@ -165,7 +165,7 @@ def _process_in_worker(article: Article) -> Article | FileError | Bug:
     return _process_one(article, _worker_lexicon[0])
 
 
-def process_each(articles: list[Article], lexicon: Lexicon | None = None, progress: Progress | None = None,
+def process_each(articles: list[Article], lexicon: Lexicon, progress: Progress | None = None,
                  workers: int | None = None) -> list[Article | FileError | Bug]:
     """Each article processed, or why it could not be, in input order; over processes for
     large batches. A bug's traceback is logged at debug level."""
@@ -189,8 +189,8 @@ def process_each(articles: list[Article], lexicon: Lexicon | None = None, progre
     return results
 
 
-def process_all(articles: list[Article], progress: Progress | None = None, workers: int | None = None,
-                lexicon: Lexicon | None = None) -> tuple[list[Article], list[FileError | Bug]]:
+def process_all(articles: list[Article], progress: Progress | None = None, workers: int | None = None, *,
+                lexicon: Lexicon) -> tuple[list[Article], list[FileError | Bug]]:
     """The processed articles, and what went wrong with the others (file errors and bugs)."""
     results = process_each(articles, lexicon, progress, workers)
     return ([r for r in results if isinstance(r, Article)],
