@@ -55,3 +55,13 @@ def test_every_data_file_is_documented():
     files = {p.name for p in (ROOT / "data").iterdir() if p.is_file() and p.name != "README.md"}
     assert files - headings == set(), "add a section to data/README.md"
     assert headings - files == set(), "data/README.md documents a file that is gone"
+
+
+def test_the_readme_layout_names_every_package():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme[readme.index("## Layout"):]
+    layout = layout[:layout.index("\n## ", 1)]
+    parts = {p.name + "/" for p in (ROOT / "pipeline").iterdir() if p.is_dir() and (p / "__init__.py").exists()}
+    parts |= {p.name for p in (ROOT / "pipeline").glob("*.py") if not p.name.startswith("__")}
+    missing = {p for p in parts if not re.search(rf"^\s+{re.escape(p)}\s", layout, flags=re.M)}
+    assert missing == set(), "README.md's layout does not name these"
