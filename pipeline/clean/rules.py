@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import re
 
+from pipeline.text.folding import lower_keeping_offsets
+
 from pipeline.text.alternation import trie_alternation
 from pipeline.text.calendar import Calendar
 
 BOILERPLATE = "boilerplate.json"
 
 
-def lower(text: str) -> str:
-    """Lower-case with one apostrophe: what every pattern here is written against."""
-    return text.lower().replace("\u2019", "'").replace("\u2018", "'")
+lower = lower_keeping_offsets   # lower-case with one apostrophe: what every pattern here is written against
 
 
 def _alt(words) -> str:

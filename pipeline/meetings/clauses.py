@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 
 from pipeline.article import Article, Mention
+from pipeline.text.folding import lower_keeping_offsets
 from pipeline.entities.coreference import resolve_reference
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.meetings.clue import unique
@@ -48,11 +49,6 @@ _SPOKES_AFTER = re.compile(r",\s+(?:a|the|who is a|who is the)\s+(?:[\w-]+\s+){0
                            r"(?!\s+(?:said|says|told|added|stated)\b)")
 
 
-def lower_text(text: str) -> str:
-    low = text.lower().replace("\u2019", "'").replace("\u2018", "'")
-    if len(low) != len(text):   # a few characters change length when lower-cased
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("\u2019", "'")
-    return low
 
 
 class Context:

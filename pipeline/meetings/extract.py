@@ -20,7 +20,8 @@ from bisect import bisect_right
 from pipeline.article import Article
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.meetings.assemble import assemble
-from pipeline.meetings.clauses import Context, lower_text, segments
+from pipeline.meetings.clauses import Context, segments
+from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.manner import city_in_relative, city_of_clause, has_tense, mode, when
 from pipeline.meetings.participants import parties_of, split_counterparts
@@ -39,7 +40,7 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
     article.meetings = []
     if not article.sentences:
         return article
-    low = lower_text(article.text)
+    low = lower_keeping_offsets(article.text)
     rules = lexicon.compiled(MeetingRules)
     starts = [s for s, _ in article.sentences]
     cues_by_sent: dict[int, list[re.Match]] = {}

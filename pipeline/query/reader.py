@@ -9,6 +9,7 @@ import pandas as pd
 from pipeline.meetings.merge import merge_meetings
 from pipeline.query.filters import any_in
 from pipeline.query.prepared import Views
+from pipeline.text.alternation import trie_alternation
 
 
 def article_facts(v: Views, article_id: str) -> dict[str, pd.DataFrame]:
@@ -53,6 +54,6 @@ def highlight(text: str, sentences: list[str] | dict[str, list[str]]) -> str:
         def mark(m: re.Match) -> str:
             names = " ".join(sorted(set(filter(None, kinds[m.group(0)]))))
             return f'<mark class="{names}">{m.group(0)}</mark>' if names else f"<mark>{m.group(0)}</mark>"
-        pattern = re.compile("|".join(re.escape(k) for k in sorted(kinds, key=len, reverse=True)))
+        pattern = re.compile(trie_alternation(kinds))
         escaped = pattern.sub(mark, escaped)
     return escaped.replace("\n", "<br>\n")

@@ -49,3 +49,12 @@ def fold_aligned(text: str, lower: bool = True) -> str:
         # a few characters lower-case to two ("İ"); keep offsets at the cost of the dot
         out = low if len(low) == len(out) else "".join(c.lower()[0] for c in out)
     return out
+
+
+def lower_keeping_offsets(text: str) -> str:
+    """Lower-case with one apostrophe and every character in place: a match found in the
+    result has the same offsets in `text` (accents are kept, unlike `fold_aligned`)."""
+    low = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    if len(low) != len(text):   # a few characters lower-case to two ("İ"): keep those as they are
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("\u2019", "'")
+    return low
