@@ -121,7 +121,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     location = "" if how in ("phone", "video") else city_of_clause(ctx, a, b) or city_in_relative(ctx, idx, b)
     if location and strength < 2 and how != "unknown" or location and how == "unknown":
         how, strength = "in_person", 2
-    status = "planned" if planned and "agree" not in kinds else ("held" if has_tense(seg) else "")
+    status = "planned" if planned and "agree" not in kinds else ("held" if has_tense(ctx, seg) else "")
     if set(kinds) == {"agree"}:
         status = "held"
     base.update(mode=how, strength=strength, location=location, status=status)

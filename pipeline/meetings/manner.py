@@ -29,25 +29,19 @@ _DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b"
 _SAME_DAY = re.compile(r"\b(?:(?:earlier|later) (?:in|that) the day|earlier that day|later that day|the same day)\b")
 _DAYS_APART = re.compile(r"\b(\w+) days? (after|before)\b")
 _RELATIVE = re.compile(r",? (?:which|where) ")
-_TENSE = re.compile(r"\b(?:met|held|hosted|received|visited|spoke|talked|had|has|was|were|took place|"
-                    r"sat|shook|discussed|agreed|exchanged|traded|told|called|joined|made|brought|"
-                    r"holds|meets|visits|receives|hosts|ended|concluded|wrapped up|began|opened|closed|took|"
-                    r"welcomed|greeted|resumed|kicked off)\b")
-_VIDEO = re.compile(r"\bvideo\b|\bvirtual(?:ly)?\b")
-_PHONE = re.compile(r"\b(?:tele)?phone\b")
 
 
-def has_tense(seg: str) -> bool:
+def has_tense(ctx: Context, seg: str) -> bool:
     """A verb that reports the meeting as done or going on."""
-    return bool(_TENSE.search(seg))
+    return bool(ctx.rules.tense.search(seg))
 
 
 def mode(ctx: Context, kinds: dict, seg: str) -> tuple[str, int]:
     """(mode, strength): 2 said outright, 1 the usual for the cue, 0 unknown."""
     face_to_face = ctx.rules.face_to_face.search(seg)
-    if "video" in kinds or _VIDEO.search(seg):
+    if "video" in kinds or ctx.rules.video.search(seg):
         return "video", 2
-    if _PHONE.search(seg):
+    if ctx.rules.phone.search(seg):
         return "phone", 2
     if "phone" in kinds:   # "the call": remote, but phone or video is not said
         return "unknown", 1

@@ -107,6 +107,9 @@ class MeetingRules:
             r"\b(?:a |the )?" + any_of(data["hypothetical"]) + r" (?:\w+ ){0,2}?" + whole(data["meeting_nouns"]),
             r"\b" + any_of(data["hope_verbs"]) + " to " + whole(data["hoped_for"]),
         )
+        self.tense = re.compile(whole(data["tense_verbs"]))
+        self.video = re.compile(whole(data["video_words"]))
+        self.phone = re.compile(whole(data["phone_words"]))
         agreed_to = any_of(cues["agree"]) + " to "
         self.planned = re.compile(r"\b(?:" + any_of(data["planned"]) + "|" + agreed_to + any_of(data["agreed_plans"])
                                   + r")\b")
