@@ -9,6 +9,13 @@ _ABBREV = {
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "e.u", "inc", "co", "corp", "ltd", "vs", "etc", "approx", "dept",
 }
+# a clock time's "a.m."/"p.m." ends a sentence unless what follows still tells the time:
+# a weekday, a month (first three letters) or a time zone ("at 9 a.m. Tuesday", "3 p.m. GMT")
+_CLOCK = {"a.m", "p.m"}
+_CLOCK_NEXT = re.compile(
+    r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+    r"|(?:GMT|UTC|[ECMP][SD]?T|CES?T|JST|BST|IST|SGT|HKT|AEST|AEDT)\b")
+_OPENERS = "\"'“‘([{"
 # an end mark, optional closing quote/bracket, white space, then something that starts a sentence
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
 
@@ -22,8 +29,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for m in _BOUNDARY.finditer(para):
             cut = m.start(1)
             token = para[max(para.rfind(" ", 0, cut), para.rfind("\t", 0, cut)) + 1: cut]
-            token = token.lower().rstrip(".")
-            if m.group(1) == "." and (token in _ABBREV or re.fullmatch(r"[a-z]", token)):
+            token = token.lower().rstrip(".").lstrip(_OPENERS)   # "(Oct. 3)"
+            if m.group(1) == "." and (token in _ABBREV or re.fullmatch(r"[a-z]", token)
+                                      or token in _CLOCK and _CLOCK_NEXT.match(para, m.end())):
                 continue
             end = pos + m.end(1)
             if end > start:
