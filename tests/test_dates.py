@@ -271,3 +271,77 @@ def test_the_grammar_comes_from_the_lexicon(tmp_path, lexicon):
     assert [(e.text, e.value) for e in dated_with(lexicon, text).dates] == [("tomorrow", date(2025, 11, 3))]
     assert [(e.text, e.value) for e in dated_with(other, text).dates] == [
         ("the day after tomorrow", date(2025, 11, 4)), ("2 Novembre", date(2025, 11, 2))]
+
+
+# --- weekends: a span of two days, never a single day --------------------------------
+@pytest.mark.parametrize("phrase", ["over the weekend", "this weekend", "last weekend", "next weekend",
+                                    "at the weekend"])
+def test_a_weekend_is_vague(found, phrase):
+    ((text, value, precision),) = found(f"The two envoys met {phrase} in Port Elda.")
+    assert phrase.endswith(text) and value is None and precision == "week"
+
+
+def test_weekend_does_not_hide_a_day_in_the_same_sentence(found):
+    assert found("They met on Friday, before the weekend.") [0] == ("Friday", date(2025, 10, 31), "day")
+
+
+# --- "through/until <weekday>": the end of something still going on ------------------
+@pytest.mark.parametrize("sentence, expected", [
+    ("The talks in Varena run through Friday.", date(2025, 11, 7)),
+    ("The envoys stay in Port Elda until Wednesday.", date(2025, 11, 5)),
+    ("The fair is open till Saturday, organisers say.", date(2025, 11, 8)),
+])
+def test_through_a_weekday_in_the_present_looks_ahead(dated, sentence, expected):
+    assert [e.value for e in dated(sentence, date(2025, 11, 3)).dates] == [expected]
+
+
+def test_through_a_weekday_in_the_past_looks_back(dated):
+    (expr,) = dated("The talks lasted through Friday, officials said.", date(2025, 11, 3)).dates
+    assert expr.value == date(2025, 10, 31)
+    (expr,) = dated("The envoys stayed until Wednesday.", date(2025, 11, 3)).dates
+    assert expr.value == date(2025, 10, 29)
+
+
+def test_set_to_after_a_noun_is_future(dated):
+    (expr,) = dated("Ministers hope for a deal at a summit set to begin Monday in Varena.").dates
+    assert expr.value == date(2025, 11, 3)
+
+
+# --- "on the 12th": a day of the publication month, or the next/previous one ---------
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("The envoys met on the 12th in Port Elda.", date(2025, 11, 20), date(2025, 11, 12)),
+    ("The envoys met on the 28th in Port Elda.", date(2025, 11, 3), date(2025, 10, 28)),
+    ("The envoys will meet on the 12th in Port Elda.", date(2025, 11, 20), date(2025, 12, 12)),
+    ("The envoys will meet on the 22nd.", date(2025, 11, 20), date(2025, 11, 22)),
+])
+def test_ordinal_day_resolves_against_publication_month(dated, sentence, published, expected):
+    (expr,) = dated(sentence, published).dates
+    assert (expr.value, expr.precision) == (expected, "day")
+    assert expr.text.endswith(("12th", "28th", "22nd"))
+
+
+@pytest.mark.parametrize("text", [
+    "It was the 12th round of talks.",
+    "The 3rd largest economy met its target.",
+    "The two signed the deal in the 21st century.",
+])
+def test_ordinals_that_are_not_days(dated, text):
+    assert dated(text).dates == []
+
+
+# --- a weekday beside a date that does not fit -----------------------------------------
+def test_weekday_that_conflicts_with_the_date(found):
+    # 3 March 2025 is a Monday: no conflict
+    assert found("They met on Monday, March 3.", date(2025, 3, 5))[0][1] == date(2025, 3, 3)
+    # Monday 3 March is 2025, a year before this publication: the year that fits
+    assert found("They met on Monday, March 3.", date(2026, 2, 1))[0][1] == date(2025, 3, 3)
+    # no Monday 5 March within a year either side: the date nearest publication, never a far year
+    assert found("They met on Monday, March 5.", date(2025, 3, 7))[0][1] == date(2025, 3, 5)
+    # an explicit year is kept even if the weekday is wrong
+    assert found("They met on Monday, March 5, 2025.", date(2025, 3, 7))[0][1] == date(2025, 3, 5)
+
+
+def test_multi_day_ranges_give_the_first_day(found):
+    assert found("Talks run from March 3 to 5 in Varena.", date(2025, 3, 1))[0][1] == date(2025, 3, 3)
+    assert found("Talks were held on March 3-5 in Varena.", date(2025, 3, 10))[0][1] == date(2025, 3, 3)
+    assert found("Talks were held on 3-5 March in Varena.", date(2025, 3, 10))[0][1] == date(2025, 3, 3)

@@ -34,6 +34,7 @@ AHEAD_FACTOR = 3       # a date ahead of publication beats the one behind it whe
 # every byte that is not an ASCII letter or digit becomes a space: the body then splits into words
 _WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 _WORD_AFTER = re.compile(r" ([A-Z][a-z]+)")
+_NEXT_WORD = re.compile(r" ([a-z]+)")   # the lower-case word right after an expression
 _ODD_SPACE = re.compile("[\t\u00a0\u2009\u202f]")   # one character each: offsets stay put
 
 
@@ -90,7 +91,8 @@ def _relative(unit: str, n: int, pub: date) -> tuple[date, str]:
 def _md(g: ExpressionGrammar, m: re.Match, p: str) -> tuple[int, int, int | None]:
     if m[p + "m"]:
         return g.months[m[p + "m"]], int(m[p + "d"]), int(m[p + "y"]) if m[p + "y"] else None
-    return g.months[m[p + "m2"]], int(m[p + "d2"]), int(m[p + "y2"]) if m[p + "y2"] else None
+    day = m[p + "r"] or m[p + "d2"]   # "3-5 March": a span of days is dated by its first
+    return g.months[m[p + "m2"]], int(day), int(m[p + "y2"]) if m[p + "y2"] else None
 
 
 def _resolve(g: ExpressionGrammar, m: re.Match, pub: date | None, future: bool) -> tuple[date | None, str]:
@@ -103,6 +105,13 @@ def _resolve(g: ExpressionGrammar, m: re.Match, pub: date | None, future: bool) 
             wd = g.weekdays[m["wd"]] if m["WD"] else None
             return (_pick_year(month, day, pub, future, wd) if pub else None), "day"
         return (_weekday(pub, g.weekdays[m["wd"]], m["wmod"], future) if pub else None), "day"
+    if m["ORD"]:   # "on the 12th": that day of the publication month or of a month beside it
+        if not pub:
+            return None, "day"
+        day, first = int(m["od"][:-2]), _shift_month(pub, 0)
+        cands = [d.toordinal() for k in (-1, 0, 1)
+                 if (d := safe_date((s := _shift_month(first, k)).year, s.month, day))]
+        return date.fromordinal(_by_tense(cands, pub.toordinal(), future)), "day"
     if m["ISO"]:
         return safe_date(int(m["isoy"]), int(m["isom"]), int(m["isod"])), "day"
     if m["NUM"]:
@@ -120,6 +129,8 @@ def _resolve(g: ExpressionGrammar, m: re.Match, pub: date | None, future: bool) 
         unit, n = g.relative[m["REL"]]
         if unit == "future":
             return None, "future"   # no period to anchor to: the caller reads the precision
+        if unit == "weekend":
+            return None, "week"     # two days and neither named: no day to give
         return _relative(unit, n, pub) if pub else (None, unit)
     if m["AGO"]:
         n = int(m["agon"]) if m["agon"].isdigit() else g.numbers[m["agon"]]
@@ -176,10 +187,15 @@ def _resolve_phrase(g: ExpressionGrammar, phrase: str, published: date | None,
 
 def _is_future(g: ExpressionGrammar, low: str, sent_start: int, start: int, end: int, sent_end: int) -> bool:
     """The tense cue nearest before the expression in its sentence decides; failing one, the
-    first cue just after it ("Talks on Tuesday are expected to...")."""
+    first cue just after it ("Talks on Tuesday are expected to..."). A weekday after "until" or
+    "through" ends something still going on: ahead, unless a past cue comes before it."""
     cues = list(g.cues.finditer(low, max(sent_start, start - CUE_BEFORE), start))
     if cues:
         return cues[-1][1] in g.future_cues
+    prev = _word_before(low, start, sent_start)
+    if prev and prev[0] in g.until_words:   # "stayed until Monday": a past verb right before
+        verb = _word_before(low, prev[1], sent_start)
+        return not (verb and verb[0].endswith("ed"))
     after = g.cues.search(low, end, min(sent_end, end + CUE_AFTER))
     return bool(after) and after[1] in g.future_cues
 
@@ -187,7 +203,8 @@ def _is_future(g: ExpressionGrammar, low: str, sent_start: int, start: int, end:
 def _needs_tense(m: re.Match) -> bool:
     if m["WD"]:
         return m["wmod"] not in ("last", "next") and not (m["py"] or m["py2"] or m["cy"] or m["cy2"])
-    return bool(m["MD"] and not (m["sy"] or m["sy2"]) or m["BM"] and m["bmod"] not in ("last", "next", "this"))
+    return bool(m["MD"] and not (m["sy"] or m["sy2"]) or m["ORD"]
+                or m["BM"] and m["bmod"] not in ("last", "next", "this"))
 
 
 def _acceptable(g: ExpressionGrammar, m: re.Match, text: str, low: str) -> bool:
@@ -203,6 +220,10 @@ def _acceptable(g: ExpressionGrammar, m: re.Match, text: str, low: str) -> bool:
     if m["REL"] == "soon":   # "as soon as", "soon after the talks" are not the future
         prev = _word_before(low, m.start(), 0)
         return not (prev and prev[0] == "as" or low.startswith(" after", m.end()))
+    if m["ORD"]:   # "on the 12th." is a day; "the 12th round", "in the 21st century" are not
+        prev, nxt = _word_before(low, m.start(), 0), _NEXT_WORD.match(low, m.end())
+        return bool(prev) and prev[0] in g.prepositions and prev[0] != "in" and (
+            not nxt or nxt[1] != "of" and (nxt[1] in g.prepositions or nxt[1] in g.calendar.weekdays))
     if m["WD"] and not (m["wpart"] or m["P"] or m["C"]):
         nxt = _WORD_AFTER.match(text, m.end())
         return not nxt or nxt[1].lower() in g.months

@@ -10,6 +10,8 @@ from pipeline.text.calendar import ORDINAL, YEAR, Calendar
 
 UNITS = ("day", "week", "month", "year")   # what "three days ago" counts in
 FIRST_YEAR, LAST_YEAR = 1900, 2099         # the years YEAR matches: each is a keyword of the scan
+DAY_ORDINALS = {d: f"{d}{'th' if 10 <= d % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')}"
+                for d in range(1, 32)}    # "the 12th", "the 22nd": a day of a month the reader knows
 RESOLVE_CACHE = 65536                      # phrases resolved per lexicon before the cache starts over
 
 
@@ -27,6 +29,7 @@ class ExpressionGrammar:
         self.relative: dict[str, tuple[str, int]] = {k: tuple(v) for k, v in data["relative"].items()}
         self.prepositions = frozenset(data["prepositions"])
         self.future_cues = frozenset(data["future_cues"])
+        self.until_words = frozenset(data["until_words"])
         self.grammar = "|".join([
             rf"(?P<WD>(?:(?P<wmod>{trie_alternation(data['weekday_modifiers'])}) )?(?P<wd>{cal.weekday})\b"
             rf"(?: (?P<wpart>{trie_alternation(data['parts_of_day'])})\b)?"
@@ -34,6 +37,7 @@ class ExpressionGrammar:
             rf"(?P<ISO>(?P<isoy>{YEAR})-(?P<isom>\d\d)-(?P<isod>\d\d))\b",
             rf"(?P<NUM>(?P<na>\d{{1,2}})(?P<nsep>[/.])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>{YEAR}))\b",
             rf"(?P<MD>{self._month_day('s')})",
+            rf"(?P<ORD>the (?P<od>{'|'.join(sorted(DAY_ORDINALS.values(), key=len, reverse=True))}))\b",
             rf"(?P<MY>(?P<mym>{cal.month})\b\.?,? (?P<myy>{YEAR}))\b",
             rf"(?P<AGO>(?P<agon>\d{{1,2}}|{cal.number}) (?P<agou>{'|'.join(UNITS)})s? ago)\b",
             rf"(?P<REL>{trie_alternation(self.relative)})\b",
@@ -46,12 +50,13 @@ class ExpressionGrammar:
         # the last word of each relative phrase ("in the coming days", "in the near future")
         units = set(UNITS) | {u + "s" for u in UNITS} | set(data["parts_of_day"])
         units |= {p.split()[-1] for p in self.relative}
-        self.keywords = frozenset(w.encode() for w in set(self.months) | set(self.weekdays) | units) | frozenset(
+        self.keywords = frozenset(w.encode() for w in set(self.months) | set(self.weekdays) | units
+                                  | set(DAY_ORDINALS.values())) | frozenset(
             str(y).encode() for y in range(FIRST_YEAR, LAST_YEAR + 1))
         # keywords that never open a phrase: "week" only ends "last week"
         self.never_first = frozenset(units - {p.split()[0] for p in self.relative})
-        # words that may open a phrase before its keyword: "last", "in the coming", "2 of", "two"
-        self.lead_words = frozenset(
+        # words that may open a phrase before its keyword: "last", "in the coming", "2 of", "two", "the 12th"
+        self.lead_words = frozenset({"the"} |
             _words(data["weekday_modifiers"]) | _words(data["month_modifiers"]) | _words(data["year_modifiers"])
             | _words(self.prepositions) | set(self.numbers) | {w for p in self.relative for w in p.split()[:-1]})
         self.cues = re.compile(r"\b(" + trie_alternation(self.future_cues | frozenset(data["past_cues"])) + r")\b")
@@ -62,7 +67,7 @@ class ExpressionGrammar:
         several times. Single spaces: the finder reads text whose odd spaces became plain ones."""
         mon = self.calendar.month
         return (rf"(?:(?P<{p}m>{mon})\b\.? (?P<{p}d>\d{{1,2}}){ORDINAL}\b(?:,? (?P<{p}y>{YEAR})\b)?"
-                rf"|(?P<{p}d2>\d{{1,2}}){ORDINAL} (?:of )?(?P<{p}m2>{mon})\b(?:\.?,? (?P<{p}y2>{YEAR})\b)?)")
+                rf"|(?:(?P<{p}r>\d{{1,2}}){ORDINAL} ?[-\u2013] ?)?(?P<{p}d2>\d{{1,2}}){ORDINAL} (?:of )?(?P<{p}m2>{mon})\b(?:\.?,? (?P<{p}y2>{YEAR})\b)?)")
 
     def remember(self, key: tuple[str, date | None, bool], value: tuple[date | None, str]) -> None:
         if len(self.resolved) >= RESOLVE_CACHE:
