@@ -6,6 +6,7 @@ from datetime import date
 
 from pipeline.dates.expressions import date_for_sentence
 from pipeline.meetings.clauses import Context
+from pipeline.text.alternation import trie_alternation
 
 # "on the sidelines of the annual summit of the Group of 20 leaders in ...": the occasion's name
 # may come a long way after "sidelines of"
@@ -18,6 +19,12 @@ SAID_ON_REACH = 30
 DAYS_APART_BEFORE = 20
 # ... and how far into it: "Two days after" opening the clause
 DAYS_APART_INTO = 8
+# "agreed on Monday to": the agreeing word stands right before the day it was agreed
+AGREED_ON_REACH = 16
+# "a summit set to begin Monday": the day stands a few words after the gathering's name ...
+GATHERING_OPENS_REACH = 60
+# ... and the start verb right before it ("set to begin on")
+GATHERING_TO_VERB = 30
 # ", which was held in": the start of a relative clause describing the event
 RELATIVE_REACH = 8
 
@@ -29,6 +36,7 @@ _DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b"
 _SAME_DAY = re.compile(r"\b(?:(?:earlier|later) (?:in|that) the day|earlier that day|later that day|the same day)\b")
 _DAYS_APART = re.compile(r"\b(\w+) days? (after|before)\b")
 _RELATIVE = re.compile(r",? (?:which|where) ")
+_WORD_BEFORE = re.compile(r"(\w+)\s+(?:on\s+)?$")
 
 
 def has_tense(ctx: Context, seg: str) -> bool:
@@ -85,16 +93,50 @@ def city_in_relative(ctx: Context, idx: int, b: int) -> str:
     return city_of_clause(ctx, b, nxt.start() if nxt else e)
 
 
+class MeetingDayRules:
+    """The words that tell a day of something else from the day of the meeting, composed once per lexicon."""
+
+    def __init__(self, lexicon):
+        starts = lexicon.data("date_patterns.json")["event_start_verbs"]
+        gatherings = lexicon.data("meeting_patterns.json")["gatherings"]
+        self.gathering_opens = re.compile(
+            rf"\b(?:{trie_alternation(gatherings)})\b[^.;]{{0,{GATHERING_TO_VERB}}}?"
+            rf"\b(?:{trie_alternation(starts)})\s+(?:on\s+)?$")
+
+
+def _gathering_day(ctx: Context, t, floor: int, cue: int) -> bool:
+    """ "on the sidelines of a summit set to begin Monday": the day the gathering opens, not the
+    meeting's; unless the gathering is itself the meeting (its word is the clause's cue)."""
+    rules = ctx.lexicon.compiled(MeetingDayRules)
+    m = rules.gathering_opens.search(ctx.low, max(floor, t.start - GATHERING_OPENS_REACH), t.start)
+    return bool(m) and m.start() != cue
+
+
+def _statement_day(ctx: Context, t, floor: int, b: int) -> bool:
+    """The day something was said or agreed, not the day of the meeting: "said on Tuesday that",
+    "agreed on Monday to meet on Friday" (a meeting cue after the day: the agreement is not the
+    meeting, and its day dates the agreeing alone)."""
+    low = ctx.low
+    if _SAID_ON.search(low[max(floor, t.start - SAID_ON_REACH):t.start]):
+        return True
+    verb = _WORD_BEFORE.search(low, max(floor, t.start - AGREED_ON_REACH), t.start)
+    if not verb or ctx.rules.cue_kind.get(verb.group(1)) != "agree":
+        return False
+    later = ctx.rules.cue.search(low, t.end, b)
+    return bool(later) and ctx.rules.cue_kind.get(later.group()) != "agree"
+
+
 def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool, cue: int) -> None:
     """Fill base["date"] and base["precision"]: the clause's date nearest the cue, else the sentence's."""
     low = ctx.low
     floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
-    exprs = [t for t in ctx.article.dates
-             if floor <= t.start < b and not _SAID_ON.search(low[max(a, t.start - SAID_ON_REACH):t.start])]
+    exprs = [t for t in ctx.article.dates if floor <= t.start < b
+             and not _statement_day(ctx, t, a, b) and not _gathering_day(ctx, t, a, cue)]
     if not exprs and only_segment:
         t = date_for_sentence(ctx.article, idx)
-        exprs = [t] if t is not None and t.start >= floor and not _SAID_ON.search(
-            low[max(0, t.start - SAID_ON_REACH):t.start]) else []
+        e = ctx.article.sentences[idx][1]
+        exprs = [t] if t is not None and t.start >= floor and not _statement_day(ctx, t, 0, e) and not (
+            _gathering_day(ctx, t, 0, cue)) else []
     s = ctx.article.sentences[idx][0]
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]

@@ -1,0 +1,84 @@
+"""Which expression dates a meeting: the clause's own day, not the day of a statement or of
+another event in the same sentence; vague times leave the date empty."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.article import Article
+from pipeline.process import process_article
+
+WED = date(2025, 11, 5)   # a Wednesday
+PAIR = {"Wang Wentao", "Howard Lutnick"}
+
+
+def meetings(lexicon, text: str, published: date = WED):
+    article = Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"), published_raw=published.isoformat())
+    return [m for m in process_article(article, lexicon).meetings if PAIR <= set(m.participants)]
+
+
+def the_date(lexicon, text: str, published: date = WED):
+    (m,) = meetings(lexicon, text, published)
+    return m.date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao and Howard Lutnick met in Geneva on Monday.", date(2025, 11, 3)),
+    ("On Monday, Wang Wentao met Howard Lutnick in Geneva.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick in Geneva on Thursday (Oct. 30).", date(2025, 10, 30)),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva from October 27 to 29.", date(2025, 10, 27)),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva on October 27-29.", date(2025, 10, 27)),
+    ("Wang Wentao met Howard Lutnick in Geneva on the 3rd.", date(2025, 11, 3)),
+    ("Wang Wentao will meet Howard Lutnick in Geneva on the 12th.", date(2025, 11, 12)),
+])
+def test_the_clause_day_dates_the_meeting(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+def test_the_day_of_the_agreement_is_not_the_meeting_day(lexicon):
+    text = "Wang Wentao and Howard Lutnick agreed on Monday to meet in Geneva on Friday."
+    assert the_date(lexicon, text) == date(2025, 11, 7)
+
+
+def test_the_day_of_the_statement_is_not_the_meeting_day(lexicon):
+    text = "The ministry said on Tuesday that Wang Wentao and Howard Lutnick met in Geneva last week."
+    assert the_date(lexicon, text) is None
+    text = "Wang Wentao and Howard Lutnick met in Geneva last week, the ministry said on Tuesday."
+    assert the_date(lexicon, text) is None
+
+
+@pytest.mark.parametrize("when", ["earlier this month", "over the weekend", "last weekend",
+                                  "in late October", "a week earlier"])
+def test_vague_times_leave_the_date_empty(lexicon, when):
+    assert the_date(lexicon, f"Wang Wentao met Howard Lutnick in Geneva {when}.") is None
+
+
+def test_a_vague_time_beats_the_statement_day_of_another_clause(lexicon):
+    text = "Wang Wentao met Howard Lutnick in Geneva over the weekend, the ministry said on Monday."
+    assert the_date(lexicon, text) is None
+
+
+def test_an_agreement_to_meet_without_a_day_has_no_date(lexicon):
+    text = "Wang Wentao and Howard Lutnick agreed on Monday to meet again in Geneva."
+    assert all(m.date is None for m in meetings(lexicon, text))
+
+
+def test_a_day_after_the_agreeing_word_dates_a_meeting_with_nothing_to_come(lexicon):
+    text = "Wang Wentao met Howard Lutnick in Geneva and the two agreed on Monday to cut tariffs."
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+def test_the_day_a_gathering_opens_is_not_the_day_of_a_meeting_on_its_sidelines(lexicon):
+    text = ("Wang Wentao will meet Howard Lutnick on the sidelines of a summit set to begin "
+            "on Monday in Varena.")
+    assert the_date(lexicon, text, date(2025, 11, 1)) is None
+    text = "Wang Wentao will meet Howard Lutnick at a forum in Varena that opens on Monday."
+    assert the_date(lexicon, text, date(2025, 11, 1)) is None
+
+
+def test_talks_that_begin_on_a_day_are_dated_to_it(lexicon):
+    text = "Wang Wentao and Howard Lutnick began talks in Geneva on Monday."
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+    text = "Wang Wentao will hold a summit with Howard Lutnick starting on Monday in Geneva."
+    assert the_date(lexicon, text, date(2025, 11, 1)) == date(2025, 11, 3)
