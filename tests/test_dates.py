@@ -337,6 +337,9 @@ def test_weekday_that_conflicts_with_the_date(found):
     assert found("They met on Monday, March 3.", date(2026, 2, 1))[0][1] == date(2025, 3, 3)
     # no Monday 5 March within a year either side: the date nearest publication, never a far year
     assert found("They met on Monday, March 5.", date(2025, 3, 7))[0][1] == date(2025, 3, 5)
+    # the day by tense is days from publication: a slipped weekday, not a year-old story
+    assert found("They met on Monday, Nov. 4, in Varena.", date(2025, 11, 5))[0][1] == date(2025, 11, 4)
+    assert found("They met on Monday (4 November) in Varena.", date(2025, 11, 20))[0][1] == date(2025, 11, 4)
     # an explicit year is kept even if the weekday is wrong
     assert found("They met on Monday, March 5, 2025.", date(2025, 3, 7))[0][1] == date(2025, 3, 5)
 

@@ -29,6 +29,8 @@ CUE_AFTER = 40         # characters after it, when none came before: "Talks on T
 LEAD_WORDS = 3         # words before a keyword that may open its phrase: "in the coming days"
 LEAD_WORD_SIZE = 15    # letters read back for a lead word: twice the longest ("through", "earlier")
 NUMERIC_HEAD = 7       # characters before the year of "02/11/2025" where its day and month start
+WEEKDAY_SLIP_DAYS = 31  # "Monday, Nov. 4" published Nov. 5 when Nov. 4 is a Tuesday: this year's, not last year's
+YEAR_DAYS = 366         # a weekday may pin a year no further than this from publication
 AHEAD_FACTOR = 3       # a date ahead of publication beats the one behind it when this many times nearer
 
 # every byte that is not an ASCII letter or digit becomes a space: the body then splits into words
@@ -51,14 +53,24 @@ def _by_tense(cands: list[int], ref: int, future: bool) -> int:
 
 
 def _pick_year(month: int, day: int, pub: date, future: bool, weekday: int | None = None) -> date | None:
+    """The year of a month-day: by tense (see `_by_tense`). A weekday beside it picks, first, the
+    year the tense alone says (the next one ahead, else the last one behind) where it fits; else
+    the day by tense where it fits or lies within WEEKDAY_SLIP_DAYS of publication (a slip of the
+    weekday is likelier than old news); else the nearest year where it fits, within a year."""
     cands = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := safe_date(y, month, day))]
     if not cands:
         return None
-    if weekday is not None:
-        # a weekday beside the date pins the year; without a match, the year nearest publication
-        fits = [c for c in cands if c.weekday() == weekday] or cands
-        return min(fits, key=lambda c: abs((c - pub).days))
-    return date.fromordinal(_by_tense([c.toordinal() for c in cands], pub.toordinal(), future))
+    pick = date.fromordinal(_by_tense([c.toordinal() for c in cands], pub.toordinal(), future))
+    if weekday is None:
+        return pick
+    ahead, behind = [c for c in cands if c >= pub], [c for c in cands if c <= pub]
+    strict = min(ahead) if ahead and (future or not behind) else max(behind)
+    if strict.weekday() == weekday:
+        return strict
+    if pick.weekday() == weekday or abs((pick - pub).days) <= WEEKDAY_SLIP_DAYS:
+        return pick
+    fits = [c for c in cands if c.weekday() == weekday and abs((c - pub).days) <= YEAR_DAYS]
+    return min(fits, key=lambda c: abs((c - pub).days)) if fits else pick
 
 
 def _weekday(pub: date, wd: int, mod: str | None, future: bool) -> date:
