@@ -82,3 +82,31 @@ def test_talks_that_begin_on_a_day_are_dated_to_it(lexicon):
     assert the_date(lexicon, text) == date(2025, 11, 3)
     text = "Wang Wentao will hold a summit with Howard Lutnick starting on Monday in Geneva."
     assert the_date(lexicon, text, date(2025, 11, 1)) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday, the ministry said Wang Wentao met Howard Lutnick in Geneva.",
+    "The ministry confirmed on Tuesday that Wang Wentao met Howard Lutnick in Geneva.",
+    "The ministry disclosed Tuesday that Wang Wentao had met Howard Lutnick in Geneva.",
+    "On Tuesday the ministry wrote that Wang Wentao met Howard Lutnick in Geneva.",
+])
+def test_the_statement_day_before_the_meeting_clause_is_not_its_date(lexicon, text):
+    assert the_date(lexicon, text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On Tuesday, Wang Wentao met Howard Lutnick in Geneva, the ministry said.", date(2025, 11, 4)),
+    ("Wang Wentao met Howard Lutnick in Geneva on Tuesday, the ministry confirmed.", date(2025, 11, 4)),
+    ("On Tuesday, the ministry said Wang Wentao met Howard Lutnick in Geneva on Monday.", date(2025, 11, 3)),
+])
+def test_the_meeting_day_survives_a_statement(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao and Howard Lutnick are slated to meet in Geneva on Friday.",
+    "Talks between Wang Wentao and Howard Lutnick are set for Friday in Geneva.",
+])
+def test_more_future_wordings_look_ahead(lexicon, text):
+    assert the_date(lexicon, text, date(2025, 11, 5)) == date(2025, 11, 7)
+

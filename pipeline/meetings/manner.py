@@ -19,6 +19,8 @@ SAID_ON_REACH = 30
 DAYS_APART_BEFORE = 20
 # ... and how far into it: "Two days after" opening the clause
 DAYS_APART_INTO = 8
+# "On Tuesday, the ministry said": the statement verb a few words after its day
+SAID_AFTER_REACH = 40
 # "agreed on Monday to": the agreeing word stands right before the day it was agreed
 AGREED_ON_REACH = 16
 # "a summit set to begin Monday": the day stands a few words after the gathering's name ...
@@ -30,8 +32,6 @@ RELATIVE_REACH = 8
 
 _SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins) of\b")
 _AT_OCCASION = re.compile(r"\bat (?:the|a) ")
-_SAID_ON = re.compile(r"\b(?:said|says|told (?:\w+ ){1,2}|announced|stated|added|reported)\s+"
-                      r"(?:in (?:a|an|its|his|her) (?:\w+ )?(?:statement|post|readout|interview)\s+)?(?:on\s+|late\s+|early\s+)?$")
 _DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b")
 _SAME_DAY = re.compile(r"\b(?:(?:earlier|later) (?:in|that) the day|earlier that day|later that day|the same day)\b")
 _DAYS_APART = re.compile(r"\b(\w+) days? (after|before)\b")
@@ -99,6 +99,11 @@ class MeetingDayRules:
     def __init__(self, lexicon):
         starts = lexicon.data("date_patterns.json")["event_start_verbs"]
         gatherings = lexicon.data("meeting_patterns.json")["gatherings"]
+        said = trie_alternation(lexicon.data("date_patterns.json")["statement_verbs"])
+        self.said_on = re.compile(rf"\b(?:{said}|told (?:\w+ ){{1,2}})\s+"
+                                  r"(?:in (?:a|an|its|his|her) (?:\w+ )?(?:statement|post|readout|interview)\s+)?"
+                                  r"(?:on\s+|late\s+|early\s+)?$")
+        self.said = re.compile(rf"\b(?:{said}|told)\b")
         self.gathering_opens = re.compile(
             rf"\b(?:{trie_alternation(gatherings)})\b[^.;]{{0,{GATHERING_TO_VERB}}}?"
             rf"\b(?:{trie_alternation(starts)})\s+(?:on\s+)?$")
@@ -112,12 +117,16 @@ def _gathering_day(ctx: Context, t, floor: int, cue: int) -> bool:
     return bool(m) and m.start() != cue
 
 
-def _statement_day(ctx: Context, t, floor: int, b: int) -> bool:
+def _statement_day(ctx: Context, t, floor: int, b: int, cue: int) -> bool:
     """The day something was said or agreed, not the day of the meeting: "said on Tuesday that",
+    "On Tuesday, the ministry said the two met" (the meeting cue after the statement verb),
     "agreed on Monday to meet on Friday" (a meeting cue after the day: the agreement is not the
     meeting, and its day dates the agreeing alone)."""
-    low = ctx.low
-    if _SAID_ON.search(low[max(floor, t.start - SAID_ON_REACH):t.start]):
+    low, rules = ctx.low, ctx.lexicon.compiled(MeetingDayRules)
+    if rules.said_on.search(low[max(floor, t.start - SAID_ON_REACH):t.start]):
+        return True
+    said = rules.said.search(low, t.end, min(b, t.end + SAID_AFTER_REACH))
+    if said and said.start() < cue and not ctx.rules.cue.search(low, t.end, said.start()):
         return True
     verb = _WORD_BEFORE.search(low, max(floor, t.start - AGREED_ON_REACH), t.start)
     if not verb or ctx.rules.cue_kind.get(verb.group(1)) != "agree":
@@ -131,11 +140,11 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     low = ctx.low
     floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
     exprs = [t for t in ctx.article.dates if floor <= t.start < b
-             and not _statement_day(ctx, t, a, b) and not _gathering_day(ctx, t, a, cue)]
+             and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)]
     if not exprs and only_segment:
         t = date_for_sentence(ctx.article, idx)
         e = ctx.article.sentences[idx][1]
-        exprs = [t] if t is not None and t.start >= floor and not _statement_day(ctx, t, 0, e) and not (
+        exprs = [t] if t is not None and t.start >= floor and not _statement_day(ctx, t, 0, e, cue) and not (
             _gathering_day(ctx, t, 0, cue)) else []
     s = ctx.article.sentences[idx][0]
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
