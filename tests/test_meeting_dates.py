@@ -110,3 +110,12 @@ def test_the_meeting_day_survives_a_statement(lexicon, text, expected):
 def test_more_future_wordings_look_ahead(lexicon, text):
     assert the_date(lexicon, text, date(2025, 11, 5)) == date(2025, 11, 7)
 
+
+
+def test_a_day_in_the_preceding_clause_belongs_to_that_clause(lexicon):
+    text = "The ministry announced new tariffs on Monday, and Wang Wentao met Howard Lutnick in Geneva."
+    assert the_date(lexicon, text) is None
+
+
+def test_weekday_with_an_undotted_month_in_brackets(lexicon):
+    assert the_date(lexicon, "Wang Wentao met Howard Lutnick in Geneva on Thursday (Oct 30).") == date(2025, 10, 30)
