@@ -119,3 +119,10 @@ def test_a_day_in_the_preceding_clause_belongs_to_that_clause(lexicon):
 
 def test_weekday_with_an_undotted_month_in_brackets(lexicon):
     assert the_date(lexicon, "Wang Wentao met Howard Lutnick in Geneva on Thursday (Oct 30).") == date(2025, 10, 30)
+
+
+def test_a_day_of_the_coordinated_verb_before_does_not_date_the_meeting(lexicon):
+    text = "Wang Wentao will travel to Geneva on Sunday and meet Howard Lutnick there on Monday."
+    assert the_date(lexicon, text, date(2025, 11, 7)) == date(2025, 11, 10)
+    text = "On Monday, Wang Wentao and Howard Lutnick met in Geneva."
+    assert the_date(lexicon, text) == date(2025, 11, 3)

@@ -36,6 +36,8 @@ _DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b"
 _SAME_DAY = re.compile(r"\b(?:(?:earlier|later) (?:in|that) the day|earlier that day|later that day|the same day)\b")
 _DAYS_APART = re.compile(r"\b(\w+) days? (after|before)\b")
 _RELATIVE = re.compile(r",? (?:which|where) ")
+# "travel to Geneva on Sunday and meet Lutnick": a day before "and" + the cue is the other verb's
+_OTHER_VERB = re.compile(r"\s(?:and|then)\s+(?:then\s+|also\s+|later\s+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:on\s+)?$")
 
 
@@ -150,7 +152,8 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]
     if exprs:
-        best = min(exprs, key=lambda t: abs(t.start - cue))
+        best = min(exprs, key=lambda t: (t.end <= cue and bool(_OTHER_VERB.search(low, t.end, cue)),
+                                         abs(t.start - cue)))
         base["precision"] = best.precision
         base["date"] = best.value if best.precision == "day" else None
         return
