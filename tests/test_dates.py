@@ -348,3 +348,16 @@ def test_multi_day_ranges_give_the_first_day(found):
     assert found("Talks run from March 3 to 5 in Varena.", date(2025, 3, 1))[0][1] == date(2025, 3, 3)
     assert found("Talks were held on March 3-5 in Varena.", date(2025, 3, 10))[0][1] == date(2025, 3, 3)
     assert found("Talks were held on 3-5 March in Varena.", date(2025, 3, 10))[0][1] == date(2025, 3, 3)
+
+
+# --- a weekday placed in a week: "on Tuesday last week" ---------------------------------
+@pytest.mark.parametrize("phrase, expected", [
+    ("on Tuesday last week", date(2025, 10, 28)),
+    ("on Friday of last week", date(2025, 10, 31)),
+    ("on Monday next week", date(2025, 11, 10)),
+    ("on Friday this week", date(2025, 11, 7)),
+    ("on Monday earlier this week", date(2025, 11, 3)),
+])
+def test_weekday_in_a_named_week(found, phrase, expected):
+    ((text, value, precision),) = found(f"The envoys meet {phrase} in Varena.", date(2025, 11, 5))
+    assert (text, value, precision) == (phrase.removeprefix("on "), expected, "day")

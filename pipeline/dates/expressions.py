@@ -116,6 +116,9 @@ def _resolve(g: ExpressionGrammar, m: re.Match, pub: date | None, future: bool) 
                 return safe_date(year, month, day), "day"
             wd = g.weekdays[m["wd"]] if m["WD"] else None
             return (_pick_year(month, day, pub, future, wd) if pub else None), "day"
+        if m["wweek"]:   # "Tuesday last week": that weekday of the week named
+            return (_relative("week", g.weeks[m["wweek"]], pub)[0] + timedelta(days=g.weekdays[m["wd"]])
+                    if pub else None), "day"
         return (_weekday(pub, g.weekdays[m["wd"]], m["wmod"], future) if pub else None), "day"
     if m["ORD"]:   # "on the 12th": that day of the publication month or of a month beside it
         if not pub:
@@ -214,7 +217,7 @@ def _is_future(g: ExpressionGrammar, low: str, sent_start: int, start: int, end:
 
 def _needs_tense(m: re.Match) -> bool:
     if m["WD"]:
-        return m["wmod"] not in ("last", "next") and not (m["py"] or m["py2"] or m["cy"] or m["cy2"])
+        return not m["wweek"] and m["wmod"] not in ("last", "next") and not (m["py"] or m["py2"] or m["cy"] or m["cy2"])
     return bool(m["MD"] and not (m["sy"] or m["sy2"]) or m["ORD"]
                 or m["BM"] and m["bmod"] not in ("last", "next", "this"))
 

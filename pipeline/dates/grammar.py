@@ -28,11 +28,14 @@ class ExpressionGrammar:
         self.months, self.weekdays, self.numbers = cal.months, cal.weekdays, cal.numbers
         self.relative: dict[str, tuple[str, int]] = {k: tuple(v) for k, v in data["relative"].items()}
         self.prepositions = frozenset(data["prepositions"])
+        # "Tuesday last week": the relative phrases of a week place a weekday in it
+        self.weeks = {p: n for p, (unit, n) in self.relative.items() if unit == "week"}
         self.future_cues = frozenset(data["future_cues"])
         self.until_words = frozenset(data["until_words"])
         self.grammar = "|".join([
             rf"(?P<WD>(?:(?P<wmod>{trie_alternation(data['weekday_modifiers'])}) )?(?P<wd>{cal.weekday})\b"
             rf"(?: (?P<wpart>{trie_alternation(data['parts_of_day'])})\b)?"
+            rf"(?: (?:of )?(?P<wweek>{trie_alternation(self.weeks)})\b)?"
             rf"(?:,? \((?P<P>{self._month_day('p')})\)|,? (?P<C>{self._month_day('c')}))?)",
             rf"(?P<ISO>(?P<isoy>{YEAR})-(?P<isom>\d\d)-(?P<isod>\d\d))\b",
             rf"(?P<NUM>(?P<na>\d{{1,2}})(?P<nsep>[/.])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>{YEAR}))\b",
