@@ -89,3 +89,49 @@ def ministry_of(rules: QuoteRules, speaker: Speaker) -> Speaker | None:
         return None
     portfolio = title_case(m.group("a") or m.group("b")).replace(" And ", " and ")
     return Speaker(f"Ministry of {portfolio}", "", speaker.country, "org")
+
+
+def mention_within(ctx: Context, start: int, end: int, kinds: tuple = ("person", "org", "country")) -> list[Mention]:
+    """The mentions lying wholly inside text[start:end], first first."""
+    return sorted((m for m in ctx.mentions_before(end, kinds) if m.start >= start), key=lambda m: m.start)
+
+
+def voice_for(ctx: Context, seg: str, lo: int) -> tuple[Speaker, int] | None:
+    """"…, a spokeswoman for the Ruritanian Ministry of Foreign Affairs": the organisation speaks,
+    however long the phrase; the speaker starts at the phrase's article."""
+    m = ctx.rules.voice_for.search(seg)
+    if m is None:
+        return None
+    found = ctx.mention_ending_at(lo + m.end(2))
+    if found is not None:
+        return (from_mention(found), lo + m.start(1)) if found.kind != "person" else None
+    name = m.group(2)
+    if ACRONYM.fullmatch(name):  # "a spokesperson for the MOC": only a spelled-out form names it
+        name = acronym_expansion(ctx.text, name, lo + m.start(2))
+    return (Speaker(name, kind="org"), lo + m.start(1)) if name else None
+
+
+# words before an anonymous description that make it a reference back, not a new speaker
+_DEFINITE = re.compile(r"(?:^|\s)(?:the|this|that|these|those|his|her|its|their|our|[\w.-]+['’]s)\s*$", re.I)
+
+
+def anonymous(ctx: Context, seg: str, lo: int) -> tuple[Speaker | None, int] | None:
+    """"a senior official", "diplomatic sources", "two people familiar with the talks", "analysts":
+    an anonymous or collective speaker keeps its description (None when the sentence hedges it)."""
+    rules = ctx.rules
+    low = seg.lower()
+    m = rules.anonymous.search(low)
+    if m is None or _DEFINITE.search(low[:m.start(1)]):
+        return None
+    words = seg[m.start(1):].split()
+    quantified = words[0].lower() in rules.anonymous_quantifiers
+    if quantified:
+        words = words[1:]
+    noun = next(w for w in words if fold(w) in rules.anonymous_nouns)
+    plural = fold(noun).endswith("s") or fold(noun) == "people"
+    if not (quantified or plural) or not words:
+        return None
+    start = lo + m.start(1)
+    if rules.hedge.search(ctx.sentences.sentence(ctx.sent_index(start)).lower()):
+        return None, start
+    return Speaker(" ".join(words)), start
