@@ -350,3 +350,40 @@ def test_the_official_after_a_named_one_is_still_resolved(lexicon):
     got = rows(make_article(lexicon, "Lena Park, the trade official, spoke on Monday.",
                             "The official said the tariffs would be lifted in May."))
     assert got and got[0][0] != "official"
+
+
+def test_the_official_refers_back_to_an_anonymous_official(lexicon):
+    got = rows(make_article(lexicon, "The Ministry of Commerce said the complaint was unfounded.",
+                            "A Ruritanian trade official confirmed the complaint had been received.",
+                            "\"We will study the request carefully and answer within the deadline,\" the official said."))
+    assert ("Ruritanian trade official", "direct", "We will study the request carefully and answer within the deadline") \
+        in got
+
+
+def test_a_misspelt_surname_names_the_person_seen_before(lexicon):
+    people = {**ENTITIES, "Tomas Farrellan": ("Tomas Farrellan", "person", "")}
+    got = rows(make_article(lexicon, "Tomas Farrellan arrived in Geneva on Monday for the talks.",
+                            "Farellan said the quotas on steel would be reviewed within a month.", entities=people))
+    assert got == [("Tomas Farrellan", "reported", "the quotas on steel would be reviewed within a month")]
+
+
+def test_a_different_surname_is_not_a_misspelling(lexicon):
+    people = {**ENTITIES, "Tomas Farrellan": ("Tomas Farrellan", "person", "")}
+    got = rows(make_article(lexicon, "Tomas Farrellan arrived in Geneva on Monday for the talks.",
+                            "Rebecca Harlan said the quotas on steel would be reviewed within a month.", entities=people))
+    assert got == [("Rebecca Harlan", "reported", "the quotas on steel would be reviewed within a month")]
+
+
+def test_both_sides_are_the_parties_of_the_meeting_told_before(lexicon):
+    from pipeline.article import Meeting
+    from tests.test_quotes import prepared_article
+    first = "Lena Park held talks with Tom Reyes in Geneva on Monday."
+    a = prepared_article(first, "Both sides stressed that the quotas on steel should be reviewed within a month.")
+    a.meetings = [Meeting(participants=["Lena Park", "Tom Reyes"], countries=["Freedonia", "Japan"], evidence=[first])]
+    got = rows(extract_quotes(a, lexicon))
+    assert got == [("Lena Park; Tom Reyes", "reported", "the quotas on steel should be reviewed within a month")]
+
+
+def test_both_sides_without_a_meeting_have_no_speaker(lexicon):
+    got = rows(make_article(lexicon, "Both sides stressed that the quotas on steel should be reviewed within a month."))
+    assert got == []

@@ -110,6 +110,10 @@ class QuoteRules:
         self.anonymous_quantifiers = frozenset(data["anonymous_quantifiers"])
         self.anonymous_nouns = frozenset(data["anonymous_speakers"])
         self.hedge = re.compile(r"\b(?:%s)\b" % trie_alternation(data["hedges"]))
+        # "both sides", "the two leaders": every party of the meeting just told
+        self.collective = re.compile(r"(?:^|[\s,])((?:%s)\s+(%s))$" % (
+            trie_alternation(data["collective_determiners"]), trie_alternation(data["collective_parties"])))
+        self.collective_countries = frozenset(data["collective_countries"])
         # "the statement", "a Ministry of Commerce release", "a read-out issued by X's office"
         self.document = re.compile(
             r"(?:^|[,;—]\s*|\s)((?:the|a|an|its|their|his|her|[A-Z][\w.'’-]*['’]s)\s+(?:[\w.'’&-]+\s+){0,6}?(?:%s))"

@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from pipeline.article import Mention
 from pipeline.entities.mentions import resolve_name
 from pipeline.quotes.context import Context, QuoteRules, Speaker
 from pipeline.text.folding import fold
+
+
+# a surname this long, this close to one written before, is the same surname misspelt
+MISSPELT_MIN = 5
+MISSPELT_RATIO = 85
 
 
 def from_mention(m: Mention, role: str = "") -> Speaker:
@@ -28,6 +35,11 @@ def person_from_name(ctx: Context, raw: str, pos: int) -> Speaker:
     for m in ctx.mentions_before(pos, ("person",)):  # a surname alone names the person seen before
         if fold(m.canonical or m.text).split()[-1:] == [last] or last in fold(m.canonical).split():
             return from_mention(m)
+    if len(last) >= MISSPELT_MIN:  # "Farel" for "Farrell": a slip of the pen names the person seen before
+        for m in ctx.mentions_before(pos, ("person",)):
+            known = fold(m.canonical or m.text).split()[-1:]
+            if known and known[0][:1] == last[:1] and fuzz.ratio(known[0], last) >= MISSPELT_RATIO:
+                return from_mention(m)
     if len(raw.split()) == 1:
         full = full_name_before(ctx.rules, ctx.text, raw, pos)
         if full:
@@ -135,3 +147,16 @@ def anonymous(ctx: Context, seg: str, lo: int) -> tuple[Speaker | None, int] | N
     if rules.hedge.search(ctx.sentences.sentence(ctx.sent_index(start)).lower()):
         return None, start
     return Speaker(" ".join(words)), start
+
+
+def anonymous_antecedent(ctx: Context, phrase: str, pos: int, since: int) -> Speaker | None:
+    """"The official said" after "A WTO official confirmed ...": the description introduced with
+    "a"/"an" in the sentences from `since` on, when nobody has spoken since."""
+    words = fold(phrase).split()
+    if len(words) != 2 or words[0] != "the" or words[1] not in ctx.rules.anonymous_nouns:
+        return None
+    lo = ctx.sentences.starts[max(since, 0)] if ctx.sentences.starts else 0
+    found = None
+    for m in re.finditer(r"\b(?:[Aa]n?)\s+((?:[\w'’-]+\s+){0,3}?%s)\b" % re.escape(words[1]), ctx.text[lo:pos]):
+        found = m.group(1)
+    return Speaker(found) if found else None

@@ -11,8 +11,8 @@ import re
 
 from pipeline.entities.coreference import resolve_reference
 from pipeline.quotes.context import Context, QuoteRules, Speaker
-from pipeline.quotes.names import (ACRONYM, acronym_expansion, anonymous, from_mention, mention_within, ministry_of,
-                                   person_from_name, title_case, voice_for)
+from pipeline.quotes.names import (ACRONYM, acronym_expansion, anonymous, anonymous_antecedent, from_mention,
+                                   mention_within, ministry_of, person_from_name, title_case, voice_for)
 from pipeline.text.datelines import parse_dateline
 from pipeline.text.folding import fold
 
@@ -280,6 +280,20 @@ def _document(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int] | No
     return _issuer(ctx, start, noun.group(0) if noun else words[-1].lower()), start
 
 
+def _meeting_parties(ctx: Context, pos: int, noun: str) -> Speaker | None:
+    """"Both sides stressed that ...": the parties of the latest meeting told before `pos`."""
+    best, best_at = None, -1
+    for meeting in ctx.article.meetings:
+        for ev in meeting.evidence:
+            at = ctx.text.find(ev)
+            if 0 <= at < pos and at > best_at:
+                best, best_at = meeting, at
+    if best is None:
+        return None
+    names = best.countries if noun in ctx.rules.collective_countries else best.participants
+    return Speaker("; ".join(names), kind="org") if len(names) >= 2 else None
+
+
 def _joint_subject(ctx: Context, m_start: int, hi: int, spk: Speaker) -> Speaker:
     """"Freedonia and Japan said in a joint statement": both parties speak."""
     if not _JOINT.search(ctx.text[hi:hi + JOINT_REACH].lower()):
@@ -340,6 +354,9 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
         if w in rules.pronouns and (w != "he" or word.group(1) == "he" or not ctx.mention_ending_at(end)):
             spk = _resolve_reference(ctx, w, lo + word.start(1))
             return spk, lo + word.start(1), "pronoun"
+    both = rules.collective.search(low)
+    if both:
+        return _meeting_parties(ctx, lo + both.start(1), both.group(2)), lo + both.start(1), "np"
     anon = anonymous(ctx, seg, lo)
     if anon is not None:
         return anon[0], anon[1], ("np" if anon[0] is not None else "reject")
@@ -352,7 +369,8 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
         proper = _NAME_TAIL.search(phrase)
         if proper and rules.org_head.search(phrase.lower()) and phrase.split()[-1][:1].isupper():
             return Speaker(title_case(proper.group(1)), kind="org"), lo + rm.start(1), "np"
-        spk = _resolve_reference(ctx, phrase, lo + rm.start(1))
+        since = max(ctx.last_speaker_sent + 1, ctx.sent_index(lo + rm.start(1)) - REFERENCE_SENTENCES)
+        spk = anonymous_antecedent(ctx, phrase, lo + rm.start(1), since) or _resolve_reference(ctx, phrase, lo + rm.start(1))
         return spk, lo + rm.start(1), "role"
     nm = _NAME_TAIL.search(seg)
     if nm:
