@@ -74,3 +74,25 @@ def test_labels_without_a_question_are_not_a_transcript(lexicon):
                      "Imports: purchases of machinery rose as factories expanded their lines.",
                      entities=PEOPLE)
     assert direct(a) == []
+
+
+def test_an_answerer_who_asks_back_still_answers(lexicon):
+    """A rhetorical question inside an answer: the label answered elsewhere without asking."""
+    a = make_article(lexicon,
+                     "Evening Courier: Will the licences slow exports?",
+                     "Omar Bell: No. The licences are a formality for exporters who comply.",
+                     "Morning Post: And what about magnets?",
+                     "Omar Bell: Who would gain from a shortage? Nobody. Magnets will be licensed the same way.",
+                     entities=PEOPLE)
+    got = direct(a)
+    assert ("Omar Bell", "Who would gain from a shortage? Nobody. Magnets will be licensed the same way.") in got
+    assert not any(s in ("Evening Courier", "Morning Post") for s, _ in got)
+
+
+def test_a_moderator_is_not_an_answerer(lexicon):
+    a = make_article(lexicon,
+                     "Moderator: Next question, please, from the gentleman at the back.",
+                     "Reporter: When will the quotas end?",
+                     "Ana Ruiz: The quotas will end in June as planned.",
+                     entities=PEOPLE)
+    assert direct(a) == [("Ana Ruiz", "The quotas will end in June as planned.")]

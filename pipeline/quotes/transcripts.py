@@ -124,15 +124,19 @@ def answers(ctx: Context) -> list[Turn]:
             turns[-1][3] = i
     if len(turns) < 2:
         return []
+    # a label that once speaks without asking, or that names a known person, answers
+    plain = {label for label, _, parts, _ in turns if "?" not in " ".join(parts)}
     kinds = []
     for label, i, parts, _ in turns:
         low = label.lower()
-        body = " ".join(parts)
+        body = " ".join(parts).rstrip()
         if low in rules.questions:
             kinds.append("q")
         elif low in rules.answers:
             kinds.append("a")
-        elif body.rstrip().endswith("?") or ("?" in body and resolve_name(_name_of(rules, label), ctx.lexicon) is None):
+        elif body.endswith("?"):
+            kinds.append("q")
+        elif "?" in body and label not in plain and resolve_name(_name_of(rules, label), ctx.lexicon) is None:
             kinds.append("q")
         else:
             kinds.append("a")
