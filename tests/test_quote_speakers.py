@@ -387,3 +387,23 @@ def test_both_sides_are_the_parties_of_the_meeting_told_before(lexicon):
 def test_both_sides_without_a_meeting_have_no_speaker(lexicon):
     got = rows(make_article(lexicon, "Both sides stressed that the quotas on steel should be reviewed within a month."))
     assert got == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a long title before the name: only titles sit between the comma and the verb
+    ("Freedonia has opened a campaign against the smuggling of minerals, Freedonian Ministry of Commerce (FMC) "
+     "spokesperson Ada Yongli said on Thursday at a press conference.",
+     ("Ada Yongli", "reported", "Freedonia has opened a campaign against the smuggling of minerals")),
+    # a voice for a company opening the sentence lends it to the participle
+    ("A spokesperson at Nikora declined to comment, saying the company could not speak about unannounced plans.",
+     ("Nikora", "reported", "the company could not speak about unannounced plans")),
+])
+def test_titles_and_voices_around_the_speaker(lexicon, sentence, expected):
+    assert rows(make_article(lexicon, sentence)) == [expected]
+
+
+def test_a_clause_before_the_titles_is_not_cut_into(lexicon):
+    """Words that are not titles between the comma and the name keep the old reading."""
+    got = rows(make_article(lexicon, "Freedonia has opened a campaign against smuggling, and the tireless "
+                                     "spokesperson Ada Yongli said so on Thursday."))
+    assert not any(r[2].startswith("Freedonia has opened") for r in got)

@@ -100,6 +100,11 @@ class QuoteRules:
             r"(?:^|[\s,(—])((?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:%s)\s+(?:for|of|at|from|with)\s+)"
             r"(?:the\s+)?(?:[A-Z][\w.'’-]*['’]s\s+)?(%s(?:[A-Z][\w.&'’-]*|%s))$"
             % (trie_alternation(data["voices_for"]), name_words, heads))
+        # the same phrase opening a sentence, up to the end of the name
+        self.voice_lead = re.compile(
+            r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:%s)\s+(?:for|of|at|from|with)\s+(?:the\s+)?"
+            r"(?:[A-Z][\w.'’-]*['’]s\s+)?(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|on|the)\s+)*){0,7}[A-Z][\w.&'’-]*"
+            % trie_alternation(data["voices_for"]))
         # "a senior official", "diplomatic sources", "two people familiar with the talks": anonymous
         # speakers keep their description; the modifiers are a few words that are not clause words
         modifier = r"(?:(?!(?:%s)\b)[\w'’-]+\s+)" % trie_alternation(data["modifier_stops"])

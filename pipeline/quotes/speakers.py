@@ -302,6 +302,30 @@ def _joint_subject(ctx: Context, m_start: int, hi: int, spk: Speaker) -> Speaker
     return _parties(ctx, sent_start, hi) or spk
 
 
+_TITLE_TOKEN = re.compile(r"[A-Z][\w.&'’-]*|\([A-Z][\w.&-]{1,8}\)|of|for|and|on|the|de|[\w.-]+['’]s")
+_TITLE_LEAD = frozenset(("of", "for", "and", "on", "the", "de"))
+
+
+def _title_start(ctx: Context, lo: int, start: int) -> int:
+    """Where the titles before a name begin: "…, Freedonian Ministry of Commerce (FMC) spokesperson
+    He Yongli said" starts at "Freedonian", so only the titles sit between the comma and the verb."""
+    rules = ctx.rules
+    tokens = ctx.text[lo:start].split(" ")
+    if not tokens or tokens[-1] != "":
+        return start
+    tokens.pop()
+    i = len(tokens)
+    while i and tokens[i - 1] and not tokens[i - 1].endswith((",", ";", ":")) and (
+            _TITLE_TOKEN.fullmatch(tokens[i - 1]) or rules.role_word.fullmatch(tokens[i - 1].lower())
+            or rules.org_head.fullmatch(tokens[i - 1].lower()) or tokens[i - 1].lower() in rules.rank_words):
+        i -= 1
+    while i < len(tokens) and tokens[i].lower() in _TITLE_LEAD:
+        i += 1
+    if i == len(tokens) or not (i == 0 or tokens[i - 1].endswith((",", ";", ":"))):
+        return start
+    return start - len(" ".join(tokens[i:])) - 1
+
+
 def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int, str]:
     """The speaker ending just before a verb at `hi`: (speaker, where it starts, how it was found)."""
     text, rules = ctx.text, ctx.rules
@@ -337,7 +361,7 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
             spk = _joint_subject(ctx, m.start, hi, from_mention(m, role))
             if m.kind == "country" and re.match(r"\s*(?:['’]s\s+)?government", text[m.end:m.end + GOVERNMENT_REACH]):
                 spk = Speaker(f"{m.text}'s government", "", m.canonical, "org")
-            return spk, m.start, "mention"
+            return spk, (_title_start(ctx, lo, m.start) if m.kind == "person" else m.start), "mention"
     spokes = rules.spokes_for.search(seg)
     if spokes:
         org = _org_named(ctx, spokes.group(1), lo + spokes.start(1))
@@ -384,7 +408,7 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
                 return Speaker(raw, kind="org"), start, "np"
             if ACRONYM.fullmatch(raw):
                 return Speaker(acronym_expansion(ctx.text, raw, start) or raw, kind="org"), start, "np"
-            return person_from_name(ctx, raw, start), start, "name"
+            return person_from_name(ctx, raw, start), _title_start(ctx, lo, start), "name"
     return None, end, ""
 
 
@@ -413,6 +437,11 @@ def sentence_subject(ctx: Context, ustart: int, vs: int) -> Speaker | None:
     sent = ctx.text[ustart:vs]
     intro = _SUBJECT_INTRO.match(sent)
     base = ustart + (intro.end() if intro and not re.search(r"[A-Z]\w+\s+[A-Z]", intro.group(0)) else 0)
+    voice = ctx.rules.voice_lead.match(ctx.text, base, vs)
+    if voice:  # "A spokesperson at Nikora declined to comment, saying ...": the company speaks
+        found = voice_for(ctx, ctx.text[base:voice.end()], base)
+        if found is not None:
+            return found[0]
     for m in ctx.mentions:
         if m.start >= base and m.start < vs and m.kind in ("person", "org") and m.start - base <= SUBJECT_REACH:
             return from_mention(m)
