@@ -132,6 +132,9 @@ def anonymous(ctx: Context, seg: str, lo: int) -> tuple[Speaker | None, int] | N
     an anonymous or collective speaker keeps its description (None when the sentence hedges it)."""
     rules = ctx.rules
     low = seg.lower()
+    last = low[low.rfind(" ") + 1:]
+    if last not in rules.anonymous_nouns and not rules.anonymous_link.search(low):
+        return None  # the cheap test first: most speakers end in a name
     m = rules.anonymous.search(low)
     if m is None or _DEFINITE.search(low[:m.start(1)]):
         return None
