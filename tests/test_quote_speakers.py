@@ -407,3 +407,36 @@ def test_a_clause_before_the_titles_is_not_cut_into(lexicon):
     got = rows(make_article(lexicon, "Freedonia has opened a campaign against smuggling, and the tireless "
                                      "spokesperson Ada Yongli said so on Thursday."))
     assert not any(r[2].startswith("Freedonia has opened") for r in got)
+
+
+# --- references across sentences -----------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # content first, the source a document of the organisation that spoke
+    (["The Ministry of Commerce said the rules would take effect in May.",
+      "Exports of gallium will require licences from August, according to a ministry release."],
+     ("Ministry of Commerce", "reported", "Exports of gallium will require licences from August")),
+    # an impersonal passive continues the organisation that spoke
+    (["The Ministry of Commerce said the rules would take effect in May.",
+      "It was stressed that exporters who comply will receive licences quickly."],
+     ("Ministry of Commerce", "reported", "exporters who comply will receive licences quickly")),
+    # a paragraph whose subject is someone else moves "he"/"she" to that person
+    (["Lena Park said tariffs would rise next year.", "Tom Reyes arrived in Geneva on Tuesday for the talks.",
+      "He said the visit would focus on steel exports."],
+     ("Tom Reyes", "reported", "the visit would focus on steel exports")),
+    # a floating quotation after a line of narration keeps the last quote's speaker
+    (["Lena Park said tariffs would rise next year.",
+      "“Our farmers deserve better than this from our partners,” she added.", "The talks resume on Friday.",
+      "“We will keep talking until the duties are lifted.”"],
+     ("Lena Park", "direct", "We will keep talking until the duties are lifted.")),
+])
+def test_references_across_sentences(lexicon, paragraphs, expected):
+    assert expected in rows(make_article(lexicon, *paragraphs))
+
+
+def test_a_floating_quotation_far_from_any_speaker_has_none(lexicon):
+    got = rows(make_article(lexicon, "“We will not accept these new duties on our steel,” Park said.",
+                            "The talks lasted three hours. Officials met again. Dinner was served. Papers were signed. "
+                            "Nobody left. Rain fell.",
+                            "“Our farmers deserve better than this from our partners.”"))
+    assert got == [("Lena Park", "direct", "We will not accept these new duties on our steel")]

@@ -96,3 +96,19 @@ def test_a_moderator_is_not_an_answerer(lexicon):
                      "Ana Ruiz: The quotas will end in June as planned.",
                      entities=PEOPLE)
     assert direct(a) == [("Ana Ruiz", "The quotas will end in June as planned.")]
+
+
+def test_the_title_names_the_answerer(lexicon):
+    from pipeline.quotes.extract import extract_quotes
+    from tests.test_quotes import prepared_article
+    a = prepared_article("Q: Will the quotas end in June?", "A: Yes, the quotas will end in June as planned.",
+                         entities=PEOPLE)
+    a.title = "Trade Envoy Omar Bell's Interview with the Evening Courier"
+    assert direct(extract_quotes(a, lexicon)) == [("Omar Bell", "Yes, the quotas will end in June as planned.")]
+
+
+def test_an_unnamed_answerer_gives_no_row(lexicon):
+    """"A:" with no header naming anyone: missing the answer beats guessing its speaker."""
+    a = make_article(lexicon, "Q: Will the quotas end in June?", "A: Yes, the quotas will end in June as planned.",
+                     entities=PEOPLE)
+    assert direct(a) == []

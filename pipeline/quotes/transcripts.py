@@ -92,13 +92,17 @@ def _person(ctx: Context, rules: TranscriptRules, label: str, pos: int) -> Speak
 
 
 def _header_answerer(ctx: Context, rules: TranscriptRules, upto: int) -> Speaker | None:
-    """The person a header before the first label names as the one answering."""
+    """The person a header before the first label (or the title) names as the one answering."""
     head = ctx.text[:upto]
     m = None
     for m in rules.header.finditer(head):
         pass
     if m is None:
-        return None
+        title = rules.header.search(ctx.article.title or "")
+        if title is None:
+            return None
+        name = _name_of(rules, title.group(1))
+        return person_from_name(ctx, name, 0) if len(name.split()) >= 2 else None
     people = [p for p in ctx.mentions_before(m.end(1), ("person",)) if p.start >= m.start(1)]
     if people:
         return from_mention(people[0])
