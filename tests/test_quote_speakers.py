@@ -335,6 +335,10 @@ def test_a_document_read_in_is_not_its_speaker(lexicon):
      "people familiar with the talks"),
     ("The proposal was unacceptable to both governments, a source close to the negotiations said.",
      "source close to the negotiations"),
+    ("Officials at the ministry said the proposal was unacceptable to both governments.", "Officials at the ministry"),
+    ("The duties would push up prices for consumers, some economists warned.", "economists"),
+    # a person's office speaks for the person
+    ("Park's office said the visit to Geneva had been postponed until the spring.", "Lena Park"),
 ])
 def test_anonymous_speakers_keep_their_description(lexicon, sentence, speaker):
     got = rows(make_article(lexicon, sentence))

@@ -123,6 +123,8 @@ def voice_for(ctx: Context, seg: str, lo: int) -> tuple[Speaker, int] | None:
     return (Speaker(name, kind="org"), lo + m.start(1)) if name else None
 
 
+# an anonymous noun ends its description or sits before a short link ("sources close to the talks")
+ANONYMOUS_TAIL_WORDS = 7
 # words before an anonymous description that make it a reference back, not a new speaker
 _DEFINITE = re.compile(r"(?:^|\s)(?:the|this|that|these|those|his|her|its|their|our|[\w.-]+['’]s)\s*$", re.I)
 
@@ -132,8 +134,7 @@ def anonymous(ctx: Context, seg: str, lo: int) -> tuple[Speaker | None, int] | N
     an anonymous or collective speaker keeps its description (None when the sentence hedges it)."""
     rules = ctx.rules
     low = seg.lower()
-    last = low[low.rfind(" ") + 1:]
-    if last not in rules.anonymous_nouns and not rules.anonymous_link.search(low):
+    if not any(w in rules.anonymous_nouns for w in low.split()[-ANONYMOUS_TAIL_WORDS:]):
         return None  # the cheap test first: most speakers end in a name
     m = rules.anonymous.search(low)
     if m is None or _DEFINITE.search(low[:m.start(1)]):

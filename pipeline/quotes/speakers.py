@@ -184,6 +184,7 @@ def _affiliated_person(ctx: Context, seg: str, lo: int) -> tuple[Speaker, int, s
 
 _JOINT = re.compile(r"\bjoint\b")
 _WORDS_BEFORE = re.compile(r"(?:^|\s)(in|with|by|via|through|from|under)\s*$", re.I)
+_PERSON_OFFICE = re.compile(r"(?:^|\s)([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:office|spokesperson|spokesman|spokeswoman)$")
 _OWNER_OFFICE = re.compile(r"^(?:the\s+)?(.+?)['’]s\s+(?:office|team|campaign|cabinet)$")
 
 
@@ -349,6 +350,11 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     vf = voice_for(ctx, seg, lo)
     if vf is not None:
         return vf[0], vf[1], "np"
+    office = _PERSON_OFFICE.search(seg)
+    if office:  # "Park's office said": the office speaks for the person
+        found = ctx.mention_ending_at(lo + office.end(1))
+        if found is not None and found.kind == "person":
+            return from_mention(found), found.start, "mention"
     tail = rules.role_tail.search(seg)
     core_end = end - len(tail.group(0)) if tail else end
     m = ctx.mention_ending_at(core_end)
