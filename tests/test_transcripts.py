@@ -112,3 +112,9 @@ def test_an_unnamed_answerer_gives_no_row(lexicon):
     a = make_article(lexicon, "Q: Will the quotas end in June?", "A: Yes, the quotas will end in June as planned.",
                      entities=PEOPLE)
     assert direct(a) == []
+
+
+def test_a_bracketed_role_after_the_name(lexicon):
+    a = make_article(lexicon, "Reporter: When will the quotas end?",
+                     "Ana Ruiz (Spokesperson): The quotas will end in June as planned.", entities=PEOPLE)
+    assert direct(a) == [("Ana Ruiz", "The quotas will end in June as planned.")]

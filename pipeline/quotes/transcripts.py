@@ -25,6 +25,10 @@ from pipeline.text.alternation import trie_alternation
 LABEL_WORDS = 8
 
 
+# "Ana Ruiz (Spokesperson):": a bracketed role after the name
+_ROLE_IN_BRACKETS = re.compile(r"\s*\([^()]{1,40}\)")
+
+
 @dataclass
 class Turn:
     """One answer of a transcript, as a row: who answered and the words, over its paragraphs."""
@@ -56,7 +60,7 @@ def _label(rules: TranscriptRules, para: str) -> tuple[str, str] | None:
     m = rules.label.match(para)
     if m is None:
         return None
-    label, body = m.group(1).strip(), m.group(2).strip()
+    label, body = _ROLE_IN_BRACKETS.sub("", m.group(1)).strip(), m.group(2).strip()
     low = label.lower()
     if low in rules.questions or low in rules.answers:
         return label, body
