@@ -444,3 +444,17 @@ def test_a_floating_quotation_far_from_any_speaker_has_none(lexicon):
                             "Nobody left. Rain fell.",
                             "“Our farmers deserve better than this from our partners.”"))
     assert got == [("Lena Park", "direct", "We will not accept these new duties on our steel")]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Lena Park said: “We will not accept these new duties on our steel.",
+     "“Our farmers deserve better than this from our partners.”"],
+    ["“We will not accept these new duties on our steel.",
+     "“Our farmers deserve better than this from our partners,” Park said."],
+])
+def test_a_quotation_over_paragraphs_is_one_row_of_its_speaker(lexicon, paragraphs):
+    """An opening mark with no closing one until a later paragraph: the speaker may come first or last."""
+    assert rows(make_article(lexicon, *paragraphs)) == [
+        ("Lena Park", "direct", "We will not accept these new duties on our steel. "
+                                "Our farmers deserve better than this from our partners" +
+         ("." if "said:" in paragraphs[0] else ""))]
