@@ -262,3 +262,199 @@ def test_speech_verbs_data_holds_word_lists_not_patterns(lexicon):
     for key, words in lexicon.data("speech_verbs.json").items():
         assert isinstance(words, list) and words, key
         assert not [w for w in words if re.search(r"[\\()\[\]|*+?{}^$]", w)], key
+
+
+# --- organisations through their voices and documents ------------------------------------------
+
+VOICES = {**ENTITIES, "Ministry of Foreign Affairs": ("Ministry of Foreign Affairs", "org", "ministry")}
+
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # a long apposition between the comma and the organisation
+    (["Freedonia will review the tariff schedule, a spokeswoman for the Ruritanian Ministry of Foreign Affairs "
+      "told a regular briefing."],
+     ("Ministry of Foreign Affairs", "reported", "Freedonia will review the tariff schedule")),
+    # the organisation as written where no mention names it
+    (["Quotas on steel will stay in place until June, a spokesman for the Freedonian Board of Trade said."],
+     ("Freedonian Board of Trade", "reported", "Quotas on steel will stay in place until June")),
+    # an acronym takes the name spelled out before it
+    (["The Freedonian Trade Board (FTB) met on Monday.",
+      "Quotas on steel will stay in place until June, a spokesman for the FTB said."],
+     ("Freedonian Trade Board", "reported", "Quotas on steel will stay in place until June")),
+    # the clause stops before "a spokesperson for ..."
+    (["Freedonia will review the tariff schedule, a spokesperson for Freedonia's Ministry of Commerce said."],
+     ("Ministry of Commerce", "reported", "Freedonia will review the tariff schedule")),
+    # the document speaks for whoever issued it
+    (["The Ministry of Commerce issued a statement on Monday.",
+      "Exports of gallium will require licences from August, the statement said."],
+     ("Ministry of Commerce", "reported", "Exports of gallium will require licences from August")),
+    (["Exports of gallium will require licences from August, a Ministry of Commerce release said."],
+     ("Ministry of Commerce", "reported", "Exports of gallium will require licences from August")),
+    (["Trade in machinery should grow further next year, a read-out issued by Park's office said."],
+     ("Lena Park", "reported", "Trade in machinery should grow further next year")),
+    # a joint statement lists every party
+    (["Freedonia and Japan issued a joint statement after the talks.",
+      "The two sides will cut tariffs on machinery by half, the joint statement said."],
+     ("Freedonia; Japan", "reported", "The two sides will cut tariffs on machinery by half")),
+    (["Freedonia and Japan said in a joint statement that tariffs on machinery would be cut by half."],
+     ("Freedonia; Japan", "reported", "tariffs on machinery would be cut by half")),
+])
+def test_organisation_voices_and_documents(lexicon, paragraphs, expected):
+    assert expected in rows(make_article(lexicon, *paragraphs, entities=VOICES))
+
+
+def test_the_spokesperson_it_and_the_ministry_refer_back_to_the_organisation(lexicon):
+    a = make_article(lexicon, "A spokesperson for Freedonia's Ministry of Commerce said the rules would take effect in May.",
+                     "The spokesperson said exporters would need licences for every shipment.",
+                     "It said the rules did not target any country.",
+                     "The ministry added that licences would be granted within a month.", entities=VOICES)
+    assert {q.speaker for q in a.quotes} == {"Ministry of Commerce"}
+    assert len(a.quotes) == 4
+
+
+def test_a_statement_nobody_issued_has_no_speaker(lexicon):
+    """No issuer in reach: the row is missed rather than given to a guess."""
+    a = make_article(lexicon, "Exports of gallium will require licences from August, the statement said.", entities=VOICES)
+    assert rows(a) == []
+
+
+def test_a_document_read_in_is_not_its_speaker(lexicon):
+    """"Park said in a statement": Park speaks, the statement is only the channel."""
+    got = rows(make_article(lexicon, "Lena Park said in a statement that the duties would be lifted in May.",
+                            entities=VOICES))
+    assert got == [("Lena Park", "reported", "the duties would be lifted in May")]
+
+
+# --- anonymous and collective speakers ----------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("A senior official said the talks would resume in June after the holiday.", "senior official"),
+    ("The tariffs will hurt farmers in the north, analysts say.", "analysts"),
+    ("Diplomatic sources said the proposal was unacceptable to both governments.", "Diplomatic sources"),
+    ("Two people familiar with the talks said the proposal was unacceptable to both governments.",
+     "people familiar with the talks"),
+    ("The proposal was unacceptable to both governments, a source close to the negotiations said.",
+     "source close to the negotiations"),
+    ("Officials at the ministry said the proposal was unacceptable to both governments.", "Officials at the ministry"),
+    ("The duties would push up prices for consumers, some economists warned.", "economists"),
+    # a person's office speaks for the person
+    ("Park's office said the visit to Geneva had been postponed until the spring.", "Lena Park"),
+])
+def test_anonymous_speakers_keep_their_description(lexicon, sentence, speaker):
+    got = rows(make_article(lexicon, sentence))
+    assert [r[0] for r in got] == [speaker]
+
+
+def test_hedged_anonymous_speech_is_not_a_quote(lexicon):
+    assert rows(make_article(lexicon, "The tariffs will reportedly hurt farmers, analysts said.")) == []
+
+
+def test_the_official_after_a_named_one_is_still_resolved(lexicon):
+    """A definite "the official" refers back; only "a"/"an" or a plural starts an anonymous speaker."""
+    got = rows(make_article(lexicon, "Lena Park, the trade official, spoke on Monday.",
+                            "The official said the tariffs would be lifted in May."))
+    assert got and got[0][0] != "official"
+
+
+def test_the_official_refers_back_to_an_anonymous_official(lexicon):
+    got = rows(make_article(lexicon, "The Ministry of Commerce said the complaint was unfounded.",
+                            "A Ruritanian trade official confirmed the complaint had been received.",
+                            "\"We will study the request carefully and answer within the deadline,\" the official said."))
+    assert ("Ruritanian trade official", "direct", "We will study the request carefully and answer within the deadline") \
+        in got
+
+
+def test_a_misspelt_surname_names_the_person_seen_before(lexicon):
+    people = {**ENTITIES, "Tomas Farrellan": ("Tomas Farrellan", "person", "")}
+    got = rows(make_article(lexicon, "Tomas Farrellan arrived in Geneva on Monday for the talks.",
+                            "Farellan said the quotas on steel would be reviewed within a month.", entities=people))
+    assert got == [("Tomas Farrellan", "reported", "the quotas on steel would be reviewed within a month")]
+
+
+def test_a_different_surname_is_not_a_misspelling(lexicon):
+    people = {**ENTITIES, "Tomas Farrellan": ("Tomas Farrellan", "person", "")}
+    got = rows(make_article(lexicon, "Tomas Farrellan arrived in Geneva on Monday for the talks.",
+                            "Rebecca Harlan said the quotas on steel would be reviewed within a month.", entities=people))
+    assert got == [("Rebecca Harlan", "reported", "the quotas on steel would be reviewed within a month")]
+
+
+def test_both_sides_are_the_parties_of_the_meeting_told_before(lexicon):
+    from pipeline.article import Meeting
+    from tests.test_quotes import prepared_article
+    first = "Lena Park held talks with Tom Reyes in Geneva on Monday."
+    a = prepared_article(first, "Both sides stressed that the quotas on steel should be reviewed within a month.")
+    a.meetings = [Meeting(participants=["Lena Park", "Tom Reyes"], countries=["Freedonia", "Japan"], evidence=[first])]
+    got = rows(extract_quotes(a, lexicon))
+    assert got == [("Lena Park; Tom Reyes", "reported", "the quotas on steel should be reviewed within a month")]
+
+
+def test_both_sides_without_a_meeting_have_no_speaker(lexicon):
+    got = rows(make_article(lexicon, "Both sides stressed that the quotas on steel should be reviewed within a month."))
+    assert got == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a long title before the name: only titles sit between the comma and the verb
+    ("Freedonia has opened a campaign against the smuggling of minerals, Freedonian Ministry of Commerce (FMC) "
+     "spokesperson Ada Yongli said on Thursday at a press conference.",
+     ("Ada Yongli", "reported", "Freedonia has opened a campaign against the smuggling of minerals")),
+    # a voice for a company opening the sentence lends it to the participle
+    ("A spokesperson at Nikora declined to comment, saying the company could not speak about unannounced plans.",
+     ("Nikora", "reported", "the company could not speak about unannounced plans")),
+])
+def test_titles_and_voices_around_the_speaker(lexicon, sentence, expected):
+    assert rows(make_article(lexicon, sentence)) == [expected]
+
+
+def test_a_clause_before_the_titles_is_not_cut_into(lexicon):
+    """Words that are not titles between the comma and the name keep the old reading."""
+    got = rows(make_article(lexicon, "Freedonia has opened a campaign against smuggling, and the tireless "
+                                     "spokesperson Ada Yongli said so on Thursday."))
+    assert not any(r[2].startswith("Freedonia has opened") for r in got)
+
+
+# --- references across sentences -----------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, expected", [
+    # content first, the source a document of the organisation that spoke
+    (["The Ministry of Commerce said the rules would take effect in May.",
+      "Exports of gallium will require licences from August, according to a ministry release."],
+     ("Ministry of Commerce", "reported", "Exports of gallium will require licences from August")),
+    # an impersonal passive continues the organisation that spoke
+    (["The Ministry of Commerce said the rules would take effect in May.",
+      "It was stressed that exporters who comply will receive licences quickly."],
+     ("Ministry of Commerce", "reported", "exporters who comply will receive licences quickly")),
+    # a paragraph whose subject is someone else moves "he"/"she" to that person
+    (["Lena Park said tariffs would rise next year.", "Tom Reyes arrived in Geneva on Tuesday for the talks.",
+      "He said the visit would focus on steel exports."],
+     ("Tom Reyes", "reported", "the visit would focus on steel exports")),
+    # a floating quotation after a line of narration keeps the last quote's speaker
+    (["Lena Park said tariffs would rise next year.",
+      "“Our farmers deserve better than this from our partners,” she added.", "The talks resume on Friday.",
+      "“We will keep talking until the duties are lifted.”"],
+     ("Lena Park", "direct", "We will keep talking until the duties are lifted.")),
+])
+def test_references_across_sentences(lexicon, paragraphs, expected):
+    assert expected in rows(make_article(lexicon, *paragraphs))
+
+
+def test_a_floating_quotation_far_from_any_speaker_has_none(lexicon):
+    got = rows(make_article(lexicon, "“We will not accept these new duties on our steel,” Park said.",
+                            "The talks lasted three hours. Officials met again. Dinner was served. Papers were signed. "
+                            "Nobody left. Rain fell.",
+                            "“Our farmers deserve better than this from our partners.”"))
+    assert got == [("Lena Park", "direct", "We will not accept these new duties on our steel")]
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Lena Park said: “We will not accept these new duties on our steel.",
+     "“Our farmers deserve better than this from our partners.”"],
+    ["“We will not accept these new duties on our steel.",
+     "“Our farmers deserve better than this from our partners,” Park said."],
+])
+def test_a_quotation_over_paragraphs_is_one_row_of_its_speaker(lexicon, paragraphs):
+    """An opening mark with no closing one until a later paragraph: the speaker may come first or last."""
+    assert rows(make_article(lexicon, *paragraphs)) == [
+        ("Lena Park", "direct", "We will not accept these new duties on our steel. "
+                                "Our farmers deserve better than this from our partners" +
+         ("." if "said:" in paragraphs[0] else ""))]

@@ -94,6 +94,38 @@ class QuoteRules:
             r"saying|according|who|when|while)\b|,\s+(?:the|a|an|his|her|its|their|[A-Z][\w.-]*['’]s)\s"
             r"|,\s+(?:[\w-]+\s+){0,3}?(?:%s)\b)" % roles)
 
+        # "a spokeswoman for the Ruritanian Ministry of Foreign Affairs": the organisation speaks
+        name_words = r"(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|on|the)\s+)*){0,7}"
+        self.voice_for = re.compile(
+            r"(?:^|[\s,(—])((?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:%s)\s+(?:for|of|at|from|with)\s+)"
+            r"(?:the\s+)?(?:[A-Z][\w.'’-]*['’]s\s+)?(%s(?:[A-Z][\w.&'’-]*|%s))$"
+            % (trie_alternation(data["voices_for"]), name_words, heads))
+        # the same phrase opening a sentence, up to the end of the name
+        self.voice_lead = re.compile(
+            r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:%s)\s+(?:for|of|at|from|with)\s+(?:the\s+)?"
+            r"(?:[A-Z][\w.'’-]*['’]s\s+)?(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|on|the)\s+)*){0,7}[A-Z][\w.&'’-]*"
+            % trie_alternation(data["voices_for"]))
+        # "a senior official", "diplomatic sources", "two people familiar with the talks": anonymous
+        # speakers keep their description; the modifiers are a few words that are not clause words
+        modifier = r"(?:(?!(?:%s)\b)[\w'’-]+\s+)" % trie_alternation(data["modifier_stops"])
+        self.anonymous = re.compile(
+            r"(?:^|[\s,(—])((?:(?:%s)\s+)?%s{0,3}?(?:%s)(?:\s+(?:%s)\s+(?:the\s+|a\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?)$"
+            % (trie_alternation(data["anonymous_quantifiers"]), modifier, trie_alternation(data["anonymous_speakers"]),
+               trie_alternation(data["anonymous_links"])))
+        self.anonymous_quantifiers = frozenset(data["anonymous_quantifiers"])
+        self.anonymous_nouns = frozenset(data["anonymous_speakers"])
+        self.hedge = re.compile(r"\b(?:%s)\b" % trie_alternation(data["hedges"]))
+        # "both sides", "the two leaders": every party of the meeting just told
+        self.collective = re.compile(r"(?:^|[\s,])((?:%s)\s+(%s))$" % (
+            trie_alternation(data["collective_determiners"]), trie_alternation(data["collective_parties"])))
+        self.collective_countries = frozenset(data["collective_countries"])
+        # "the statement", "a Ministry of Commerce release", "a read-out issued by X's office"
+        self.document = re.compile(
+            r"(?:^|[,;—]\s*|\s)((?:the|a|an|its|their|his|her|[A-Z][\w.'’-]*['’]s)\s+(?:[\w.'’&-]+\s+){0,6}?(?:%s))"
+            r"(?:\s+(?:(?:%s)\s+)?(?:by|from|of)\s+(.{2,80}?))?$"
+            % (trie_alternation(data["documents"]), trie_alternation(data["document_issued"])))
+        self.document_word = re.compile(r"\b(?:%s)\b" % trie_alternation(data["documents"]))
+
         # --- what is not a quote
         # a meeting told as news is not speech, but "would meet China halfway" is an idiom, not a meeting
         self.events = re.compile(r"^(?:[\w'’.-]+\s+){1,8}?(?:%s)\b(?!(?:\s*[\w'’.-]+){0,3}\s+(?:%s)\b)"

@@ -23,6 +23,7 @@ from pipeline.lexicon.lexicon import Lexicon
 from pipeline.quotes.attribution import attributions, word_count
 from pipeline.quotes.context import Context, Speaker
 from pipeline.quotes.marks import quote_spans
+from pipeline.quotes.transcripts import answers
 from pipeline.text.datelines import parse_dateline
 from pipeline.text.folding import fold
 
@@ -264,6 +265,8 @@ def extract_quotes(article: Article, lexicon: Lexicon) -> Article:
         lo, hi = bisect.bisect_left(span_opens, us), bisect.bisect_left(span_opens, ue)
         here = [(ci, chains[ci]) for ci in sorted({ci for _, ci in span_chain[lo:hi]})]
         _rows_for_unit(ctx, low, (us, ue), p_idx, here, used, rows, last_direct)
+    # a transcript's answers are direct quotes of the answerer, each turn one row
+    rows.extend(_Row(t.speaker, "direct", t.text, (t.start, t.end), t.paragraph) for t in answers(ctx))
     rows = [r for r in _dedupe(rows) if r.speaker and fold(r.speaker.name) not in ctx.rules.reject_speakers]
     tag_cache: dict = {}
     article.quotes = [_finish(ctx, r, paras, tag_cache) for r in rows]

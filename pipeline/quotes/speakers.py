@@ -11,8 +11,8 @@ import re
 
 from pipeline.entities.coreference import resolve_reference
 from pipeline.quotes.context import Context, QuoteRules, Speaker
-from pipeline.quotes.names import (ACRONYM, acronym_expansion, from_mention, ministry_of, person_from_name,
-                                   title_case)
+from pipeline.quotes.names import (ACRONYM, acronym_expansion, anonymous, anonymous_antecedent, from_mention,
+                                   mention_within, ministry_of, person_from_name, title_case, voice_for)
 from pipeline.text.datelines import parse_dateline
 from pipeline.text.folding import fold
 
@@ -34,6 +34,10 @@ INTRO_REACH = 60
 SUBJECT_REACH = 45
 # the previous quote's speaker stays the antecedent of "he" or "the ministry" for this many sentences
 REFERENCE_SENTENCES = 3
+# "the statement said" refers to a statement introduced at most this many sentences before
+DOCUMENT_SENTENCES = 6
+# "A and B said in a joint statement": the word "joint" follows the verb this closely
+JOINT_REACH = 30
 
 
 def _strip_tail_words(rules: QuoteRules, text: str, start: int, end: int) -> int:
@@ -94,7 +98,8 @@ def _resolve_reference(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     either = bool(rules.org_voice.search(low))  # an organisation speaks through its spokesperson
     head = rules.org_head.search(low)
     fits = last is not None and (either or (last.is_person if person_like else
-                                            last.is_org and head is not None and head.group(0) in fold(last.name)))
+                                            last.is_org and (low == "it" or head is not None
+                                                                   and head.group(0) in fold(last.name))))
     if fits and sidx - ctx.last_speaker_sent <= REFERENCE_SENTENCES:
         if not _new_subject_since(ctx, ctx.sentences.starts[ctx.last_speaker_sent], pos, last.name):
             return last
@@ -177,11 +182,158 @@ def _affiliated_person(ctx: Context, seg: str, lo: int) -> tuple[Speaker, int, s
         return (from_mention(found), found.start, "mention") if found.kind == "person" else None
     return person_from_name(ctx, name, start), start, "name"
 
+_JOINT = re.compile(r"\bjoint\b")
+_WORDS_BEFORE = re.compile(r"(?:^|\s)(in|with|by|via|through|from|under)\s*$", re.I)
+_PERSON_OFFICE = re.compile(r"(?:^|\s)([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:office|spokesperson|spokesman|spokeswoman)$")
+_OWNER_OFFICE = re.compile(r"^(?:the\s+)?(.+?)['’]s\s+(?:office|team|campaign|cabinet)$")
+
+
+def _parties(ctx: Context, start: int, end: int) -> Speaker | None:
+    """Every person, country or organisation named in text[start:end]: a joint statement's parties."""
+    names: list[str] = []
+    for m in mention_within(ctx, start, end):
+        name = m.canonical or m.text
+        if name not in names:
+            names.append(name)
+    return Speaker("; ".join(names), kind="org") if len(names) >= 2 else None
+
+
+def _joint_parties(ctx: Context, pos: int) -> Speaker | None:
+    """"The joint statement said": the parties named before "joint" where the statement was introduced."""
+    low = ctx.text[:pos].lower()
+    here = ctx.sent_index(pos)
+    for m in reversed(list(_JOINT.finditer(low))):
+        sidx = ctx.sent_index(m.start())
+        if here - sidx > DOCUMENT_SENTENCES:
+            return None
+        spk = _parties(ctx, ctx.sentences.starts[sidx], m.start())
+        if spk is not None:
+            return spk
+    return None
+
+
+def _owner(ctx: Context, owner: str, start: int) -> Speaker | None:
+    """Who issued a document "issued by X's office" / "from the ministry": X, or the organisation."""
+    end = start + len(owner)
+    office = _OWNER_OFFICE.match(owner)
+    if office:
+        end = start + office.end(1)
+    found = mention_within(ctx, start, end)
+    if found:
+        return from_mention(found[-1])
+    low = owner.lower()
+    if ctx.rules.org_head.search(low) or ctx.rules.role_np.search(" " + low):
+        return _resolve_reference(ctx, owner, start) if owner[:1].islower() else Speaker(title_case(owner), kind="org")
+    return None
+
+
+def _issuer(ctx: Context, pos: int, noun: str) -> Speaker | None:
+    """Who issued "the statement": whoever spoke, or else the subject, in the sentence that introduced
+    it ("a statement", "an online statement"); else the last speaker."""
+    here = ctx.sent_index(pos)
+    intro = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?%s\b" % re.escape(noun))
+    for m in reversed(list(intro.finditer(ctx.text.lower(), 0, pos))):
+        sidx = ctx.sent_index(m.start())
+        if sidx == here:
+            continue
+        if here - sidx > DOCUMENT_SENTENCES:
+            break
+        if ctx.last_speaker is not None and ctx.last_speaker_sent == sidx:
+            return ctx.last_speaker
+        spk = sentence_subject(ctx, ctx.sentences.starts[sidx], m.start())
+        if spk is not None:
+            return spk
+        break
+    last = ctx.last_speaker
+    return last if last is not None and here - ctx.last_speaker_sent <= REFERENCE_SENTENCES else None
+
+
+def _document(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int] | None:
+    """"…, the statement said", "a Ministry of Commerce release said", "a read-out issued by X's
+    office said": the document speaks for whoever issued it."""
+    rules = ctx.rules
+    raw = ctx.text[lo:hi].rstrip()
+    m = rules.document.search(raw)
+    if m is None or _WORDS_BEFORE.search(raw[:m.start(1)]):
+        return None
+    start = lo + m.start(1)
+    phrase = m.group(1)
+    if m.group(2):
+        return _owner(ctx, m.group(2), lo + m.start(2)), start
+    if _JOINT.search(phrase.lower()):
+        return _joint_parties(ctx, start + phrase.lower().index("joint")), start
+    words = phrase.split()
+    inner = mention_within(ctx, start, start + len(phrase) - len(words[-1]))
+    if inner:
+        return from_mention(inner[-1]), start
+    body = " ".join(words[1:-1])
+    if words[0][:1].isupper() and re.search(r"['’]s$", words[0]):
+        body = words[0][:-2]
+    if body and body[:1].isupper():
+        named = re.sub(r"\s*\b(?:%s)$" % "|".join(map(re.escape, ("press", "joint"))), "", body)
+        if rules.org_head.search(named.lower()):
+            return Speaker(title_case(named), kind="org"), start
+        return person_from_name(ctx, named, start), start
+    head = rules.org_head.search(body.lower()) if body else None
+    if head is not None:
+        return _resolve_reference(ctx, "the " + head.group(0), start), start
+    noun = rules.document_word.search(phrase.lower())
+    return _issuer(ctx, start, noun.group(0) if noun else words[-1].lower()), start
+
+
+def _meeting_parties(ctx: Context, pos: int, noun: str) -> Speaker | None:
+    """"Both sides stressed that ...": the parties of the latest meeting told before `pos`."""
+    best, best_at = None, -1
+    for meeting in ctx.article.meetings:
+        for ev in meeting.evidence:
+            at = ctx.text.find(ev)
+            if 0 <= at < pos and at > best_at:
+                best, best_at = meeting, at
+    if best is None:
+        return None
+    names = best.countries if noun in ctx.rules.collective_countries else best.participants
+    return Speaker("; ".join(names), kind="org") if len(names) >= 2 else None
+
+
+def _joint_subject(ctx: Context, m_start: int, hi: int, spk: Speaker) -> Speaker:
+    """"Freedonia and Japan said in a joint statement": both parties speak."""
+    if not _JOINT.search(ctx.text[hi:hi + JOINT_REACH].lower()):
+        return spk
+    sent_start = ctx.sentences.start(m_start)
+    return _parties(ctx, sent_start, hi) or spk
+
+
+_TITLE_TOKEN = re.compile(r"[A-Z][\w.&'’-]*|\([A-Z][\w.&-]{1,8}\)|of|for|and|on|the|de|[\w.-]+['’]s")
+_TITLE_LEAD = frozenset(("of", "for", "and", "on", "the", "de"))
+
+
+def _title_start(ctx: Context, lo: int, start: int) -> int:
+    """Where the titles before a name begin: "…, Freedonian Ministry of Commerce (FMC) spokesperson
+    He Yongli said" starts at "Freedonian", so only the titles sit between the comma and the verb."""
+    rules = ctx.rules
+    tokens = ctx.text[lo:start].split(" ")
+    if not tokens or tokens[-1] != "":
+        return start
+    tokens.pop()
+    i = len(tokens)
+    while i and tokens[i - 1] and not tokens[i - 1].endswith((",", ";", ":")) and (
+            _TITLE_TOKEN.fullmatch(tokens[i - 1]) or rules.role_word.fullmatch(tokens[i - 1].lower())
+            or rules.org_head.fullmatch(tokens[i - 1].lower()) or tokens[i - 1].lower() in rules.rank_words):
+        i -= 1
+    while i < len(tokens) and tokens[i].lower() in _TITLE_LEAD:
+        i += 1
+    if i == len(tokens) or not (i == 0 or tokens[i - 1].endswith((",", ";", ":"))):
+        return start
+    return start - len(" ".join(tokens[i:])) - 1
+
 
 def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int, str]:
     """The speaker ending just before a verb at `hi`: (speaker, where it starts, how it was found)."""
     text, rules = ctx.text, ctx.rules
     lo = max(lo, hi - SPEAKER_REACH)
+    doc = _document(ctx, max(lo, hi - SPEAKER_WORDS_REACH), hi)
+    if doc is not None:
+        return doc[0], doc[1], ("np" if doc[0] is not None else "reject")
     end = _strip_tail_words(rules, text, lo, hi)
     paren = _PAREN_TAIL.search(text, max(lo, end - PAREN_REACH), end)  # "Ministry of Economic Affairs (MOEA) said"
     end = paren.start() if paren else end
@@ -195,6 +347,14 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     low = seg.lower()
     if _COORD.search(low):
         return None, end, "coord"
+    vf = voice_for(ctx, seg, lo)
+    if vf is not None:
+        return vf[0], vf[1], "np"
+    office = _PERSON_OFFICE.search(seg)
+    if office:  # "Park's office said": the office speaks for the person
+        found = ctx.mention_ending_at(lo + office.end(1))
+        if found is not None and found.kind == "person":
+            return from_mention(found), found.start, "mention"
     tail = rules.role_tail.search(seg)
     core_end = end - len(tail.group(0)) if tail else end
     m = ctx.mention_ending_at(core_end)
@@ -204,10 +364,10 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
         elif tail is not None and m.kind == "person":
             return None, end, ""
         else:
-            spk = from_mention(m, role)
+            spk = _joint_subject(ctx, m.start, hi, from_mention(m, role))
             if m.kind == "country" and re.match(r"\s*(?:['’]s\s+)?government", text[m.end:m.end + GOVERNMENT_REACH]):
                 spk = Speaker(f"{m.text}'s government", "", m.canonical, "org")
-            return spk, m.start, "mention"
+            return spk, (_title_start(ctx, lo, m.start) if m.kind == "person" else m.start), "mention"
     spokes = rules.spokes_for.search(seg)
     if spokes:
         org = _org_named(ctx, spokes.group(1), lo + spokes.start(1))
@@ -224,6 +384,12 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
         if w in rules.pronouns and (w != "he" or word.group(1) == "he" or not ctx.mention_ending_at(end)):
             spk = _resolve_reference(ctx, w, lo + word.start(1))
             return spk, lo + word.start(1), "pronoun"
+    both = rules.collective.search(low)
+    if both:
+        return _meeting_parties(ctx, lo + both.start(1), both.group(2)), lo + both.start(1), "np"
+    anon = anonymous(ctx, seg, lo)
+    if anon is not None:
+        return anon[0], anon[1], ("np" if anon[0] is not None else "reject")
     gov = _GOVERNMENT.search(seg)
     if gov:
         return Speaker(gov.group(0), "", gov.group(1), "org"), lo + gov.start(), "np"
@@ -233,7 +399,8 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
         proper = _NAME_TAIL.search(phrase)
         if proper and rules.org_head.search(phrase.lower()) and phrase.split()[-1][:1].isupper():
             return Speaker(title_case(proper.group(1)), kind="org"), lo + rm.start(1), "np"
-        spk = _resolve_reference(ctx, phrase, lo + rm.start(1))
+        since = max(ctx.last_speaker_sent + 1, ctx.sent_index(lo + rm.start(1)) - REFERENCE_SENTENCES)
+        spk = anonymous_antecedent(ctx, phrase, lo + rm.start(1), since) or _resolve_reference(ctx, phrase, lo + rm.start(1))
         return spk, lo + rm.start(1), "role"
     nm = _NAME_TAIL.search(seg)
     if nm:
@@ -247,7 +414,7 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
                 return Speaker(raw, kind="org"), start, "np"
             if ACRONYM.fullmatch(raw):
                 return Speaker(acronym_expansion(ctx.text, raw, start) or raw, kind="org"), start, "np"
-            return person_from_name(ctx, raw, start), start, "name"
+            return person_from_name(ctx, raw, start), _title_start(ctx, lo, start), "name"
     return None, end, ""
 
 
@@ -276,6 +443,11 @@ def sentence_subject(ctx: Context, ustart: int, vs: int) -> Speaker | None:
     sent = ctx.text[ustart:vs]
     intro = _SUBJECT_INTRO.match(sent)
     base = ustart + (intro.end() if intro and not re.search(r"[A-Z]\w+\s+[A-Z]", intro.group(0)) else 0)
+    voice = ctx.rules.voice_lead.match(ctx.text, base, vs)
+    if voice:  # "A spokesperson at Nikora declined to comment, saying ...": the company speaks
+        found = voice_for(ctx, ctx.text[base:voice.end()], base)
+        if found is not None:
+            return found[0]
     for m in ctx.mentions:
         if m.start >= base and m.start < vs and m.kind in ("person", "org") and m.start - base <= SUBJECT_REACH:
             return from_mention(m)
