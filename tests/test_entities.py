@@ -229,3 +229,61 @@ def test_academics_and_analysts_in_an_apposition_are_people_and_their_surname_re
     assert [c for _, c in got].count("Zhou Minghui") == 2
     assert "Tarek Amin" in [c for _, c in got]
     assert "Jilin University" not in [c for _, c in got]
+
+
+# -- people of countries the people list does not hold: found by title and apposition -----
+def _person(a: Article, canonical: str):
+    return [(m.role, m.country) for m in a.mentions if m.kind == "person" and m.canonical == canonical]
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Hungarian Foreign Minister Ana Kovacs met her Chinese counterpart.", "Ana Kovacs", "Hungary"),
+    ("Ana Kovacs, Hungary's foreign minister, flew to Beijing.", "Ana Kovacs", "Hungary"),
+    ("He met the UAE's Minister of Industry Omar Saleh in Abu Dhabi.", "Omar Saleh", "United Arab Emirates"),
+    ("Deputy Prime Minister of Uzbekistan Jamshid Tursunov visited Seoul.", "Jamshid Tursunov", "Uzbekistan"),
+    ("New Zealand's Trade Minister Todd Blake held talks in Jakarta.", "Todd Blake", "New Zealand"),
+    ("Kazakh Deputy Prime Minister Serik Zhumabek met the Chinese ambassador.", "Serik Zhumabek", "Kazakhstan"),
+    ("The Minister of Trade of Ghana Kofi Mensah signed it.", "Kofi Mensah", "Ghana"),
+])
+def test_a_minister_of_any_country_is_found_with_the_country_of_the_title(lexicon, text, name, country):
+    a = make(lexicon, text)
+    assert _person(a, name) and _person(a, name)[0][1] == country
+
+
+def test_a_later_surname_resolves_to_the_titled_newcomer(lexicon):
+    a = make(lexicon, "Paraguayan Industry Minister Luisa Benitez met Wang Wentao.", "Benitez said trade would grow.")
+    assert [m.canonical for m in a.mentions if m.kind == "person"] == ["Luisa Benitez", "Wang Wentao", "Luisa Benitez"]
+    assert a.mentions[-1].country == "Paraguay" and a.mentions[-1].sentence == 1
+
+
+def test_a_country_after_to_in_a_title_is_not_its_owner(lexicon):
+    a = make(lexicon, "Ambassador to Ghana Rhea Collins arrived.")
+    assert _person(a, "Rhea Collins") == [("Ambassador to Ghana", "")]
+
+
+def test_a_forum_is_no_ones_country(lexicon):
+    a = make(lexicon, "APEC Chair Lina Moreau opened the meeting.")
+    assert _person(a, "Lina Moreau") == [("Chair", "")]
+    assert [m.canonical for m in a.mentions if m.kind == "country"] == ["APEC"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chad Bown, a senior fellow at a research institute, said tariffs hurt.",
+    "The panel heard Michael Jordan of the export council.",
+    "A battery plant in the U.S. state of Georgia was raided.",
+    "Officials from the state of Georgia praised the plant.",
+])
+def test_a_place_name_that_is_a_given_name_or_a_state_is_no_country(lexicon, text):
+    a = make(lexicon, text)
+    assert [m.canonical for m in a.mentions if m.kind == "country"] in ([], ["United States"])
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Chad and Niger signed a border pact.", "Chad"),
+    ("Jordan's foreign minister Ayman Haddad met his Iraqi counterpart.", "Jordan"),
+    ("Talks with Georgia and Armenia resumed.", "Georgia"),
+    ("Israel Katz met officials. Israel said nothing.", "Israel"),
+])
+def test_the_same_names_as_countries(lexicon, text, country):
+    a = make(lexicon, text)
+    assert country in [m.canonical for m in a.mentions if m.kind == "country"]

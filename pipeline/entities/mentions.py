@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from pipeline.article import Article, Mention
 from pipeline.entities.names import resolve_name
+from pipeline.entities.places import not_places
 from pipeline.entities.words import alternation, entity_words
 from pipeline.lexicon.lexicon import Lexicon, Person
 from pipeline.lexicon.phrases import Entry, normalise
@@ -65,6 +66,8 @@ class EntityRules:
         self.country_gap = re.compile(rf"(?:['’]s)?(?:\s+(?:[A-Z][\w.-]*(?:['’]s)?"
                                       rf"|{alternation(w['country_gap_words'])}(?!\w)"
                                       rf"|{alternation(w['country_gap_owners'])}['’]s))*\s*")
+        # "Deputy Prime Minister of Uzbekistan": the country a title's complement names owns it
+        self.complement_owner = re.compile(rf"\b{alternation(entity_words(lexicon, 'complement_owner_words')['complement_owner_words'])}\s+$")
         relative = alternation(w["relative_pronouns"])
         self.apposition = re.compile(rf",\s+(?:{alternation(w['apposition_openers'])}\s+)*"
                                      rf"(?!{alternation(w['not_apposition_starts'])}\b)"
@@ -92,6 +95,9 @@ def extract_entities(article: Article, lexicon: Lexicon) -> Article:
     spans = article.sentences or sentence_spans(text)
     starts = [s for s, _ in spans]
     found = _gazetteer(scanned.hits)
+    dropped = not_places(lexicon, cased, found)
+    if dropped:                             # "Chad Bown", "the state of Georgia": no country
+        found = [sp for i, sp in enumerate(found) if i not in dropped]
     titles = [sp for sp in found if sp.entry.kind == "title"]
     kinds = lexicon.country_kinds
     places = [sp for sp in found if sp.entry.kind == "country" and kinds.get(sp.entry.key) != "region"]
@@ -187,6 +193,16 @@ class _Context:
         country = self.places[j].entry.key if j >= 0 and self.places[j].start >= lo else ""
         return m.group(1).strip(), country
 
+    def complement_country(self, lo: int, hi: int) -> str:
+        """The country a title's complement owns it by: "minister of Uzbekistan", not "ambassador to China"."""
+        i = bisect_right(self.place_ends, hi) - 1
+        while i >= 0 and self.places[i].start >= lo:
+            place = self.places[i]
+            if self.rules.complement_owner.search(self.text, lo, place.start):
+                return place.entry.key
+            i -= 1
+        return ""
+
     def person(self, start: int, end: int, p: Person | None, name: str = "") -> Mention:
         """A person mention with its title and country folded in."""
         role, country, span_start = "", "", start
@@ -197,11 +213,14 @@ class _Context:
             direct = self.country_before(t.start, adjacent=True)
             if direct:
                 span_start = max(s.start for s in self.places if s.end <= t.start)
-            country = direct or self.country_before(t.start) or t.entry.country
+            country = direct or self.country_before(t.start) or self.complement_country(t.end, start) \
+                or t.entry.country
         else:
             app = self.apposition(end)
             if app is not None:
                 role, country = app
+        if self.lexicon.country_kinds.get(country) == "group":
+            country = ""                    # "APEC Chair Ana Ruiz": a forum is no one's country
         if p is not None:
             return Mention(self.text[span_start:end], span_start, end, p.canonical, "person",
                            role or p.role, p.country or country)
