@@ -96,3 +96,9 @@ def test_short_forms_demonyms_and_capitals_resolve(lexicon, text, expected):
 ])
 def test_common_words_in_lower_case_are_no_country(lexicon, text):
     assert _places(lexicon, text) == []
+
+
+def test_a_newspaper_named_after_its_country_is_an_organisation(lexicon):
+    hits = lexicon.scan("China Daily and the OECD reported it.").hits
+    kinds = [(s, e, [en.kind for en in entries][0]) for s, e, entries in hits]
+    assert kinds == [(0, 11, "org"), (20, 24, "org")]
