@@ -102,3 +102,15 @@ def test_a_newspaper_named_after_its_country_is_an_organisation(lexicon):
     hits = lexicon.scan("China Daily and the OECD reported it.").hits
     kinds = [(s, e, [en.kind for en in entries][0]) for s, e, entries in hits]
     assert kinds == [(0, 11, "org"), (20, 24, "org")]
+
+
+def test_ministers_of_countries_the_people_list_lacks_meet(lexicon):
+    from pipeline.article import Article
+    from pipeline.process import process_article
+    text = ("Deputy Prime Minister of Uzbekistan Jamshid Tursunov held talks with the UAE's Minister of "
+            "Industry Omar Saleh in Abu Dhabi on Monday.\n"
+            "Tursunov said both countries would expand trade in critical minerals.")
+    a = process_article(Article(origin="x.txt", raw_text=text), lexicon)
+    assert [(m.participants, m.countries) for m in a.meetings] == [
+        (["Jamshid Tursunov", "Omar Saleh"], ["Uzbekistan", "United Arab Emirates"])]
+    assert [q.speaker for q in a.quotes] == ["Jamshid Tursunov"]
