@@ -287,3 +287,32 @@ def test_a_place_name_that_is_a_given_name_or_a_state_is_no_country(lexicon, tex
 def test_the_same_names_as_countries(lexicon, text, country):
     a = make(lexicon, text)
     assert country in [m.canonical for m in a.mentions if m.kind == "country"]
+
+
+@pytest.mark.parametrize("text,name,role,country", [
+    ("He met the UAE's Minister of Industry and Advanced Technology Omar Saleh on Monday.", "Omar Saleh",
+     "Minister of Industry and Advanced Technology", "United Arab Emirates"),
+    ("UAE Minister of State for Foreign Trade Khalid Mansour said trade rose.", "Khalid Mansour",
+     "Minister of State for Foreign Trade", "United Arab Emirates"),
+    ("Hungary's Minister of Foreign Affairs and Trade Ana Kovacs met Wang Yi.", "Ana Kovacs",
+     "Minister of Foreign Affairs and Trade", "Hungary"),
+    ("Uzbek Deputy Premier Jamshid Tursunov met Li Qiang.", "Jamshid Tursunov", "Deputy Premier", "Uzbekistan"),
+    ("Foreign Minister Ana Kovacs of Hungary met Wang Yi.", "Ana Kovacs", "Foreign Minister", "Hungary"),
+    ("Bahraini Industry and Commerce Minister Adel Fakhro signed the deal.", "Adel Fakhro",
+     "Industry and Commerce Minister", "Bahrain"),
+])
+def test_long_office_names_end_where_the_name_begins(lexicon, text, name, role, country):
+    assert _person(make(lexicon, text), name) == [(role, country)]
+
+
+def test_and_joins_a_title_only_to_capitalised_office_words(lexicon):
+    a = make(lexicon, "The prime minister and Rhea Tamsin spoke.")
+    assert [m.canonical for m in a.mentions if m.kind == "person"] == []
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Ana Kovacs, the ambassador to China, spoke.", ""),
+    ("Ana Kovacs, Hungary's ambassador to China, spoke.", "Hungary"),
+])
+def test_an_apposition_is_owned_by_its_possessive_not_by_the_place_after_to(lexicon, text, country):
+    assert _person(make(lexicon, text), "Ana Kovacs")[0][1] == country
