@@ -316,3 +316,13 @@ def test_and_joins_a_title_only_to_capitalised_office_words(lexicon):
 ])
 def test_an_apposition_is_owned_by_its_possessive_not_by_the_place_after_to(lexicon, text, country):
     assert _person(make(lexicon, text), "Ana Kovacs")[0][1] == country
+
+
+@pytest.mark.parametrize("text,name", [
+    ("French trade envoy Vincent Martin met the delegation.", "Vincent Martin"),
+    ("Spanish Economy Minister Carlos Salvador spoke first.", "Carlos Salvador"),
+    ("Saudi Arabia's Minister of Industry and Mineral Resources Bandar Khalil held talks.", "Bandar Khalil"),
+    ("Portugal's Foreign Minister Rui Costa arrived.", "Rui Costa"),
+])
+def test_a_word_of_a_place_that_is_also_a_name_stays_in_the_name(lexicon, text, name):
+    assert _person(make(lexicon, text), name)

@@ -70,10 +70,13 @@ class EntityRules:
                                       rf"|{alternation(w['country_gap_owners'])}['’]s))*\s*")
         # "Deputy Prime Minister of Uzbekistan": the country a title's complement names owns it
         self.complement_owner = re.compile(rf"\b{alternation(entity_words(lexicon, 'complement_owner_words')['complement_owner_words'])}\s+$")
-        more = entity_words(lexicon, "office_words", "place_before_owner_words")
+        more = entity_words(lexicon, "office_words", "place_before_owner_words", "given_names_in_places")
+        # the words of places are no name's words, save those that are also given names or family names
+        # ("Saint Vincent", "San Salvador", "Costa Rica": Vincent Martin, Salvador Illa, Ana Costa)
+        self.name_stopwords = lexicon.name_stopwords - frozenset(more["given_names_in_places"])
         # capitalised words of an office's name: "... Minister of Investment and Trade Jamshid Tursunov"
         # ends its office at the last of these (the words of titles and organisations count too)
-        self.office_words = frozenset(more["office_words"]) | lexicon.name_stopwords
+        self.office_words = frozenset(more["office_words"]) | self.name_stopwords
         # "ambassador to China": a place after these is not the one owning a role
         self.place_not_owner = re.compile(rf"\b{alternation(more['place_before_owner_words'])}\s+(?:the\s+)?$")
         # "Foreign Minister Ana Kovacs of Hungary": the country right after a titled name
@@ -188,9 +191,10 @@ class _Context:
         if (t.start < self.sentence_start(name_start) or not self.rules.title_gap.fullmatch(gap)
                 or self.rules.gap_verbs.search(gap)):
             return None
-        if gap.split(None, 1)[:1] == ["and"] and not all(
-                fold(w) in self.rules.office_words for w in re.findall(r"[A-Z][\w-]*", gap)):
-            return None                     # "the prime minister and Rhea Collins": two people
+        if gap.split(None, 1)[:1] == ["and"]:
+            words = re.findall(r"[A-Z][\w-]*", gap)
+            if not words or not all(fold(w) in self.rules.office_words for w in words):
+                return None                 # "the prime minister and Rhea Collins": two people
         return t
 
     def apposition(self, name_end: int) -> tuple[str, str] | None:
@@ -279,7 +283,7 @@ def _segments(ctx: _Context, found: list[_Span]):
 
 def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Mention]:
     text, lexicon = ctx.text, ctx.lexicon
-    stop = lexicon.name_stopwords
+    stop = ctx.rules.name_stopwords
     out: list[Mention] = []
     singles: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
@@ -295,14 +299,13 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
             continue
         start, end = seg[0][0], seg[-1][1]
         p = resolve_name(text[start:end], lexicon)
+        tail = _after_office(ctx, seg) if p is None else []
         if p is not None:
             out.append(ctx.person(start, end, p))
+        elif tail:
+            out.append(ctx.person(tail[0][0], tail[-1][1], None, text[tail[0][0]:tail[-1][1]]))
         elif any(fold(text[s:e]) in stop for s, e in seg):
-            tail = _after_office(ctx, seg)
-            if tail:
-                out.append(ctx.person(tail[0][0], tail[-1][1], None, text[tail[0][0]:tail[-1][1]]))
-            else:
-                singles.extend(seg)
+            singles.extend(seg)
         elif ctx.title_before(start) is not None or ctx.apposition(end) is not None:
             out.append(ctx.person(start, end, None, text[start:end]))
         else:
@@ -326,10 +329,12 @@ def _after_office(ctx: _Context, seg: list[tuple[int, int]]) -> list[tuple[int, 
     "[Minister of State for] Foreign Trade Khalid Mansour" -> "Khalid Mansour"."""
     words = ctx.rules.office_words
     last = max((i for i, (s, e) in enumerate(seg) if fold(ctx.text[s:e]) in words), default=-1)
+    if last < 0:
+        return []
     tail = seg[last + 1:]
     while tail and ctx.text[tail[0][0]].islower():
         tail = tail[1:]
-    if not 2 <= len(tail) <= 4 or any(fold(ctx.text[s:e]) in ctx.lexicon.name_stopwords for s, e in tail):
+    if not 2 <= len(tail) <= 4 or any(fold(ctx.text[s:e]) in ctx.rules.name_stopwords for s, e in tail):
         return []
     return tail if ctx.title_before(tail[0][0]) is not None else []
 
