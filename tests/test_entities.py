@@ -326,3 +326,9 @@ def test_an_apposition_is_owned_by_its_possessive_not_by_the_place_after_to(lexi
 ])
 def test_a_word_of_a_place_that_is_also_a_name_stays_in_the_name(lexicon, text, name):
     assert _person(make(lexicon, text), name)
+
+
+def test_a_given_name_that_is_a_capital_opens_a_titled_name(lexicon):
+    a = make(lexicon, "Paraguayan President Santiago Pena met Congolese Mines Minister Louis Watum in Kinshasa.")
+    assert _person(a, "Santiago Pena") == [("President", "Paraguay")]
+    assert _person(a, "Louis Watum") == [("Mines Minister", "Democratic Republic of the Congo")]
