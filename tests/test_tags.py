@@ -69,7 +69,7 @@ def test_negatives(lexicon, text, tag):
 
 
 def test_a_phrase_can_carry_two_tags_and_tags_follow_taxonomy_order(lexicon):
-    assert tags(lexicon, "Ruritania added three firms to its export control list.") == [
+    assert tags(lexicon, "Ruritania added three firms to the export control list.") == [
         "end_user_list", "export_controls"]
     assert tags(lexicon, "Supply chains, tariffs and rare earths were discussed.") == [
         "rare_earths", "tariffs", "supply_chains"]
@@ -136,3 +136,25 @@ def test_verb_forms_of_export_controls_and_levies(lexicon, sentence, expected):
                                   "Curbing subsidies that fuel overfishing is the aim."])
 def test_fisheries_subsidies_are_an_aquatic_products_issue(lexicon, text):
     assert "aquatic_products" in tags(lexicon, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list naming restricted entities is an entity list; a list of controlled items is not
+    ("Ruritania put two drone makers on its export control control list.", ["end_user_list", "export_controls"]),
+    ("Ten defence companies on the export control list may not buy its goods.", ["end_user_list", "export_controls"]),
+    ("The updated export control list covers drones and their engines.", ["export_controls"]),
+    ("Graphite was added to the export controls list of dual-use items.", ["export_controls", "critical_minerals"]),
+])
+def test_an_export_control_list_names_entities_only_when_it_says_so(lexicon, text, expected):
+    assert sorted(tags(lexicon, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a food plant's registration to sell abroad is market access, not an export control
+    ("Ruritanian meat plants must reapply for export licences after their registrations lapsed.", []),
+    ("Beef export licences of four plants expired in March.", []),
+    ("Chipmakers need export licences to ship tools to Ruritania.", ["export_controls", "semiconductors"]),
+    ("Exporters applied for licences to export gallium.", ["export_controls", "critical_minerals"]),
+])
+def test_an_export_licence_in_the_food_registration_sense_is_no_export_control(lexicon, text, expected):
+    assert sorted(tags(lexicon, text)) == sorted(expected)

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from pipeline.article import Article, Mention
 from pipeline.entities.names import resolve_name
+from pipeline.entities.places import not_places
 from pipeline.entities.words import alternation, entity_words
 from pipeline.lexicon.lexicon import Lexicon, Person
 from pipeline.lexicon.phrases import Entry, normalise
@@ -58,13 +59,28 @@ class EntityRules:
         self.run = re.compile(rf"{_TOK}(?: +(?:{particle} +)*{_TOK})*")
         self.token = re.compile(rf"{_TOK}|\b{particle}\b")
         # a title, then "of/for <its complement>", then the name
+        # ... or "and <capitalised words>": "Minister of Industry and Advanced Technology Omar Saleh"
         self.title_gap = re.compile(rf"\s*,?\s*|\s+{alternation(w['title_complement_words'])}\s"
-                                    rf"[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*")
+                                    rf"[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*"
+                                    rf"|\s+and\s+(?=[A-Z])[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*")
         self.gap_verbs = re.compile(rf"\b{alternation(w['title_gap_verbs'])}\b")
         # a country before a title: "Japan's", "US", "the Japanese foreign ministry's Asian ... Bureau"
         self.country_gap = re.compile(rf"(?:['’]s)?(?:\s+(?:[A-Z][\w.-]*(?:['’]s)?"
                                       rf"|{alternation(w['country_gap_words'])}(?!\w)"
                                       rf"|{alternation(w['country_gap_owners'])}['’]s))*\s*")
+        # "Deputy Prime Minister of Uzbekistan": the country a title's complement names owns it
+        self.complement_owner = re.compile(rf"\b{alternation(entity_words(lexicon, 'complement_owner_words')['complement_owner_words'])}\s+$")
+        more = entity_words(lexicon, "office_words", "place_before_owner_words", "given_names_in_places")
+        # the words of places are no name's words, save those that are also given names or family names
+        # ("Saint Vincent", "San Salvador", "Costa Rica": Vincent Martin, Salvador Illa, Ana Costa)
+        self.name_stopwords = lexicon.name_stopwords - frozenset(more["given_names_in_places"])
+        # capitalised words of an office's name: "... Minister of Investment and Trade Jamshid Tursunov"
+        # ends its office at the last of these (the words of titles and organisations count too)
+        self.office_words = frozenset(more["office_words"]) | self.name_stopwords
+        # "ambassador to China": a place after these is not the one owning a role
+        self.place_not_owner = re.compile(rf"\b{alternation(more['place_before_owner_words'])}\s+(?:the\s+)?$")
+        # "Foreign Minister Ana Kovacs of Hungary": the country right after a titled name
+        self.of_country = re.compile(r" +of +(?:the +)?")
         relative = alternation(w["relative_pronouns"])
         self.apposition = re.compile(rf",\s+(?:{alternation(w['apposition_openers'])}\s+)*"
                                      rf"(?!{alternation(w['not_apposition_starts'])}\b)"
@@ -92,6 +108,9 @@ def extract_entities(article: Article, lexicon: Lexicon) -> Article:
     spans = article.sentences or sentence_spans(text)
     starts = [s for s, _ in spans]
     found = _gazetteer(scanned.hits)
+    dropped = not_places(lexicon, cased, found)
+    if dropped:                             # "Chad Bown", "the state of Georgia": no country
+        found = [sp for i, sp in enumerate(found) if i not in dropped]
     titles = [sp for sp in found if sp.entry.kind == "title"]
     kinds = lexicon.country_kinds
     places = [sp for sp in found if sp.entry.kind == "country" and kinds.get(sp.entry.key) != "region"]
@@ -172,6 +191,10 @@ class _Context:
         if (t.start < self.sentence_start(name_start) or not self.rules.title_gap.fullmatch(gap)
                 or self.rules.gap_verbs.search(gap)):
             return None
+        if gap.split(None, 1)[:1] == ["and"]:
+            words = re.findall(r"[A-Z][\w-]*", gap)
+            if not words or not all(fold(w) in self.rules.office_words for w in words):
+                return None                 # "the prime minister and Rhea Collins": two people
         return t
 
     def apposition(self, name_end: int) -> tuple[str, str] | None:
@@ -183,9 +206,37 @@ class _Context:
         i = bisect_right(self.title_ends, hi) - 1
         if i < 0 or self.titles[i].start < lo:
             return None
+        return m.group(1).strip(), self.owner_in(lo, hi)
+
+    def owner_in(self, lo: int, hi: int) -> str:
+        """The last country in text[lo:hi] that owns a role there: "Hungary's ambassador to China" is Hungary's."""
         j = bisect_right(self.place_ends, hi) - 1
-        country = self.places[j].entry.key if j >= 0 and self.places[j].start >= lo else ""
-        return m.group(1).strip(), country
+        while j >= 0 and self.places[j].start >= lo:
+            if not self.rules.place_not_owner.search(self.text, lo, self.places[j].start):
+                return self.places[j].entry.key
+            j -= 1
+        return ""
+
+    def country_after(self, end: int) -> str:
+        """The country of "of Hungary" right after a name."""
+        m = self.rules.of_country.match(self.text, end)
+        if not m:
+            return ""
+        i = bisect_right(self.place_ends, m.end() + 1)
+        for place in self.places[max(0, i - 3):i + 3]:
+            if place.start == m.end():
+                return place.entry.key
+        return ""
+
+    def complement_country(self, lo: int, hi: int) -> str:
+        """The country a title's complement owns it by: "minister of Uzbekistan", not "ambassador to China"."""
+        i = bisect_right(self.place_ends, hi) - 1
+        while i >= 0 and self.places[i].start >= lo:
+            place = self.places[i]
+            if self.rules.complement_owner.search(self.text, lo, place.start):
+                return place.entry.key
+            i -= 1
+        return ""
 
     def person(self, start: int, end: int, p: Person | None, name: str = "") -> Mention:
         """A person mention with its title and country folded in."""
@@ -197,11 +248,14 @@ class _Context:
             direct = self.country_before(t.start, adjacent=True)
             if direct:
                 span_start = max(s.start for s in self.places if s.end <= t.start)
-            country = direct or self.country_before(t.start) or t.entry.country
+            country = direct or self.country_before(t.start) or self.complement_country(t.end, start) \
+                or self.country_after(end) or t.entry.country
         else:
             app = self.apposition(end)
             if app is not None:
                 role, country = app
+        if self.lexicon.country_kinds.get(country) == "group":
+            country = ""                    # "APEC Chair Ana Ruiz": a forum is no one's country
         if p is not None:
             return Mention(self.text[span_start:end], span_start, end, p.canonical, "person",
                            role or p.role, p.country or country)
@@ -229,7 +283,7 @@ def _segments(ctx: _Context, found: list[_Span]):
 
 def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Mention]:
     text, lexicon = ctx.text, ctx.lexicon
-    stop = lexicon.name_stopwords
+    stop = ctx.rules.name_stopwords
     out: list[Mention] = []
     singles: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
@@ -245,8 +299,11 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
             continue
         start, end = seg[0][0], seg[-1][1]
         p = resolve_name(text[start:end], lexicon)
+        tail = _after_office(ctx, seg) if p is None else []
         if p is not None:
             out.append(ctx.person(start, end, p))
+        elif tail:
+            out.append(ctx.person(tail[0][0], tail[-1][1], None, text[tail[0][0]:tail[-1][1]]))
         elif any(fold(text[s:e]) in stop for s, e in seg):
             singles.extend(seg)
         elif ctx.title_before(start) is not None or ctx.apposition(end) is not None:
@@ -265,6 +322,21 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
     people = sorted(known + out, key=lambda m: m.start)
     out += _bare_names(ctx, singles, people)
     return out
+
+
+def _after_office(ctx: _Context, seg: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The name closing a run that starts with an office's words, where a title introduces it:
+    "[Minister of State for] Foreign Trade Khalid Mansour" -> "Khalid Mansour"."""
+    words = ctx.rules.office_words
+    last = max((i for i, (s, e) in enumerate(seg) if fold(ctx.text[s:e]) in words), default=-1)
+    if last < 0:
+        return []
+    tail = seg[last + 1:]
+    while tail and ctx.text[tail[0][0]].islower():
+        tail = tail[1:]
+    if not 2 <= len(tail) <= 4 or any(fold(ctx.text[s:e]) in ctx.rules.name_stopwords for s, e in tail):
+        return []
+    return tail if ctx.title_before(tail[0][0]) is not None else []
 
 
 def _token_spans(ctx: _Context, start: int, end: int):
