@@ -233,3 +233,125 @@ def test_date_evidence_and_empty_article(lexicon):
 def test_apostrophes_are_not_quotation_marks(lexicon):
     spans = quote_spans("China’s view on the ministers’ talks isn't ‘settled’, Park's aide said.")
     assert len(spans) == 1
+
+
+# --- speech verbs as inflected lemmas --------------------------------------------------------
+
+def test_verb_forms_are_written_out_from_lemmas():
+    from pipeline.quotes.verbs import forms, irregular_table
+    irregular = irregular_table(["say said", "write wrote written", "admit admitted"])
+    assert forms("warn", irregular) == ["warn", "warns", "warning", "warned"]
+    assert forms("say", irregular) == ["say", "says", "saying", "said"]
+    assert forms("reply", irregular) == ["reply", "replies", "replying", "replied"]
+    assert forms("emphasise", irregular) == ["emphasise", "emphasises", "emphasising", "emphasised"]
+    assert forms("admit", irregular) == ["admit", "admits", "admitting", "admitted"]
+    assert forms("call on", irregular) == ["call on", "calls on", "calling on", "called on"]
+    assert "wrote" in forms("write", irregular) and "written" in forms("write", irregular)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Park revealed that exports would fall by half this year.",
+    "Park mentioned that exports would fall by half this year.",
+    "Park cautioned that exports would fall by half this year.",
+    "Park predicts that exports would fall by half this year.",
+    "Park is mentioning that exports would fall by half this year.",
+    "Park wrote to Reyes to warn him that exports would fall by half this year.",
+    "Exports would fall by half this year, wrote Park.",
+    "Exports would fall by half this year, Park wrote.",
+])
+def test_inflected_speech_verbs_report_a_clause(lexicon, sentence):
+    got = [(s, k, t.lower()) for s, k, t in rows(make_article(lexicon, sentence))]
+    assert got == [("Lena Park", "reported", "exports would fall by half this year")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Park was told that exports would fall by half this year.",
+    "It was announced that exports would fall by half this year.",
+    "Park is expected to visit Beijing next week for talks on the ban.",
+    "The claim that exports would fall by half was rejected by Reyes.",
+    "Freedonia had pledged to lift the ban on seafood imports.",
+    "Park agreed to “review” the duties on steel next year.",
+])
+def test_passives_nouns_and_infinitives_are_not_speech(lexicon, sentence):
+    assert [k for _, k, _ in rows(make_article(lexicon, sentence))] == []
+
+
+def test_that_verb_with_a_clause_without_that(lexicon):
+    got = rows(make_article(lexicon, "Park confirmed the new duties had been lifted.",
+                            "Reyes confirmed the deal on Monday.", "Park noted the progress made in the talks."))
+    assert got == [("Lena Park", "reported", "the new duties had been lifted")]
+
+
+def test_told_an_audience_on_a_day_then_the_clause(lexicon):
+    got = rows(make_article(lexicon, "Park told reporters on Tuesday the duties would be lifted soon."))
+    assert got == [("Lena Park", "reported", "the duties would be lifted soon")]
+
+
+# --- where a reported clause ends ------------------------------------------------------------
+
+@pytest.mark.parametrize("tail", [
+    ", as talks in Geneva stalled", ", after two days of talks in Geneva", ", citing figures from the customs office",
+    ", while Reyes left the room", ", before boarding a plane to Beijing", ", leading farmers to protest",
+])
+def test_the_narrator_takes_the_clause_back(lexicon, tail):
+    got = rows(make_article(lexicon, f"Park said the new duties would hurt farmers{tail}."))
+    assert got == [("Lena Park", "reported", "the new duties would hurt farmers")]
+
+
+def test_a_turn_inside_quoted_words_does_not_cut(lexicon):
+    got = rows(make_article(lexicon, "Park said the duties were “a burden, as every farmer knows” for the region."))
+    assert ("Lena Park", "reported", "the duties were a burden, as every farmer knows for the region") in got
+
+
+def test_adding_that_is_a_second_clause_of_the_same_speaker(lexicon):
+    got = rows(make_article(lexicon, "Park said the duties would hurt farmers, adding that exports would fall by half."))
+    assert got == [("Lena Park", "reported", "the duties would hurt farmers"),
+                   ("Lena Park", "reported", "exports would fall by half")]
+
+
+def test_with_a_new_speaker_hands_the_sentence_over(lexicon):
+    got = rows(make_article(lexicon, "Park confirmed the duties had been lifted, with Reyes saying more work "
+                                     "was needed on the text."))
+    assert got == [("Lena Park", "reported", "the duties had been lifted"),
+                   ("Tom Reyes", "reported", "more work was needed on the text")]
+
+
+def test_according_to_a_person_before_the_clause(lexicon):
+    got = rows(make_article(lexicon, "According to Park, Freedonia had pledged to lift the ban on seafood imports."))
+    assert got == [("Lena Park", "reported", "Freedonia had pledged to lift the ban on seafood imports")]
+
+
+# --- what is asked for, as a noun phrase -----------------------------------------------------
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Park urged the lifting of the ban on seafood imports.", "the lifting of the ban on seafood imports"),
+    ("Park called for a rules-based settlement.", "a rules-based settlement"),
+    ("Park pressed for an early end to the dispute during the talks.", "an early end to the dispute"),
+    ("Park demanded the immediate withdrawal of the tariffs.", "the immediate withdrawal of the tariffs"),
+    ("Park stressed the need to keep supply chains open.", "the need to keep supply chains open"),
+    ("Park emphasised the urgent need for dialogue between the two sides.",
+     "the urgent need for dialogue between the two sides"),
+    ("Freedonia is requesting consultations with Japan.", "consultations with Japan"),
+])
+def test_noun_phrase_after_a_verb_of_asking(lexicon, sentence, text):
+    got = rows(make_article(lexicon, sentence))
+    assert [(k, t) for _, k, t in got] == [("reported", text)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Park urged the government at the meeting.",
+    "Park urged Reyes on Tuesday.",
+    "Park called for calm.",
+    "Park stressed the importance of open markets for small firms.",
+    "The growing demand for chips has pushed prices up.",
+    "Park's request for talks was rejected.",
+])
+def test_no_noun_phrase_row_for_a_listener_or_a_noun(lexicon, sentence):
+    assert [k for _, k, _ in rows(make_article(lexicon, sentence))] == []
+
+
+# --- quotation marks -------------------------------------------------------------------------
+
+def test_an_opening_mark_used_at_both_ends(lexicon):
+    got = rows(make_article(lexicon, "Park said “we will not accept these duties“ on Monday."))
+    assert got == [("Lena Park", "direct", "we will not accept these duties")]

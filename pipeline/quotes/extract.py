@@ -23,6 +23,7 @@ from pipeline.lexicon.lexicon import Lexicon
 from pipeline.quotes.attribution import attributions, word_count
 from pipeline.quotes.context import Context, Speaker
 from pipeline.quotes.marks import quote_spans
+from pipeline.quotes.verbs import ClauseRules
 from pipeline.text.datelines import parse_dateline
 from pipeline.text.folding import fold
 
@@ -30,6 +31,10 @@ from pipeline.text.folding import fold
 FLOATING_SENTENCES = 5
 # a quotation this few words after the previous one in its paragraph continues it ("“A,” he said. “B.”")
 FOLLOW_ON_WORDS = 12
+# a reported clause has a subject and a verb at least ("prices would rise"); fewer words is a fragment
+CLAUSE_WORDS = 4
+# a thing asked for may be short ("a rules-based settlement", "an early deal")
+NOUN_PHRASE_WORDS = 2
 _WORD = re.compile(r"[\w'’-]+")
 _HEADLINE_END = tuple(".!?\"”’')…:;")
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
@@ -120,6 +125,13 @@ def _clean_reported(text: str, lexicon: Lexicon) -> str:
     return text.strip().rstrip(",;:—–. ").strip()
 
 
+def _clause_end(clauses: ClauseRules, low: str, start: int, end: int) -> int:
+    """A reported clause ends where the narrator takes over (", as talks stalled", ", citing ...");
+    `low` has quotations blanked, so a turn inside quoted words never cuts them."""
+    turn = clauses.narrator_turn.search(low, start + 1, end)
+    return turn.start() if turn else end
+
+
 def _frame_words(text: str, cstart: int, cend: int, quoted: list[tuple[int, int]], lexicon: Lexicon) -> int:
     """Words of a reported clause outside its quotations (an opening "Over the past year," aside):
     'it was “...”' only frames a direct quote; 'the measures were “...” to protect health' says more."""
@@ -148,7 +160,7 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         for ci, c in chains_here:
             if ci in used or not any(a.cstart - 1 <= q.open < a.cend for q in c):
                 continue
-            if a.kind in ("urge", "according") and c[0].open < a.cstart:
+            if a.kind in ("urge", "np", "according") and c[0].open < a.cstart:
                 continue
             used.add(ci)
             inside.append((c[0].open, c[-1].close))
@@ -157,13 +169,15 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
                 directs.append(_Row(a.speaker, "direct", quoted, unit, p_idx, a.end))
         big = [(s, e) for s, e in inside if word_count(text[s + 1:e]) >= 3]
         content = text[a.cstart:a.cend]
-        if a.kind == "urge":
+        if a.kind in ("urge", "np"):
             cut = rules.urge_trim.search(content, 1)
             content = content[:cut.start()] if cut else content
-        reported = _clean_reported(content, ctx.lexicon)
         # a clause that only frames a quotation ("he was “...”") is the direct quote alone
         lead = _frame_words(text, a.cstart, a.cend, sorted(big), ctx.lexicon) if big else 99
-        if a.kind != "direct" and word_count(reported) >= 4 and lead >= 4 and not rules.events.match(fold(reported)):
+        least = NOUN_PHRASE_WORDS if a.kind == "np" else CLAUSE_WORDS
+        reported = _clean_reported(text[a.cstart:_clause_end(rules.clauses, low, a.cstart, a.cstart + len(content))],
+                                   ctx.lexicon)
+        if a.kind != "direct" and word_count(reported) >= least and lead >= 4 and not rules.events.match(fold(reported)):
             rows.append(_Row(a.speaker, "reported", reported, unit, p_idx, a.end))
         rows.extend(directs)
         if directs:
