@@ -355,3 +355,13 @@ def test_no_noun_phrase_row_for_a_listener_or_a_noun(lexicon, sentence):
 def test_an_opening_mark_used_at_both_ends(lexicon):
     got = rows(make_article(lexicon, "Park said “we will not accept these duties“ on Monday."))
     assert got == [("Lena Park", "direct", "we will not accept these duties")]
+
+
+def test_noun_phrase_ends_before_an_apposition(lexicon):
+    got = rows(make_article(lexicon, "Freedonia is requesting consultations with Japan, the first step in any dispute."))
+    assert got == [("Freedonia", "reported", "consultations with Japan")]
+
+
+def test_agreeing_is_not_a_speech_verb(lexicon):
+    got = rows(make_article(lexicon, "Park agreed to work with Reyes so that the ban could be lifted by the summer."))
+    assert got == []

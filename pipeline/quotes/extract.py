@@ -175,8 +175,11 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         # a clause that only frames a quotation ("he was “...”") is the direct quote alone
         lead = _frame_words(text, a.cstart, a.cend, sorted(big), ctx.lexicon) if big else 99
         least = NOUN_PHRASE_WORDS if a.kind == "np" else CLAUSE_WORDS
-        reported = _clean_reported(text[a.cstart:_clause_end(rules.clauses, low, a.cstart, a.cstart + len(content))],
-                                   ctx.lexicon)
+        end = _clause_end(rules.clauses, low, a.cstart, a.cstart + len(content))
+        if a.kind == "np":  # "requested consultations, the first step in ...": an apposition follows the phrase
+            comma = low.find(",", a.cstart + 1, end)
+            end = comma if comma >= 0 else end
+        reported = _clean_reported(text[a.cstart:end], ctx.lexicon)
         if a.kind != "direct" and word_count(reported) >= least and lead >= 4 and not rules.events.match(fold(reported)):
             rows.append(_Row(a.speaker, "reported", reported, unit, p_idx, a.end))
         rows.extend(directs)
