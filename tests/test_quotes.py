@@ -365,3 +365,23 @@ def test_noun_phrase_ends_before_an_apposition(lexicon):
 def test_agreeing_is_not_a_speech_verb(lexicon):
     got = rows(make_article(lexicon, "Park agreed to work with Reyes so that the ban could be lifted by the summer."))
     assert got == []
+
+
+def test_a_list_asked_for_is_one_noun_phrase(lexicon):
+    got = rows(make_article(lexicon, "Park called for work on new technologies, digital trade, and customs rules."))
+    assert got == [("Lena Park", "reported", "work on new technologies, digital trade, and customs rules")]
+
+
+def test_a_quoted_phrase_asked_for_is_reported_and_direct(lexicon):
+    got = rows(make_article(lexicon, "Freedonia called for “a swift and fair settlement” of the dispute over steel."))
+    assert got == [("Freedonia", "reported", "a swift and fair settlement of the dispute over steel"),
+                   ("Freedonia", "direct", "a swift and fair settlement")]
+
+
+@pytest.mark.parametrize("lead", ["", "(XNA) -- "])
+def test_long_speaker_phrase_after_the_clause(lexicon, lead):
+    entities = {**ENTITIES, "Ministry of Commerce": ("Ministry of Commerce", "org", "ministry")}
+    got = rows(make_article(lexicon, f"{lead}Freedonia has opened a campaign against smuggling since May, Freedonian "
+                                     "Ministry of Commerce (MOC) spokesperson Tom Reyes said on Thursday.",
+                            entities=entities))
+    assert got == [("Tom Reyes", "reported", "Freedonia has opened a campaign against smuggling since May")]

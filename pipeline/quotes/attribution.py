@@ -17,6 +17,10 @@ from pipeline.quotes.speakers import sentence_subject, speaker_after, speaker_be
 _OPEN_MARKS = "\"“‘'„"
 # what a verb governs ("told reporters at a news conference in Geneva that ...") fits in this many characters
 VERB_REACH = 200
+# "..., Freedonia's Ministry of Commerce spokesperson Tom Reyes said": the words between the comma
+# closing the reported clause and the speaker's name (bracketed short forms not counted)
+SPEAKER_LEAD_WORDS = 6
+_PARENS = re.compile(r"\([^()]*\)")
 # "said" and its "that" are at most this many tokens apart ("said on Tuesday after talks in Geneva that")
 THAT_TOKENS = 18
 
@@ -175,8 +179,8 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
         kind = rules.verb_kind[form]
         left_low = low[ustart:vs].rstrip()
         shape, cs = _after_verb(ctx, low, ve, uend, kind, form)
-        if shape == "np":
-            kind, shape = "np", "clause"  # the row is the noun phrase asked for
+        if shape == "np" or (kind == "ask" and shape == "quote"):
+            kind, shape = "np", "clause"  # the row is the noun phrase asked for, quoted or not
         elif shape != "none" and form in rules.clauses.past_forms and _passive(ctx, low, ustart, vs):
             continue  # "was told that", "is expected to": the subject is not the speaker
         if form in rules.participles and _AFTER_COMMA.search(left_low):
@@ -199,7 +203,7 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
         before = text[ustart:sstart].rstrip()
         # "..., a Ministry of Commerce spokesperson said": a few words may sit between comma and name
         edge = max(before.rfind(c) for c in ",”\"’'—")
-        boundary = edge >= 0 and word_count(before[edge + 1:]) <= 4
+        boundary = edge >= 0 and word_count(_PARENS.sub("", before[edge + 1:])) <= SPEAKER_LEAD_WORDS
         before = before[:edge + 1] if boundary else before
         if how == "" and kind in ("bare", "that") and boundary and word_count(before) >= 3:
             inv = speaker_after(ctx, ve, uend)  # "..., said Park.", "..., wrote Park."

@@ -37,6 +37,10 @@ CLAUSE_WORDS = 4
 NOUN_PHRASE_WORDS = 2
 _WORD = re.compile(r"[\w'’-]+")
 _HEADLINE_END = tuple(".!?\"”’')…:;")
+# "(XNA) -- ", "ABC — ": a news agency's tag opening the story, not part of what was said
+_AGENCY_TAG = re.compile(r"^\(?[A-Z]{2,10}\)?\s*(?:--|[-–—])\s+")
+# ", the first step in ...", ", which ...": an apposition after a noun phrase, not a list's next item
+_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose)\s")
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
 
 
@@ -120,6 +124,7 @@ def _clean_reported(text: str, lexicon: Lexicon) -> str:
     text = text.strip()
     line = parse_dateline(text, lexicon)
     text = text[line.end:] if line else text
+    text = _AGENCY_TAG.sub("", text)
     text = re.sub(r"^(?:that|,)\s+", "", text)
     text = re.sub(r"[“”\"‘]|(?<![A-Za-z])’|’(?![A-Za-z])", "", text)
     return text.strip().rstrip(",;:—–. ").strip()
@@ -172,13 +177,14 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         if a.kind in ("urge", "np"):
             cut = rules.urge_trim.search(content, 1)
             content = content[:cut.start()] if cut else content
+        least = NOUN_PHRASE_WORDS if a.kind == "np" else CLAUSE_WORDS
         # a clause that only frames a quotation ("he was “...”") is the direct quote alone
         lead = _frame_words(text, a.cstart, a.cend, sorted(big), ctx.lexicon) if big else 99
-        least = NOUN_PHRASE_WORDS if a.kind == "np" else CLAUSE_WORDS
         end = _clause_end(rules.clauses, low, a.cstart, a.cstart + len(content))
         if a.kind == "np":  # "requested consultations, the first step in ...": an apposition follows the phrase
-            comma = low.find(",", a.cstart + 1, end)
-            end = comma if comma >= 0 else end
+            appo = _APPOSITION.search(low, a.cstart + 1, end)
+            end = appo.start() if appo else end
+            lead = 99  # a quoted phrase asked for is still what was asked for
         reported = _clean_reported(text[a.cstart:end], ctx.lexicon)
         if a.kind != "direct" and word_count(reported) >= least and lead >= 4 and not rules.events.match(fold(reported)):
             rows.append(_Row(a.speaker, "reported", reported, unit, p_idx, a.end))
