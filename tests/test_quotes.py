@@ -385,3 +385,18 @@ def test_long_speaker_phrase_after_the_clause(lexicon, lead):
                                      "Ministry of Commerce (MOC) spokesperson Tom Reyes said on Thursday.",
                             entities=entities))
     assert got == [("Tom Reyes", "reported", "Freedonia has opened a campaign against smuggling since May")]
+
+
+# --- speakers the new rows need ----------------------------------------------------------------
+
+def test_an_unnamed_official_keeps_the_description(lexicon):
+    entities = {**ENTITIES, "Fisheries Board": ("Fisheries Board", "org", "board")}
+    got = rows(make_article(lexicon, "A Fisheries Board official confirmed the quota had been cut.", entities=entities))
+    assert got == [("Fisheries Board official", "reported", "the quota had been cut")]
+
+
+def test_a_surname_misspelt_by_a_letter_is_the_person_named_before(lexicon):
+    entities = {"Marta Hartwell": ("Marta Hartwell", "person", "")}
+    got = rows(make_article(lexicon, "Marta Hartwell arrived in Geneva on Monday.",
+                            "Hartwel said the quota would be cut by half next year.", entities=entities))
+    assert got == [("Marta Hartwell", "reported", "the quota would be cut by half next year")]

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from pipeline.article import Mention
 from pipeline.entities.mentions import resolve_name
 from pipeline.quotes.context import Context, QuoteRules, Speaker
 from pipeline.text.folding import fold
+
+# a surname this long, this close to one written before, is that name misspelt by a letter
+TYPO_SURNAME = 6
+TYPO_RATIO = 90
 
 
 def from_mention(m: Mention, role: str = "") -> Speaker:
@@ -25,8 +31,12 @@ def person_from_name(ctx: Context, raw: str, pos: int) -> Speaker:
     if person is not None:
         return Speaker(person.canonical, person.role or "", person.country or "", "person")
     last = fold(raw).split()[-1]
-    for m in ctx.mentions_before(pos, ("person",)):  # a surname alone names the person seen before
+    before = ctx.mentions_before(pos, ("person",))
+    for m in before:  # a surname alone names the person seen before
         if fold(m.canonical or m.text).split()[-1:] == [last] or last in fold(m.canonical).split():
+            return from_mention(m)
+    for m in before:  # ... even with a letter dropped or doubled ("Hartwel" for "Hartwell")
+        if len(last) >= TYPO_SURNAME and fuzz.ratio(last, fold(m.canonical or m.text).split()[-1]) >= TYPO_RATIO:
             return from_mention(m)
     if len(raw.split()) == 1:
         full = full_name_before(ctx.rules, ctx.text, raw, pos)

@@ -205,6 +205,9 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
             return None, end, ""
         else:
             spk = from_mention(m, role)
+            if tail is not None and m.kind == "org" and tail.group(0).strip().lower() in rules.clauses.described_tails:
+                # "a WTO official said": an unnamed official or source keeps its description
+                spk = Speaker(f"{m.text} {tail.group(0).strip()}", spk.role, spk.country, "org")
             if m.kind == "country" and re.match(r"\s*(?:['’]s\s+)?government", text[m.end:m.end + GOVERNMENT_REACH]):
                 spk = Speaker(f"{m.text}'s government", "", m.canonical, "org")
             return spk, m.start, "mention"

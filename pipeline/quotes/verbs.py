@@ -113,4 +113,6 @@ class ClauseRules:
         self.bare_clause = re.compile(r"\s+(?:(?!(?:%s)\b)[\w'’-]+\s+){1,%d}?(?:%s)\s"
                                       % (trie_alternation(data["not_subject_words"]), SUBJECT_WORDS,
                                          trie_alternation(data["auxiliaries"])))
+        # "a WTO official said": role tails after an organisation that keep the speaker's description
+        self.described_tails = frozenset(data["described_tails"])
 
