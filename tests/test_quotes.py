@@ -400,3 +400,9 @@ def test_a_surname_misspelt_by_a_letter_is_the_person_named_before(lexicon):
     got = rows(make_article(lexicon, "Marta Hartwell arrived in Geneva on Monday.",
                             "Hartwel said the quota would be cut by half next year.", entities=entities))
     assert got == [("Marta Hartwell", "reported", "the quota would be cut by half next year")]
+
+
+def test_who_said_speaks_for_the_person_before_it(lexicon):
+    got = rows(make_article(lexicon, "The ministry released comments from Park, who said exports would fall by half.",
+                            "Freedonia, which said nothing, was absent from the talks in Geneva."))
+    assert got == [("Lena Park", "reported", "exports would fall by half")]

@@ -194,7 +194,13 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
         if shape == "none" and kind != "that":
             continue  # a "that" verb may still close the sentence: "..., wrote Park."
         spk, sstart, how = speaker_before(ctx, ustart, vs)
-        if how == "reject":
+        who = _WHO.search(low, ustart, vs) if how == "reject" else None
+        if who is not None:  # "comments from Park, who said ...": the one the relative clause is about
+            spk, _, how = speaker_before(ctx, ustart, who.start())
+            sstart = who.start()
+            if spk is None or how not in ("mention", "name", "role", "np"):
+                continue
+        elif how == "reject":
             continue
         if how == "coord":
             if shape in ("that", "quote", "clause"):
@@ -228,6 +234,7 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
     return found
 
 
+_WHO = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)*$")
 _WITH_SPEAKER = re.compile(r",\s+with\s+(?:both\s+|the\s+)?$")
 
 
