@@ -406,3 +406,10 @@ def test_who_said_speaks_for_the_person_before_it(lexicon):
     got = rows(make_article(lexicon, "The ministry released comments from Park, who said exports would fall by half.",
                             "Freedonia, which said nothing, was absent from the talks in Geneva."))
     assert got == [("Lena Park", "reported", "exports would fall by half")]
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_next_attribution(lexicon):
+    got = rows(make_article(lexicon, "Park said “we will not accept these duties. Reyes said the talks would go on "
+                                     "until a deal is found."))
+    assert got == [("Lena Park", "direct", "we will not accept these duties"),
+                   ("Tom Reyes", "reported", "the talks would go on until a deal is found")]

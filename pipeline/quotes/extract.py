@@ -41,6 +41,7 @@ _HEADLINE_END = tuple(".!?\"”’')…:;")
 _AGENCY_TAG = re.compile(r"^\(?[A-Z]{2,10}\)?\s*(?:--|[-–—])\s+")
 # ", the first step in ...", ", which ...": an apposition after a noun phrase, not a list's next item
 _APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose)\s")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
 
 
@@ -73,6 +74,19 @@ def _chains(text: str, paras: list[tuple[int, int]]) -> list[list]:
         else:
             chains.append([q])
     return chains
+
+
+def _end_unclosed(text: str, chains: list[list], verb: re.Pattern) -> None:
+    """A quotation never closed (and not continued in the next paragraph) runs to its paragraph's end;
+    where a later sentence of that paragraph has a speech verb (“A. Reyes said B.), the narrator was
+    back after the first sentence: the quotation ends there instead of swallowing the attribution."""
+    for chain in chains:
+        q = chain[-1]
+        if q.closed:
+            continue
+        stop = _SENTENCE_END.search(text, q.open + 1, q.close)
+        if stop is not None and verb.search(text[stop.end():q.close].lower()):
+            q.close = stop.start()
 
 
 def _chain_text(text: str, chain: list) -> str:
@@ -272,6 +286,7 @@ def extract_quotes(article: Article, lexicon: Lexicon) -> Article:
     para_starts = [s for s, _ in paras]
     skip = [_headline_like(text[s:e]) for s, e in paras]
     chains = _chains(text, paras)
+    _end_unclosed(text, chains, ctx.rules.verb)
     low = _masked_lower(text, chains)
     ctx.verbs = [(m.start(), m.end(), m.group(0)) for m in ctx.rules.verb.finditer(low)]
     ctx.verb_starts = [v[0] for v in ctx.verbs]
