@@ -413,3 +413,16 @@ def test_an_unclosed_quotation_does_not_swallow_the_next_attribution(lexicon):
                                      "until a deal is found."))
     assert got == [("Lena Park", "direct", "we will not accept these duties"),
                    ("Tom Reyes", "reported", "the talks would go on until a deal is found")]
+
+
+@pytest.mark.parametrize("source, speaker", [
+    ("a Ministry of Commerce statement", "Ministry of Commerce"),
+    ("the Ministry of Commerce's release", "Ministry of Commerce"),
+    ("a statement", None),
+    ("media reports", None),
+])
+def test_according_to_a_document_names_its_issuer(lexicon, source, speaker):
+    entities = {**ENTITIES, "Ministry of Commerce": ("Ministry of Commerce", "org", "ministry")}
+    got = rows(make_article(lexicon, f"Freedonia will lift the ban on seafood imports, according to {source}.",
+                            entities=entities))
+    assert got == ([(speaker, "reported", "Freedonia will lift the ban on seafood imports")] if speaker else [])

@@ -287,7 +287,9 @@ def _according(ctx: Context, ustart: int, uend: int, vs: int, ve: int) -> Attrib
     lnp = np.lower()
     if lnp.startswith(ctx.rules.source_words) or lnp.startswith(ctx.rules.source_words_the):
         return None
-    spk, _, how = speaker_before(ctx, ve, ve + m.end(1))
+    # "according to a ministry release": the organisation that issued the document speaks
+    doc = ctx.rules.clauses.document_tail.search(np)
+    spk, _, how = speaker_before(ctx, ve, ve + m.start(1) + (doc.start() if doc else len(np)))
     if how not in ("mention", "np", "role", "name") or spk is None:
         return None
     before = ctx.text[ustart:vs].rstrip()

@@ -115,4 +115,6 @@ class ClauseRules:
                                          trie_alternation(data["auxiliaries"])))
         # "a WTO official said": role tails after an organisation that keep the speaker's description
         self.described_tails = frozenset(data["described_tails"])
+        # "a ministry release", "the Commission's statement": a document named after its issuer
+        self.document_tail = re.compile(r"(?:['’]s)?\s+(?:%s)$" % trie_alternation(data["document_nouns"]))
 
