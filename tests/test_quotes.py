@@ -426,3 +426,16 @@ def test_according_to_a_document_names_its_issuer(lexicon, source, speaker):
     got = rows(make_article(lexicon, f"Freedonia will lift the ban on seafood imports, according to {source}.",
                             entities=entities))
     assert got == ([(speaker, "reported", "Freedonia will lift the ban on seafood imports")] if speaker else [])
+
+
+def test_a_statement_speaks_for_the_organisation_that_issued_it(lexicon):
+    entities = {**ENTITIES, "Ministry of Commerce": ("Ministry of Commerce", "org", "ministry")}
+    got = rows(make_article(lexicon, "The Ministry of Commerce published new export rules on Monday.",
+                            "The rules do not target any country, the statement noted, adding that exports "
+                            "would be approved.", entities=entities))
+    assert got == [("Ministry of Commerce", "reported", "The rules do not target any country"),
+                   ("Ministry of Commerce", "reported", "exports would be approved")]
+
+
+def test_a_statement_with_no_organisation_before_it_has_no_speaker(lexicon):
+    assert rows(make_article(lexicon, "Freedonia will lift the ban on seafood imports, the statement said.")) == []

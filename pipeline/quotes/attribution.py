@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.quotes.context import Context, Speaker
+from pipeline.quotes.names import from_mention
 from pipeline.quotes.speakers import sentence_subject, speaker_after, speaker_before
 
 _OPEN_MARKS = "\"“‘'„"
@@ -202,6 +203,11 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
                 continue
         elif how == "reject":
             continue
+        if spk is None:
+            doc = rules.clauses.document_subject.search(low, ustart, vs)
+            if doc is not None:  # "..., the statement noted": its issuer, the organisation named last
+                orgs = ctx.org_speakers[-1:] or [from_mention(m) for m in ctx.mentions_before(doc.start(), ("org",))[:1]]
+                spk, sstart, how = (orgs[0], doc.start(), "np") if orgs else (None, sstart, how)
         if how == "coord":
             if shape in ("that", "quote", "clause"):
                 found.append(Attribution(None, sstart, cs, cs, uend, kind, "coord"))

@@ -117,4 +117,7 @@ class ClauseRules:
         self.described_tails = frozenset(data["described_tails"])
         # "a ministry release", "the Commission's statement": a document named after its issuer
         self.document_tail = re.compile(r"(?:['’]s)?\s+(?:%s)$" % trie_alternation(data["document_nouns"]))
+        # "..., the statement noted": a document as the subject of a speech verb
+        self.document_subject = re.compile(r"\b(?:the|this|that|its|their)\s+(?:%s)\s+(?:also\s+)?$"
+                                           % trie_alternation(data["document_nouns"]))
 
