@@ -439,3 +439,11 @@ def test_a_statement_speaks_for_the_organisation_that_issued_it(lexicon):
 
 def test_a_statement_with_no_organisation_before_it_has_no_speaker(lexicon):
     assert rows(make_article(lexicon, "Freedonia will lift the ban on seafood imports, the statement said.")) == []
+
+
+def test_according_to_the_statement_is_its_issuer(lexicon):
+    entities = {**ENTITIES, "Ministry of Commerce": ("Ministry of Commerce", "org", "ministry")}
+    got = rows(make_article(lexicon, "The Ministry of Commerce published new export rules on Monday.",
+                            "Exports of steel would be approved case by case, according to the statement.",
+                            entities=entities))
+    assert got == [("Ministry of Commerce", "reported", "Exports of steel would be approved case by case")]

@@ -206,8 +206,7 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
         if spk is None:
             doc = rules.clauses.document_subject.search(low, ustart, vs)
             if doc is not None:  # "..., the statement noted": its issuer, the organisation named last
-                orgs = ctx.org_speakers[-1:] or [from_mention(m) for m in ctx.mentions_before(doc.start(), ("org",))[:1]]
-                spk, sstart, how = (orgs[0], doc.start(), "np") if orgs else (None, sstart, how)
+                spk, sstart, how = _issuer(ctx, doc.start()), doc.start(), "np"
         if how == "coord":
             if shape in ("that", "quote", "clause"):
                 found.append(Attribution(None, sstart, cs, cs, uend, kind, "coord"))
@@ -238,6 +237,14 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
         if spk is not None and shape in ("that", "quote", "clause"):
             found.append(Attribution(spk, sstart, cs, cs, uend, kind, "fwd"))
     return found
+
+
+def _issuer(ctx: Context, pos: int) -> Speaker | None:
+    """Who issued "the statement" at `pos`: the last organisation that spoke, else the last one named."""
+    if ctx.org_speakers:
+        return ctx.org_speakers[-1]
+    named = ctx.mentions_before(pos, ("org",))
+    return from_mention(named[0]) if named else None
 
 
 _WHO = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)*$")
@@ -291,11 +298,15 @@ def _according(ctx: Context, ustart: int, uend: int, vs: int, ve: int) -> Attrib
         return None
     np = m.group(1)
     lnp = np.lower()
-    if lnp.startswith(ctx.rules.source_words) or lnp.startswith(ctx.rules.source_words_the):
+    if ctx.rules.clauses.document_subject.fullmatch(lnp + " "):
+        # "according to the statement": the organisation that issued it, the one named last
+        spk, how = _issuer(ctx, ve), "np"
+    elif lnp.startswith(ctx.rules.source_words) or lnp.startswith(ctx.rules.source_words_the):
         return None
-    # "according to a ministry release": the organisation that issued the document speaks
-    doc = ctx.rules.clauses.document_tail.search(np)
-    spk, _, how = speaker_before(ctx, ve, ve + m.start(1) + (doc.start() if doc else len(np)))
+    else:
+        # "according to a ministry release": the organisation that issued the document speaks
+        doc = ctx.rules.clauses.document_tail.search(np)
+        spk, _, how = speaker_before(ctx, ve, ve + m.start(1) + (doc.start() if doc else len(np)))
     if how not in ("mention", "np", "role", "name") or spk is None:
         return None
     before = ctx.text[ustart:vs].rstrip()
