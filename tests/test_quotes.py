@@ -329,6 +329,7 @@ def test_according_to_a_person_before_the_clause(lexicon):
     ("Park pressed for an early end to the dispute during the talks.", "an early end to the dispute"),
     ("Park demanded the immediate withdrawal of the tariffs.", "the immediate withdrawal of the tariffs"),
     ("Park stressed the need to keep supply chains open.", "the need to keep supply chains open"),
+    ("Park underlined the need once again to cut the deficit.", "the need once again to cut the deficit"),
     ("Park emphasised the urgent need for dialogue between the two sides.",
      "the urgent need for dialogue between the two sides"),
     ("Freedonia is requesting consultations with Japan.", "consultations with Japan"),

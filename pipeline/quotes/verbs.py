@@ -101,7 +101,7 @@ class ClauseRules:
         self.passive = frozenset(data["passive_auxiliaries"])
         need = trie_alternation(data["need_nouns"])
         # "stressed the need to ...", "underlined the urgent need for ...": urging, told as a noun phrase
-        self.need = re.compile(r"\s+(?:the|a)\s+(?:(?:urgent|pressing|clear|continued|growing)\s+)?(?:%s)\s+(?:to|for)\s"
+        self.need = re.compile(r"\s+(?:the|a)\s+(?:(?:urgent|pressing|clear|continued|growing)\s+)?(?:%s)\s+(?:once\s+again\s+|again\s+)?(?:to|for)\s"
                                % need)
         # where the narrator takes the sentence back (", as talks stalled", ", citing figures")
         self.narrator_turn = re.compile(r"(?:%s)\b" % trie_alternation(data["narrator_turns"]))
