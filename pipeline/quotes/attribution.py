@@ -12,11 +12,16 @@ import re
 from dataclasses import dataclass
 
 from pipeline.quotes.context import Context, Speaker
+from pipeline.quotes.names import from_mention
 from pipeline.quotes.speakers import sentence_subject, speaker_after, speaker_before
 
 _OPEN_MARKS = "\"“‘'„"
 # what a verb governs ("told reporters at a news conference in Geneva that ...") fits in this many characters
 VERB_REACH = 200
+# "..., Freedonia's Ministry of Commerce spokesperson Tom Reyes said": the words between the comma
+# closing the reported clause and the speaker's name (bracketed short forms not counted)
+SPEAKER_LEAD_WORDS = 6
+_PARENS = re.compile(r"\([^()]*\)")
 # "said" and its "that" are at most this many tokens apart ("said on Tuesday after talks in Geneva that")
 THAT_TOKENS = 18
 
@@ -29,7 +34,7 @@ class Attribution:
     end: int                   # right edge (after verb, object, "that")
     cstart: int
     cend: int
-    kind: str                  # bare, that, urge, direct, according
+    kind: str                  # bare, that, urge, np (a noun phrase asked for), direct, according
     how: str = "fwd"           # fwd, bwd, cont (", adding that"), coord ("and warned that"), lead
 
 
@@ -49,6 +54,11 @@ def _nth_end(rest: str, token: str, n: int) -> int:
     return len(rest)
 
 
+# a noun phrase as the thing urged or demanded opens with a determiner ("urged the lifting of the ban");
+# without one the word is the person urged ("urged Japan at the meeting")
+_NOUN_PHRASE = re.compile(r"\s+(?:the|a|an|its|their|his|her|more|greater|further|closer|stronger|renewed)\s")
+# the words of a noun phrase before its first preposition: "lifting" in "the lifting of the ban"
+_NP_HEAD = re.compile(r"(?:(?!(?:of|to|for|on|in|at|with|during|by|from)\b)[\w'’-]+\s*){1,4}")
 _URGE_OBJECT = re.compile(r"\s+(?:[\w'’.-]+\s+){1,7}?to\s+[“\"‘']?[a-z#]")
 _OBJECT = re.compile(r"\s+((?:his|her|their|the|a)\s+)?([\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})")
 
@@ -63,9 +73,22 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
         return "quote", pos
     toks = _TOKENS.findall(rest)
     first = toks[0] if toks else ""
+    clauses = rules.clauses
+    if kind == "ask":  # "called for dialogue": whatever follows is asked for, unless a circumstance
+        return ("np", pos) if first.isalnum() and first not in rules.trailing else ("none", pos)
     if kind == "urge":
-        to = _URGE_OBJECT.match(rest)
-        return ("clause", pos) if to else ("none", pos)
+        if _URGE_OBJECT.match(rest):
+            return "clause", pos
+        # "urged the lifting of the ban": what is asked for, as a noun phrase; "urged the minister
+        # at the talks" names whom
+        np = _NOUN_PHRASE.match(rest)
+        head = _NP_HEAD.match(rest, np.end()).group(0).strip() if np else ""
+        return ("np", pos) if head and not (rules.role_word.search(head) or rules.org_head.search(head)) \
+            and ctx.text[ve + np.end()].islower() else ("none", pos)
+    if kind == "that" and clauses.need.match(rest):
+        return "np", pos  # "stressed the need to ...": urging
+    if kind == "that" and clauses.infinitive.match(ctx.text, ve, uend):
+        return "none", pos  # "pledged to lift the ban": a promise to act, not circumstances after speech
     # "said on Tuesday that", "told reporters that", "announced at a meeting with the press that"
     skippable = form in rules.object_verbs or first in rules.trailing or kind == "that"
     for i, tok in enumerate(toks[:THAT_TOKENS]):
@@ -92,6 +115,9 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
         obj = _OBJECT.match(ctx.text, ve, uend)
         if obj:
             after = obj.end()
+            day = rules.day_lead.match(low, after, uend)
+            if day and day.group(1) not in rules.trailing and day.group(1) not in rules.relative_next:
+                after = day.start(1)  # "told reporters on Tuesday he would ...": the day, then the clause
             tail = low[after:uend].strip(" .")
             if not tail or tail.split()[0] in rules.trailing:
                 return "trailing", pos
@@ -105,7 +131,27 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
         return "none", pos  # "added 30 firms to its Entity List": adding things, not words
     if kind in ("bare", "direct"):
         return "clause", pos
+    if form in rules.clauses.np_objects and first.isalnum() and first not in rules.trailing \
+            and first not in rules.clauses.not_np_starts:
+        return "np", pos  # "demanded the withdrawal of the duties", "requesting consultations"
+    if kind == "that" and rules.clauses.bare_clause.match(low, ve, uend):
+        return "clause", pos  # "confirmed the complaint had been lodged": a clause without "that"
     return "none", pos
+
+
+_LAST_WORDS = re.compile(r"([a-z]+)\s+(?:[a-z]+ly\s+|also\s+|not\s+)?$")
+
+
+_IMPERSONAL = re.compile(r"\bit\s+(?:(?:has|had)\s+)?$")
+
+
+def _passive(ctx: Context, low: str, ustart: int, vs: int) -> bool:
+    """"Park was told", "is expected to": a form of "be" right before a past form. The impersonal
+    "It was stressed that" is not: it reports what the organisation that spoke last said."""
+    m = _LAST_WORDS.search(low, max(ustart, vs - 30), vs)
+    if m is None or m.group(1) not in ctx.rules.clauses.passive:
+        return False
+    return not _IMPERSONAL.search(low, max(ustart, m.start(1) - 12), m.start(1))
 
 
 _QUOTED_AS_SAYING = re.compile(r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+as\s+saying\b")
@@ -140,6 +186,10 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
         kind = rules.verb_kind[form]
         left_low = low[ustart:vs].rstrip()
         shape, cs = _after_verb(ctx, low, ve, uend, kind, form)
+        if shape == "np" or (kind == "ask" and shape == "quote"):
+            kind, shape = "np", "clause"  # the row is the noun phrase asked for, quoted or not
+        elif shape != "none" and form in rules.clauses.past_forms and _passive(ctx, low, ustart, vs):
+            continue  # "was told that", "is expected to": the subject is not the speaker
         if form in rules.participles and _AFTER_COMMA.search(left_low):
             if shape in ("that", "quote", "clause"):
                 found.append(Attribution(None, ustart + len(left_low) - 1, cs, cs, uend, kind, "cont"))
@@ -148,11 +198,21 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
             if shape == "that":
                 found.append(Attribution(None, vs, cs, cs, uend, kind, "lead"))
             continue
-        if shape == "none":
-            continue
+        if shape == "none" and kind != "that":
+            continue  # a "that" verb may still close the sentence: "..., wrote Park."
         spk, sstart, how = speaker_before(ctx, ustart, vs)
-        if how == "reject":
+        who = _WHO.search(low, ustart, vs) if how == "reject" else None
+        if who is not None:  # "comments from Park, who said ...": the one the relative clause is about
+            spk, _, how = speaker_before(ctx, ustart, who.start())
+            sstart = who.start()
+            if spk is None or how not in ("mention", "name", "role", "np"):
+                continue
+        elif how == "reject":
             continue
+        if spk is None:
+            doc = rules.clauses.document_subject.search(low, ustart, vs)
+            if doc is not None:  # "..., the statement noted": its issuer, the organisation named last
+                spk, sstart, how = _issuer(ctx, doc.start()), doc.start(), "np"
         if how == "coord":
             if shape in ("that", "quote", "clause"):
                 found.append(Attribution(None, sstart, cs, cs, uend, kind, "coord"))
@@ -160,13 +220,15 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
         before = text[ustart:sstart].rstrip()
         # "..., a Ministry of Commerce spokesperson said": a few words may sit between comma and name
         edge = max(before.rfind(c) for c in ",”\"’'—")
-        boundary = edge >= 0 and word_count(before[edge + 1:]) <= 4
+        boundary = edge >= 0 and word_count(_PARENS.sub("", before[edge + 1:])) <= SPEAKER_LEAD_WORDS
         before = before[:edge + 1] if boundary else before
-        if how == "" and kind == "bare" and boundary and word_count(before) >= 3:
-            inv = speaker_after(ctx, ve, uend)  # "..., said Park."
+        if how == "" and kind in ("bare", "that") and boundary and word_count(before) >= 3:
+            inv = speaker_after(ctx, ve, uend)  # "..., said Park.", "..., wrote Park."
             if inv is not None:
                 found.append(Attribution(inv, vs, ve, ustart, ustart + len(before.rstrip(",")), kind, "bwd"))
                 continue
+        if shape == "none":
+            continue
         if shape == "quote" and kind == "bare" and re.search(r"[”\"’'],?$", before) and word_count(before) >= 3:
             shape = "trailing"  # “A,” he said, “B.”: the attribution closes A; B joins it later
         if shape == "trailing" and kind in ("bare", "that"):
@@ -181,6 +243,18 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
         if spk is not None and shape in ("that", "quote", "clause"):
             found.append(Attribution(spk, sstart, cs, cs, uend, kind, "fwd"))
     return found
+
+
+def _issuer(ctx: Context, pos: int) -> Speaker | None:
+    """Who issued "the statement" at `pos`: the last organisation that spoke, else the last one named."""
+    if ctx.org_speakers:
+        return ctx.org_speakers[-1]
+    named = ctx.mentions_before(pos, ("org",))
+    return from_mention(named[0]) if named else None
+
+
+_WHO = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)*$")
+_WITH_SPEAKER = re.compile(r",\s+with\s+(?:both\s+|the\s+)?$")
 
 
 def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribution]:
@@ -200,7 +274,8 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
         if a.how != "bwd" and any(b.cstart <= a.start < b.cend for b in bwd):
             continue
         open_fwd = next((k for k in reversed(kept) if k.how not in ("bwd", "lead") and k.cstart <= a.start), None)
-        if a.how == "fwd" and open_fwd is not None:
+        # "..., with Reyes insisting ...": an absolute clause hands the sentence to a new speaker
+        if a.how == "fwd" and open_fwd is not None and not _WITH_SPEAKER.search(ctx.text, open_fwd.cstart, a.start):
             continue
         if a.how in ("cont", "coord"):
             prior = kept[-1] if kept else None
@@ -211,7 +286,8 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
     for i, a in enumerate(kept):
         nxt = kept[i + 1] if i + 1 < len(kept) else None
         if nxt is not None and a.cstart <= nxt.start:
-            a.cend = min(a.cend, nxt.start)
+            handover = _WITH_SPEAKER.search(ctx.text, a.cstart, nxt.start)
+            a.cend = min(a.cend, handover.start() if handover else nxt.start)
         if a.speaker is None and a.how == "lead" and nxt is not None:
             a.speaker = nxt.speaker
     return [a for a in kept if a.speaker]
@@ -228,9 +304,15 @@ def _according(ctx: Context, ustart: int, uend: int, vs: int, ve: int) -> Attrib
         return None
     np = m.group(1)
     lnp = np.lower()
-    if lnp.startswith(ctx.rules.source_words) or lnp.startswith(ctx.rules.source_words_the):
+    if ctx.rules.clauses.document_subject.fullmatch(lnp + " "):
+        # "according to the statement": the organisation that issued it, the one named last
+        spk, how = _issuer(ctx, ve), "np"
+    elif lnp.startswith(ctx.rules.source_words) or lnp.startswith(ctx.rules.source_words_the):
         return None
-    spk, _, how = speaker_before(ctx, ve, ve + m.end(1))
+    else:
+        # "according to a ministry release": the organisation that issued the document speaks
+        doc = ctx.rules.clauses.document_tail.search(np)
+        spk, _, how = speaker_before(ctx, ve, ve + m.start(1) + (doc.start() if doc else len(np)))
     if how not in ("mention", "np", "role", "name") or spk is None:
         return None
     before = ctx.text[ustart:vs].rstrip()

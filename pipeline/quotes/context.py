@@ -12,12 +12,11 @@ from dataclasses import dataclass
 
 from pipeline.article import Article, Mention
 from pipeline.lexicon.lexicon import Lexicon
+from pipeline.quotes.verbs import ClauseRules
 from pipeline.text.alternation import trie_alternation
 from pipeline.text.calendar import Calendar
 from pipeline.text.sentences import SentenceIndex
 
-# verb kinds in the order they are read: a form listed under two kinds takes the later one
-VERB_KINDS = ("direct", "urge", "that", "bare")
 # forms the attribution rules handle on their own, whatever the data lists
 SPECIAL_VERBS = ("according to", "quoted")
 
@@ -46,14 +45,13 @@ class QuoteRules:
         data = lexicon.data("speech_verbs.json")
         weekday = lexicon.compiled(Calendar).weekday
 
-        # --- speech verbs
-        self.verb_kind: dict[str, str] = {}
-        for kind in VERB_KINDS:
-            self.verb_kind.update({w: kind for w in data[kind]})
+        # --- speech verbs (lemmas in the data, their forms written out here)
+        self.clauses = ClauseRules(data)
+        self.verb_kind = self.clauses.verb_kind
         # a trie, not a flat alternation: the engine then fails on a word's first letter
         self.verb = re.compile(r"\b(?:%s)\b" % trie_alternation([*self.verb_kind, *SPECIAL_VERBS]))
-        self.participles = frozenset(data["participles"])
-        self.object_verbs = frozenset(data["object_verbs"])
+        self.participles = self.clauses.participles
+        self.object_verbs = self.clauses.object_verbs
         self.trailing = frozenset(data["trailing"])
         self.relative_next = frozenset(data["relative_next"])
         self.audiences = frozenset(data["audiences"])

@@ -24,6 +24,7 @@ from pipeline.quotes.attribution import attributions, word_count
 from pipeline.quotes.context import Context, Speaker
 from pipeline.quotes.marks import quote_spans
 from pipeline.quotes.transcripts import answers
+from pipeline.quotes.verbs import ClauseRules
 from pipeline.text.datelines import parse_dateline
 from pipeline.text.folding import fold
 
@@ -31,8 +32,17 @@ from pipeline.text.folding import fold
 FLOATING_SENTENCES = 5
 # a quotation this few words after the previous one in its paragraph continues it ("“A,” he said. “B.”")
 FOLLOW_ON_WORDS = 12
+# a reported clause has a subject and a verb at least ("prices would rise"); fewer words is a fragment
+CLAUSE_WORDS = 4
+# a thing asked for may be short ("a rules-based settlement", "an early deal")
+NOUN_PHRASE_WORDS = 2
 _WORD = re.compile(r"[\w'’-]+")
 _HEADLINE_END = tuple(".!?\"”’')…:;")
+# "(XNA) -- ", "ABC — ": a news agency's tag opening the story, not part of what was said
+_AGENCY_TAG = re.compile(r"^\(?[A-Z]{2,10}\)?\s*(?:--|[-–—])\s+")
+# ", the first step in ...", ", which ...": an apposition after a noun phrase, not a list's next item
+_APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose)\s")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
 
 
@@ -65,6 +75,19 @@ def _chains(text: str, paras: list[tuple[int, int]]) -> list[list]:
         else:
             chains.append([q])
     return chains
+
+
+def _end_unclosed(text: str, chains: list[list], verb: re.Pattern) -> None:
+    """A quotation never closed (and not continued in the next paragraph) runs to its paragraph's end;
+    where a later sentence of that paragraph has a speech verb (“A. Reyes said B.), the narrator was
+    back after the first sentence: the quotation ends there instead of swallowing the attribution."""
+    for chain in chains:
+        q = chain[-1]
+        if q.closed:
+            continue
+        stop = _SENTENCE_END.search(text, q.open + 1, q.close)
+        if stop is not None and verb.search(text[stop.end():q.close].lower()):
+            q.close = stop.start()
 
 
 def _chain_text(text: str, chain: list) -> str:
@@ -116,9 +139,17 @@ def _clean_reported(text: str, lexicon: Lexicon) -> str:
     text = text.strip()
     line = parse_dateline(text, lexicon)
     text = text[line.end:] if line else text
+    text = _AGENCY_TAG.sub("", text)
     text = re.sub(r"^(?:that|,)\s+", "", text)
     text = re.sub(r"[“”\"‘]|(?<![A-Za-z])’|’(?![A-Za-z])", "", text)
     return text.strip().rstrip(",;:—–. ").strip()
+
+
+def _clause_end(clauses: ClauseRules, low: str, start: int, end: int) -> int:
+    """A reported clause ends where the narrator takes over (", as talks stalled", ", citing ...");
+    `low` has quotations blanked, so a turn inside quoted words never cuts them."""
+    turn = clauses.narrator_turn.search(low, start + 1, end)
+    return turn.start() if turn else end
 
 
 def _frame_words(text: str, cstart: int, cend: int, quoted: list[tuple[int, int]], lexicon: Lexicon) -> int:
@@ -149,7 +180,7 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         for ci, c in chains_here:
             if ci in used or not any(a.cstart - 1 <= q.open < a.cend for q in c):
                 continue
-            if a.kind in ("urge", "according") and c[0].open < a.cstart:
+            if a.kind in ("urge", "np", "according") and c[0].open < a.cstart:
                 continue
             used.add(ci)
             inside.append((c[0].open, c[-1].close))
@@ -158,13 +189,19 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
                 directs.append(_Row(a.speaker, "direct", quoted, unit, p_idx, a.end))
         big = [(s, e) for s, e in inside if word_count(text[s + 1:e]) >= 3]
         content = text[a.cstart:a.cend]
-        if a.kind == "urge":
+        if a.kind in ("urge", "np"):
             cut = rules.urge_trim.search(content, 1)
             content = content[:cut.start()] if cut else content
-        reported = _clean_reported(content, ctx.lexicon)
+        least = NOUN_PHRASE_WORDS if a.kind == "np" else CLAUSE_WORDS
         # a clause that only frames a quotation ("he was “...”") is the direct quote alone
         lead = _frame_words(text, a.cstart, a.cend, sorted(big), ctx.lexicon) if big else 99
-        if a.kind != "direct" and word_count(reported) >= 4 and lead >= 4 and not rules.events.match(fold(reported)):
+        end = _clause_end(rules.clauses, low, a.cstart, a.cstart + len(content))
+        if a.kind == "np":  # "requested consultations, the first step in ...": an apposition follows the phrase
+            appo = _APPOSITION.search(low, a.cstart + 1, end)
+            end = appo.start() if appo else end
+            lead = 99  # a quoted phrase asked for is still what was asked for
+        reported = _clean_reported(text[a.cstart:end], ctx.lexicon)
+        if a.kind != "direct" and word_count(reported) >= least and lead >= 4 and not rules.events.match(fold(reported)):
             rows.append(_Row(a.speaker, "reported", reported, unit, p_idx, a.end))
         rows.extend(directs)
         if directs:
@@ -250,6 +287,7 @@ def extract_quotes(article: Article, lexicon: Lexicon) -> Article:
     para_starts = [s for s, _ in paras]
     skip = [_headline_like(text[s:e]) for s, e in paras]
     chains = _chains(text, paras)
+    _end_unclosed(text, chains, ctx.rules.verb)
     low = _masked_lower(text, chains)
     ctx.verbs = [(m.start(), m.end(), m.group(0)) for m in ctx.rules.verb.finditer(low)]
     ctx.verb_starts = [v[0] for v in ctx.verbs]

@@ -51,6 +51,13 @@ def _role(text: str, i: int, ch: str) -> str:
     return "either"
 
 
+def _closes_like(text: str, i: int) -> bool:
+    """A mark after a word and before a space, punctuation or the end sits where a closing mark goes."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and before not in "([{—–-/" and (after.isspace() or after in ".,;:!?)]}—–")
+
+
 def _family(ch: str) -> str:
     return "d" if ch in "“”„\"" else "s"
 
@@ -76,6 +83,8 @@ def quote_spans(text: str) -> list[QuoteSpan]:
                 continue
             if _family(ch) != fam:
                 continue
+            if role == "open" and _closes_like(para, i):
+                role = "close"  # “...“: an opening mark used for both ends, placed where a closer goes
             if role in ("close", "either"):
                 if fam == "s" and _possessive(para, i) and any(
                         _family(c) == "s" and _role(para, j, c) == "close" and not _possessive(para, j)

@@ -11,7 +11,6 @@ from pipeline.entities.mentions import resolve_name
 from pipeline.quotes.context import Context, QuoteRules, Speaker
 from pipeline.text.folding import fold
 
-
 # a surname this long, this close to one written before, is the same surname misspelt
 MISSPELT_MIN = 5
 MISSPELT_RATIO = 85
@@ -32,7 +31,8 @@ def person_from_name(ctx: Context, raw: str, pos: int) -> Speaker:
     if person is not None:
         return Speaker(person.canonical, person.role or "", person.country or "", "person")
     last = fold(raw).split()[-1]
-    for m in ctx.mentions_before(pos, ("person",)):  # a surname alone names the person seen before
+    before = ctx.mentions_before(pos, ("person",))
+    for m in before:  # a surname alone names the person seen before
         if fold(m.canonical or m.text).split()[-1:] == [last] or last in fold(m.canonical).split():
             return from_mention(m)
     if len(last) >= MISSPELT_MIN:  # "Farel" for "Farrell": a slip of the pen names the person seen before

@@ -229,7 +229,8 @@ def _owner(ctx: Context, owner: str, start: int) -> Speaker | None:
 
 def _issuer(ctx: Context, pos: int, noun: str) -> Speaker | None:
     """Who issued "the statement": whoever spoke, or else the subject, in the sentence that introduced
-    it ("a statement", "an online statement"); else the last speaker."""
+    it ("a statement", "an online statement"); else the last speaker; else the organisation named
+    in the sentences just before."""
     here = ctx.sent_index(pos)
     intro = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,3}?%s\b" % re.escape(noun))
     for m in reversed(list(intro.finditer(ctx.text.lower(), 0, pos))):
@@ -245,7 +246,11 @@ def _issuer(ctx: Context, pos: int, noun: str) -> Speaker | None:
             return spk
         break
     last = ctx.last_speaker
-    return last if last is not None and here - ctx.last_speaker_sent <= REFERENCE_SENTENCES else None
+    if last is not None and here - ctx.last_speaker_sent <= REFERENCE_SENTENCES:
+        return last
+    # "The ministry published new rules. ..., the statement noted": the organisation named just before
+    named = [m for m in ctx.mentions_before(pos, ("org",)) if here - m.sentence <= DOCUMENT_SENTENCES]
+    return from_mention(named[0]) if named else None
 
 
 def _document(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int] | None:
@@ -365,6 +370,9 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
             return None, end, ""
         else:
             spk = _joint_subject(ctx, m.start, hi, from_mention(m, role))
+            if tail is not None and m.kind == "org" and tail.group(0).strip().lower() in rules.clauses.described_tails:
+                # "a WTO official said": an unnamed official or source keeps its description
+                spk = Speaker(f"{m.text} {tail.group(0).strip()}", spk.role, spk.country, "org")
             if m.kind == "country" and re.match(r"\s*(?:['’]s\s+)?government", text[m.end:m.end + GOVERNMENT_REACH]):
                 spk = Speaker(f"{m.text}'s government", "", m.canonical, "org")
             return spk, (_title_start(ctx, lo, m.start) if m.kind == "person" else m.start), "mention"
