@@ -354,3 +354,44 @@ def test_a_cue_of_two_kinds_is_a_data_error(data_copy):
     edited = _edit_patterns(data_copy, lambda d: d["cues"]["phone"].append("talks"))
     with pytest.raises(LexiconError, match="talks"):
         edited.compiled(MeetingRules)
+
+
+def test_signing_together_is_a_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming and Tomas Lind signed the agreement in Geneva on Monday.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind"} and m.mode == "in_person" and m.status == "held"
+    assert m.location == "Geneva"
+    [m] = meetings_of(lexicon, "The pact was signed by Zhou Ming and Tomas Lind on Monday.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind"} and m.mode == "in_person"
+    [m] = meetings_of(lexicon, "Zhou Ming and Tomas Lind will sign the accord next week.")
+    assert m.status == "planned"
+
+
+def test_signing_alone_or_presided_is_no_meeting(lexicon):
+    for text in ("Zhou Ming signed an order on export licences on Monday.",
+                 "Zhou Ming presided over the signing of deals by Tomas Lind's delegation on Monday.",
+                 "Tomas Lind and Ida Berg signed the letter on Monday.",   # one country: no two sides
+                 "Zhou Ming witnessed the signing of the accord on Monday."):
+        assert meetings_of(lexicon, text) == [], text
+
+
+def test_negotiating_with_someone_is_a_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming negotiated with Tomas Lind on Monday.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind"} and m.status == "held"
+
+
+def test_host_with_a_pronoun_object(lexicon):
+    [m] = meetings_of(lexicon, "Tomas Lind arrived in Beijing on Monday. Zhou Ming welcomed him at the airport.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind"} and m.location == "Beijing"
+    assert meetings_of(lexicon, "Zhou Ming welcomed him.") == []   # nobody named for "him"
+
+
+def test_postponed_or_next_year_plans_stay_planned(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming's trip to Stockholm to meet Tomas Lind was postponed.")
+    assert m.status == "planned"
+    [m] = meetings_of(lexicon, "Zhou Ming will meet Tomas Lind in Geneva next year.")
+    assert m.status == "planned" and m.date is None
+
+
+def test_earlier_round_of_the_pair_is_its_own_row(lexicon):
+    ms = meetings_of(lexicon, "Zhou Ming met Tomas Lind in Oslo on Monday. The two last met in Geneva in May.")
+    assert sorted(m.location for m in ms) == ["Geneva", "Oslo"]

@@ -173,7 +173,8 @@ def _fill_places(ctx: Context, groups: list[Group]) -> None:
                 if city:
                     g.location = city
                     break
-    located = [h for h in groups if h.location and not _remote(h)]
+    # "the pair last met in Geneva": an earlier round lends its place to no other meeting
+    located = [h for h in groups if h.location and not _remote(h) and not any(c.repeat for c in h.clues)]
     stray = None
     for g in groups:   # a borrowed city only for a meeting known to be face to face
         if g.location or g.kind == "launch" or _mode_of(g) != "in_person":

@@ -47,7 +47,7 @@ def mode(ctx: Context, kinds: dict, seg: str) -> tuple[str, int]:
         return "unknown", 1
     if "speak" in kinds and not face_to_face:
         return "unknown", 0
-    if face_to_face or kinds.keys() & {"in_person", "visit", "hand"}:
+    if face_to_face or kinds.keys() & {"in_person", "visit", "hand", "sign"}:
         return "in_person", 2
     if kinds.keys() & {"meet", "summit", "host", "agree", "gather"}:
         return "in_person", 1
