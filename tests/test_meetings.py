@@ -395,3 +395,23 @@ def test_postponed_or_next_year_plans_stay_planned(lexicon):
 def test_earlier_round_of_the_pair_is_its_own_row(lexicon):
     ms = meetings_of(lexicon, "Zhou Ming met Tomas Lind in Oslo on Monday. The two last met in Geneva in May.")
     assert sorted(m.location for m in ms) == ["Geneva", "Oslo"]
+
+
+def test_next_sentence_pointing_back_gives_place_and_day(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind on Monday. During their talks in Geneva, Zhou pressed for lower tariffs.")
+    assert m.location == "Geneva" and m.date == date(2025, 3, 10)
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind in Oslo. The talks took place on Tuesday.")
+    assert m.location == "Oslo" and m.date == date(2025, 3, 11)
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind. The meeting took place in Geneva.")
+    assert m.location == "Geneva"
+
+
+def test_no_pointer_or_a_call_takes_no_place(lexicon):
+    # a sentence naming one party without pointing at the meeting gives it nothing
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind on Monday. Zhou later toured a factory in Geneva.")
+    assert m.location == ""
+    [m] = meetings_of(lexicon, "Zhou Ming held a phone call with Tomas Lind on Monday. During the call in Geneva, Zhou pressed for cuts.")
+    assert m.location == "" and m.mode == "phone"
+    # two sentences on: too far for a pointer
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind on Monday. Tariffs rose. Prices fell. The talks took place in Geneva.")
+    assert m.location == ""

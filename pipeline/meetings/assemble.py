@@ -84,7 +84,7 @@ def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
                 (set(c.parties) and set(c.parties) <= set(g.persons) | set(g.countries) | set(g.sides))
                 or (not c.parties and c.sent - g.clues[-1].sent <= 2))), None)
             if target is not None:
-                target.clues.append(Clue(c.sent, [], [], [], kind="back"))
+                target.clues.append(_details_of(ctx, target, c))
             continue
         fits = [g for g in groups if _compatible(ctx, g, c)]
         if fits:
@@ -93,6 +93,19 @@ def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
         else:
             groups.append(Group([c]))
     return groups
+
+
+def _details_of(ctx: Context, target: Group, c: Clue) -> Clue:
+    """A mention pointing back at the meeting just reported ("During their talks in Geneva, ...",
+    "The talks took place on Monday") gives it the place and day it lacks."""
+    back = Clue(c.sent, [], [], [], kind="back")
+    if not c.pointer or c.sent - target.clues[-1].sent > 1:
+        return back
+    if c.location and not target.location and not _remote(target):
+        back.location = c.location
+    if c.date and not target.date and not target.precision:
+        back.date, back.precision = c.date, c.precision
+    return back
 
 
 def _share_dates(groups: list[Group]) -> None:
@@ -218,7 +231,7 @@ def _parties(ctx: Context, g: Group) -> list[str]:
 
 def _meeting(ctx: Context, g: Group) -> Meeting:
     real = [c for c in g.clues if c.kind != "back"]
-    day = next((c for c in real if c.date), None)
+    day = next((c for c in real if c.date), None) or next((c for c in g.clues if c.date), None)
     precision = day.precision if day else next((c.precision for c in real if c.precision), "")
     mode = _mode_of(g)
     status = next((c.status for c in real if c.status), "held")

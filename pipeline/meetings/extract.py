@@ -54,8 +54,9 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
         bisect_right(starts, h[0]) - 1 for h in ctx.countries}
     for idx in sorted(cues_by_sent):
         s, e = article.sentences[idx]
-        if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)):
-            continue   # nobody in the sentence, not even "he" or "the two": "the talks came as ..."
+        if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)) \
+                and not (idx - 1 in cues_by_sent and rules.definite.search(low, s, e)):
+            continue   # nobody in the sentence, not even "he" or "the two", nor "the talks" just reported
         blocked = [(m.start(), m.end()) for m in rules.not_meeting.finditer(low, s, e)]
         cues = [m for m in cues_by_sent[idx] if not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked)]
         segs = [seg for seg in segments(ctx, s, e) if any(seg[0] <= m.start() < seg[1] for m in cues)]
@@ -82,7 +83,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         return []
     if not (any(a <= p.start < b for p in ctx.persons) or any(a <= h[0] < b for h in ctx.countries)
             or rules.any_ref.search(seg) or seg.startswith(", who ")):   # nobody here: at most a pointer back
-        return [Clue(idx, [], [], [], kind="back")] if rules.definite.search(seg) else []
+        return [_pointer(ctx, idx, a, b, min(m.start() for m in kinds.values()))] if rules.definite.search(seg) else []
     parties = parties_of(ctx, idx, a, b, cues, earlier)
     persons, sides, countries, destinations = parties.persons, parties.sides, parties.countries, parties.destinations
     base = dict(sent=idx, persons=persons, sides=sides, countries=countries, occasion=parties.occasion,
@@ -148,8 +149,18 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         return out + split
     clue = Clue(**base)
     if len(clue.parties) < 2:
-        clue.kind = "back" if rules.definite.search(seg) or clue.parties else ""
+        clue.pointer = bool(rules.definite.search(seg))
+        clue.kind = "back" if clue.pointer or clue.parties else ""
         if not clue.kind:
             return out
     out.append(clue)
     return out
+
+
+def _pointer(ctx: Context, idx: int, a: int, b: int, cue: int) -> Clue:
+    """ "The talks took place in Geneva": a clause naming nobody that points back at a meeting,
+    with the place and date it gives that meeting."""
+    said: dict = {}
+    when(ctx, idx, a, b, said, False, cue)
+    return Clue(idx, [], [], [], kind="back", pointer=True, location=city_of_clause(ctx, a, b),
+                date=said.get("date"), precision=said.get("precision", ""))
