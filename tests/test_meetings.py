@@ -415,3 +415,19 @@ def test_no_pointer_or_a_call_takes_no_place(lexicon):
     # two sentences on: too far for a pointer
     [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind on Monday. Tariffs rose. Prices fell. The talks took place in Geneva.")
     assert m.location == ""
+
+
+def test_call_between_two_people_is_a_call(lexicon):
+    [m] = meetings_of(lexicon, "The deal awaits a call between Paul Hart and Zhou Ming, which is pending.")
+    assert set(m.participants) == {"Paul Hart", "Zhou Ming"} and m.mode == "phone" and m.location == ""
+    [m] = meetings_of(lexicon, "A deal on tariffs is pending a call between Paul Hart and Zhou Ming.")
+    assert m.status == "planned"
+    # "calls between" an unnamed pair of firms, or a call for something, is no call of the people
+    assert meetings_of(lexicon, "Paul Hart called for talks between firms.") == []
+
+
+def test_manner_word_far_from_the_cue_does_not_set_the_mode(lexicon):
+    [m] = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Monday to settle the fate of a popular short-form video app.")
+    assert m.mode == "in_person"
+    [m] = meetings_of(lexicon, "Paul Hart held talks with Zhou Ming by video on Monday.")
+    assert m.mode == "video"

@@ -118,7 +118,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     if not kinds:
         return out
 
-    how, strength = mode(ctx, kinds, seg)
+    how, strength = mode(ctx, kinds, seg, a)
     location = "" if how in ("phone", "video") else city_of_clause(ctx, a, b) or city_in_relative(ctx, idx, b)
     if location and strength < 2 and how != "unknown" or location and how == "unknown":
         how, strength = "in_person", 2

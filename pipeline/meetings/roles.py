@@ -63,7 +63,8 @@ def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool
         return not ((_person_subject(ctx, m, a) or ctx.rules.gathering_subject.search(ctx.low, a, m.start()))
                     and _has_object(ctx, m, b))
     if kind == "phone" and m.group() in ("call", "calls"):
-        return not (_BARE_CALL.search(low[max(0, m.start() - BARE_CALL_REACH):m.start()]) or low.startswith(" with", m.end()))
+        return not (_BARE_CALL.search(low[max(0, m.start() - BARE_CALL_REACH):m.start()])
+                    or low.startswith((" with", " between"), m.end()))   # "a Friday call between A and B"
     if kind == "sign":   # signing together is a meeting; "signed an order" alone is not
         return not (_joint_subject(ctx, m, a) or _joint_object(ctx, m, b))
     if kind == "accept":
