@@ -431,3 +431,22 @@ def test_manner_word_far_from_the_cue_does_not_set_the_mode(lexicon):
     assert m.mode == "in_person"
     [m] = meetings_of(lexicon, "Paul Hart held talks with Zhou Ming by video on Monday.")
     assert m.mode == "video"
+
+
+def test_visiting_a_person_of_another_country_is_a_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming is due to visit Tomas Lind in Stockholm.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind"} and m.status == "planned" and m.location == "Stockholm"
+    [m] = meetings_of(lexicon, "Zhou Ming visited Swedish trade minister Tomas Lind in Stockholm on Monday.")
+    assert m.status == "held" and m.date == date(2025, 3, 10)
+    # a visit that names another person in passing is no visit to them
+    assert meetings_of(lexicon, "Zhou Ming, visiting Stockholm, said Tomas Lind was wrong.") == []
+
+
+def test_planned_visit_is_not_absorbed_into_the_held_meeting(lexicon):
+    ms = meetings_of(lexicon, "Zhou Ming met Tomas Lind in Oslo on Monday. Lind will visit China next year.")
+    assert sorted(m.status for m in ms) == ["held", "planned"]
+    held = next(m for m in ms if m.status == "held")
+    assert held.location == "Oslo" and held.date == date(2025, 3, 10)
+    # talks the two hold during the visit already under way are that meeting
+    [m] = meetings_of(lexicon, "Paul Hart held a meeting with Zhou Ming on Monday. The two will hold further discussions.")
+    assert m.status == "held"

@@ -71,8 +71,10 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
     statuses = {x.status for x in g.clues} | {c.status}
     if {"held", "planned"} <= statuses:
         # "Hart held a meeting with Zhou ... the two will hold discussions": the same visit
-        return (c.status == "planned" and c.kind == "meet" and not c.date and not c.location and not c.repeat
-                and _named(ctx, c) == _named(ctx, g) and len(_named(ctx, c)) >= 2 and c.sent - g.clues[-1].sent <= 1)
+        # but a planned visit to a country ("he will visit China next year") is another meeting
+        return (c.status == "planned" and c.kind == "meet" and not c.date and not c.location
+                and not c.repeat and not c.visit and _named(ctx, c) == _named(ctx, g) and len(_named(ctx, c)) >= 2
+                and c.sent - g.clues[-1].sent <= 1)
     return True
 
 

@@ -31,6 +31,7 @@ class Clue:
     repeat: bool = False
     also: bool = False                     # "She also met ...": continues the last one
     destination: str = ""                  # the country a visit goes to
+    visit: bool = False                    # a trip to a country (its destination), not talks named as such
     pointer: bool = False                  # "the talks", "their meeting": points back at one meeting
 
     @property

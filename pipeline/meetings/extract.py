@@ -33,6 +33,9 @@ IN_COUNTRY_REACH = 8
 
 _LAUNCH_TOPIC = re.compile(r"(?:up )?(?:(?:a|an|the) )?")
 _ALSO = re.compile(r"\balso\b")
+# "visited Swedish trade minister Lind": a title may stand between the verb and its object
+VISITED_PERSON_REACH = 30
+_NOT_VISIT_OBJECT = re.compile(r"[,.;:()]|\b(?:by|from|to|and|with|in|on|of|for|after|before|where)\b")
 
 
 def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
@@ -130,7 +133,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         base["destination"] = next((h[2] for h in ctx.countries if a <= h[0] < b
                                     and re.search(r"\bin (?:the )?$", low[max(a, h[0] - IN_COUNTRY_REACH):h[0]])), "")
 
-    if "visit" in kinds and not destinations and set(kinds) <= {"visit", "told", "agree", "speak"}:
+    visits_person = "visit" in kinds and _visits_person(ctx, kinds["visit"], b)   # "is due to visit Lind in Stockholm"
+    if "visit" in kinds and not destinations and not visits_person and set(kinds) <= {"visit", "told", "agree", "speak"}:
         base["kind"] = "back"   # "Hart's visit": refers to a trip, names no counterpart
         return out + [Clue(**base)]
     host = ctx.places.host_of(location) if "visit" in kinds and not destinations and len(base["persons"]) == 1 else ""
@@ -142,7 +146,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         for dest in destinations:
             ks = unique([ctx.country(p) for p in visitor] + others + [dest])
             out.append(Clue(**{**base, "persons": [p for p in visitor if p in persons], "sides": others + [dest],
-                               "countries": ks, "mode": "in_person", "strength": 2, "destination": dest}))
+                               "countries": ks, "mode": "in_person", "strength": 2, "destination": dest,
+                               "visit": True}))
         return out
     split = split_counterparts(ctx, a, parties.side_end, persons, base)
     if split:
@@ -155,6 +160,17 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
             return out
     out.append(clue)
     return out
+
+
+def _visits_person(ctx: Context, cue: re.Match, b: int) -> bool:
+    """ "visited Lind", "will visit Swedish minister Lind": a visit whose object is a person of
+    another country than its subject's, right after the verb."""
+    guest = next((p for p in ctx.persons if cue.end() < p.start < min(b, cue.end() + VISITED_PERSON_REACH)), None)
+    host = next((p for p in reversed(ctx.persons) if p.end <= cue.start() and ctx.sentence_of(p.start) == ctx.sentence_of(cue.start())), None)
+    if guest is None or host is None or _NOT_VISIT_OBJECT.search(ctx.low, cue.end(), guest.start):
+        return False
+    c1, c2 = ctx.country(host.canonical), ctx.country(guest.canonical)
+    return bool(c1 and c2 and c1 != c2)
 
 
 def _pointer(ctx: Context, idx: int, a: int, b: int, cue: int) -> Clue:
