@@ -450,3 +450,18 @@ def test_planned_visit_is_not_absorbed_into_the_held_meeting(lexicon):
     # talks the two hold during the visit already under way are that meeting
     [m] = meetings_of(lexicon, "Paul Hart held a meeting with Zhou Ming on Monday. The two will hold further discussions.")
     assert m.status == "held"
+
+
+def test_earlier_rounds_in_named_cities_are_rows_of_their_own(lexicon):
+    ms = meetings_of(lexicon, "Zhou Ming met Tomas Lind in Oslo on Monday. This follows talks in Geneva and Vienna.")
+    rounds = sorted((m.location, m.date, m.status, tuple(m.participants)) for m in ms if m.location != "Oslo")
+    assert rounds == [("Geneva", None, "held", ("China", "Sweden")), ("Vienna", None, "held", ("China", "Sweden"))]
+    ms = meetings_of(lexicon, "Zhou Ming met Tomas Lind in Oslo on Monday. It came after last month's negotiations in Geneva.")
+    assert sorted(m.location for m in ms) == ["Geneva", "Oslo"]
+
+
+def test_no_earlier_round_without_a_past_opener_or_a_meeting(lexicon):
+    for text in ("Zhou Ming met Tomas Lind in Oslo on Monday. Tariffs fell after talks in Geneva.",
+                 "Zhou Ming met Tomas Lind in Oslo on Monday. Earlier talks in Geneva will resume.",
+                 "Tariffs fell. This follows talks in Geneva."):   # no meeting of the article to take sides from
+        assert [m.location for m in meetings_of(lexicon, text)] in (["Oslo"], []), text

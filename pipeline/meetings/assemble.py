@@ -81,6 +81,9 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
 def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
     groups: list[Group] = []
     for c in clues:
+        if c.kind == "rounds":
+            groups += _rounds_of(ctx, groups, c)
+            continue
         if c.kind == "back":
             target = next((g for g in reversed(groups) if g.kind != "launch" and (
                 (set(c.parties) and set(c.parties) <= set(g.persons) | set(g.countries) | set(g.sides))
@@ -95,6 +98,19 @@ def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
         else:
             groups.append(Group([c]))
     return groups
+
+
+def _rounds_of(ctx: Context, groups: list[Group], c: Clue) -> list[Group]:
+    """Earlier rounds in named cities ("this follows talks in Geneva and Oslo"): meetings of the
+    countries of the article's first meeting (the rounds name nobody), one per city it did not
+    already hold."""
+    main = next((g for g in groups if g.kind != "launch" and len(g.countries) >= 2), None)
+    if main is None:
+        return []
+    held = {g.location for g in groups if g.location}
+    return [Group([Clue(c.sent, [], list(main.countries), list(main.countries), kind="rounds", status="held",
+                        mode="in_person", strength=1, location=city, repeat=True)])
+            for city in c.cities if city not in held]
 
 
 def _details_of(ctx: Context, target: Group, c: Clue) -> Clue:
@@ -116,7 +132,7 @@ def _share_dates(groups: list[Group]) -> None:
     previous sentence's meeting ("She also met the central bank governor"), happened that day."""
     dated = [(c.sent, g.status or "held", g) for g in groups if g.date for c in g.clues if c.kind != "back"]
     for g in groups:
-        if g.date or g.precision:
+        if g.date or g.precision or g.kind == "rounds":   # an earlier round was another day
             continue
         for c in g.clues:
             src = next((d for s, st, d in dated if d is not g and st == (g.status or "held") and (

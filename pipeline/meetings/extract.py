@@ -58,7 +58,8 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
     for idx in sorted(cues_by_sent):
         s, e = article.sentences[idx]
         if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)) \
-                and not (idx - 1 in cues_by_sent and rules.definite.search(low, s, e)):
+                and not (idx - 1 in cues_by_sent and rules.definite.search(low, s, e)) \
+                and not rules.earlier_rounds.search(low, s, e):
             continue   # nobody in the sentence, not even "he" or "the two", nor "the talks" just reported
         blocked = [(m.start(), m.end()) for m in rules.not_meeting.finditer(low, s, e)]
         cues = [m for m in cues_by_sent[idx] if not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked)]
@@ -86,6 +87,9 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         return []
     if not (any(a <= p.start < b for p in ctx.persons) or any(a <= h[0] < b for h in ctx.countries)
             or rules.any_ref.search(seg) or seg.startswith(", who ")):   # nobody here: at most a pointer back
+        rounds = _earlier_rounds(ctx, idx, a, b)
+        if rounds:
+            return [rounds]
         return [_pointer(ctx, idx, a, b, min(m.start() for m in kinds.values()))] if rules.definite.search(seg) else []
     parties = parties_of(ctx, idx, a, b, cues, earlier)
     persons, sides, countries, destinations = parties.persons, parties.sides, parties.countries, parties.destinations
@@ -171,6 +175,15 @@ def _visits_person(ctx: Context, cue: re.Match, b: int) -> bool:
         return False
     c1, c2 = ctx.country(host.canonical), ctx.country(guest.canonical)
     return bool(c1 and c2 and c1 != c2)
+
+
+def _earlier_rounds(ctx: Context, idx: int, a: int, b: int) -> Clue | None:
+    """ "This follows talks in Geneva and Oslo": held rounds of the article's meeting, one per city."""
+    m = ctx.rules.earlier_rounds.search(ctx.low, a, b)
+    if m is None or ctx.rules.planned.search(ctx.low, a, b):
+        return None
+    cities = ctx.places.city_list(ctx.low, m.end(), b)
+    return Clue(idx, [], [], [], kind="rounds", status="held", cities=cities) if cities else None
 
 
 def _pointer(ctx: Context, idx: int, a: int, b: int, cue: int) -> Clue:

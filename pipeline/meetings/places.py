@@ -39,6 +39,7 @@ _INVITED_TO = re.compile(r"\b(?:come to|visit|to)\s+(?:[a-z]+\s+){0,2}$")
 _NEW_CITY = re.compile(r"(?:\bin|\bvisited|\bvisit to|\btrip to|\barrived in|\blanded in) (?:[A-Z][a-z]+(?:'s|’s) )?"
                        r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=[,.;:]|\s+(?:on|in|last|this|next|earlier|later|"
                        r"for|to|ahead|during|at|with|and|from|over|until|after|before|where)\b|$)")
+_LIST_SEPARATOR = re.compile(r",? and |, ")
 # The Hindu: "Published - March 02, 2025 10:15 am IST - Madrid"
 _PUBLISHED_LINE = re.compile(r"(?:Published|Updated)\b[^\n]{0,60}\d[^\n]{0,30}\s[-–—]\s+([A-Z][A-Za-z.' ]+?)\s*$")
 _ARRIVAL = re.compile(r"\b(?:arrived in|arrives in|arriving in|landed in|lands in|is in|was in|"
@@ -111,6 +112,17 @@ class PlaceTables:
         if m:
             return self.capitals.get(self.country_of.get(m.group(1) or m.group(2), ""), "")
         return "" if invite else self.new_city(low, text, a, b, taken)
+
+    def city_list(self, low: str, pos: int, end: int) -> list[str]:
+        """ "Geneva, Oslo and Vienna" starting at `pos`: the gazetteer cities of the list."""
+        out = []
+        while (m := self.city.match(low, pos, end)) is not None:
+            out.append(self.city_of[m.group()])
+            sep = _LIST_SEPARATOR.match(low, m.end(), end)
+            if sep is None:
+                break
+            pos = sep.end()
+        return out
 
     def new_city(self, low: str, text: str, a: int, b: int, taken=()) -> str:
         """A capitalised place the gazetteer lacks: "met in Surabaya on Thursday"."""

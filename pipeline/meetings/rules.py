@@ -134,6 +134,11 @@ class MeetingRules:
         self.gathering_subject = re.compile(whole(data["meeting_nouns"] + data["gatherings"])
                                             + r"(?: (?:in|at|on|of|between|with) [^,.;:]{0,60}?)?" + SUBJECT_GAP + "$")
         self.face_to_face = re.compile(whole(data["face_to_face"]))
+        # "this follows talks in Geneva and Oslo", "after previous rounds of negotiations in Geneva": the cities follow
+        self.earlier_rounds = re.compile(
+            r"\b" + any_of(data["earlier_round_openers"]) + r"\s+(?:(?:the|earlier|previous|prior|several|two|three|"
+            r"rounds? of|[a-z]+'s)\s+){0,3}?" + any_of(data["dialogue_formats"] + ["meetings", "rounds"])
+            + r"\s+(?:held\s+)?in\s+")
         self.repeat = re.compile(whole(data["repeat"]))
 
     def _occasions(self, data: dict) -> None:
