@@ -170,3 +170,11 @@ def test_kicker_in_capitals_is_no_dateline(lexicon):
 def test_earlier_round_lends_no_place(lexicon):
     ms = meetings_of(lexicon, "Zhou Ming met Tomas Lind on Monday. The pair last met in Geneva in spring.")
     assert sorted((str(m.date), m.location) for m in ms) == [("2025-03-10", ""), ("None", "Geneva")]
+
+
+def test_invited_to_a_city_plans_the_meeting_there(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming invited Tomas Lind to Shanghai, and Lind accepted the invitation.")
+    assert m.status == "planned" and m.location == "Shanghai"
+    # invited to a country: no city
+    [m] = meetings_of(lexicon, "Zhou Ming invited Tomas Lind to Sweden, and Lind accepted the invitation.")
+    assert m.location == ""

@@ -102,7 +102,7 @@ class PlaceTables:
             before = low[max(a, m.start() - CITY_CUE_REACH):m.start()]
             if invite and not _INVITED_TO.search(before):
                 continue
-            if _CITY_BEFORE.search(before) and not _CITY_NOT_AFTER.match(low[m.end():m.end() + CITY_AS_ACTOR_REACH]) \
+            if (invite or _CITY_BEFORE.search(before)) and not _CITY_NOT_AFTER.match(low[m.end():m.end() + CITY_AS_ACTOR_REACH]) \
                     and not _AWAY.search(before):
                 return self.city_of[m.group()]
         m = self.venue.search(low, a, b) if not invite else None
