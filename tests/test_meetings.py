@@ -465,3 +465,11 @@ def test_no_earlier_round_without_a_past_opener_or_a_meeting(lexicon):
                  "Zhou Ming met Tomas Lind in Oslo on Monday. Earlier talks in Geneva will resume.",
                  "Tariffs fell. This follows talks in Geneva."):   # no meeting of the article to take sides from
         assert [m.location for m in meetings_of(lexicon, text)] in (["Oslo"], []), text
+
+
+def test_sentence_about_the_meeting_must_open_with_it(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind. During the talks in Geneva, tariffs were discussed.")
+    assert m.location == "Geneva"
+    # "the talks" merely mentioned, not set anywhere: the city is not theirs
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind. The talks matter to exporters in Geneva.")
+    assert m.location == ""

@@ -57,10 +57,12 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
         bisect_right(starts, h[0]) - 1 for h in ctx.countries}
     for idx in sorted(cues_by_sent):
         s, e = article.sentences[idx]
-        if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)) \
-                and not (idx - 1 in cues_by_sent and rules.definite.search(low, s, e)) \
-                and not rules.earlier_rounds.search(low, s, e):
-            continue   # nobody in the sentence, not even "he" or "the two", nor "the talks" just reported
+        if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)):
+            # nobody in the sentence, not even "he" or "the two": at most earlier rounds of the article's
+            # meeting, or details of the one just reported ("The talks took place in Geneva")
+            lone = _earlier_rounds(ctx, idx, s, e) or (_lone_pointer(ctx, idx, s, e) if idx - 1 in cues_by_sent else None)
+            clues += [lone] if lone else []
+            continue
         blocked = [(m.start(), m.end()) for m in rules.not_meeting.finditer(low, s, e)]
         cues = [m for m in cues_by_sent[idx] if not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked)]
         segs = [seg for seg in segments(ctx, s, e) if any(seg[0] <= m.start() < seg[1] for m in cues)]
@@ -184,6 +186,16 @@ def _earlier_rounds(ctx: Context, idx: int, a: int, b: int) -> Clue | None:
         return None
     cities = ctx.places.city_list(ctx.low, m.end(), b)
     return Clue(idx, [], [], [], kind="rounds", status="held", cities=cities) if cities else None
+
+
+def _lone_pointer(ctx: Context, idx: int, s: int, e: int) -> Clue | None:
+    """A sentence about the meeting just reported, naming nobody, that says where or when:
+    "The talks took place in Geneva", "During the meeting on Tuesday, tariffs were discussed"."""
+    m = ctx.rules.setting.match(ctx.low, s, e)
+    if m is None:
+        return None
+    clue = _pointer(ctx, idx, s, e, m.start())
+    return clue if clue.location or clue.date else None
 
 
 def _pointer(ctx: Context, idx: int, a: int, b: int, cue: int) -> Clue:
