@@ -354,3 +354,122 @@ def test_a_cue_of_two_kinds_is_a_data_error(data_copy):
     edited = _edit_patterns(data_copy, lambda d: d["cues"]["phone"].append("talks"))
     with pytest.raises(LexiconError, match="talks"):
         edited.compiled(MeetingRules)
+
+
+def test_signing_together_is_a_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming and Tomas Lind signed the agreement in Geneva on Monday.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind"} and m.mode == "in_person" and m.status == "held"
+    assert m.location == "Geneva"
+    [m] = meetings_of(lexicon, "The pact was signed by Zhou Ming and Tomas Lind on Monday.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind"} and m.mode == "in_person"
+    [m] = meetings_of(lexicon, "Zhou Ming and Tomas Lind will sign the accord next week.")
+    assert m.status == "planned"
+
+
+def test_signing_alone_or_presided_is_no_meeting(lexicon):
+    for text in ("Zhou Ming signed an order on export licences on Monday.",
+                 "Zhou Ming presided over the signing of deals by Tomas Lind's delegation on Monday.",
+                 "Tomas Lind and Ida Berg signed the letter on Monday.",   # one country: no two sides
+                 "Zhou Ming witnessed the signing of the accord on Monday."):
+        assert meetings_of(lexicon, text) == [], text
+
+
+def test_negotiating_with_someone_is_a_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming negotiated with Tomas Lind on Monday.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind"} and m.status == "held"
+
+
+def test_host_with_a_pronoun_object(lexicon):
+    [m] = meetings_of(lexicon, "Tomas Lind arrived in Beijing on Monday. Zhou Ming welcomed him at the airport.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind"} and m.location == "Beijing"
+    assert meetings_of(lexicon, "Zhou Ming welcomed him.") == []   # nobody named for "him"
+
+
+def test_postponed_or_next_year_plans_stay_planned(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming's trip to Stockholm to meet Tomas Lind was postponed.")
+    assert m.status == "planned"
+    [m] = meetings_of(lexicon, "Zhou Ming will meet Tomas Lind in Geneva next year.")
+    assert m.status == "planned" and m.date is None
+
+
+def test_earlier_round_of_the_pair_is_its_own_row(lexicon):
+    ms = meetings_of(lexicon, "Zhou Ming met Tomas Lind in Oslo on Monday. The two last met in Geneva in May.")
+    assert sorted(m.location for m in ms) == ["Geneva", "Oslo"]
+
+
+def test_next_sentence_pointing_back_gives_place_and_day(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind on Monday. During their talks in Geneva, Zhou pressed for lower tariffs.")
+    assert m.location == "Geneva" and m.date == date(2025, 3, 10)
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind in Oslo. The talks took place on Tuesday.")
+    assert m.location == "Oslo" and m.date == date(2025, 3, 11)
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind. The meeting took place in Geneva.")
+    assert m.location == "Geneva"
+
+
+def test_no_pointer_or_a_call_takes_no_place(lexicon):
+    # a sentence naming one party without pointing at the meeting gives it nothing
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind on Monday. Zhou later toured a factory in Geneva.")
+    assert m.location == ""
+    [m] = meetings_of(lexicon, "Zhou Ming held a phone call with Tomas Lind on Monday. During the call in Geneva, Zhou pressed for cuts.")
+    assert m.location == "" and m.mode == "phone"
+    # two sentences on: too far for a pointer
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind on Monday. Tariffs rose. Prices fell. The talks took place in Geneva.")
+    assert m.location == ""
+
+
+def test_call_between_two_people_is_a_call(lexicon):
+    [m] = meetings_of(lexicon, "The deal awaits a call between Paul Hart and Zhou Ming, which is pending.")
+    assert set(m.participants) == {"Paul Hart", "Zhou Ming"} and m.mode == "phone" and m.location == ""
+    [m] = meetings_of(lexicon, "A deal on tariffs is pending a call between Paul Hart and Zhou Ming.")
+    assert m.status == "planned"
+    # "calls between" an unnamed pair of firms, or a call for something, is no call of the people
+    assert meetings_of(lexicon, "Paul Hart called for talks between firms.") == []
+
+
+def test_manner_word_far_from_the_cue_does_not_set_the_mode(lexicon):
+    [m] = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Monday to settle the fate of a popular short-form video app.")
+    assert m.mode == "in_person"
+    [m] = meetings_of(lexicon, "Paul Hart held talks with Zhou Ming by video on Monday.")
+    assert m.mode == "video"
+
+
+def test_visiting_a_person_of_another_country_is_a_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming is due to visit Tomas Lind in Stockholm.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind"} and m.status == "planned" and m.location == "Stockholm"
+    [m] = meetings_of(lexicon, "Zhou Ming visited Swedish trade minister Tomas Lind in Stockholm on Monday.")
+    assert m.status == "held" and m.date == date(2025, 3, 10)
+    # a visit that names another person in passing is no visit to them
+    assert meetings_of(lexicon, "Zhou Ming, visiting Stockholm, said Tomas Lind was wrong.") == []
+
+
+def test_planned_visit_is_not_absorbed_into_the_held_meeting(lexicon):
+    ms = meetings_of(lexicon, "Zhou Ming met Tomas Lind in Oslo on Monday. Lind will visit China next year.")
+    assert sorted(m.status for m in ms) == ["held", "planned"]
+    held = next(m for m in ms if m.status == "held")
+    assert held.location == "Oslo" and held.date == date(2025, 3, 10)
+    # talks the two hold during the visit already under way are that meeting
+    [m] = meetings_of(lexicon, "Paul Hart held a meeting with Zhou Ming on Monday. The two will hold further discussions.")
+    assert m.status == "held"
+
+
+def test_earlier_rounds_in_named_cities_are_rows_of_their_own(lexicon):
+    ms = meetings_of(lexicon, "Zhou Ming met Tomas Lind in Oslo on Monday. This follows talks in Geneva and Vienna.")
+    rounds = sorted((m.location, m.date, m.status, tuple(m.participants)) for m in ms if m.location != "Oslo")
+    assert rounds == [("Geneva", None, "held", ("China", "Sweden")), ("Vienna", None, "held", ("China", "Sweden"))]
+    ms = meetings_of(lexicon, "Zhou Ming met Tomas Lind in Oslo on Monday. It came after last month's negotiations in Geneva.")
+    assert sorted(m.location for m in ms) == ["Geneva", "Oslo"]
+
+
+def test_no_earlier_round_without_a_past_opener_or_a_meeting(lexicon):
+    for text in ("Zhou Ming met Tomas Lind in Oslo on Monday. Tariffs fell after talks in Geneva.",
+                 "Zhou Ming met Tomas Lind in Oslo on Monday. Earlier talks in Geneva will resume.",
+                 "Tariffs fell. This follows talks in Geneva."):   # no meeting of the article to take sides from
+        assert [m.location for m in meetings_of(lexicon, text)] in (["Oslo"], []), text
+
+
+def test_sentence_about_the_meeting_must_open_with_it(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind. During the talks in Geneva, tariffs were discussed.")
+    assert m.location == "Geneva"
+    # "the talks" merely mentioned, not set anywhere: the city is not theirs
+    [m] = meetings_of(lexicon, "Zhou Ming met Tomas Lind. The talks matter to exporters in Geneva.")
+    assert m.location == ""

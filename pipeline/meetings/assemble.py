@@ -71,20 +71,25 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
     statuses = {x.status for x in g.clues} | {c.status}
     if {"held", "planned"} <= statuses:
         # "Hart held a meeting with Zhou ... the two will hold discussions": the same visit
-        return (c.status == "planned" and c.kind == "meet" and not c.date and not c.location and not c.repeat
-                and _named(ctx, c) == _named(ctx, g) and len(_named(ctx, c)) >= 2 and c.sent - g.clues[-1].sent <= 1)
+        # but a planned visit to a country ("he will visit China next year") is another meeting
+        return (c.status == "planned" and c.kind == "meet" and not c.date and not c.location
+                and not c.repeat and not c.visit and _named(ctx, c) == _named(ctx, g) and len(_named(ctx, c)) >= 2
+                and c.sent - g.clues[-1].sent <= 1)
     return True
 
 
 def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
     groups: list[Group] = []
     for c in clues:
+        if c.kind == "rounds":
+            groups += _rounds_of(ctx, groups, c)
+            continue
         if c.kind == "back":
             target = next((g for g in reversed(groups) if g.kind != "launch" and (
                 (set(c.parties) and set(c.parties) <= set(g.persons) | set(g.countries) | set(g.sides))
                 or (not c.parties and c.sent - g.clues[-1].sent <= 2))), None)
             if target is not None:
-                target.clues.append(Clue(c.sent, [], [], [], kind="back"))
+                target.clues.append(_details_of(ctx, target, c))
             continue
         fits = [g for g in groups if _compatible(ctx, g, c)]
         if fits:
@@ -95,13 +100,39 @@ def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
     return groups
 
 
+def _rounds_of(ctx: Context, groups: list[Group], c: Clue) -> list[Group]:
+    """Earlier rounds in named cities ("this follows talks in Geneva and Oslo"): meetings of the
+    countries of the article's first meeting (the rounds name nobody), one per city it did not
+    already hold."""
+    main = next((g for g in groups if g.kind != "launch" and len(g.countries) >= 2), None)
+    if main is None:
+        return []
+    held = {g.location for g in groups if g.location}
+    return [Group([Clue(c.sent, [], list(main.countries), list(main.countries), kind="rounds", status="held",
+                        mode="in_person", strength=1, location=city, repeat=True)])
+            for city in c.cities if city not in held]
+
+
+def _details_of(ctx: Context, target: Group, c: Clue) -> Clue:
+    """A mention pointing back at the meeting just reported ("During their talks in Geneva, ...",
+    "The talks took place on Monday") gives it the place and day it lacks."""
+    back = Clue(c.sent, [], [], [], kind="back")
+    if not c.pointer or c.sent - target.clues[-1].sent > 1:
+        return back
+    if c.location and not target.location and not _remote(target):
+        back.location = c.location
+    if c.date and not target.date and not target.precision:
+        back.date, back.precision = c.date, c.precision
+    return back
+
+
 def _share_dates(groups: list[Group]) -> None:
     """A meeting with no time of its own, reported in one sentence with a dated meeting of the
     same status ("Before his talks with Zhou on Monday, Hart will meet Sato"), or continuing the
     previous sentence's meeting ("She also met the central bank governor"), happened that day."""
     dated = [(c.sent, g.status or "held", g) for g in groups if g.date for c in g.clues if c.kind != "back"]
     for g in groups:
-        if g.date or g.precision:
+        if g.date or g.precision or g.kind == "rounds":   # an earlier round was another day
             continue
         for c in g.clues:
             src = next((d for s, st, d in dated if d is not g and st == (g.status or "held") and (
@@ -173,7 +204,8 @@ def _fill_places(ctx: Context, groups: list[Group]) -> None:
                 if city:
                     g.location = city
                     break
-    located = [h for h in groups if h.location and not _remote(h)]
+    # "the pair last met in Geneva": an earlier round lends its place to no other meeting
+    located = [h for h in groups if h.location and not _remote(h) and not any(c.repeat for c in h.clues)]
     stray = None
     for g in groups:   # a borrowed city only for a meeting known to be face to face
         if g.location or g.kind == "launch" or _mode_of(g) != "in_person":
@@ -217,7 +249,7 @@ def _parties(ctx: Context, g: Group) -> list[str]:
 
 def _meeting(ctx: Context, g: Group) -> Meeting:
     real = [c for c in g.clues if c.kind != "back"]
-    day = next((c for c in real if c.date), None)
+    day = next((c for c in real if c.date), None) or next((c for c in g.clues if c.date), None)
     precision = day.precision if day else next((c.precision for c in real if c.precision), "")
     mode = _mode_of(g)
     status = next((c.status for c in real if c.status), "held")

@@ -31,6 +31,9 @@ class Clue:
     repeat: bool = False
     also: bool = False                     # "She also met ...": continues the last one
     destination: str = ""                  # the country a visit goes to
+    visit: bool = False                    # a trip to a country (its destination), not talks named as such
+    pointer: bool = False                  # "the talks", "their meeting": points back at one meeting
+    cities: list[str] = field(default_factory=list)   # earlier rounds of the article's meeting, one per city
 
     @property
     def parties(self) -> list[str]:

@@ -33,6 +33,9 @@ IN_COUNTRY_REACH = 8
 
 _LAUNCH_TOPIC = re.compile(r"(?:up )?(?:(?:a|an|the) )?")
 _ALSO = re.compile(r"\balso\b")
+# "visited Swedish trade minister Lind": a title may stand between the verb and its object
+VISITED_PERSON_REACH = 30
+_NOT_VISIT_OBJECT = re.compile(r"[,.;:()]|\b(?:by|from|to|and|with|in|on|of|for|after|before|where)\b")
 
 
 def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
@@ -55,7 +58,11 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
     for idx in sorted(cues_by_sent):
         s, e = article.sentences[idx]
         if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)):
-            continue   # nobody in the sentence, not even "he" or "the two": "the talks came as ..."
+            # nobody in the sentence, not even "he" or "the two": at most earlier rounds of the article's
+            # meeting, or details of the one just reported ("The talks took place in Geneva")
+            lone = _earlier_rounds(ctx, idx, s, e) or (_lone_pointer(ctx, idx, s, e) if idx - 1 in cues_by_sent else None)
+            clues += [lone] if lone else []
+            continue
         blocked = [(m.start(), m.end()) for m in rules.not_meeting.finditer(low, s, e)]
         cues = [m for m in cues_by_sent[idx] if not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked)]
         segs = [seg for seg in segments(ctx, s, e) if any(seg[0] <= m.start() < seg[1] for m in cues)]
@@ -82,7 +89,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         return []
     if not (any(a <= p.start < b for p in ctx.persons) or any(a <= h[0] < b for h in ctx.countries)
             or rules.any_ref.search(seg) or seg.startswith(", who ")):   # nobody here: at most a pointer back
-        return [Clue(idx, [], [], [], kind="back")] if rules.definite.search(seg) else []
+        rounds = _earlier_rounds(ctx, idx, a, b)
+        if rounds:
+            return [rounds]
+        return [_pointer(ctx, idx, a, b, min(m.start() for m in kinds.values()))] if rules.definite.search(seg) else []
     parties = parties_of(ctx, idx, a, b, cues, earlier)
     persons, sides, countries, destinations = parties.persons, parties.sides, parties.countries, parties.destinations
     base = dict(sent=idx, persons=persons, sides=sides, countries=countries, occasion=parties.occasion,
@@ -117,7 +127,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     if not kinds:
         return out
 
-    how, strength = mode(ctx, kinds, seg)
+    how, strength = mode(ctx, kinds, seg, a)
     location = "" if how in ("phone", "video") else city_of_clause(ctx, a, b) or city_in_relative(ctx, idx, b)
     if location and strength < 2 and how != "unknown" or location and how == "unknown":
         how, strength = "in_person", 2
@@ -129,7 +139,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         base["destination"] = next((h[2] for h in ctx.countries if a <= h[0] < b
                                     and re.search(r"\bin (?:the )?$", low[max(a, h[0] - IN_COUNTRY_REACH):h[0]])), "")
 
-    if "visit" in kinds and not destinations and set(kinds) <= {"visit", "told", "agree", "speak"}:
+    visits_person = "visit" in kinds and _visits_person(ctx, kinds["visit"], b)   # "is due to visit Lind in Stockholm"
+    if "visit" in kinds and not destinations and not visits_person and set(kinds) <= {"visit", "told", "agree", "speak"}:
         base["kind"] = "back"   # "Hart's visit": refers to a trip, names no counterpart
         return out + [Clue(**base)]
     host = ctx.places.host_of(location) if "visit" in kinds and not destinations and len(base["persons"]) == 1 else ""
@@ -141,15 +152,56 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         for dest in destinations:
             ks = unique([ctx.country(p) for p in visitor] + others + [dest])
             out.append(Clue(**{**base, "persons": [p for p in visitor if p in persons], "sides": others + [dest],
-                               "countries": ks, "mode": "in_person", "strength": 2, "destination": dest}))
+                               "countries": ks, "mode": "in_person", "strength": 2, "destination": dest,
+                               "visit": True}))
         return out
     split = split_counterparts(ctx, a, parties.side_end, persons, base)
     if split:
         return out + split
     clue = Clue(**base)
     if len(clue.parties) < 2:
-        clue.kind = "back" if rules.definite.search(seg) or clue.parties else ""
+        clue.pointer = bool(rules.definite.search(seg))
+        clue.kind = "back" if clue.pointer or clue.parties else ""
         if not clue.kind:
             return out
     out.append(clue)
     return out
+
+
+def _visits_person(ctx: Context, cue: re.Match, b: int) -> bool:
+    """ "visited Lind", "will visit Swedish minister Lind": a visit whose object is a person of
+    another country than its subject's, right after the verb."""
+    guest = next((p for p in ctx.persons if cue.end() < p.start < min(b, cue.end() + VISITED_PERSON_REACH)), None)
+    host = next((p for p in reversed(ctx.persons) if p.end <= cue.start() and ctx.sentence_of(p.start) == ctx.sentence_of(cue.start())), None)
+    if guest is None or host is None or _NOT_VISIT_OBJECT.search(ctx.low, cue.end(), guest.start):
+        return False
+    c1, c2 = ctx.country(host.canonical), ctx.country(guest.canonical)
+    return bool(c1 and c2 and c1 != c2)
+
+
+def _earlier_rounds(ctx: Context, idx: int, a: int, b: int) -> Clue | None:
+    """ "This follows talks in Geneva and Oslo": held rounds of the article's meeting, one per city."""
+    m = ctx.rules.earlier_rounds.search(ctx.low, a, b)
+    if m is None or ctx.rules.planned.search(ctx.low, a, b):
+        return None
+    cities = ctx.places.city_list(ctx.low, m.end(), b)
+    return Clue(idx, [], [], [], kind="rounds", status="held", cities=cities) if cities else None
+
+
+def _lone_pointer(ctx: Context, idx: int, s: int, e: int) -> Clue | None:
+    """A sentence about the meeting just reported, naming nobody, that says where or when:
+    "The talks took place in Geneva", "During the meeting on Tuesday, tariffs were discussed"."""
+    m = ctx.rules.setting.match(ctx.low, s, e)
+    if m is None:
+        return None
+    clue = _pointer(ctx, idx, s, e, m.start())
+    return clue if clue.location or clue.date else None
+
+
+def _pointer(ctx: Context, idx: int, a: int, b: int, cue: int) -> Clue:
+    """ "The talks took place in Geneva": a clause naming nobody that points back at a meeting,
+    with the place and date it gives that meeting."""
+    said: dict = {}
+    when(ctx, idx, a, b, said, False, cue)
+    return Clue(idx, [], [], [], kind="back", pointer=True, location=city_of_clause(ctx, a, b),
+                date=said.get("date"), precision=said.get("precision", ""))

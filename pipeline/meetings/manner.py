@@ -29,6 +29,8 @@ GATHERING_OPENS_REACH = 60
 GATHERING_TO_VERB = 30
 # ", which was held in": the start of a relative clause describing the event
 RELATIVE_REACH = 8
+# "held talks on Monday by video link": a manner word qualifies a cue this close to it
+MANNER_REACH = 40
 
 _SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins) of\b")
 _AT_OCCASION = re.compile(r"\bat (?:the|a) ")
@@ -46,18 +48,24 @@ def has_tense(ctx: Context, seg: str) -> bool:
     return bool(ctx.rules.tense.search(seg))
 
 
-def mode(ctx: Context, kinds: dict, seg: str) -> tuple[str, int]:
-    """(mode, strength): 2 said outright, 1 the usual for the cue, 0 unknown."""
+def _near_cue(pattern: re.Pattern, seg: str, a: int, kinds: dict) -> bool:
+    """A manner word close to the cue it qualifies: "talks by video", not "a video app"."""
+    return any(abs(m.start() + a - c.start()) <= MANNER_REACH or abs(m.end() + a - c.end()) <= MANNER_REACH
+               for m in pattern.finditer(seg) for c in kinds.values())
+
+
+def mode(ctx: Context, kinds: dict, seg: str, a: int) -> tuple[str, int]:
+    """(mode, strength): 2 said outright, 1 the usual for the cue, 0 unknown. `a` is where `seg` starts."""
     face_to_face = ctx.rules.face_to_face.search(seg)
-    if "video" in kinds or ctx.rules.video.search(seg):
+    if "video" in kinds or _near_cue(ctx.rules.video, seg, a, kinds):
         return "video", 2
-    if ctx.rules.phone.search(seg):
+    if _near_cue(ctx.rules.phone, seg, a, kinds):
         return "phone", 2
     if "phone" in kinds:   # "the call": remote, but phone or video is not said
-        return "unknown", 1
+        return "phone", 1
     if "speak" in kinds and not face_to_face:
         return "unknown", 0
-    if face_to_face or kinds.keys() & {"in_person", "visit", "hand"}:
+    if face_to_face or kinds.keys() & {"in_person", "visit", "hand", "sign"}:
         return "in_person", 2
     if kinds.keys() & {"meet", "summit", "host", "agree", "gather"}:
         return "in_person", 1

@@ -25,17 +25,21 @@ AWAY_REACH = 20
 # what follows a city that makes it a government, not a place: "'s", " has said", " announced"
 CITY_AS_ACTOR_REACH = 12
 
+# "fly on to Oslo for talks": the next stop of a trip; "in Sweden's Gothenburg": a country's city
 _CITY_BEFORE = re.compile(r"(?:\bin|\bat|\bcity of|\bcapital,?|visits? to|trip to|visited|visiting|\bvisits?|"
-                          r"arrived in|arriving in|talks in|travel(?:s|led|ed|ling)? to) (?:the )?(?:[a-z-]+ ){0,3}?$")
+                          r"arrived in|arriving in|talks in|travel(?:s|led|ed|ling)? (?:on )?to|"
+                          r"\bfl(?:y|ies|ew|ying) on to|\bhead(?:s|ed|ing)? on to|\bgo(?:es|ing)? on to) "
+                          r"(?:the )?(?:[a-z-]+ ){0,3}?(?:[a-z.]+(?:'s|’s) )?$")
 _CITY_NOT_AFTER = re.compile(r"^(?:'s\b|\s+(?:has|had|have|says|said|announced|is|was|will|would)\b)")
 _PLACED = re.compile(r"(?:\bin|\bcity of|visits? to|trip to|visited|arrived in|arriving in|landed in|"
                      r"travel(?:s|led|ed|ling)? to) (?:the )?$")
 _AWAY = re.compile(r"\b(?:back|flying|heading|return\w*|leav\w*|from)\s+(?:to\s+)?$")
 _INVITED_TO = re.compile(r"\b(?:come to|visit|to)\s+(?:[a-z]+\s+){0,2}$")
 # an unknown city: one to three capitalised words right after "in" (or a visit), then a pause
-_NEW_CITY = re.compile(r"(?:\bin|\bvisited|\bvisit to|\btrip to|\barrived in|\blanded in) "
+_NEW_CITY = re.compile(r"(?:\bin|\bvisited|\bvisit to|\btrip to|\barrived in|\blanded in) (?:[A-Z][a-z]+(?:'s|’s) )?"
                        r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=[,.;:]|\s+(?:on|in|last|this|next|earlier|later|"
                        r"for|to|ahead|during|at|with|and|from|over|until|after|before|where)\b|$)")
+_LIST_SEPARATOR = re.compile(r",? and |, ")
 # The Hindu: "Published - March 02, 2025 10:15 am IST - Madrid"
 _PUBLISHED_LINE = re.compile(r"(?:Published|Updated)\b[^\n]{0,60}\d[^\n]{0,30}\s[-–—]\s+([A-Z][A-Za-z.' ]+?)\s*$")
 _ARRIVAL = re.compile(r"\b(?:arrived in|arrives in|arriving in|landed in|lands in|is in|was in|"
@@ -80,6 +84,9 @@ class PlaceTables:
         self.host_of_city = {c: k for k, c in self.capitals.items()}
         self.city_of = {c.lower(): c for c in data["cities"]} | {c.lower(): c for c in self.capitals.values()}
         self.city = re.compile(r"\b" + trie_alternation(self.city_of) + r"\b")   # a trie: the scan fails on the first letter
+        # "at the Great Hall of the People": a landmark stands for its city
+        self.venue_city = {v.lower(): city for city, venues in data["venues"].items() for v in venues}
+        self.venue = re.compile(r"\b(?:at|in|inside) (?:the )?(" + trie_alternation(self.venue_city) + r")\b")
         countries = trie_alternation(self.country_of)
         self.capital_of = re.compile(r"\b(" + countries + r")(?:'s)? capital\b|\bcapital of (?:the )?(" + countries + r")\b")
         # a country as written in the text, case and all ("US", "CHINA", "Japan"); not_countries block a longer name
@@ -95,13 +102,27 @@ class PlaceTables:
             before = low[max(a, m.start() - CITY_CUE_REACH):m.start()]
             if invite and not _INVITED_TO.search(before):
                 continue
-            if _CITY_BEFORE.search(before) and not _CITY_NOT_AFTER.match(low[m.end():m.end() + CITY_AS_ACTOR_REACH]) \
+            if (invite or _CITY_BEFORE.search(before)) and not _CITY_NOT_AFTER.match(low[m.end():m.end() + CITY_AS_ACTOR_REACH]) \
                     and not _AWAY.search(before):
                 return self.city_of[m.group()]
+        m = self.venue.search(low, a, b) if not invite else None
+        if m:
+            return self.venue_city[m.group(1)]
         m = self.capital_of.search(low, a, b) if low.find("capital", a, b) >= 0 else None
         if m:
             return self.capitals.get(self.country_of.get(m.group(1) or m.group(2), ""), "")
         return "" if invite else self.new_city(low, text, a, b, taken)
+
+    def city_list(self, low: str, pos: int, end: int) -> list[str]:
+        """ "Geneva, Oslo and Vienna" starting at `pos`: the gazetteer cities of the list."""
+        out = []
+        while (m := self.city.match(low, pos, end)) is not None:
+            out.append(self.city_of[m.group()])
+            sep = _LIST_SEPARATOR.match(low, m.end(), end)
+            if sep is None:
+                break
+            pos = sep.end()
+        return out
 
     def new_city(self, low: str, text: str, a: int, b: int, taken=()) -> str:
         """A capitalised place the gazetteer lacks: "met in Surabaya on Thursday"."""
@@ -147,7 +168,9 @@ def dateline(paragraphs: list[str], metadata: list[str] = (), *, lexicon) -> tup
         if line:
             name, low = line.place, line.place.lower()
             known = places.city_of.get(low)
-            if low not in places.not_a_city and (known or (name.isupper() and len(name) > 3) or line.agency):
+            # "ANALYSIS:", "EXCLUSIVE:": a kicker in capitals before a colon is no place
+            kicker = not known and not line.agency and line.month is None and para[line.end - 2:line.end].strip() == ":"
+            if low not in places.not_a_city and not kicker and (known or (name.isupper() and len(name) > 3) or line.agency):
                 return known or name.title(), offset + line.end
         m = _PUBLISHED_LINE.match(para)
         if m and m.group(1).lower() not in places.not_a_city:

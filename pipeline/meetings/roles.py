@@ -32,6 +32,12 @@ _NOT_AN_OBJECT = re.compile(r"[,.;\"“”]|\b(?:from|by|about|of|on)\b")
 _OBJECT_ENDS = re.compile(r"[,.;:\"“”(]|\b(?:from|by|about|on|over|for|to|in|at|after|before|while)\b")
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she)" + SUBJECT_GAP + "$")
 _PRONOUN_OBJECT = re.compile(r" (him|her)\b")
+# "Zhou and Lind signed", "the two last spoke": two subjects joined, or a pair named before
+_AND = re.compile(r"\s*(?:,|and|&)\s*")
+_PAIR_SUBJECT = re.compile(r"\b(?:the two(?: [a-z]+)?|the pair|both sides|both leaders|both ministers)" + SUBJECT_GAP
+                           + r"(?:last |first |also |briefly )*$")
+# "signed by Zhou and Lind", "a pact signed by the two ministers"
+_SIGNED_BY = re.compile(r" by ")
 
 
 def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool:
@@ -44,6 +50,8 @@ def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool
             return False
         reach = guest.end() + GUEST_LEADER_REACH if guest else m.end() + OBJECT_REACH   # "led by Swedish minister Lind"
         after = next((p for p in ctx.persons if m.end() <= p.start <= reach), None)
+        if after is None and before and kind == "host" and (pronoun := _PRONOUN_OBJECT.match(low, m.end())):
+            return not _another_country(ctx, before[-1].canonical, _resolved(ctx, m, pronoun, a))   # "welcomed him"
         if after is None or not before or _NOT_AN_OBJECT.search(low[guest.end() if guest else m.end():after.start]):
             return True
         c1, c2 = ctx.country(before[-1].canonical), ctx.country(after.canonical)
@@ -55,10 +63,36 @@ def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool
         return not ((_person_subject(ctx, m, a) or ctx.rules.gathering_subject.search(ctx.low, a, m.start()))
                     and _has_object(ctx, m, b))
     if kind == "phone" and m.group() in ("call", "calls"):
-        return not (_BARE_CALL.search(low[max(0, m.start() - BARE_CALL_REACH):m.start()]) or low.startswith(" with", m.end()))
+        return not (_BARE_CALL.search(low[max(0, m.start() - BARE_CALL_REACH):m.start()])
+                    or low.startswith((" with", " between"), m.end()))   # "a Friday call between A and B"
+    if kind == "sign":   # signing together is a meeting; "signed an order" alone is not
+        return not (_joint_subject(ctx, m, a) or _joint_object(ctx, m, b))
     if kind == "accept":
         return not ACCEPT.match(low, m.start())
     return False
+
+
+def _joint_subject(ctx: Context, m: re.Match, a: int) -> bool:
+    """Two people of different countries as the subject right before the verb ("Zhou and Lind,
+    the two ministers, signed"), or "the two" / "the pair" standing for them."""
+    low = ctx.low
+    before = [p for p in ctx.persons if a <= p.start and p.end <= m.start()]
+    if len(before) >= 2 and re.fullmatch(SUBJECT_GAP + r"(?:last |first |briefly )*", low[before[-1].end:m.start()]) \
+            and _AND.fullmatch(low[before[-2].end:before[-1].start]):
+        c1, c2 = ctx.country(before[-2].canonical), ctx.country(before[-1].canonical)
+        return bool(c1 and c2 and c1 != c2)
+    return bool(_PAIR_SUBJECT.search(low, a, m.start()))
+
+
+def _joint_object(ctx: Context, m: re.Match, b: int) -> bool:
+    """ "(a pact) signed by Zhou and Lind": two people of different countries after "by"."""
+    if not _SIGNED_BY.match(ctx.low, m.end()):
+        return False
+    after = [p for p in ctx.persons if m.end() <= p.start < min(b, m.end() + OBJECT_REACH + GATHERED_REACH)]
+    if len(after) < 2 or not _AND.fullmatch(ctx.low[after[0].end:after[1].start]):
+        return False
+    c1, c2 = ctx.country(after[0].canonical), ctx.country(after[1].canonical)
+    return bool(c1 and c2 and c1 != c2)
 
 
 def _person_subject(ctx: Context, m: re.Match, a: int) -> str:
@@ -83,11 +117,18 @@ def _hands_to_another(ctx: Context, m: re.Match, a: int, giver: str) -> bool:
     taker = after.canonical if after and not _NOT_AN_OBJECT.search(low, m.end(), after.start) else ""
     pronoun = _PRONOUN_OBJECT.match(low, m.end())
     if not taker and pronoun:
-        found = entity_reference(ctx, ctx.sentence_of(m.start()), pronoun.group(1), a)
-        taker = found[0] if found else ""
-    if not taker:
-        return False
-    c1, c2 = ctx.country(giver), ctx.country(taker)
+        taker = _resolved(ctx, m, pronoun, a)
+    return _another_country(ctx, giver, taker)
+
+
+def _resolved(ctx: Context, m: re.Match, pronoun: re.Match, a: int) -> str:
+    """The person named before whom "him" / "her" after the verb stands for."""
+    found = entity_reference(ctx, ctx.sentence_of(m.start()), pronoun.group(1), a)
+    return found[0] if found else ""
+
+
+def _another_country(ctx: Context, one: str, other: str) -> bool:
+    c1, c2 = ctx.country(one), ctx.country(other) if other else ""
     return bool(c1 and c2 and c1 != c2)
 
 

@@ -129,11 +129,21 @@ class MeetingRules:
         nouns = any_of(data["meeting_nouns"])
         self.definite = re.compile(r"\b" + any_of(data["definite_determiners"]) + r"\s+(?:[\w-]+\s+){0,3}?"
                                    + nouns + r"\b")
+        # a sentence about the meeting, from its first word: "The talks took place in Geneva",
+        # "During the meeting on Tuesday, ..."
+        named = any_of(data["definite_determiners"]) + r"\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b"
+        self.setting = re.compile(r"[\"'“‘]?(?:" + named + r"[^,.;]{0,40}?" + whole(data["setting_verbs"])
+                                  + r"|(?:during|throughout) " + named + ")")
         self.owner = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b")
         # "the summit (in Osaka) brought together ...": an event as the subject of a gathering verb
         self.gathering_subject = re.compile(whole(data["meeting_nouns"] + data["gatherings"])
                                             + r"(?: (?:in|at|on|of|between|with) [^,.;:]{0,60}?)?" + SUBJECT_GAP + "$")
         self.face_to_face = re.compile(whole(data["face_to_face"]))
+        # "this follows talks in Geneva and Oslo", "after previous rounds of negotiations in Geneva": the cities follow
+        self.earlier_rounds = re.compile(
+            r"\b" + any_of(data["earlier_round_openers"]) + r"\s+(?:(?:the|earlier|previous|prior|several|two|three|"
+            r"rounds? of|[a-z]+'s)\s+){0,3}?" + any_of(data["dialogue_formats"] + ["meetings", "rounds"])
+            + r"\s+(?:held\s+)?in\s+")
         self.repeat = re.compile(whole(data["repeat"]))
 
     def _occasions(self, data: dict) -> None:
