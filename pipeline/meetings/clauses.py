@@ -35,11 +35,15 @@ OBJECT_CUE_REACH = 30
 LEADING_SUBJECT_REACH = 30
 # "The U.S. team was led by": the team's country stands a few words before
 TEAM_COUNTRY_REACH = 30
+# an Oxford comma's last item: a title of a few words and the name ("and Japanese Trade Minister Sato Kenji")
+LIST_ITEM_REACH = 70
 # "led by" and the leader's name, with a short title between: "led by Assistant Trade Representative ..."
 LEADER_REACH = 60
 
 LEADING = re.compile(r"\s*[\"'“‘]?(?:after|before|when|while|since|following|during|ahead of|once|according to)\b")
 ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:his|her|the|this|an|their|our|my|that) (?:\w+ )?invitation")
+# what may follow the last name of a list: the end of the sentence or of a phrase
+_LIST_END = re.compile(r"\s*(?:[.;:,)!?]|$)")
 _SPOKES = re.compile(r"spokes(?:man|woman|person)")
 # "ministry spokesperson Ana Ruiz", "Ana Ruiz, a foreign ministry spokeswoman, said"; not "..., a spokesman said"
 _SPOKES_BEFORE = re.compile(r"spokes(?:man|woman|person)\s+(?:[\w-]+\s+){0,3}$")
@@ -98,7 +102,22 @@ def _new_clause(ctx: Context, m: re.Match) -> bool:
     if not m.group().startswith(", and"):
         return True
     rest = ctx.text[m.end():m.end() + NEW_SUBJECT_REACH].lstrip()
+    if rest[:1].isupper() and _last_list_item(ctx, m.end()):
+        return False
     return rest[:1].isupper() or bool(re.match(r"(?:the|they|he|she|both|their|his|her|it)\b", rest))
+
+
+def _last_list_item(ctx: Context, pos: int) -> bool:
+    """ "..., Swedish Trade Minister Tomas Lind, and Japanese Trade Minister Sato Kenji.": after an
+    Oxford comma, a titled name that closes the sentence or a phrase ends a list; a new subject
+    would go on with its verb ("..., and Sato Kenji met ...")."""
+    who = next((p for p in ctx.persons if pos <= p.start <= pos + LIST_ITEM_REACH), None)
+    if who is None or not _title_gap(ctx.low[pos:who.start]):
+        return False
+    before = next((p for p in reversed(ctx.persons) if p.end <= pos), None)
+    if before is None or not re.fullmatch(r"\s*,\s*and\s*", ctx.low[before.end:pos]):
+        return False
+    return bool(_LIST_END.match(ctx.text, who.end))
 
 
 def segments(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:

@@ -8,13 +8,53 @@ from dataclasses import dataclass
 from pipeline.meetings.clauses import Context, country_sides, entity_reference, groups_met, resolve_sides
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.manner import occasion as occasion_of
+from pipeline.meetings.rules import whole
+from pipeline.article import Mention
 
 # sides sit near the cue: a country named further on is usually the topic ("talks ... on Ukraine")
 SIDE_REACH = 120
 
+# ", Foreign Secretary of the Republic Ana Ruiz said": the title between the comma and a reporter's name
+REPORTER_TITLE_REACH = 60
+
+_REPORTER_BEFORE = re.compile(r",\s+(?:(?:[A-Z][\w.'-]*|of|for|and|the)\s+){0,6}$")
+
+
+class PartyRules:
+    """Who in a clause is only mentioned: the owner of a policy ("Hart's tariffs"), the person
+    reporting the meeting ("..., Foreign Secretary Ana Ruiz said")."""
+
+    def __init__(self, lexicon):
+        data = lexicon.data("meeting_patterns.json")
+        self.possession = re.compile(r"\s*['’]s\s+(?:[\w-]+\s+){0,3}?" + whole(data["party_possessions"]))
+        self.possessive = re.compile(r"\s*['’]s\b")
+        # the verb closes the sentence, or a short phrase after it does ("said on Monday.")
+        self.reporting = re.compile(r"\s*(?:,[^,.;]{0,80},\s*)?" + whole(data["reporting_verbs"])
+                                    + r"(?:\s+(?:on|in|at|during|after|late|earlier|later|yesterday|today|tonight)\b[^,.;:\"“]{0,40}?)?"
+                                    r"\s*[.!?]?\s*$")
+
+    def only_mentioned(self, ctx: Context, m: Mention) -> bool:
+        text = ctx.text
+        if self.possessive.match(text, m.end):
+            return not self.possession.match(text.lower(), m.end)
+        end = ctx.article.sentences[ctx.sentence_of(m.start)][1]
+        return bool(self.reporting.match(text[:end], m.end)
+                    and _REPORTER_BEFORE.search(text, max(0, m.start - REPORTER_TITLE_REACH), m.start))
+
+
+def parties_in(ctx: Context, a: int, b: int) -> list[str]:
+    """The people of a..b who take part: every person, but one only mentioned there."""
+    rules: PartyRules = ctx.lexicon.compiled(PartyRules)
+    found = ctx.persons_in(a, b)
+    keep = {m.canonical for m in found if not rules.only_mentioned(ctx, m)}
+    return unique(m.canonical for m in found if m.canonical in keep)
+
+
 _MEETINGS_WITH = re.compile(r"\bmeetings with\b")
 _AND_WITH = re.compile(r",? (?:–|—|-)? ?and with ")
-_SEPARATELY = re.compile(r"\bseparate(?:ly)?\b(?: (?:meetings|talks|calls))? with\b")
+_SEPARATELY = re.compile(r"\bseparate(?:ly)?\b(?: (?:\w+ )?(?:meetings|talks|calls))? with\b")
+# "met with A and B separately": the word closes the list of those met
+_SEPARATELY_AFTER = re.compile(r"\b(with) [^;:]{3,120}?\b(separately)\b")
 
 
 @dataclass
@@ -39,7 +79,7 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
         comma = low.find(",", a + occ_start, b)
         side_start = comma if 0 < comma < max(m.start() for m in cues) else a
     side_end = min(occ_end, max(m.end() for m in cues) + SIDE_REACH)
-    persons = unique(m.canonical for m in ctx.persons_in(side_start, occ_end))
+    persons = parties_in(ctx, side_start, occ_end)
     groups = groups_met(ctx, side_start, side_end)
     sides, destinations = country_sides(ctx, side_start, side_end, [g[1] for g in groups])
     groups = [g[0] for g in groups]
@@ -91,11 +131,15 @@ def split_counterparts(ctx: Context, a: int, b: int, persons: list[str], base: d
 def _split_separately(ctx: Context, a: int, b: int, persons: list[str], base: dict) -> list[Clue]:
     """ "X met separately with A and B": each named counterpart is a meeting of its own."""
     m = _SEPARATELY.search(ctx.low, a, b)
-    if not m:
+    after = None if m else _SEPARATELY_AFTER.search(ctx.low, a, b)
+    if not (m or after):
         return []
-    start = m.end()
-    others = unique(q.canonical for q in ctx.persons_in(start, b))
+    start, end = (m.end(), b) if m else (after.end(1), after.start(2))
+    others = unique(q.canonical for q in ctx.persons_in(start, end))
     hosts = [p for p in persons if p not in others]
+    if not hosts and not base["sides"]:   # "She also held separate talks with A and B"
+        subject = ctx.rules.singular_ref.search(ctx.low, a, (m or after).start())
+        hosts = entity_reference(ctx, base["sent"], subject.group(), a) if subject else []
     if len(others) < 2 or not hosts and not base["sides"]:
         return []
     out = []

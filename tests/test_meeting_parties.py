@@ -1,0 +1,67 @@
+"""Meeting parties: exactly the sides that met, no more and no fewer.
+
+Invented sentences; the people and their countries come from tests.test_meetings.PEOPLE.
+"""
+from __future__ import annotations
+
+from tests.test_meetings import meetings_of
+
+
+def people(meetings) -> list[set[str]]:
+    return sorted((set(m.participants) for m in meetings), key=sorted)
+
+
+# --- a person merely mentioned is not a party -------------------------------------------
+
+def test_person_named_as_owner_of_a_policy_is_not_a_party(lexicon):
+    [m] = meetings_of(lexicon, "Lena Varga met Tomas Lind in Geneva on Wednesday to discuss Paul Hart's tariffs.")
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+
+
+def test_owner_of_the_talks_is_still_a_party(lexicon):
+    [m] = meetings_of(lexicon, "Paul Hart's talks with Zhou Ming in Geneva on Wednesday covered export licences.")
+    assert set(m.participants) == {"Paul Hart", "Zhou Ming"}
+
+
+def test_person_reporting_the_meeting_is_not_a_party(lexicon):
+    [m] = meetings_of(lexicon, "Lena Varga and Zhou Ming, in their meeting on Monday, discussed steel quotas, "
+                               "Foreign Secretary Paul Hart said.")
+    assert set(m.participants) == {"Lena Varga", "Zhou Ming"}
+
+
+def test_reporter_who_is_also_named_as_a_side_stays(lexicon):
+    [m] = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Monday, Hart said.")
+    assert set(m.participants) == {"Paul Hart", "Zhou Ming"}
+
+
+# --- lists of participants ---------------------------------------------------------------
+
+def test_long_list_with_oxford_comma_keeps_its_last_member(lexicon):
+    [m] = meetings_of(lexicon, "The fourth ministerial meeting on Sunday was attended by Hungarian Minister of "
+                               "Foreign Affairs and Trade Lena Varga, Swedish Minister for Foreign Trade and "
+                               "Development Tomas Lind, and Japanese Minister of Economy, Trade and Industry Sato Kenji.")
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind", "Sato Kenji"}
+
+
+def test_topic_after_the_list_is_not_a_side(lexicon):
+    [m] = meetings_of(lexicon, "Lena Varga met Tomas Lind in Geneva on Monday to discuss a long list of "
+                               "grievances about steel quotas and fishing rights, including a dispute with China.")
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+
+
+def test_met_with_two_people_separately_is_two_meetings(lexicon):
+    ms = meetings_of(lexicon, "In Geneva on Friday, Lena Varga met in person with Tomas Lind and "
+                              "Zhou Ming separately for a new round of negotiations.")
+    assert people(ms) == [{"Lena Varga", "Tomas Lind"}, {"Lena Varga", "Zhou Ming"}]
+
+
+def test_met_with_two_people_together_is_one_meeting(lexicon):
+    [m] = meetings_of(lexicon, "In Geneva on Friday, Lena Varga met Tomas Lind and Zhou Ming for a new round of talks.")
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind", "Zhou Ming"}
+
+
+def test_pronoun_subject_of_separate_talks(lexicon):
+    text = ("Lena Varga arrived in Geneva on Monday.\n"
+            "She also held separate talks with Tomas Lind and Zhou Ming.")
+    ms = meetings_of(lexicon, text)
+    assert people(ms) == [{"Lena Varga", "Tomas Lind"}, {"Lena Varga", "Zhou Ming"}]
