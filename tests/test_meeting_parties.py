@@ -65,3 +65,31 @@ def test_pronoun_subject_of_separate_talks(lexicon):
             "She also held separate talks with Tomas Lind and Zhou Ming.")
     ms = meetings_of(lexicon, text)
     assert people(ms) == [{"Lena Varga", "Tomas Lind"}, {"Lena Varga", "Zhou Ming"}]
+
+# --- counterparts named by their country ---------------------------------------------------
+
+def test_separate_talks_with_counterparts_of_two_countries(lexicon):
+    text = ("Lena Varga, Tomas Lind and Sato Kenji met in Geneva on Sunday for their first joint meeting.\n"
+            "Following the joint meeting, Varga held separate bilateral talks with her Swedish and Japanese counterparts.")
+    ms = meetings_of(lexicon, text)
+    assert people(ms) == [{"Lena Varga", "Sato Kenji"}, {"Lena Varga", "Sato Kenji", "Tomas Lind"},
+                          {"Lena Varga", "Tomas Lind"}]
+
+
+def test_counterpart_of_a_country_nobody_names_is_the_country(lexicon):
+    text = "Lena Varga has met with her Swedish and Chinese counterparts to discuss trade, her office said."
+    ms = meetings_of(lexicon, text)
+    assert people(ms) == [{"Lena Varga", "China"}, {"Lena Varga", "Sweden"}]
+
+
+def test_one_counterpart_is_not_split(lexicon):
+    text = ("Tomas Lind arrived in Budapest on Monday.\n"
+            "Lena Varga met her Swedish counterpart on Tuesday.")
+    [m] = meetings_of(lexicon, text)
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+
+
+def test_counterparts_met_together_are_one_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Lena Varga held trilateral talks with her Swedish and Japanese counterparts "
+                               "in Geneva on Sunday.")
+    assert set(m.participants) == {"Lena Varga", "Sweden", "Japan"}

@@ -17,6 +17,8 @@ SIDE_REACH = 120
 # ", Foreign Secretary of the Republic Ana Ruiz said": the title between the comma and a reporter's name
 REPORTER_TITLE_REACH = 60
 
+# "her Swedish counterpart" stands for the Swede named in the last few sentences
+COUNTERPART_SENTENCES = 3
 _REPORTER_BEFORE = re.compile(r",\s+(?:(?:[A-Z][\w.'-]*|of|for|and|the)\s+){0,6}$")
 
 
@@ -29,6 +31,11 @@ class PartyRules:
         self.possession = re.compile(r"\s*['’]s\s+(?:[\w-]+\s+){0,3}?" + whole(data["party_possessions"]))
         self.possessive = re.compile(r"\s*['’]s\b")
         # the verb closes the sentence, or a short phrase after it does ("said on Monday.")
+        self.joint = re.compile(whole(data["joint_words"]))
+        # leader first: "prime minister" is no minister's counterpart
+        offices = lexicon.data("entities.json")["implied_roles"]
+        self.offices = [(kind, re.compile(whole(words))) for kind, words in sorted(
+            offices.items(), key=lambda kv: kv[0] != "leader")]
         self.reporting = re.compile(r"\s*(?:,[^,.;]{0,80},\s*)?" + whole(data["reporting_verbs"])
                                     + r"(?:\s+(?:on|in|at|during|after|late|earlier|later|yesterday|today|tonight)\b[^,.;:\"“]{0,40}?)?"
                                     r"\s*[.!?]?\s*$")
@@ -50,6 +57,12 @@ def parties_in(ctx: Context, a: int, b: int) -> list[str]:
     return unique(m.canonical for m in found if m.canonical in keep)
 
 
+_SEPARATE_WORD = re.compile(r"\b(?:separate(?:ly)?|bilateral)\b")
+_COUNTERPART = re.compile(r"\bcounterpart(s)?\b")
+# between the countries of "his U.S., Chinese and Japanese counterparts"
+_LIST_GAP = re.compile(r"(?:,? and |, |,)")
+# between the last country and the noun: "Japanese trade counterparts"
+_BEFORE_NOUN = re.compile(r" (?:[a-z-]+ ){0,2}")
 _MEETINGS_WITH = re.compile(r"\bmeetings with\b")
 _AND_WITH = re.compile(r",? (?:–|—|-)? ?and with ")
 _SEPARATELY = re.compile(r"\bseparate(?:ly)?\b(?: (?:\w+ )?(?:meetings|talks|calls))? with\b")
@@ -92,13 +105,95 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
         more, more_sides = resolve_sides(ctx, idx, a, b, persons, earlier, owner)
         persons = unique(persons + more)
         sides = unique(sides + more_sides)
+    persons, sides = resolve_counterparts(ctx, a, side_end, persons, sides)
     countries = unique([ctx.country(p) for p in persons] + sides + destinations)
     sides = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}] + groups
     return Parties(persons, sides, countries, destinations, side_end, occasion)
 
 
+def counterpart_countries(ctx: Context, a: int, b: int) -> list[tuple[str, bool]]:
+    """The countries of "his Swedish and Japanese counterparts", "her Swedish counterpart" in a..b,
+    each with whether the noun is plural."""
+    out = []
+    for m in _COUNTERPART.finditer(ctx.low, a, b):
+        pos, found = m.start(), []
+        for hs, he, name in reversed([h for h in ctx.countries if a <= h[0] and h[1] <= m.start()]):
+            if not (_LIST_GAP if found else _BEFORE_NOUN).fullmatch(ctx.low, he, pos):
+                break
+            found.insert(0, name)
+            pos = hs
+        out += [(k, bool(m.group(1))) for k in found]
+    return out
+
+
+def named_counterpart(ctx: Context, country: str, at: int, hosts: list[str]) -> str:
+    """The person the article names for `country`: the last one before `at`, else the first after;
+    the country itself when it names nobody."""
+    theirs = [p for p in ctx.persons if ctx.country(p.canonical) == country and p.canonical not in hosts
+              and not ctx.is_spokesperson(p)]
+    before = [p for p in theirs if p.start < at]
+    return (before[-1] if before else theirs[0]).canonical if theirs else country
+
+
+def _office(ctx: Context, m: Mention) -> str:
+    """The kind of office a role names (leader, diplomat, negotiator ...), or "": a trade
+    minister's counterpart is neither a president nor a foreign minister."""
+    rules: PartyRules = ctx.lexicon.compiled(PartyRules)
+    role = m.role.lower()
+    return next((kind for kind, words in rules.offices if words.search(role)), "")
+
+
+def resolve_counterparts(ctx: Context, a: int, b: int, persons: list[str], sides: list[str]) -> tuple[list[str], list[str]]:
+    """ "met her Swedish counterpart": the Swedish person the article names stands for the side."""
+    for country, _ in counterpart_countries(ctx, a, b):
+        if country not in sides:
+            continue
+        rank = {_office(ctx, m) for m in ctx.persons_in(a, b) if m.canonical in persons}
+        first = ctx.article.sentences[max(0, ctx.sentence_of(a) - COUNTERPART_SENTENCES)][0]
+        named = {p.canonical for p in ctx.persons if first <= p.start < a and ctx.country(p.canonical) == country
+                 and not ctx.is_spokesperson(p) and (not rank or rank == {_office(ctx, p)})} - set(persons)
+        if len(named) == 1:   # only where the article has named one person of that country so far
+            who = named.pop()
+            persons = unique(persons + [who])
+            sides = [k for k in sides if k != country]
+    return persons, sides
+
+
+def _split_by_country(ctx: Context, a: int, b: int, persons: list[str], base: dict) -> list[Clue]:
+    """ "held talks with his Japanese and Chinese counterparts": one meeting per country, each
+    with the person the article names for it (else the country), unless they met jointly."""
+    found = counterpart_countries(ctx, a, b)
+    if len(found) < 2 or not all(plural for _, plural in found):
+        return []
+    rules: PartyRules = ctx.lexicon.compiled(PartyRules)
+    if rules.joint.search(ctx.low, a, b):
+        return []
+    theirs = {k for k, _ in found}
+    hosts = [p for p in persons if ctx.country(p) not in theirs]
+    if not hosts:
+        subject = ctx.rules.singular_ref.search(ctx.low, a, b)
+        hosts = entity_reference(ctx, base["sent"], subject.group(), a) if subject else []
+    if not hosts:
+        return []
+    # "separate bilateral talks" after a joint meeting: new meetings, not mentions of that one
+    separate = bool(_SEPARATE_WORD.search(ctx.low, a, b))
+    out = []
+    for country, _ in found:
+        who = named_counterpart(ctx, country, a, hosts)
+        ps = unique(hosts + ([who] if who != country else []))
+        ss = [country] if who == country else []
+        ks = unique([ctx.country(p) for p in ps] + ss)
+        out.append(Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}",
+                           "repeat": base["repeat"] or separate}))
+    return out
+
+
 def split_counterparts(ctx: Context, a: int, b: int, persons: list[str], base: dict) -> list[Clue]:
-    """ "held meetings with A, and with B", "met separately with A and B": one meeting per counterpart."""
+    """ "held meetings with A, and with B", "met separately with A and B", "met his Japanese and
+    Chinese counterparts": one meeting per counterpart."""
+    by_country = _split_by_country(ctx, a, b, persons, base)
+    if by_country:
+        return by_country
     low = ctx.low
     m = _MEETINGS_WITH.search(low, a, b)
     if not m:
