@@ -93,3 +93,10 @@ def test_counterparts_met_together_are_one_meeting(lexicon):
     [m] = meetings_of(lexicon, "Lena Varga held trilateral talks with her Swedish and Japanese counterparts "
                                "in Geneva on Sunday.")
     assert set(m.participants) == {"Lena Varga", "Sweden", "Japan"}
+
+
+def test_role_subject_of_separate_meetings_is_the_person_named_before(lexicon):
+    text = ("Tomas Lind arrived in Geneva on Thursday.\n"
+            "On Friday, the Swedish minister met in person with Lena Varga and Zhou Ming separately.")
+    ms = meetings_of(lexicon, text)
+    assert people(ms) == [{"Lena Varga", "Tomas Lind"}, {"Tomas Lind", "Zhou Ming"}]

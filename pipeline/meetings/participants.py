@@ -159,6 +159,12 @@ def resolve_counterparts(ctx: Context, a: int, b: int, persons: list[str], sides
     return persons, sides
 
 
+def _subject_reference(ctx: Context, idx: int, a: int, b: int) -> list[str]:
+    """The person "she" or "the trade minister" in a..b refers back to, as a one-item list, or []."""
+    ref = ctx.rules.singular_ref.search(ctx.low, a, b) or ctx.rules.role_ref.search(ctx.low, a, b)
+    return entity_reference(ctx, idx, ref.group(), a) if ref else []
+
+
 def _split_by_country(ctx: Context, a: int, b: int, persons: list[str], base: dict) -> list[Clue]:
     """ "held talks with his Japanese and Chinese counterparts": one meeting per country, each
     with the person the article names for it (else the country), unless they met jointly."""
@@ -171,8 +177,7 @@ def _split_by_country(ctx: Context, a: int, b: int, persons: list[str], base: di
     theirs = {k for k, _ in found}
     hosts = [p for p in persons if ctx.country(p) not in theirs]
     if not hosts:
-        subject = ctx.rules.singular_ref.search(ctx.low, a, b)
-        hosts = entity_reference(ctx, base["sent"], subject.group(), a) if subject else []
+        hosts = _subject_reference(ctx, base["sent"], a, b)
     if not hosts:
         return []
     # "separate bilateral talks" after a joint meeting: new meetings, not mentions of that one
@@ -232,9 +237,8 @@ def _split_separately(ctx: Context, a: int, b: int, persons: list[str], base: di
     start, end = (m.end(), b) if m else (after.end(1), after.start(2))
     others = unique(q.canonical for q in ctx.persons_in(start, end))
     hosts = [p for p in persons if p not in others]
-    if not hosts and not base["sides"]:   # "She also held separate talks with A and B"
-        subject = ctx.rules.singular_ref.search(ctx.low, a, (m or after).start())
-        hosts = entity_reference(ctx, base["sent"], subject.group(), a) if subject else []
+    if not hosts:   # "She also held separate talks with A and B", "the trade minister met A and B separately"
+        hosts = _subject_reference(ctx, base["sent"], a, (m or after).start())
     if len(others) < 2 or not hosts and not base["sides"]:
         return []
     out = []
