@@ -100,3 +100,14 @@ def test_role_subject_of_separate_meetings_is_the_person_named_before(lexicon):
             "On Friday, the Swedish minister met in person with Lena Varga and Zhou Ming separately.")
     ms = meetings_of(lexicon, text)
     assert people(ms) == [{"Lena Varga", "Tomas Lind"}, {"Tomas Lind", "Zhou Ming"}]
+
+
+def test_three_names_with_oxford_comma_are_one_subject(lexicon):
+    [m] = meetings_of(lexicon, "Trade Minister Lena Varga, Finance Minister Ida Berg, and Economy Minister Tomas Lind "
+                               "are all attending the talks with Zhou Ming in Geneva on Monday.")
+    assert set(m.participants) == {"Lena Varga", "Ida Berg", "Tomas Lind", "Zhou Ming"}
+
+
+def test_comma_and_before_a_new_subject_still_starts_a_clause(lexicon):
+    ms = meetings_of(lexicon, "Lena Varga met Zhou Ming in Geneva on Monday, and Tomas Lind met Sato Kenji in Tokyo on Tuesday.")
+    assert people(ms) == [{"Lena Varga", "Zhou Ming"}, {"Sato Kenji", "Tomas Lind"}]

@@ -114,10 +114,13 @@ def _last_list_item(ctx: Context, pos: int) -> bool:
     who = next((p for p in ctx.persons if pos <= p.start <= pos + LIST_ITEM_REACH), None)
     if who is None or not _title_gap(ctx.low[pos:who.start]):
         return False
-    before = next((p for p in reversed(ctx.persons) if p.end <= pos), None)
-    if before is None or not re.fullmatch(r"\s*,\s*and\s*", ctx.low[before.end:pos]):
+    before = [p for p in ctx.persons if p.end <= pos][-2:]
+    if not before or not re.fullmatch(r"\s*,\s*and\s*", ctx.low[before[-1].end:pos]):
         return False
-    return bool(_LIST_END.match(ctx.text, who.end))
+    # "A, B, and C are ...": three items, the verb is the list's
+    three = len(before) == 2 and re.fullmatch(r"\s*,\s*", ctx.low[before[0].end:before[0].end + 2]) \
+        and _title_gap(ctx.low[before[0].end + 1:before[1].start])
+    return bool(three or _LIST_END.match(ctx.text, who.end))
 
 
 def segments(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
