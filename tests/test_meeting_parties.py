@@ -111,3 +111,14 @@ def test_three_names_with_oxford_comma_are_one_subject(lexicon):
 def test_comma_and_before_a_new_subject_still_starts_a_clause(lexicon):
     ms = meetings_of(lexicon, "Lena Varga met Zhou Ming in Geneva on Monday, and Tomas Lind met Sato Kenji in Tokyo on Tuesday.")
     assert people(ms) == [{"Lena Varga", "Zhou Ming"}, {"Sato Kenji", "Tomas Lind"}]
+
+
+def test_officials_from_two_countries_are_two_sides(lexicon):
+    [m] = meetings_of(lexicon, "Officials from the Netherlands and Japan were in Geneva on Monday for talks "
+                               "with Paul Hart on export controls.")
+    assert set(m.participants) == {"Paul Hart", "Netherlands", "Japan"}
+
+
+def test_a_place_after_from_is_no_side(lexicon):
+    [m] = meetings_of(lexicon, "Paul Hart, back from the Netherlands, met Zhou Ming in Geneva on Monday.")
+    assert set(m.participants) == {"Paul Hart", "Zhou Ming"}

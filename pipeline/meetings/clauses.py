@@ -17,7 +17,7 @@ from pipeline.entities.coreference import resolve_reference
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.meetings.clue import unique
 from pipeline.meetings.places import PlaceTables, dateline
-from pipeline.meetings.rules import MeetingRules
+from pipeline.meetings.rules import MeetingRules, any_of
 
 # "spokesperson" and a few words of title before a name: "foreign ministry spokesperson Ana Ruiz"
 SPOKESPERSON_REACH = 45
@@ -53,6 +53,14 @@ _SPOKES_AFTER = re.compile(r",\s+(?:a|the|who is a|who is the)\s+(?:[\w-]+\s+){0
                            r"(?!\s+(?:said|says|told|added|stated)\b)")
 
 
+
+
+class SideRules:
+    """ "officials from the Netherlands": a side noun and "from" make the country a side."""
+
+    def __init__(self, lexicon: Lexicon):
+        nouns = lexicon.data("meeting_patterns.json")["side_nouns"]
+        self.from_side = re.compile(r"\b" + any_of(nouns) + r" from (?:the )?$")
 
 
 class Context:
@@ -151,8 +159,9 @@ def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> 
                 dests and re.search(r"(?:,|and) (?:the )?$", before)):
             dests.append(name)
             continue
-        if re.search(r"\b(?:in|from the|across|throughout|around)\s+(?:the\s+)?$", before):
-            continue   # a place or a scope, not a side
+        if re.search(r"\b(?:in|from the|across|throughout|around)\s+(?:the\s+)?$", before) and not \
+                ctx.lexicon.compiled(SideRules).from_side.search(before):
+            continue   # a place or a scope, not a side; but "officials from the Netherlands" are one
         person_after = next((p for p in persons if p.start >= he), None)
         if person_after and person_after.start - he <= SIDE_AFTER_REACH and _title_gap(low[he:person_after.start]):
             continue   # "Japan's Minister ... Sato": the person is the side
