@@ -122,3 +122,36 @@ def test_officials_from_two_countries_are_two_sides(lexicon):
 def test_a_place_after_from_is_no_side(lexicon):
     [m] = meetings_of(lexicon, "Paul Hart, back from the Netherlands, met Zhou Ming in Geneva on Monday.")
     assert set(m.participants) == {"Paul Hart", "Zhou Ming"}
+
+
+# --- sides left implicit ------------------------------------------------------------------
+
+def test_both_countries_are_the_two_named_before(lexicon):
+    text = ("Sweden and Japan signed a customs accord on Monday.\n"
+            "Officials from both countries will hold regular talks on steel.")
+    [m] = meetings_of(lexicon, text)
+    assert set(m.participants) == {"Sweden", "Japan"} and m.status == "planned"
+
+
+def test_the_three_nations_are_the_three_named_before(lexicon):
+    text = ("The trade ministers of Sweden, Japan and Hungary signed an accord in Geneva on Sunday.\n"
+            "The accord comes after last year's summit of the three nations' leaders.")
+    ms = meetings_of(lexicon, text)
+    assert {"Sweden", "Japan", "Hungary"} in [set(m.participants) for m in ms]
+
+
+def test_both_countries_with_more_countries_around_is_no_meeting(lexicon):
+    text = ("Sweden, Japan and Hungary signed a customs accord on Monday.\n"
+            "Officials from both countries will hold regular talks on steel.")
+    assert meetings_of(lexicon, text) == []
+
+
+def test_both_countries_as_a_topic_is_no_side(lexicon):
+    text = ("Sweden and Japan signed a customs accord on Monday.\n"
+            "The ministers said further discussions would be valuable to both countries.")
+    assert meetings_of(lexicon, text) == []
+
+
+def test_three_countries_with_oxford_comma_met_together(lexicon):
+    [m] = meetings_of(lexicon, "The trade ministers of Sweden, Hungary, and Japan met in Geneva on Sunday.")
+    assert set(m.countries) == {"Sweden", "Hungary", "Japan"} and m.location == "Geneva"

@@ -115,20 +115,30 @@ def _new_clause(ctx: Context, m: re.Match) -> bool:
     return rest[:1].isupper() or bool(re.match(r"(?:the|they|he|she|both|their|his|her|it)\b", rest))
 
 
+def _in_title(ctx: Context, end: int) -> bool:
+    """A country that opens a person's title: "Japanese Trade Minister Sato Kenji"."""
+    who = next((p for p in ctx.persons if end <= p.start <= end + LIST_ITEM_REACH), None)
+    return who is not None and _title_gap(ctx.low[end:who.start])
+
+
 def _last_list_item(ctx: Context, pos: int) -> bool:
     """ "..., Swedish Trade Minister Tomas Lind, and Japanese Trade Minister Sato Kenji.": after an
-    Oxford comma, a titled name that closes the sentence or a phrase ends a list; a new subject
-    would go on with its verb ("..., and Sato Kenji met ...")."""
-    who = next((p for p in ctx.persons if pos <= p.start <= pos + LIST_ITEM_REACH), None)
-    if who is None or not _title_gap(ctx.low[pos:who.start]):
+    Oxford comma, a titled name (or a country) that closes the sentence or a phrase ends a list,
+    and so does the third of "A, B, and C met"; a new subject would go on with its verb
+    ("Hart met Zhou, and Sato met Lind")."""
+    items = sorted([(p.start, p.end) for p in ctx.persons] + [
+        (h[0], h[1]) for h in ctx.countries if not any(p.start <= h[0] < p.end for p in ctx.persons)
+        and not _in_title(ctx, h[1])])
+    who = next((i for i in items if pos <= i[0] <= pos + LIST_ITEM_REACH), None)
+    if who is None or not _title_gap(ctx.low[pos:who[0]]):
         return False
-    before = [p for p in ctx.persons if p.end <= pos][-2:]
-    if not before or not re.fullmatch(r"\s*,\s*and\s*", ctx.low[before[-1].end:pos]):
+    before = [i for i in items if i[1] <= pos][-2:]
+    if not before or not re.fullmatch(r"\s*,\s*and\s*", ctx.low[before[-1][1]:pos]):
         return False
     # "A, B, and C are ...": three items, the verb is the list's
-    three = len(before) == 2 and re.fullmatch(r"\s*,\s*", ctx.low[before[0].end:before[0].end + 2]) \
-        and _title_gap(ctx.low[before[0].end + 1:before[1].start])
-    return bool(three or _LIST_END.match(ctx.text, who.end))
+    three = len(before) == 2 and re.match(r",\s", ctx.low[before[0][1]:before[0][1] + 2]) \
+        and _title_gap(ctx.low[before[0][1] + 1:before[1][0]])
+    return bool(three or _LIST_END.match(ctx.text, who[1]))
 
 
 def segments(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:

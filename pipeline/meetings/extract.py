@@ -24,7 +24,7 @@ from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.manner import city_in_relative, city_of_clause, has_tense, mode, when
-from pipeline.meetings.participants import parties_of, split_counterparts
+from pipeline.meetings.participants import implicit_countries, parties_of, split_counterparts
 from pipeline.meetings.roles import weak_cue_fails
 from pipeline.meetings.rules import MeetingRules
 
@@ -54,7 +54,8 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
         bisect_right(starts, h[0]) - 1 for h in ctx.countries}
     for idx in sorted(cues_by_sent):
         s, e = article.sentences[idx]
-        if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)):
+        if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)) \
+                and not implicit_countries(ctx, idx, s, e):
             continue   # nobody in the sentence, not even "he" or "the two": "the talks came as ..."
         blocked = [(m.start(), m.end()) for m in rules.not_meeting.finditer(low, s, e)]
         cues = [m for m in cues_by_sent[idx] if not any(a <= m.start() < b or a < m.end() <= b for a, b in blocked)]
@@ -81,7 +82,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     if not kinds:
         return []
     if not (any(a <= p.start < b for p in ctx.persons) or any(a <= h[0] < b for h in ctx.countries)
-            or rules.any_ref.search(seg) or seg.startswith(", who ")):   # nobody here: at most a pointer back
+            or rules.any_ref.search(seg) or seg.startswith(", who ") or implicit_countries(ctx, idx, a, b)):   # nobody here: at most a pointer back
         return [Clue(idx, [], [], [], kind="back")] if rules.definite.search(seg) else []
     parties = parties_of(ctx, idx, a, b, cues, earlier)
     persons, sides, countries, destinations = parties.persons, parties.sides, parties.countries, parties.destinations

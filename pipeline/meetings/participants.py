@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pipeline.meetings.clauses import Context, country_sides, entity_reference, groups_met, resolve_sides
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.manner import occasion as occasion_of
-from pipeline.meetings.rules import whole
+from pipeline.meetings.rules import any_of, whole
+from pipeline.text.calendar import Calendar
 from pipeline.article import Mention
 
 # sides sit near the cue: a country named further on is usually the topic ("talks ... on Ukraine")
@@ -17,6 +18,8 @@ SIDE_REACH = 120
 # ", Foreign Secretary of the Republic Ana Ruiz said": the title between the comma and a reporter's name
 REPORTER_TITLE_REACH = 60
 
+# "both countries" are the ones named in this sentence and the two before
+IMPLICIT_SENTENCES = 2
 # "her Swedish counterpart" stands for the Swede named in the last few sentences
 COUNTERPART_SENTENCES = 3
 _REPORTER_BEFORE = re.compile(r",\s+(?:(?:[A-Z][\w.'-]*|of|for|and|the)\s+){0,6}$")
@@ -32,6 +35,16 @@ class PartyRules:
         self.possessive = re.compile(r"\s*['’]s\b")
         # the verb closes the sentence, or a short phrase after it does ("said on Monday.")
         self.joint = re.compile(whole(data["joint_words"]))
+        numbers = lexicon.compiled(Calendar).numbers
+        self.count_of = {**{w: n for w, n in numbers.items() if 1 < n < 10}, "both": 2}
+        # "officials from both countries", "the three nations' leaders", "talks between the two
+        # governments": the plural stands for the sides, not for a topic ("valuable to both countries")
+        sides = any_of(data["side_nouns"])
+        plural = (r"(?:both|(?:the|all|all the) (?:" + any_of([w for w, n in numbers.items() if 1 < n < 10])
+                  + r")) " + any_of(data["country_plurals"]))
+        self.country_plural = re.compile(
+            r"\b(?:" + sides + r" (?:from|of) |between |with )" + plural + r"\b"
+            r"|\b" + plural + r"(?:'s?|’s?) (?:[\w-]+ ){0,2}?" + sides + r"\b")
         # leader first: "prime minister" is no minister's counterpart
         offices = lexicon.data("entities.json")["implied_roles"]
         self.offices = [(kind, re.compile(whole(words))) for kind, words in sorted(
@@ -47,6 +60,21 @@ class PartyRules:
         end = ctx.article.sentences[ctx.sentence_of(m.start)][1]
         return bool(self.reporting.match(text[:end], m.end)
                     and _REPORTER_BEFORE.search(text, max(0, m.start - REPORTER_TITLE_REACH), m.start))
+
+
+def implicit_countries(ctx: Context, idx: int, a: int, b: int) -> list[str]:
+    """ "officials from both countries", "the three nations' leaders": the countries named in this
+    sentence and the ones before, if they are exactly that many; else []."""
+    rules: PartyRules = ctx.lexicon.compiled(PartyRules)
+    m = rules.country_plural.search(ctx.low, a, b)
+    if not m:
+        return []
+    want = next(rules.count_of[w] for w in m.group().split() if w in rules.count_of)
+    start = ctx.article.sentences[max(0, idx - IMPLICIT_SENTENCES)][0]
+    found = unique(ctx.places.country_of.get(h.group().lower().replace("\u2019", "'"), "")
+                   for h in ctx.places.country.finditer(ctx.text, start, m.start()))
+    found = unique(found + [ctx.country(p.canonical) for p in ctx.persons if start <= p.start < m.start()])
+    return found if len(found) == want else []
 
 
 def parties_in(ctx: Context, a: int, b: int) -> list[str]:
@@ -101,6 +129,9 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
         for m in ctx.rules.role_ref.finditer(low, a, side_end):
             persons = unique(persons + entity_reference(ctx, idx, m.group(), a))
     uncovered = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}]
+    if len(persons) + len(uncovered) + len(groups) < 2 and not persons:   # "officials from both countries"
+        sides = unique(sides + implicit_countries(ctx, idx, a, b))
+        uncovered = sides
     if len(persons) + len(uncovered) + len(groups) < 2 or owner:
         more, more_sides = resolve_sides(ctx, idx, a, b, persons, earlier, owner)
         persons = unique(persons + more)
