@@ -155,3 +155,12 @@ def test_both_countries_as_a_topic_is_no_side(lexicon):
 def test_three_countries_with_oxford_comma_met_together(lexicon):
     [m] = meetings_of(lexicon, "The trade ministers of Sweden, Hungary, and Japan met in Geneva on Sunday.")
     assert set(m.countries) == {"Sweden", "Hungary", "Japan"} and m.location == "Geneva"
+
+
+def test_their_ministers_are_the_countries_of_the_sentence(lexicon):
+    ms = meetings_of(lexicon, "Sweden and Japan settled the dispute when their trade ministers met in Geneva last month.")
+    assert [set(m.participants) for m in ms] == [{"Sweden", "Japan"}]
+
+
+def test_their_ministers_without_countries_is_no_meeting(lexicon):
+    assert meetings_of(lexicon, "The dispute was settled when their trade ministers met in Geneva last month.") == []

@@ -20,6 +20,8 @@ REPORTER_TITLE_REACH = 60
 
 # "both countries" are the ones named in this sentence and the two before
 IMPLICIT_SENTENCES = 2
+# "A, B and C ... their ministers": a sentence's subject lists a few countries at most
+MAX_THEIR_SIDES = 4
 # "her Swedish counterpart" stands for the Swede named in the last few sentences
 COUNTERPART_SENTENCES = 3
 _REPORTER_BEFORE = re.compile(r",\s+(?:(?:[A-Z][\w.'-]*|of|for|and|the)\s+){0,6}$")
@@ -45,6 +47,8 @@ class PartyRules:
         self.country_plural = re.compile(
             r"\b(?:" + sides + r" (?:from|of) |between |with )" + plural + r"\b"
             r"|\b" + plural + r"(?:'s?|’s?) (?:[\w-]+ ){0,2}?" + sides + r"\b")
+        # "when their industry ministers met": the countries the sentence began with
+        self.their_sides = re.compile(r"\btheir (?:[\w-]+ ){0,2}?" + whole(data["side_nouns"]))
         # leader first: "prime minister" is no minister's counterpart
         offices = lexicon.data("entities.json")["implied_roles"]
         self.offices = [(kind, re.compile(whole(words))) for kind, words in sorted(
@@ -68,7 +72,12 @@ def implicit_countries(ctx: Context, idx: int, a: int, b: int) -> list[str]:
     rules: PartyRules = ctx.lexicon.compiled(PartyRules)
     m = rules.country_plural.search(ctx.low, a, b)
     if not m:
-        return []
+        their = rules.their_sides.search(ctx.low, a, b)
+        s = ctx.article.sentences[idx][0]
+        found = [] if their is None else unique(
+            ctx.places.country_of.get(h.group().lower().replace("\u2019", "'"), "")
+            for h in ctx.places.country.finditer(ctx.text, s, a))
+        return found if 2 <= len(found) <= MAX_THEIR_SIDES and not ctx.persons_in(s, their.end()) else []
     want = next(rules.count_of[w] for w in m.group().split() if w in rules.count_of)
     start = ctx.article.sentences[max(0, idx - IMPLICIT_SENTENCES)][0]
     found = unique(ctx.places.country_of.get(h.group().lower().replace("\u2019", "'"), "")
