@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.article import Mention
 from pipeline.meetings.clauses import Context, country_sides, entity_reference, groups_met, resolve_sides
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.manner import occasion as occasion_of
 from pipeline.meetings.rules import any_of, whole
 from pipeline.text.calendar import Calendar
-from pipeline.article import Mention
 
 # sides sit near the cue: a country named further on is usually the topic ("talks ... on Ukraine")
 SIDE_REACH = 120
@@ -35,7 +35,6 @@ class PartyRules:
         data = lexicon.data("meeting_patterns.json")
         self.possession = re.compile(r"\s*['’]s\s+(?:[\w-]+\s+){0,3}?" + whole(data["party_possessions"]))
         self.possessive = re.compile(r"\s*['’]s\b")
-        # the verb closes the sentence, or a short phrase after it does ("said on Monday.")
         self.joint = re.compile(whole(data["joint_words"]))
         numbers = lexicon.compiled(Calendar).numbers
         self.count_of = {**{w: n for w, n in numbers.items() if 1 < n < 10}, "both": 2}
@@ -53,6 +52,7 @@ class PartyRules:
         offices = lexicon.data("entities.json")["implied_roles"]
         self.offices = [(kind, re.compile(whole(words))) for kind, words in sorted(
             offices.items(), key=lambda kv: kv[0] != "leader")]
+        # the verb closes the sentence, or a short phrase after it does ("said on Monday.")
         self.reporting = re.compile(r"\s*(?:,[^,.;]{0,80},\s*)?" + whole(data["reporting_verbs"])
                                     + r"(?:\s+(?:on|in|at|during|after|late|earlier|later|yesterday|today|tonight)\b[^,.;:\"“]{0,40}?)?"
                                     r"\s*[.!?]?\s*$")
@@ -60,9 +60,9 @@ class PartyRules:
     def only_mentioned(self, ctx: Context, m: Mention) -> bool:
         text = ctx.text
         if self.possessive.match(text, m.end):
-            return not self.possession.match(text.lower(), m.end)
+            return not self.possession.match(ctx.low, m.end)
         end = ctx.article.sentences[ctx.sentence_of(m.start)][1]
-        return bool(self.reporting.match(text[:end], m.end)
+        return bool(self.reporting.match(text, m.end, end)
                     and _REPORTER_BEFORE.search(text, max(0, m.start - REPORTER_TITLE_REACH), m.start))
 
 
