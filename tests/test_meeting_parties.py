@@ -164,3 +164,29 @@ def test_their_ministers_are_the_countries_of_the_sentence(lexicon):
 
 def test_their_ministers_without_countries_is_no_meeting(lexicon):
     assert meetings_of(lexicon, "The dispute was settled when their trade ministers met in Geneva last month.") == []
+
+
+# --- multilateral gatherings: the people named plus the bloc for the unnamed rest ------------
+
+def test_bloc_leaders_are_the_bloc(lexicon):
+    [m] = meetings_of(lexicon, "Lena Varga met ASEAN leaders in Jakarta on Monday.")
+    assert set(m.participants) == {"Lena Varga", "ASEAN"}
+
+
+def test_named_person_and_the_other_members(lexicon):
+    [m] = meetings_of(lexicon, "Lena Varga met Zhou Ming and other G20 leaders in Osaka on Monday.")
+    assert set(m.participants) == {"Lena Varga", "Zhou Ming", "G20"}
+
+
+# --- one subject, several "with" objects ------------------------------------------------------
+
+def test_with_one_and_with_another_on_other_days_is_two_meetings(lexicon):
+    ms = meetings_of(lexicon, "Sweden will sit down with the trade minister of Japan on Tuesday "
+                              "and with the industry minister of Hungary on Wednesday.")
+    rows = sorted((tuple(sorted(m.participants)), str(m.date)) for m in ms)
+    assert rows == [(("Hungary", "Sweden"), "2025-03-12"), (("Japan", "Sweden"), "2025-03-11")]
+
+
+def test_with_and_a_topic_is_one_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Lena Varga held talks with Tomas Lind on steel and with an eye on fishing rights.")
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}

@@ -100,6 +100,7 @@ _COUNTERPART = re.compile(r"\bcounterpart(s)?\b")
 _LIST_GAP = re.compile(r"(?:,? and |, |,)")
 # between the last country and the noun: "Japanese trade counterparts"
 _BEFORE_NOUN = re.compile(r" (?:[a-z-]+ ){0,2}")
+_WITH = re.compile(r"\bwith\b")
 _MEETINGS_WITH = re.compile(r"\bmeetings with\b")
 _AND_WITH = re.compile(r",? (?:–|—|-)? ?and with ")
 _SEPARATELY = re.compile(r"\bseparate(?:ly)?\b(?: (?:\w+ )?(?:meetings|talks|calls))? with\b")
@@ -241,30 +242,32 @@ def split_counterparts(ctx: Context, a: int, b: int, persons: list[str], base: d
         return by_country
     low = ctx.low
     m = _MEETINGS_WITH.search(low, a, b)
+    if not m and _AND_WITH.search(low, a, b):   # "will sit down with A on the 12th and with B on the 13th"
+        m = _WITH.search(low, a, b)
     if not m:
         return _split_separately(ctx, a, b, persons, base)
     start = m.end()
-    parts = _AND_WITH.split(low[start:b])
-    if len(parts) < 2:
+    cuts = [x for x in _AND_WITH.finditer(low, start, b)]
+    if not cuts:
         return []
+    spans = list(zip([start] + [x.end() for x in cuts], [x.start() for x in cuts] + [b]))
     hosts = [p for p in persons if not any(
         start <= q.start < b and q.canonical == p for q in ctx.persons)]
     if not hosts and not base["sides"]:   # "..., Hart will hold meetings with ...": he, if unnamed
         hosts = entity_reference(ctx, base["sent"], "he", ctx.article.sentences[base["sent"]][0])[:1]
     host_sides = [k for k in base["sides"] if all(k != h[2] or h[0] < start for h in ctx.countries if a <= h[0] < b)]
     out = []
-    pos = start
-    for part in parts:
-        end = pos + len(part)
+    for pos, end in spans:
         others = unique(q.canonical for q in ctx.persons_in(pos, end))
         other_sides = unique(h[2] for h in ctx.countries if pos <= h[0] < end)
-        if not others and not other_sides and "each other" not in part:
+        if not others and not other_sides and "each other" not in low[pos:end]:
             return []
         ps = unique(hosts + others)
         ss = [k for k in unique(host_sides + other_sides) if k not in {ctx.country(p) for p in ps}]
         ks = unique([ctx.country(p) for p in ps] + ss)
-        out.append(Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}"}))
-        pos = end + len(", and with ")
+        own_day = next((d.value for d in ctx.article.dates if pos <= d.start < end and d.value and d.precision == "day"), None)
+        day = {"date": own_day, "precision": "day"} if own_day and len(spans) > 1 else {}
+        out.append(Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}", **day}))
     return out
 
 
