@@ -190,3 +190,20 @@ def test_with_one_and_with_another_on_other_days_is_two_meetings(lexicon):
 def test_with_and_a_topic_is_one_meeting(lexicon):
     [m] = meetings_of(lexicon, "Lena Varga held talks with Tomas Lind on steel and with an eye on fishing rights.")
     assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+
+
+# --- the people behind country sides, named in the next sentences ------------------------------
+
+def test_speakers_of_the_session_are_the_sides(lexicon):
+    text = ("Sweden and Japan held talks in Geneva on Monday.\n"
+            "Tomas Lind opened the session saying quotas hurt both; his Japanese counterpart Sato Kenji "
+            "replied that tariffs would fall.")
+    [m] = meetings_of(lexicon, text)
+    assert set(m.participants) == {"Tomas Lind", "Sato Kenji"}
+
+
+def test_a_person_merely_quoted_next_is_no_side(lexicon):
+    text = ("Sweden and Japan held talks in Geneva on Monday.\n"
+            "Tomas Lind said quotas hurt both countries.")
+    [m] = meetings_of(lexicon, text)
+    assert set(m.participants) == {"Sweden", "Japan"}

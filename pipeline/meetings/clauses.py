@@ -35,6 +35,8 @@ OBJECT_CUE_REACH = 30
 LEADING_SUBJECT_REACH = 30
 # "The U.S. team was led by": the team's country stands a few words before
 TEAM_COUNTRY_REACH = 30
+# "his Japanese trade counterpart, " before the name
+COUNTERPART_TITLE_REACH = 40
 # an Oxford comma's last item: a title of a few words and the name ("and Japanese Trade Minister Sato Kenji")
 LIST_ITEM_REACH = 70
 # "led by" and the leader's name, with a short title between: "led by Assistant Trade Representative ..."
@@ -266,6 +268,9 @@ _LED_BY = re.compile(r"\b(?:team|delegation|side|negotiators)s? (?:was |were |is
 _LEADS = re.compile(r"\b(?:led|leads|leading|headed|heads|heading|will lead|will head) (?:the |a )?"
                     r"(?:[\w.'-]+ ){0,3}?(?:team|delegation|side|negotiators)\b")
 
+# the words of a person speaking for a side in the talks: "opened the session", "his counterpart Sato"
+_OPENED = re.compile(r"\b(?:opened|chaired|co-chaired|closed) (?:the )?(?:session|talks|meeting|dialogue|discussions)\b")
+_NAMED_COUNTERPART = re.compile(r"\b(?:his|her) (?:[\w.'-]+ ){0,2}?counterpart,? $")
 _APPOSITION = re.compile(r"\s*(?:,[^,.;]{0,80},)?\s*")
 _BARE_HEAD = re.compile(r"(?:^|, |\bwhile |\bwhereas |\band )([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:,[^,.;]{0,80},)? ")
 _INSTITUTION_WORDS = {"ministry", "department", "office", "commission", "council", "bureau", "agency", "team",
@@ -295,5 +300,12 @@ def delegation_heads(ctx: Context, first: int, last: int) -> dict[str, str]:
             where = list(ctx.places.country.finditer(ctx.text, m.start(), m.end()))
             if name and where:
                 heads.setdefault(ctx.places.country_of.get(where[-1].group().lower(), ""), name)
+        for m in _OPENED.finditer(ctx.low, s, e):   # "Lind opened the session ..."
+            who = next((p for p in reversed(ctx.persons) if s <= p.start and p.end <= m.start()), None)
+            if who is not None and _APPOSITION.fullmatch(ctx.text, who.end, m.start()):
+                heads.setdefault(ctx.country(who.canonical), who.canonical)
+        for p in ctx.persons_in(s, e):   # "...; his Japanese counterpart Sato Kenji replied"
+            if _NAMED_COUNTERPART.search(ctx.low, max(s, p.start - COUNTERPART_TITLE_REACH), p.start):
+                heads.setdefault(ctx.country(p.canonical), p.canonical)
     heads.pop("", None)
     return heads
