@@ -207,3 +207,8 @@ def test_a_person_merely_quoted_next_is_no_side(lexicon):
             "Tomas Lind said quotas hurt both countries.")
     [m] = meetings_of(lexicon, text)
     assert set(m.participants) == {"Sweden", "Japan"}
+
+
+def test_relative_clause_reporting_a_past_meeting_is_a_meeting_without_date(lexicon):
+    [m] = meetings_of(lexicon, "Lena Varga, who met Tomas Lind last year, said the quotas were unfair.")
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"} and m.date is None
