@@ -56,6 +56,8 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
         return g.kind == c.kind and g.key == c.key and set(g.countries) == set(c.countries)
     if not _same_people(ctx, g, c) or g.key and c.key and g.key != c.key:
         return False
+    if c.repeat and c.key and len(_sides_of(ctx, g.clues)) > len(_sides_of(ctx, [c])):
+        return False   # one of the separate meetings a clause lists is not part of a larger one
     gk, ck = set(g.countries), set(c.countries)
     if gk and ck and not (gk <= ck or ck <= gk):
         return False

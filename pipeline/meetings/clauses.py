@@ -17,7 +17,7 @@ from pipeline.entities.coreference import resolve_reference
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.meetings.clue import unique
 from pipeline.meetings.places import PlaceTables, dateline
-from pipeline.meetings.rules import MeetingRules
+from pipeline.meetings.rules import MeetingRules, any_of
 
 # "spokesperson" and a few words of title before a name: "foreign ministry spokesperson Ana Ruiz"
 SPOKESPERSON_REACH = 45
@@ -35,11 +35,17 @@ OBJECT_CUE_REACH = 30
 LEADING_SUBJECT_REACH = 30
 # "The U.S. team was led by": the team's country stands a few words before
 TEAM_COUNTRY_REACH = 30
+# "his Japanese trade counterpart, " before the name
+COUNTERPART_TITLE_REACH = 40
+# an Oxford comma's last item: a title of a few words and the name ("and Japanese Trade Minister Sato Kenji")
+LIST_ITEM_REACH = 70
 # "led by" and the leader's name, with a short title between: "led by Assistant Trade Representative ..."
 LEADER_REACH = 60
 
 LEADING = re.compile(r"\s*[\"'“‘]?(?:after|before|when|while|since|following|during|ahead of|once|according to)\b")
 ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:his|her|the|this|an|their|our|my|that) (?:\w+ )?invitation")
+# what may follow the last name of a list: the end of the sentence or of a phrase
+_LIST_END = re.compile(r"\s*(?:[.;:,)!?]|$)")
 _SPOKES = re.compile(r"spokes(?:man|woman|person)")
 # "ministry spokesperson Ana Ruiz", "Ana Ruiz, a foreign ministry spokeswoman, said"; not "..., a spokesman said"
 _SPOKES_BEFORE = re.compile(r"spokes(?:man|woman|person)\s+(?:[\w-]+\s+){0,3}$")
@@ -49,6 +55,14 @@ _SPOKES_AFTER = re.compile(r",\s+(?:a|the|who is a|who is the)\s+(?:[\w-]+\s+){0
                            r"(?!\s+(?:said|says|told|added|stated)\b)")
 
 
+
+
+class SideRules:
+    """ "officials from the Netherlands": a side noun and "from" make the country a side."""
+
+    def __init__(self, lexicon: Lexicon):
+        nouns = lexicon.data("meeting_patterns.json")["side_nouns"]
+        self.from_side = re.compile(r"\b" + any_of(nouns) + r" from (?:the )?$")
 
 
 class Context:
@@ -98,7 +112,35 @@ def _new_clause(ctx: Context, m: re.Match) -> bool:
     if not m.group().startswith(", and"):
         return True
     rest = ctx.text[m.end():m.end() + NEW_SUBJECT_REACH].lstrip()
+    if rest[:1].isupper() and _last_list_item(ctx, m.end()):
+        return False
     return rest[:1].isupper() or bool(re.match(r"(?:the|they|he|she|both|their|his|her|it)\b", rest))
+
+
+def _in_title(ctx: Context, end: int) -> bool:
+    """A country that opens a person's title: "Japanese Trade Minister Sato Kenji"."""
+    who = next((p for p in ctx.persons if end <= p.start <= end + LIST_ITEM_REACH), None)
+    return who is not None and _title_gap(ctx.low[end:who.start])
+
+
+def _last_list_item(ctx: Context, pos: int) -> bool:
+    """ "..., Swedish Trade Minister Tomas Lind, and Japanese Trade Minister Sato Kenji.": after an
+    Oxford comma, a titled name (or a country) that closes the sentence or a phrase ends a list,
+    and so does the third of "A, B, and C met"; a new subject would go on with its verb
+    ("Hart met Zhou, and Sato met Lind")."""
+    items = sorted([(p.start, p.end) for p in ctx.persons] + [
+        (h[0], h[1]) for h in ctx.countries if not any(p.start <= h[0] < p.end for p in ctx.persons)
+        and not _in_title(ctx, h[1])])
+    who = next((i for i in items if pos <= i[0] <= pos + LIST_ITEM_REACH), None)
+    if who is None or not _title_gap(ctx.low[pos:who[0]]):
+        return False
+    before = [i for i in items if i[1] <= pos][-2:]
+    if not before or not re.fullmatch(r"\s*,\s*and\s*", ctx.low[before[-1][1]:pos]):
+        return False
+    # "A, B, and C are ...": three items, the verb is the list's
+    three = len(before) == 2 and re.match(r",\s", ctx.low[before[0][1]:before[0][1] + 2]) \
+        and _title_gap(ctx.low[before[0][1] + 1:before[1][0]])
+    return bool(three or _LIST_END.match(ctx.text, who[1]))
 
 
 def segments(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
@@ -129,8 +171,9 @@ def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> 
                 dests and re.search(r"(?:,|and) (?:the )?$", before)):
             dests.append(name)
             continue
-        if re.search(r"\b(?:in|from the|across|throughout|around)\s+(?:the\s+)?$", before):
-            continue   # a place or a scope, not a side
+        if re.search(r"\b(?:in|from the|across|throughout|around)\s+(?:the\s+)?$", before) and not \
+                ctx.lexicon.compiled(SideRules).from_side.search(before):
+            continue   # a place or a scope, not a side; but "officials from the Netherlands" are one
         person_after = next((p for p in persons if p.start >= he), None)
         if person_after and person_after.start - he <= SIDE_AFTER_REACH and _title_gap(low[he:person_after.start]):
             continue   # "Japan's Minister ... Sato": the person is the side
@@ -225,6 +268,9 @@ _LED_BY = re.compile(r"\b(?:team|delegation|side|negotiators)s? (?:was |were |is
 _LEADS = re.compile(r"\b(?:led|leads|leading|headed|heads|heading|will lead|will head) (?:the |a )?"
                     r"(?:[\w.'-]+ ){0,3}?(?:team|delegation|side|negotiators)\b")
 
+# the words of a person speaking for a side in the talks: "opened the session", "his counterpart Sato"
+_OPENED = re.compile(r"\b(?:opened|chaired|co-chaired|closed) (?:the )?(?:session|talks|meeting|dialogue|discussions)\b")
+_NAMED_COUNTERPART = re.compile(r"\b(?:his|her) (?:[\w.'-]+ ){0,2}?counterpart,? $")
 _APPOSITION = re.compile(r"\s*(?:,[^,.;]{0,80},)?\s*")
 _BARE_HEAD = re.compile(r"(?:^|, |\bwhile |\bwhereas |\band )([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:,[^,.;]{0,80},)? ")
 _INSTITUTION_WORDS = {"ministry", "department", "office", "commission", "council", "bureau", "agency", "team",
@@ -254,5 +300,12 @@ def delegation_heads(ctx: Context, first: int, last: int) -> dict[str, str]:
             where = list(ctx.places.country.finditer(ctx.text, m.start(), m.end()))
             if name and where:
                 heads.setdefault(ctx.places.country_of.get(where[-1].group().lower(), ""), name)
+        for m in _OPENED.finditer(ctx.low, s, e):   # "Lind opened the session ..."
+            who = next((p for p in reversed(ctx.persons) if s <= p.start and p.end <= m.start()), None)
+            if who is not None and _APPOSITION.fullmatch(ctx.text, who.end, m.start()):
+                heads.setdefault(ctx.country(who.canonical), who.canonical)
+        for p in ctx.persons_in(s, e):   # "...; his Japanese counterpart Sato Kenji replied"
+            if _NAMED_COUNTERPART.search(ctx.low, max(s, p.start - COUNTERPART_TITLE_REACH), p.start):
+                heads.setdefault(ctx.country(p.canonical), p.canonical)
     heads.pop("", None)
     return heads

@@ -24,7 +24,7 @@ from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.manner import city_in_relative, city_of_clause, has_tense, mode, when
-from pipeline.meetings.participants import parties_of, split_counterparts
+from pipeline.meetings.participants import implicit_countries, parties_of, split_counterparts
 from pipeline.meetings.roles import weak_cue_fails
 from pipeline.meetings.rules import MeetingRules
 
@@ -57,9 +57,10 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
         bisect_right(starts, h[0]) - 1 for h in ctx.countries}
     for idx in sorted(cues_by_sent):
         s, e = article.sentences[idx]
-        if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)):
-            # nobody in the sentence, not even "he" or "the two": at most earlier rounds of the article's
-            # meeting, or details of the one just reported ("The talks took place in Geneva")
+        if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)) \
+                and not implicit_countries(ctx, idx, s, e):
+            # nobody in the sentence, not even "he", "the two" or "both countries": at most earlier rounds
+            # of the article's meeting, or details of the one just reported ("The talks took place in Geneva")
             lone = _earlier_rounds(ctx, idx, s, e) or (_lone_pointer(ctx, idx, s, e) if idx - 1 in cues_by_sent else None)
             clues += [lone] if lone else []
             continue
@@ -88,8 +89,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     if not kinds:
         return []
     if not (any(a <= p.start < b for p in ctx.persons) or any(a <= h[0] < b for h in ctx.countries)
-            or rules.any_ref.search(seg) or seg.startswith(", who ")):   # nobody here: at most a pointer back
-        rounds = _earlier_rounds(ctx, idx, a, b)
+            or rules.any_ref.search(seg) or seg.startswith(", who ") or implicit_countries(ctx, idx, a, b)):
+        rounds = _earlier_rounds(ctx, idx, a, b)    # nobody here: at most a pointer back
         if rounds:
             return [rounds]
         return [_pointer(ctx, idx, a, b, min(m.start() for m in kinds.values()))] if rules.definite.search(seg) else []
