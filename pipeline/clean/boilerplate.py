@@ -14,7 +14,8 @@ import unicodedata
 
 from pipeline.article import Article, Removed
 from pipeline.clean.duplicates import duplicates
-from pipeline.clean.layout import mark_edges, mark_related_blocks, mark_scene_captions
+from pipeline.clean.layout import (is_prose, mark_edges, mark_related_blocks, mark_repeated_labels,
+                                   mark_scene_captions, mark_tail_headlines)
 from pipeline.clean.lines import classify_line, unbullet
 from pipeline.clean.rules import CleanRules
 from pipeline.lexicon.lexicon import Lexicon
@@ -42,7 +43,9 @@ def clean_article(article: Article, lexicon: Lexicon) -> Article:
     reasons = [classify_line(s, rules) for s in lines]
     mark_related_blocks(lines, reasons, rules)
     mark_scene_captions(lines, reasons, rules)
-    mark_edges(lines, reasons, article.title, rules)
+    mark_edges(lines, reasons, article.title, rules, article.source)
+    mark_repeated_labels(lines, reasons)
+    mark_tail_headlines(lines, reasons)
     kept = [s for s, r in zip(lines, reasons) if r is None]
     dups = iter(duplicates(kept))
     paragraphs, removed, dates = [], [], []
@@ -50,7 +53,8 @@ def clean_article(article: Article, lexicon: Lexicon) -> Article:
         if reason is None and next(dups):
             reason = "duplicate"
         if reason is None:
-            paragraphs.append(line)
+            body = unbullet(line)   # "- Both sides agreed ...": a bulleted paragraph of the story is body text
+            paragraphs.append(body if body != line and is_prose(body) else line)
             continue
         removed.append(Removed(reason, line))
         if reason == "metadata":

@@ -21,7 +21,16 @@ LEAD_BULLET_WORDS = 6     # "- Asia", "- Trade war": bulleted section labels abo
 NAME_HEAD, NAME_TAIL = 3, 2   # a lone author name stands among the first three or the last two lines
 BIO_TAIL = 4              # the author's note is among the last few lines, only promotions after it
 
+TAIL_TITLE_RUN = 2        # two title-case headlines after the story's end are a list of related links
+TAIL_PLAIN_RUN = 3        # sentence-case headlines need a third to tell them from a cut-off last paragraph
+TAIL_HEADLINE_WORDS = (3, 16)  # a linked headline has a few words, never one
+TITLE_CASE_SHARE = 0.6    # share of the longer words capitalised in a title-case headline
+SITE_SUFFIX_WORDS = 6     # "Title | Be Korea-savvy": a site's name or slogan after the page title
+LABEL_WORDS = 6           # a photo's alt text or a slug repeated on the page is a few words
+
 _NAME_WORD = re.compile(r"[A-Z](?:[a-zà-ÿ'’-]+|\.)")
+_SUFFIX_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def _headline_like(line: str) -> bool:
@@ -76,7 +85,67 @@ def mark_scene_captions(lines: list[str], reasons: list[str | None], rules: Clea
             reasons[i] = "caption"
 
 
-def mark_edges(lines: list[str], reasons: list[str | None], title: str, rules: CleanRules) -> None:
+def _title_case(line: str) -> bool:
+    words = _LONG_WORD.findall(line)
+    return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _linked_headline(line: str) -> bool:
+    lo, hi = TAIL_HEADLINE_WORDS
+    return _headline_like(line) and lo <= len(line.split()) <= hi and not line.endswith((",", ";", "?"))
+
+
+def mark_tail_headlines(lines: list[str], reasons: list[str | None]) -> None:
+    """Headlines listed after the story's last paragraph with no heading above them: two in title case,
+    or three in sentence case (one line without a full stop may be a paragraph cut short)."""
+    live = [i for i, r in enumerate(reasons) if r is None]
+    run = []
+    for i in reversed(live):
+        if is_prose(lines[i]) or not _linked_headline(lines[i]):
+            break
+        run.append(i)
+    titled = all(_title_case(lines[i]) for i in run)
+    if len(run) >= TAIL_PLAIN_RUN or (len(run) >= TAIL_TITLE_RUN and titled):
+        for i in run:
+            reasons[i] = "related"
+
+
+def mark_repeated_labels(lines: list[str], reasons: list[str | None]) -> None:
+    """A few words without a sentence's end printed more than once above the story's first paragraph
+    (a photo's alt text under each picture, a slug): page furniture. Every copy goes, not only the
+    repeats. Inside the story a repeated subheading keeps its first copy (see `duplicates`)."""
+    counts: dict[str, int] = {}
+    keys = {}
+    lead = next((i for i, r in enumerate(reasons) if r is None and is_prose(lines[i])), len(lines))
+    for i, r in enumerate(reasons[:lead]):
+        if r is None and len(lines[i].split()) <= LABEL_WORDS and not lines[i].endswith(SENTENCE_END + ("?", ",")):
+            keys[i] = paragraph_key(lines[i])
+            counts[keys[i]] = counts.get(keys[i], 0) + 1
+    for i, key in keys.items():
+        if counts[key] > 1:
+            reasons[i] = "label"
+
+
+def _is_source_line(line: str, sources: list[str]) -> bool:
+    """"Lima Herald", "Lima Herald - Lima": the outlet the article came from, perhaps with its city."""
+    key = paragraph_key(line)
+    for source in sources:
+        if key == source or (key.startswith(source) and len(key.split()) - len(source.split()) <= NAME_TAIL):
+            return True
+    return False
+
+
+def _is_title_with_site(line: str, title_key: str) -> bool:
+    """"Talks Resume in Lima | Lima Herald": the page title with the site's name or slogan after it."""
+    seps = list(_SUFFIX_SEPARATOR.finditer(line))
+    if not title_key or not seps:
+        return False
+    last = seps[-1]
+    return paragraph_key(line[:last.start()]) == title_key and 0 < len(line[last.end():].split()) <= SITE_SUFFIX_WORDS
+
+
+def mark_edges(lines: list[str], reasons: list[str | None], title: str, rules: CleanRules,
+               source: str = "") -> None:
     """Labels and bullets before the first prose line, bulleted headlines and author names at the end."""
     live = [i for i, r in enumerate(reasons) if r is None]
     for i in live:
@@ -103,7 +172,10 @@ def mark_edges(lines: list[str], reasons: list[str | None], title: str, rules: C
         elif is_prose(lines[i]):
             break
     title_key = paragraph_key(title)
-    if title_key:
-        for i in live:
-            if paragraph_key(lines[i]) == title_key:
-                reasons[i] = "title"
+    sources = [paragraph_key(p) for p in re.split(r"[()]", source) if len(p.strip()) > 1]
+    for i in live:
+        key = paragraph_key(lines[i])
+        if title_key and (key == title_key or _is_title_with_site(lines[i], title_key)):
+            reasons[i] = "title"
+        elif sources and not is_prose(lines[i]) and _is_source_line(lines[i], sources):
+            reasons[i] = "byline"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.clean.furniture import (breadcrumb_or_section_link, consent_banner, foreign_or_dated_byline,
+                                      gesture_caption, share_row, staff_or_outlet_line)
 from pipeline.clean.rules import CleanRules, lower
 from pipeline.text.sentences import sentence_spans
 
@@ -58,7 +60,20 @@ def strip_marks(low: str) -> str:
     return low.strip(" :|»›>-–—•*#.…→=")
 
 
+def _is_credit(line: str, low: str, rules: CleanRules) -> bool:
+    """A byline or credit line, bracketed or not; "(By Ana Ruiz; Editing by Jo Lind)" is one per part."""
+    if line[:1] in "([" and line[-1:] in ")]":
+        line, low = line[1:-1].strip(), low[1:-1].strip()
+    if ";" in line and len(line) <= CREDIT_LIST_MAX:
+        parts = [(p.strip(), q.strip()) for p, q in zip(line.split(";"), low.split(";")) if p.strip()]
+        return bool(parts) and all(_is_byline(p, q, rules) for p, q in parts)
+    return _is_byline(line, low, rules)
+
+
 def _is_byline(line: str, low: str, rules: CleanRules) -> bool:
+    if foreign_or_dated_byline(line, low, rules, rules.byline_joiners) or \
+            (len(line) <= BYLINE_MAX and staff_or_outlet_line(line, low, rules)):
+        return True
     if rules.credit_roles.match(low) or rules.credit.search(low):  # "Reporting by ...; Editing by ..."
         return len(line) <= CREDIT_LIST_MAX
     if len(line) > BYLINE_MAX:
@@ -98,8 +113,10 @@ def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
     photographer's name, or an agency credit on a caption's wording (see `before_agency_credit`)."""
     if len(line) > CAPTION_MAX:
         return False
-    if rules.caption.search(low) or rules.caption_label.search(low) or rules.caption_position.search(low) \
+    if rules.caption.search(low) or rules.caption_label.search(low) or rules.caption_by.match(low) or rules.caption_position.search(low) \
             or rules.slash_credit.search(low):
+        return True
+    if gesture_caption(line, low, rules):
         return True
     m = _CAPS_CREDIT.search(line)  # "... arrives in Seoul (ANTHONY WALLACE)": a photographer's credit
     if m and " " in m.group(1).strip() and m.group(1).strip().lower() not in rules.agencies:
@@ -157,7 +174,7 @@ def _is_call_to_action(body: str, rules: CleanRules) -> bool:
     low = [w.lower() for w in words]
     if low[0] == "please":
         low = low[1:]
-    if len(low) > 1 and low[1] in ("up", "in"):  # "sign up", "log in"
+    if len(low) > 1 and low[1] in ("up", "in") and low[0] + " " + low[1] in rules.cta_verbs:  # "sign up", "log in"
         low = [low[0] + " " + low[1]] + low[2:]
     if not low:
         return False
@@ -180,19 +197,21 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
     body = unbullet(line)
     low = lower(body)
     if len(body) > SHORT_LINE:  # long lines are prose unless they are a caption or a credit list
-        return "byline" if _is_byline(body, low, rules) else "caption" if _is_caption(body, low, rules) else None
+        return "byline" if _is_credit(body, low, rules) else "caption" if _is_caption(body, low, rules) else None
     if rules.metadata.search(low) or _is_date_line(low, rules):
         return "metadata"
     if len(body) <= NAV_MAX and (_READING_TIME.search(low) or is_navigation(body, rules)):
         return "nav"
-    if _is_byline(body, low, rules):
+    if _is_credit(body, low, rules):
         return "byline"
-    if rules.share.search(low) or _APP_PROMPT.match(low) or _is_call_to_action(body, rules):
+    if rules.share.search(low) or share_row(low, rules) or _APP_PROMPT.match(low) or _is_call_to_action(body, rules):
         return "share_prompt"
-    if _is_menu(body) or _GALLERY.fullmatch(body):
+    if _is_menu(body) or _GALLERY.fullmatch(body) or breadcrumb_or_section_link(body, low, rules):
         return "nav"
     if rules.footer.search(low) or _COPYRIGHT.match(low):
         return "footer"
+    if consent_banner(body, low, rules):
+        return "consent"
     if rules.comment.search(low) or rules.comment_line.fullmatch(strip_marks(low)):
         return "comment_form"
     if _is_caption(body, low, rules):

@@ -84,7 +84,7 @@ class CleanRules:
 
         # --- grammar around the lists ---
         # "Comments (12)", "3 Comments"
-        self.comment_line = re.compile(r"(?:\d+\s+)?(?:%s)(?:\s*\(\d+\))?" % _alt(data["comment_lines"]))
+        self.comment_line = re.compile(r"(?:\d+\s+)?(?:%s)(?:\(s\))?(?:\s*\(\d+\))?" % _alt(data["comment_lines"]))
         # "Photo: ...", "Credits : ...": a caption label and its colon
         self.caption_label = re.compile(r"(?<!\w)(?:%s)s?\s*:" % _alt(data["caption_labels"]))
         # "(L)", "(2nd R, with ...)", "(from left: ...)": where a person stands in the picture
@@ -110,3 +110,21 @@ class CleanRules:
         self.date_token = re.compile(r"\b(?:%s|%s|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|%s|of|at)\b"
                                      % (month, weekday, _alt(data["time_zones"])))
         self.date_anchor = re.compile(r"\d{4}|\b%s" % month)    # a year or a month makes it a date
+
+        # --- page furniture judged by its shape (pipeline.clean.furniture) ---
+        # "By Ana Ruiz", "Von Ana Ruiz | 3. März 2025", "Por Jorge Lind, 12 de marzo": the byline word and the rest
+        self.byline_word = re.compile(r"^(?:%s)\s+(.+)$" % _alt(data["byline_words"]))
+        self.staff_words = set(data["staff_words"])
+        # "Lima Herald Media Network - Lima": an outlet's name, its kind of outlet last, then perhaps a place
+        self.outlet_line = re.compile(r"^(?:[\w.&'’-]+\s+){0,4}(?:%s)(?:\s*[-–—|,:]\s*[\w .'’-]{1,30})?$"
+                                      % _alt(data["outlet_suffixes"]))
+        # "Back to Press Releases", "Go to Forum": a link back to a section of the site
+        self.nav_link = re.compile(r"^(?:%s)\s+(?:the\s+)?" % _alt(data["nav_link_starts"]))
+        # "facebookfacebook", "Twitter Kakao Print": a row of share buttons, each name perhaps printed twice
+        self.social_row = re.compile(r"(?:(?:%s)[\s|/·•,]*)+" % _alt(data["social_networks"]))
+        self.consent = _Phrases(data["consent_phrases"])
+        # "Ministers pose for a photo", "... who shake hands": a picture's present tense; "will shake hands" is news
+        self.gesture = re.compile(r"(?<![\w-])(?:(%s)\s+)?(?:%s)(?![\w-])"
+                                  % (_alt(data["modal_words"]), _alt(data["caption_gestures"])))
+        # "(Image by Ana Ruiz, Wikimedia Commons)": a caption label opening the line, then "by"
+        self.caption_by = re.compile(r"^\(?(?:%s)s?\s+(?:by|courtesy)\b" % _alt(data["caption_labels"]))
