@@ -394,3 +394,119 @@ def test_author_note_at_the_end_goes_but_a_sentence_about_a_reporter_stays(clean
     middle = "Lee Min-ho is a former correspondent who now advises exporters in Busan, he said."
     assert cleaned(PROSE[0], middle, *PROSE[1:], "Most Read from Bloomberg", "Yen Slides as BOJ Holds").paragraphs \
         == [PROSE[0], middle, *PROSE[1:]]
+
+
+# --- page furniture by its shape (pipeline.clean.furniture) -----------------
+
+STORY = [
+    "Trade ministers from Valdoria and Merovia met in Lima on Tuesday to discuss tariffs on steel and aluminium.",
+    "The talks lasted three hours and ended without a joint statement, officials from both sides said.",
+    "Valdorian Trade Minister Ana Ruiz said her government would keep pressing for lower duties on farm goods.",
+]
+
+
+@pytest.mark.parametrize("line", [
+    "Von Ana Ruiz | 3. März 2025",
+    "Por Jorge Lind, 12 de marzo de 2025",
+    "By Ana Ruiz, March 3, 2025",
+    "Valdoria Daily Staff Ana Ruiz",
+    "Lima Herald Media Network - Lima",
+    "(Image by Ana Ruiz, Wikimedia Commons)",
+    "(Photo: Jo Lind/Reuters)",
+    "Ministers pose for a photo before talks in Lima, March 3, 2025.",
+    "Ministers Ruiz and Lind who shake hands in front of a camera",
+    "Home > World > Asia",
+    "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.",
+    "Accept all cookies",
+    "Advertisement",
+    "Get the app",
+    "Now playing",
+])
+def test_furniture_above_the_story_goes(cleaned, line):
+    art = cleaned(line, *STORY)
+    assert art.paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "(By Ana Ruiz; Editing by Jo Lind)",
+    "Reporting by Ana Ruiz in Lima; Writing by Jo Lind; Editing by Mark Tan",
+    "(By Mark Tan)",
+    "Sign up for our daily briefing",
+    "Stay up-to-date with the latest trade news with our e-newsletter.",
+    "Share the content",
+    "Read more:",
+    "Ana Ruiz is a correspondent covering trade and diplomacy in South America.",
+    "© 2025 Lima Herald. All rights reserved.",
+    "This article was first published by the Lima Herald.",
+    "Tags: tariffs, China",
+    "Follow us on Facebook",
+    "facebookfacebook",
+    "Twitter | Kakao | Print",
+    "Back to Press Releases",
+    "Go to Forum >>0 Comment(s)",
+])
+def test_furniture_below_the_story_goes(cleaned, line):
+    art = cleaned(*STORY, line)
+    assert art.paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "By Tuesday, 30 countries had signed the pact, and Merovia was expected to follow",
+    "Home Affairs Minister Ana Ruiz met her Merovian counterpart on Monday.",
+    "Leaders will shake hands at the summit on Friday before the talks begin.",
+    "The two ministers shook hands before the talks and posed for photographers.",
+    "Ruiz and Lind shake hands on a deal, Merovian state media said.",
+    "Merovia's new privacy law, which limits how websites use cookies, was discussed at length.",
+    "Staff at the Merovian embassy in Lima were told to prepare for the visit, Ruiz said.",
+    "Back to the negotiating table went both delegations after a week of public sparring.",
+    "Get the deal done before June, Ruiz told reporters.",
+])
+def test_story_paragraphs_that_look_like_furniture_stay(cleaned, line):
+    art = cleaned(STORY[0], line, *STORY[1:])
+    assert art.paragraphs == [STORY[0], line, *STORY[1:]]
+
+
+def test_paragraph_cut_mid_sentence_stays(cleaned):
+    cut = "The agreement was signed on Tuesday by Trade Minister Ana Ruiz, said the minister, who"
+    assert cleaned(*STORY, cut).paragraphs == [*STORY, cut]
+
+
+def test_bulleted_story_paragraphs_lose_only_the_bullet(cleaned):
+    art = cleaned(STORY[0], "- Valdoria will cut tariffs on Merovian cars to 10% from next year, the ministry said.",
+                  "• Both sides agreed to meet again in June in the Merovian capital.", STORY[1])
+    assert art.paragraphs == [STORY[0], "Valdoria will cut tariffs on Merovian cars to 10% from next year, the ministry said.",
+                              "Both sides agreed to meet again in June in the Merovian capital.", STORY[1]]
+
+
+def test_unheaded_headline_list_after_the_story_goes(cleaned):
+    titled = ["Merovia Cuts Interest Rates Again", "Valdoria Signs Gas Deal With Neighbour"]
+    assert cleaned(*STORY, *titled).paragraphs == STORY
+    plain = ["Merovia cuts interest rates again", "Valdoria signs gas deal with neighbour", "Lima port strike enters third week"]
+    assert cleaned(*STORY, *plain).paragraphs == STORY
+
+
+def test_two_sentence_case_lines_after_the_story_stay(cleaned):
+    """Two unfinished lines may be the story cut short; only a third makes them a list."""
+    tail = ["Ruiz said talks would resume in June", "Lind did not comment on the timetable"]
+    assert cleaned(*STORY, *tail).paragraphs == [*STORY, *tail]
+
+
+def test_the_source_line_and_the_title_with_the_site_name_go(lexicon):
+    art = clean_article(Article(origin="t.txt", title="Valdoria and Merovia resume steel talks",
+                                source="Lima Herald (Andean Wire)",
+                                raw_text="\n".join(["Valdoria and Merovia resume steel talks | Lima Herald",
+                                                    "Andean Wire - Lima", *STORY])), lexicon)
+    assert art.paragraphs == STORY
+    assert [r.reason for r in art.removed] == ["title", "byline"]
+
+
+def test_alt_text_repeated_above_the_story_goes_everywhere(cleaned):
+    art = cleaned("Valdoria-Merovia steel row", "Ministers Ruiz and Lind in Lima (L).", "Valdoria-Merovia steel row", *STORY)
+    assert art.paragraphs == STORY
+
+
+def test_repeated_speaker_labels_of_a_transcript_stay(cleaned):
+    art = cleaned(STORY[0], "Ana Ruiz:", "We will keep talking to our neighbours about steel and aluminium.",
+                  "Ana Ruiz:", "Farm goods matter as much to us as metals do, and we said so today.")
+    assert art.paragraphs[1] == "Ana Ruiz:"
+    assert "Farm goods matter as much to us as metals do, and we said so today." in art.paragraphs
