@@ -415,6 +415,7 @@ STORY = [
     "(Photo: Jo Lind/Reuters)",
     "Ministers pose for a photo before talks in Lima, March 3, 2025.",
     "Ministers Ruiz and Lind who shake hands in front of a camera",
+    "Valdorian Trade Minister Ana Ruiz speaks during a news conference in Lima, Peru, March 3, 2025.",
     "Home > World > Asia",
     "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.",
     "Accept all cookies",
@@ -460,6 +461,8 @@ def test_furniture_below_the_story_goes(cleaned, line):
     "Staff at the Merovian embassy in Lima were told to prepare for the visit, Ruiz said.",
     "Back to the negotiating table went both delegations after a week of public sparring.",
     "Get the deal done before June, Ruiz told reporters.",
+    "Ruiz speaks at a business forum in Lima on Thursday before flying home.",
+    "Ruiz attends a summit of Andean trade ministers in Quito next week.",
 ])
 def test_story_paragraphs_that_look_like_furniture_stay(cleaned, line):
     art = cleaned(STORY[0], line, *STORY[1:])

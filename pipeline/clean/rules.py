@@ -126,5 +126,8 @@ class CleanRules:
         # "Ministers pose for a photo", "... who shake hands": a picture's present tense; "will shake hands" is news
         self.gesture = re.compile(r"(?<![\w-])(?:(%s)\s+)?(?:%s)(?![\w-])"
                                   % (_alt(data["modal_words"]), _alt(data["caption_gestures"])))
+        # "Ana Ruiz speaks during a news conference in Lima, March 3, 2025.": only with the picture's date
+        self.dated_gesture = re.compile(r"(?<![\w-])(?:(%s)\s+)?(?:%s)(?![\w-])"
+                                        % (_alt(data["modal_words"]), _alt(data["dated_caption_verbs"])))
         # "(Image by Ana Ruiz, Wikimedia Commons)": a caption label opening the line, then "by"
         self.caption_by = re.compile(r"^\(?(?:%s)s?\s+(?:by|courtesy)\b" % _alt(data["caption_labels"]))
