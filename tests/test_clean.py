@@ -513,3 +513,32 @@ def test_repeated_speaker_labels_of_a_transcript_stay(cleaned):
                   "Ana Ruiz:", "Farm goods matter as much to us as metals do, and we said so today.")
     assert art.paragraphs[1] == "Ana Ruiz:"
     assert "Farm goods matter as much to us as metals do, and we said so today." in art.paragraphs
+
+
+@pytest.mark.parametrize("junk, where", [
+    ("(Photo: Jo Lind/Reuters)", "end"), ("(Image by Ana Ruiz, Wikimedia Commons)", "start"),
+    ("(By Mark Tan)", "end"), ("Read more: Merovia cuts rates again", "end"),
+])
+def test_credits_and_prompts_inside_a_paragraph_are_cut_out(cleaned, junk, where):
+    text = f"{STORY[1]} {junk}" if where == "end" else f"{junk} {STORY[1]}"
+    art = cleaned(STORY[0], text, STORY[2])
+    assert art.paragraphs == STORY
+    assert ("inline", junk) in removed(art)
+
+
+@pytest.mark.parametrize("text", [
+    "Exports rose 5% (by Merovia's count) last year, Ruiz said.",
+    "The pact (signed by Trade Minister Ana Ruiz) takes effect today.",
+    'Ruiz said: "Read more: that is what I tell students."',
+    "The photo (taken by a Merovian reporter) shows both ministers.",
+])
+def test_brackets_and_colons_of_the_story_stay(cleaned, text):
+    assert cleaned(STORY[0], text).paragraphs == [STORY[0], text]
+
+
+def test_a_scene_quoting_nobody_under_a_picture_credit_is_a_caption(cleaned):
+    line = ("Ministers Ruiz and Lind at the port of Callao on Tuesday. Ruiz is in Peru for a three-day visit. "
+            "(Photo: Jo Lind/Reuters)")
+    art = cleaned(STORY[0], line, *STORY[1:])
+    assert art.paragraphs == STORY
+    assert removed(art) == [("caption", line)]

@@ -113,3 +113,17 @@ def gesture_caption(line: str, low: str, rules: CleanRules) -> bool:
     if m is None and _YEAR.search(line[-CAPTION_DATE_TAIL:]):
         m = rules.dated_gesture.search(low)
     return m is not None and m.group(1) is None and len(sentence_spans(line)) == 1 and _quotes_nobody(low, rules)
+
+
+def strip_inline(paragraph: str, rules: CleanRules) -> tuple[str, list[str]]:
+    """The paragraph without a picture credit or a closing byline in brackets, nor a "Read more: ..."
+    after its last sentence; and what was cut. A paragraph without brackets or colons costs nothing."""
+    cut = []
+    if "(" in paragraph:
+        cut += [m.group().strip() for m in rules.inline_credit.finditer(paragraph)]
+        if cut:
+            paragraph = rules.inline_credit.sub("", paragraph).strip()
+    if ":" in paragraph and (m := rules.inline_tail.search(paragraph)):
+        cut.append(m.group().strip())
+        paragraph = paragraph[:m.start()].rstrip()
+    return paragraph, cut

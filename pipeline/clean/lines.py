@@ -97,7 +97,7 @@ def before_agency_credit(line: str, rules: CleanRules) -> str | None:
     return line[:len(line) - (len(low) - m.start())].rstrip() if m else None
 
 
-def _quotes_nobody(text: str, rules: CleanRules) -> bool:
+def quotes_nobody(text: str, rules: CleanRules) -> bool:
     """A caption describes a picture; a paragraph of the story reports what someone said."""
     return not rules.reporting.intersection(w.lower() for w in _WORD.findall(text))
 
@@ -105,7 +105,7 @@ def _quotes_nobody(text: str, rules: CleanRules) -> bool:
 def is_captioned_scene(text: str, rules: CleanRules) -> bool:
     """The words before an agency credit read as a picture's caption, not as a paragraph of the story:
     one sentence that quotes nobody."""
-    return _quotes_nobody(text, rules) and len(sentence_spans(text)) == 1
+    return quotes_nobody(text, rules) and len(sentence_spans(text)) == 1
 
 
 def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
@@ -126,7 +126,7 @@ def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
         return False
     # "Minister Ana Ruiz, pictured, arrives ... (AFP)": picture wording;
     # "Officials attend the fair in Shanghai (AFP)": no finished sentence, a label on a picture
-    return (rules.caption_cue.search(low) and _quotes_nobody(before, rules)) or \
+    return (rules.caption_cue.search(low) and quotes_nobody(before, rules)) or \
         (not before.endswith(_SENTENCE_MARKS) and is_captioned_scene(before, rules))
 
 

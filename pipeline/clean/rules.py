@@ -14,6 +14,7 @@ from pipeline.text.alternation import trie_alternation
 from pipeline.text.calendar import Calendar
 
 BOILERPLATE = "boilerplate.json"
+INLINE_CREDIT_MAX = 120   # a picture credit or byline in brackets is a few names; a longer aside is prose
 
 
 lower = lower_keeping_offsets   # lower-case with one apostrophe: what every pattern here is written against
@@ -129,5 +130,15 @@ class CleanRules:
         # "Ana Ruiz speaks during a news conference in Lima, March 3, 2025.": only with the picture's date
         self.dated_gesture = re.compile(r"(?<![\w-])(?:(%s)\s+)?(?:%s)(?![\w-])"
                                         % (_alt(data["modal_words"]), _alt(data["dated_caption_verbs"])))
+        # inside a paragraph: "(Photo: Jo Lind/Reuters)", "(Image by Ana Ruiz, Wikimedia Commons)", "(By Mark Tan)"
+        labels, roles = _alt(data["caption_labels"]), _alt(data["credit_roles"])
+        self.inline_credit = re.compile(
+            r"\s*\((?i:(?:%s)s?)\s*(?::|(?i:by|courtesy)\b)[^()]{0,%d}\)"          # anywhere: a picture's credit
+            r"|\s*\((?i:(?:%s)\s+)?(?i:by)\s+[A-Z][^()]{0,%d}\)$"                # at the end: the byline
+            % (labels, INLINE_CREDIT_MAX, roles, INLINE_CREDIT_MAX))
+        self.inline_byline = re.compile(r"\((?i:(?:%s)\s+)?(?i:by)\s" % roles)   # "(By ...)", "(Reporting by ...)"
+        # after a paragraph's last sentence: "... she said. Read more: Merovia cuts rates"
+        self.inline_tail = re.compile(r"(?<=[.!?\"”’])\s+(?:%s)\s*:.*$"
+                                      % "(?i:%s)" % _alt(data["inline_tail_headings"]))
         # "(Image by Ana Ruiz, Wikimedia Commons)": a caption label opening the line, then "by"
         self.caption_by = re.compile(r"^\(?(?:%s)s?\s+(?:by|courtesy)\b" % _alt(data["caption_labels"]))
