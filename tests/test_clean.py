@@ -422,6 +422,8 @@ STORY = [
     "Advertisement",
     "Get the app",
     "Now playing",
+    "Delegates of both countries meet in Lima, Peru, March 3, 2025.",
+    "In this handout photo, Ruiz greets Lind at the airport.",
 ])
 def test_furniture_above_the_story_goes(cleaned, line):
     art = cleaned(line, *STORY)
@@ -445,6 +447,18 @@ def test_furniture_above_the_story_goes(cleaned, line):
     "Twitter | Kakao | Print",
     "Back to Press Releases",
     "Go to Forum >>0 Comment(s)",
+    "(c) 2025 Lima Herald Media",
+    "Originally published at limaherald.example",
+    "About the author: Ana Ruiz writes about trade.",
+    "Never miss a story: sign up for our morning briefing",
+    "Got a news tip? Email us",
+    "Print this page",
+    "Filed under: Trade, Asia",
+    "Ana Ruiz reports on trade and diplomacy for the Lima Herald.",
+    "ANA RUIZ",
+    "Ana Ruiz & Jo Lind",
+    "Ana Ruiz, Staff Writer",
+    "(Image source: Wikimedia Commons)",
 ])
 def test_furniture_below_the_story_goes(cleaned, line):
     art = cleaned(*STORY, line)
@@ -463,6 +477,10 @@ def test_furniture_below_the_story_goes(cleaned, line):
     "Get the deal done before June, Ruiz told reporters.",
     "Ruiz speaks at a business forum in Lima on Thursday before flying home.",
     "Ruiz attends a summit of Andean trade ministers in Quito next week.",
+    "Ruiz meets Lind in Lima on Tuesday, officials said.",
+    "First published in 2019, the tariff schedule has been revised twice since then.",
+    "Read the fine print: Merovia's offer covers only steel, Ruiz warned.",
+    "Never again: Ruiz vowed on Tuesday that Valdoria would not accept a quota on its wheat.",
 ])
 def test_story_paragraphs_that_look_like_furniture_stay(cleaned, line):
     art = cleaned(STORY[0], line, *STORY[1:])

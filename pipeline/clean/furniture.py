@@ -17,13 +17,13 @@ STAFF_LINE_WORDS = 8     # "Valdoria Daily Staff Ana Ruiz": an outlet, a role an
 BREADCRUMB_MIN_PARTS = 3  # "World > Asia > China"; two parts only when the first is "Home"
 SECTION_WORDS = 3        # "Press Releases", "Significant News": a section's name is a few words
 CAPTION_SHORT = 300      # a caption is a sentence or two about one picture
-CAPTION_DATE_TAIL = 40   # a caption closes on the picture's date: "... in Lima, Peru, March 3, 2025."
 CONSENT_MAX = 400        # a cookie banner is a few sentences; a longer paragraph about cookies is news
 NAV_LINE_MAX = 80        # a breadcrumb or a link back to a section is a few words
 
 _CAP_WORD = re.compile(r"(?:[A-Z][\w.'’-]*|[A-Z]{2,}|&)")
 _SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "..., March 3, 2025." / "... 3 March 2025": a caption closes on the picture's full date
+_CLOSING_DATE = re.compile(r"(?:\b[A-Z][a-z]{2,8}\.? \d{1,2},? |\b\d{1,2} [A-Z][a-z]{2,8},? )(?:19|20)\d\d\.?$")
 _YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.]\d\d\b")
 _DATE_SPLIT = re.compile(r"\s*[|•·]\s*|,\s*(?=[^,|]*\d)")   # "Ana Ruiz | 3 March", "Ana Ruiz, 12 de marzo"
 _CRUMB = re.compile(r"\s*(?:>+|»|›|/)\s*")
@@ -110,7 +110,7 @@ def gesture_caption(line: str, low: str, rules: CleanRules) -> bool:
     if _WHO_CAPTION.match(line) and not line.endswith(_REPORTING_OR_VERB_END) and "," not in line:
         return _quotes_nobody(low, rules)
     m = rules.gesture.search(low)
-    if m is None and _YEAR.search(line[-CAPTION_DATE_TAIL:]):
+    if m is None and _CLOSING_DATE.search(line):
         m = rules.dated_gesture.search(low)
     return m is not None and m.group(1) is None and len(sentence_spans(line)) == 1 and _quotes_nobody(low, rules)
 

@@ -26,9 +26,12 @@ TAIL_PLAIN_RUN = 3        # sentence-case headlines need a third to tell them fr
 TAIL_HEADLINE_WORDS = (3, 16)  # a linked headline has a few words, never one
 TITLE_CASE_SHARE = 0.6    # share of the longer words capitalised in a title-case headline
 SITE_SUFFIX_WORDS = 6     # "Title | Be Korea-savvy": a site's name or slogan after the page title
+ROLE_WORDS = 4            # "Staff Writer", "Lima Herald": a role or an outlet after an author's name
 LABEL_WORDS = 6           # a photo's alt text or a slug repeated on the page is a few words
 
-_NAME_WORD = re.compile(r"[A-Z](?:[a-zà-ÿ'’-]+|\.)")
+_NAME_WORD = re.compile(r"[A-Z](?:[a-zà-ÿ'’-]+|[A-Z'’-]+|\.)")
+_ROLE_SEPARATOR = re.compile(r"\s*[|,]\s*")
+_NAME_JOINER = re.compile(r"\s+(?:&|and)\s+")
 _SUFFIX_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
 _LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
@@ -41,11 +44,25 @@ def is_prose(line: str) -> bool:
     return len(line) >= PROSE_CHARS or (line.endswith(SENTENCE_END) and len(line.split()) >= PROSE_WORDS)
 
 
-def _is_lone_name(line: str, rules: CleanRules) -> bool:
-    """"Ana Ruiz": two or three capitalised words, none of them a common headline word."""
-    words = line.split()
+def _one_name(text: str, rules: CleanRules) -> bool:
+    words = text.split()
     return (2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words)
             and not any(w.lower().strip(".") in rules.name_stopwords for w in words))
+
+
+def _is_lone_name(line: str, rules: CleanRules) -> bool:
+    """"Ana Ruiz", "ANA RUIZ", "Ana Ruiz & Jo Lind", "Ana Ruiz | Lima Herald", "Ana Ruiz, Staff Writer":
+    author names of two or three capitalised words (none a common headline word), perhaps followed by
+    a role or an outlet of a few capitalised words."""
+    head, *rest = _ROLE_SEPARATOR.split(line)
+    if len(rest) > 1 or any(not _is_short_title(r) for r in rest):
+        return False
+    return all(_one_name(n, rules) for n in _NAME_JOINER.split(head))
+
+
+def _is_short_title(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= ROLE_WORDS and all(w[0].isupper() for w in words)
 
 
 def _tail_is_related(lines: list[str], ends_in_link: bool) -> bool:

@@ -33,7 +33,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _FROM_OUTLET = re.compile(r"\s+(?:from|on|at|in)\s+[\w .&'-]{1,30}$")  # "Most Read from Bloomberg"
 _POSSESSIVE = re.compile(r"^[\w.&-]+'s?\s+")  # "DW's top story", "Reuters' most read"
 _APP_PROMPT = re.compile(r"download (?:the|our)\b.{0,30}\bapps?\b")  # "Download the Daily Planet app"
-_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b)")
+_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b)|(?:©|\(c\))\s*(?:\d{4}\b|copyright)")
 _READING_TIME = re.compile(r"\d+\s*(?:min|mins|minute|minutes)\s+read")
 BULLET = re.compile(r"^(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
 _BULLET_START = set("-–—•*·▪►0123456789")
@@ -42,6 +42,7 @@ _EMAIL = re.compile(r"[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?")
 _GALLERY = re.compile(r"\d{1,2}\s*(?:of|/)\s*\d{1,2}")  # "1 of 5": a photo gallery's counter
 _NAMES_FOR = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:(?:,| and| &) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+)* for [A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}")
 _CAPS_CREDIT = re.compile(r"\(([A-Z][A-Z.'’\- ]+)\)$")
+_HOOK_END = re.compile(r"[:?!]\s+")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[a-z]")
 # the parts of a navigation line: "Asia Latest News | Business Headlines", "Advertisement - Scroll to continue"
@@ -185,6 +186,13 @@ def _is_call_to_action(body: str, rules: CleanRules) -> bool:
     return first in rules.cta_verbs and not rules.reporting.intersection(low) and bool(rules.cta_objects.intersection(low))
 
 
+def _prompt_after_a_hook(body: str, rules: CleanRules) -> bool:
+    """"Never miss a story: sign up ...", "Got a news tip? Email us": a hook, then the prompt."""
+    if len(body) > LINK_MAX * 3 or not _HOOK_END.search(body):
+        return False
+    return any(_is_call_to_action(part.strip(), rules) for part in _HOOK_END.split(body)[1:] if part.strip())
+
+
 def _is_menu(body: str) -> bool:
     """"Corrections and clarifications | Submit a news tip | Report error": a row of short links."""
     parts = [p.strip() for p in body.split("|")]
@@ -204,11 +212,11 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
         return "nav"
     if _is_credit(body, low, rules):
         return "byline"
-    if rules.share.search(low) or share_row(low, rules) or _APP_PROMPT.match(low) or _is_call_to_action(body, rules):
+    if rules.share.search(low) or share_row(low, rules) or _prompt_after_a_hook(body, rules) or _APP_PROMPT.match(low) or _is_call_to_action(body, rules):
         return "share_prompt"
     if _is_menu(body) or _GALLERY.fullmatch(body) or breadcrumb_or_section_link(body, low, rules):
         return "nav"
-    if rules.footer.search(low) or _COPYRIGHT.match(low):
+    if rules.footer.search(low) or _COPYRIGHT.match(low) or rules.footer_start.match(low):
         return "footer"
     if consent_banner(body, low, rules):
         return "consent"
