@@ -560,3 +560,15 @@ def test_a_scene_quoting_nobody_under_a_picture_credit_is_a_caption(cleaned):
     art = cleaned(STORY[0], line, *STORY[1:])
     assert art.paragraphs == STORY
     assert removed(art) == [("caption", line)]
+
+
+def test_title_case_headlines_between_paragraphs_go(cleaned):
+    links = ["Merovia Cuts Interest Rates Again", "Valdoria Signs Gas Deal With Neighbour", "Will Lima Port Strike End Soon?"]
+    assert cleaned(STORY[0], *links, *STORY[1:]).paragraphs == STORY
+
+
+def test_a_subheading_and_the_story_s_own_bulleted_points_stay(cleaned):
+    points = ["- Steel Tariffs Cut To Ten Percent", "- Car Quotas Lifted From June", "- Wheat Talks Resume Next Month"]
+    art = cleaned(STORY[0], "What The Deal Means", STORY[1], *points, STORY[2])
+    assert art.paragraphs[:3] == [STORY[0], "What The Deal Means", STORY[1]]
+    assert len(art.paragraphs) == 7

@@ -23,6 +23,7 @@ BIO_TAIL = 4              # the author's note is among the last few lines, only 
 
 TAIL_TITLE_RUN = 2        # two title-case headlines after the story's end are a list of related links
 TAIL_PLAIN_RUN = 3        # sentence-case headlines need a third to tell them from a cut-off last paragraph
+MIDDLE_TITLE_RUN = 3      # inside the story a subheading stands alone; three title-case lines in a row are links
 TAIL_HEADLINE_WORDS = (3, 16)  # a linked headline has a few words, never one
 TITLE_CASE_SHARE = 0.6    # share of the longer words capitalised in a title-case headline
 SITE_SUFFIX_WORDS = 6     # "Title | Be Korea-savvy": a site's name or slogan after the page title
@@ -109,12 +110,13 @@ def _title_case(line: str) -> bool:
 
 def _linked_headline(line: str) -> bool:
     lo, hi = TAIL_HEADLINE_WORDS
-    return _headline_like(line) and lo <= len(line.split()) <= hi and not line.endswith((",", ";", "?"))
+    return _headline_like(line) and lo <= len(line.split()) <= hi and not line.endswith((",", ";"))
 
 
 def mark_tail_headlines(lines: list[str], reasons: list[str | None]) -> None:
-    """Headlines listed after the story's last paragraph with no heading above them: two in title case,
-    or three in sentence case (one line without a full stop may be a paragraph cut short)."""
+    """Headlines listed with no heading above them. After the story's last paragraph: two in title case,
+    or three in sentence case (one line without a full stop may be a paragraph cut short). Between
+    paragraphs: three in title case, none bulleted (a bulleted list there is the story's own points)."""
     live = [i for i, r in enumerate(reasons) if r is None]
     run = []
     for i in reversed(live):
@@ -125,6 +127,16 @@ def mark_tail_headlines(lines: list[str], reasons: list[str | None]) -> None:
     if len(run) >= TAIL_PLAIN_RUN or (len(run) >= TAIL_TITLE_RUN and titled):
         for i in run:
             reasons[i] = "related"
+    run = []
+    for i in live + [len(lines)]:
+        if i < len(lines) and reasons[i] is None and _linked_headline(lines[i]) and _title_case(lines[i]) \
+                and not BULLET.match(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= MIDDLE_TITLE_RUN:
+            for j in run:
+                reasons[j] = "related"
+        run = []
 
 
 def mark_repeated_labels(lines: list[str], reasons: list[str | None]) -> None:
