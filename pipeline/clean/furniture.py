@@ -26,6 +26,7 @@ _SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
 _CLOSING_DATE = re.compile(r"(?:\b[A-Z][a-z]{2,8}\.? \d{1,2},? |\b\d{1,2} [A-Z][a-z]{2,8},? )(?:19|20)\d\d\.?$")
 _YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.]\d\d\b")
 _DATE_SPLIT = re.compile(r"\s*[|•·]\s*|,\s*(?=[^,|]*\d)")   # "Ana Ruiz | 3 March", "Ana Ruiz, 12 de marzo"
+_SPACES = re.compile(r"\s{2,}")
 _CRUMB = re.compile(r"\s*(?:>+|»|›|/)\s*")
 _REPORTING_OR_VERB_END = (".", "!", "?", ":", ";")
 # "Ministers Ruiz and Lind who shake hands ...": names, then a relative clause and nothing else
@@ -109,10 +110,14 @@ def gesture_caption(line: str, low: str, rules: CleanRules) -> bool:
         return False
     if _WHO_CAPTION.match(line) and not line.endswith(_REPORTING_OR_VERB_END) and "," not in line:
         return _quotes_nobody(low, rules)
-    m = rules.gesture.search(low)
-    if m is None and _CLOSING_DATE.search(line):
-        m = rules.dated_gesture.search(low)
-    return m is not None and m.group(1) is None and len(sentence_spans(line)) == 1 and _quotes_nobody(low, rules)
+    span = rules.gesture.find(low)
+    if span is None and line.rstrip(".")[-4:].isdigit() and _CLOSING_DATE.search(line):
+        span = rules.dated_gesture.find(low)
+    if span is None:
+        return False
+    before = low[:span[0]].split()
+    return (not before or before[-1] not in rules.modal_words) and len(sentence_spans(line)) == 1 \
+        and _quotes_nobody(low, rules)
 
 
 def strip_inline(paragraph: str, rules: CleanRules) -> tuple[str, list[str]]:
@@ -120,9 +125,9 @@ def strip_inline(paragraph: str, rules: CleanRules) -> tuple[str, list[str]]:
     after its last sentence; and what was cut. A paragraph without brackets or colons costs nothing."""
     cut = []
     if "(" in paragraph:
-        cut += [m.group().strip() for m in rules.inline_credit.finditer(paragraph)]
+        cut += [m.group() for m in rules.inline_credit.finditer(paragraph)]
         if cut:
-            paragraph = rules.inline_credit.sub("", paragraph).strip()
+            paragraph = _SPACES.sub(" ", rules.inline_credit.sub("", paragraph)).strip()
     if ":" in paragraph and (m := rules.inline_tail.search(paragraph)):
         cut.append(m.group().strip())
         paragraph = paragraph[:m.start()].rstrip()

@@ -27,6 +27,7 @@ MIDDLE_TITLE_RUN = 3      # inside the story a subheading stands alone; three ti
 TAIL_HEADLINE_WORDS = (3, 16)  # a linked headline has a few words, never one
 TITLE_CASE_SHARE = 0.6    # share of the longer words capitalised in a title-case headline
 SITE_SUFFIX_WORDS = 6     # "Title | Be Korea-savvy": a site's name or slogan after the page title
+NAME_LINE_MAX = 80        # two authors with a role or an outlet each fit in this
 ROLE_WORDS = 4            # "Staff Writer", "Lima Herald": a role or an outlet after an author's name
 LABEL_WORDS = 6           # a photo's alt text or a slug repeated on the page is a few words
 
@@ -55,6 +56,8 @@ def _is_lone_name(line: str, rules: CleanRules) -> bool:
     """"Ana Ruiz", "ANA RUIZ", "Ana Ruiz & Jo Lind", "Ana Ruiz | Lima Herald", "Ana Ruiz, Staff Writer":
     author names of two or three capitalised words (none a common headline word), perhaps followed by
     a role or an outlet of a few capitalised words."""
+    if len(line) > NAME_LINE_MAX:
+        return False
     head, *rest = _ROLE_SEPARATOR.split(line)
     if len(rest) > 1 or any(not _is_short_title(r) for r in rest):
         return False
@@ -166,8 +169,10 @@ def _is_source_line(line: str, sources: list[str]) -> bool:
 
 def _is_title_with_site(line: str, title_key: str) -> bool:
     """"Talks Resume in Lima | Lima Herald": the page title with the site's name or slogan after it."""
+    if not title_key or not paragraph_key(line).startswith(title_key[:len(title_key) // 2]):
+        return False
     seps = list(_SUFFIX_SEPARATOR.finditer(line))
-    if not title_key or not seps:
+    if not seps:
         return False
     last = seps[-1]
     return paragraph_key(line[:last.start()]) == title_key and 0 < len(line[last.end():].split()) <= SITE_SUFFIX_WORDS

@@ -128,16 +128,17 @@ class CleanRules:
         self.social_row = re.compile(r"(?:(?:%s)[\s|/·•,]*)+" % _alt(data["social_networks"]))
         self.consent = _Phrases(data["consent_phrases"])
         # "Ministers pose for a photo", "... who shake hands": a picture's present tense; "will shake hands" is news
-        self.gesture = re.compile(r"(?<![\w-])(?:(%s)\s+)?(?:%s)(?![\w-])"
-                                  % (_alt(data["modal_words"]), _alt(data["caption_gestures"])))
+        self.gesture = _Phrases(data["caption_gestures"])
         # "Ana Ruiz speaks during a news conference in Lima, March 3, 2025.": only with the picture's date
-        self.dated_gesture = re.compile(r"(?<![\w-])(?:(%s)\s+)?(?:%s)(?![\w-])"
-                                        % (_alt(data["modal_words"]), _alt(data["dated_caption_verbs"])))
+        self.dated_gesture = _Phrases(data["dated_caption_verbs"])
+        self.modal_words = set(data["modal_words"])
+        # "(Image by Ana Ruiz, Wikimedia Commons)": a caption label opening the line, then "by"
+        self.caption_by = re.compile(r"^\(?(?:%s)s?\s+(?:by|courtesy)\b" % _alt(data["caption_labels"]))
         # inside a paragraph: "(Photo: Jo Lind/Reuters)", "(Image by Ana Ruiz, Wikimedia Commons)", "(By Mark Tan)"
         labels, roles = _alt(data["caption_labels"]), _alt(data["credit_roles"])
         self.inline_credit = re.compile(
-            r"\s*\((?i:(?:%s)s?)\s*(?::|(?i:by|courtesy)\b)[^()]{0,%d}\)"          # anywhere: a picture's credit
-            r"|\s*\((?i:(?:%s)\s+)?(?i:by)\s+[A-Z][^()]{0,%d}\)$"                # at the end: the byline
+            r"\((?i:(?:%s)s?)\s*(?::|(?i:by|courtesy)\b)[^()]{0,%d}\)"          # anywhere: a picture's credit
+            r"|\((?i:(?:%s)\s+)?(?i:by)\s+[A-Z][^()]{0,%d}\)$"                # at the end: the byline
             % (labels, INLINE_CREDIT_MAX, roles, INLINE_CREDIT_MAX))
         self.inline_byline = re.compile(r"\((?i:(?:%s)\s+)?(?i:by)\s" % roles)   # "(By ...)", "(Reporting by ...)"
         # after a paragraph's last sentence: "... she said. Read more: Merovia cuts rates"
