@@ -572,3 +572,13 @@ def test_a_subheading_and_the_story_s_own_bulleted_points_stay(cleaned):
     art = cleaned(STORY[0], "What The Deal Means", STORY[1], *points, STORY[2])
     assert art.paragraphs[:3] == [STORY[0], "What The Deal Means", STORY[1]]
     assert len(art.paragraphs) == 7
+
+
+def test_a_menu_of_short_capitalised_lines_above_the_story_goes(cleaned):
+    assert cleaned("World", "Asia Pacific", "Science & Tech", *STORY).paragraphs == STORY
+    assert cleaned("Title", "Artist", *STORY).paragraphs == STORY
+
+
+def test_one_short_capitalised_line_above_the_story_stays(cleaned):
+    assert cleaned("LIMA", *STORY).paragraphs == ["LIMA", *STORY]
+    assert cleaned(STORY[0], "World", "Trade", *STORY[1:]).paragraphs == [STORY[0], "World", "Trade", *STORY[1:]]

@@ -15,8 +15,8 @@ import unicodedata
 from pipeline.article import Article, Removed
 from pipeline.clean.duplicates import duplicates
 from pipeline.clean.furniture import strip_inline
-from pipeline.clean.layout import (is_prose, mark_edges, mark_related_blocks, mark_repeated_labels,
-                                   mark_scene_captions, mark_tail_headlines)
+from pipeline.clean.layout import (is_prose, mark_edges, mark_lead_menus, mark_related_blocks,
+                                   mark_repeated_labels, mark_scene_captions, mark_tail_headlines)
 from pipeline.clean.lines import classify_line, quotes_nobody, unbullet
 from pipeline.clean.rules import CleanRules
 from pipeline.lexicon.lexicon import Lexicon
@@ -63,6 +63,7 @@ def clean_article(article: Article, lexicon: Lexicon) -> Article:
     mark_scene_captions(lines, reasons, rules)
     mark_edges(lines, reasons, article.title, rules, article.source)
     mark_repeated_labels(lines, reasons)
+    mark_lead_menus(lines, reasons)
     mark_tail_headlines(lines, reasons)
     kept = [s for s, r in zip(lines, reasons) if r is None]
     dups = iter(duplicates(kept))

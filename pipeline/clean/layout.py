@@ -29,9 +29,12 @@ TITLE_CASE_SHARE = 0.6    # share of the longer words capitalised in a title-cas
 SITE_SUFFIX_WORDS = 6     # "Title | Be Korea-savvy": a site's name or slogan after the page title
 NAME_LINE_MAX = 80        # two authors with a role or an outlet each fit in this
 ROLE_WORDS = 4            # "Staff Writer", "Lima Herald": a role or an outlet after an author's name
+LEAD_MENU_RUN = 2         # one short capitalised line above the story may be a dateline; two in a row are a menu
+MENU_WORDS = 3            # "Asia Pacific", "Science & Tech": a menu entry is a few words
 LABEL_WORDS = 6           # a photo's alt text or a slug repeated on the page is a few words
 
 _NAME_WORD = re.compile(r"[A-Z](?:[a-zà-ÿ'’-]+|[A-Z'’-]+|\.)")
+_MENU_WORD = re.compile(r"[A-Z][\w'’&-]*|&")
 _ROLE_SEPARATOR = re.compile(r"\s*[|,]\s*")
 _NAME_JOINER = re.compile(r"\s+(?:&|and)\s+")
 _SUFFIX_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
@@ -140,6 +143,27 @@ def mark_tail_headlines(lines: list[str], reasons: list[str | None]) -> None:
             for j in run:
                 reasons[j] = "related"
         run = []
+
+
+def mark_lead_menus(lines: list[str], reasons: list[str | None]) -> None:
+    """Above the story's first paragraph, two or more lines in a row of one to three capitalised words
+    ("World" / "Asia Pacific", "Title" / "Artist"): section menus and player labels, not the story."""
+    lead = next((i for i, r in enumerate(reasons) if r is None and is_prose(lines[i])), len(lines))
+    runs: list[list[int]] = [[]]
+    for i in (i for i in range(lead) if reasons[i] is None):   # lines already dropped do not break a run
+        if _is_menu_word(lines[i]):
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) >= LEAD_MENU_RUN:
+            for j in run:
+                reasons[j] = "nav"
+
+
+def _is_menu_word(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= MENU_WORDS and all(_MENU_WORD.fullmatch(w) for w in words)
 
 
 def mark_repeated_labels(lines: list[str], reasons: list[str | None]) -> None:
