@@ -582,3 +582,20 @@ def test_a_menu_of_short_capitalised_lines_above_the_story_goes(cleaned):
 def test_one_short_capitalised_line_above_the_story_stays(cleaned):
     assert cleaned("LIMA", *STORY).paragraphs == ["LIMA", *STORY]
     assert cleaned(STORY[0], "World", "Trade", *STORY[1:]).paragraphs == [STORY[0], "World", "Trade", *STORY[1:]]
+
+
+def test_an_advert_label_between_two_sentences_is_cut_out(cleaned):
+    art = cleaned(STORY[0], "The talks lasted three hours. Advertisement The ministers then took questions from reporters.")
+    assert art.paragraphs == [STORY[0], "The talks lasted three hours. The ministers then took questions from reporters."]
+    assert ("inline", "Advertisement") in removed(art)
+
+
+def test_advertisement_as_a_word_of_the_story_stays(cleaned):
+    line = "Merovia banned the advertisement of Valdorian wine last year. Advertisements for beer were spared."
+    assert cleaned(STORY[0], line).paragraphs == [STORY[0], line]
+
+
+def test_a_three_sentence_author_note_closing_the_article_goes(cleaned):
+    note = ("Ana Ruiz is a correspondent for the Lima Herald covering trade and diplomacy across South America. "
+            "She previously reported from Quito and Bogota for six years. She holds a degree in economics.")
+    assert cleaned(*STORY, note).paragraphs == STORY

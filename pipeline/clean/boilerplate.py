@@ -14,10 +14,10 @@ import unicodedata
 
 from pipeline.article import Article, Removed
 from pipeline.clean.duplicates import duplicates
-from pipeline.clean.furniture import strip_inline
+from pipeline.clean.furniture import quotes_nobody, strip_inline
 from pipeline.clean.layout import (is_prose, mark_edges, mark_lead_menus, mark_related_blocks,
                                    mark_repeated_labels, mark_scene_captions, mark_tail_headlines)
-from pipeline.clean.lines import classify_line, quotes_nobody, unbullet
+from pipeline.clean.lines import classify_line, unbullet
 from pipeline.clean.rules import CleanRules
 from pipeline.lexicon.lexicon import Lexicon
 

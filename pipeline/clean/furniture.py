@@ -15,7 +15,7 @@ BYLINE_MAX = 90          # "By Jane Doe and John Roe | Beijing, 3 March 2025"; l
 BYLINE_DATE_WORDS = 6    # "12 de marzo de 2025": the date after a byline is a few words
 STAFF_LINE_WORDS = 8     # "Valdoria Daily Staff Ana Ruiz": an outlet, a role and a name
 BREADCRUMB_MIN_PARTS = 3  # "World > Asia > China"; two parts only when the first is "Home"
-SECTION_WORDS = 3        # "Press Releases", "Significant News": a section's name is a few words
+SECTION_WORDS = 3        # "Press Releases", "Asia Pacific": a section's name is a few words
 CAPTION_SHORT = 300      # a caption is a sentence or two about one picture
 CONSENT_MAX = 400        # a cookie banner is a few sentences; a longer paragraph about cookies is news
 NAV_LINE_MAX = 80        # a breadcrumb or a link back to a section is a few words
@@ -26,6 +26,8 @@ _SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
 _CLOSING_DATE = re.compile(r"(?:\b[A-Z][a-z]{2,8}\.? \d{1,2},? |\b\d{1,2} [A-Z][a-z]{2,8},? )(?:19|20)\d\d\.?$")
 _YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.]\d\d\b")
 _DATE_SPLIT = re.compile(r"\s*[|•·]\s*|,\s*(?=[^,|]*\d)")   # "Ana Ruiz | 3 March", "Ana Ruiz, 12 de marzo"
+_ADVERT_HINT = re.compile(r"(?i:advertis|sponsored|scroll to|continues below|continue reading)")
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _SPACES = re.compile(r"\s{2,}")
 _CRUMB = re.compile(r"\s*(?:>+|»|›|/)\s*")
 _REPORTING_OR_VERB_END = (".", "!", "?", ":", ";")
@@ -37,7 +39,8 @@ def _all_capitalised(words: list[str]) -> bool:
     return bool(words) and all(_CAP_WORD.fullmatch(w) for w in words)
 
 
-def _is_section(text: str) -> bool:
+def is_section(text: str) -> bool:
+    """"Philippines", "Asia Pacific", "Science & Tech": a section of the site is named in a few capitalised words."""
     words = text.split()
     return 0 < len(words) <= SECTION_WORDS and all(_SECTION_WORD.fullmatch(w) for w in words)
 
@@ -84,14 +87,14 @@ def breadcrumb_or_section_link(line: str, low: str, rules: CleanRules) -> bool:
         return False
     parts = [p for p in _CRUMB.split(line.strip(" >»›")) if p]
     if len(parts) >= 2 and (len(parts) >= BREADCRUMB_MIN_PARTS or parts[0].lower() == "home") \
-            and all(_is_section(p) or rules.comment_line.fullmatch(p.lower()) for p in parts):
+            and all(is_section(p) or rules.comment_line.fullmatch(p.lower()) for p in parts):
         return True
     m = rules.nav_link.match(low)
     if m is None:
         return False
     head, *rest = parts if parts else [line]
     target = head[m.end():] if len(head) >= m.end() else ""
-    return _is_section(target) and all(rules.comment_line.fullmatch(p.lower()) for p in rest)
+    return is_section(target) and all(rules.comment_line.fullmatch(p.lower()) for p in rest)
 
 
 def consent_banner(line: str, low: str, rules: CleanRules) -> bool:
@@ -99,8 +102,9 @@ def consent_banner(line: str, low: str, rules: CleanRules) -> bool:
     return len(line) <= CONSENT_MAX and rules.consent.search(low)
 
 
-def _quotes_nobody(low: str, rules: CleanRules) -> bool:
-    return not any(w in rules.reporting for w in re.findall(r"[a-z']+", low))
+def quotes_nobody(text: str, rules: CleanRules) -> bool:
+    """A caption describes a picture; a paragraph of the story reports what someone said."""
+    return not rules.reporting.intersection(w.lower() for w in _WORD.findall(text))
 
 
 def gesture_caption(line: str, low: str, rules: CleanRules) -> bool:
@@ -109,7 +113,7 @@ def gesture_caption(line: str, low: str, rules: CleanRules) -> bool:
     if len(line) > CAPTION_SHORT:
         return False
     if _WHO_CAPTION.match(line) and not line.endswith(_REPORTING_OR_VERB_END) and "," not in line:
-        return _quotes_nobody(low, rules)
+        return quotes_nobody(low, rules)
     span = rules.gesture.find(low)
     if span is None and line.rstrip(".")[-4:].isdigit() and _CLOSING_DATE.search(line):
         span = rules.dated_gesture.find(low)
@@ -117,7 +121,7 @@ def gesture_caption(line: str, low: str, rules: CleanRules) -> bool:
         return False
     before = low[:span[0]].split()
     return (not before or before[-1] not in rules.modal_words) and len(sentence_spans(line)) == 1 \
-        and _quotes_nobody(low, rules)
+        and quotes_nobody(low, rules)
 
 
 def strip_inline(paragraph: str, rules: CleanRules) -> tuple[str, list[str]]:
@@ -128,6 +132,11 @@ def strip_inline(paragraph: str, rules: CleanRules) -> tuple[str, list[str]]:
         cut += [m.group() for m in rules.inline_credit.finditer(paragraph)]
         if cut:
             paragraph = _SPACES.sub(" ", rules.inline_credit.sub("", paragraph)).strip()
+    if _ADVERT_HINT.search(paragraph):
+        found = [m.group().strip() for m in rules.inline_furniture.finditer(paragraph)]
+        if found and len(found[0]) < len(paragraph.strip()):
+            cut += found
+            paragraph = _SPACES.sub(" ", rules.inline_furniture.sub("", paragraph)).strip()
     if ":" in paragraph and (m := rules.inline_tail.search(paragraph)):
         cut.append(m.group().strip())
         paragraph = paragraph[:m.start()].rstrip()

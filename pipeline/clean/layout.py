@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.duplicates import paragraph_key
-from pipeline.clean.lines import (BULLET, SENTENCE_END, SHORT_LINE, before_agency_credit, is_captioned_scene,
+from pipeline.clean.furniture import is_section
+from pipeline.clean.lines import (BULLET, SENTENCE_END, before_agency_credit, is_captioned_scene,
                                   is_related_heading)
 from pipeline.clean.rules import CleanRules
 
@@ -19,6 +20,7 @@ RELATED_TAIL_LINES = 10   # a related-links block lists a handful of headlines, 
 RELATED_TAIL_CHARS = 300  # a teaser under a related link is shorter than this
 LEAD_BULLET_WORDS = 6     # "- Asia", "- Trade war": bulleted section labels above the story
 NAME_HEAD, NAME_TAIL = 3, 2   # a lone author name stands among the first three or the last two lines
+BIO_MAX = 500             # an author's note runs to two or three sentences
 BIO_TAIL = 4              # the author's note is among the last few lines, only promotions after it
 
 TAIL_TITLE_RUN = 2        # two title-case headlines after the story's end are a list of related links
@@ -30,11 +32,9 @@ SITE_SUFFIX_WORDS = 6     # "Title | Be Korea-savvy": a site's name or slogan af
 NAME_LINE_MAX = 80        # two authors with a role or an outlet each fit in this
 ROLE_WORDS = 4            # "Staff Writer", "Lima Herald": a role or an outlet after an author's name
 LEAD_MENU_RUN = 2         # one short capitalised line above the story may be a dateline; two in a row are a menu
-MENU_WORDS = 3            # "Asia Pacific", "Science & Tech": a menu entry is a few words
 LABEL_WORDS = 6           # a photo's alt text or a slug repeated on the page is a few words
 
 _NAME_WORD = re.compile(r"[A-Z](?:[a-zà-ÿ'’-]+|[A-Z'’-]+|\.)")
-_MENU_WORD = re.compile(r"[A-Z][\w'’&-]*|&")
 _ROLE_SEPARATOR = re.compile(r"\s*[|,]\s*")
 _NAME_JOINER = re.compile(r"\s+(?:&|and)\s+")
 _SUFFIX_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
@@ -151,7 +151,7 @@ def mark_lead_menus(lines: list[str], reasons: list[str | None]) -> None:
     lead = next((i for i, r in enumerate(reasons) if r is None and is_prose(lines[i])), len(lines))
     runs: list[list[int]] = [[]]
     for i in (i for i in range(lead) if reasons[i] is None):   # lines already dropped do not break a run
-        if _is_menu_word(lines[i]):
+        if is_section(lines[i]):
             runs[-1].append(i)
         elif runs[-1]:
             runs.append([])
@@ -159,11 +159,6 @@ def mark_lead_menus(lines: list[str], reasons: list[str | None]) -> None:
         if len(run) >= LEAD_MENU_RUN:
             for j in run:
                 reasons[j] = "nav"
-
-
-def _is_menu_word(line: str) -> bool:
-    words = line.split()
-    return 0 < len(words) <= MENU_WORDS and all(_MENU_WORD.fullmatch(w) for w in words)
 
 
 def mark_repeated_labels(lines: list[str], reasons: list[str | None]) -> None:
@@ -225,7 +220,7 @@ def mark_edges(lines: list[str], reasons: list[str | None], title: str, rules: C
         if _is_lone_name(lines[i], rules):
             reasons[i] = "byline"
     for i in reversed(live[-BIO_TAIL:]):  # only promotions may follow the author's note, never prose
-        if len(lines[i]) <= SHORT_LINE and rules.author_bio.match(lines[i]):
+        if len(lines[i]) <= BIO_MAX and rules.author_bio.match(lines[i]):
             reasons[i] = "byline"
         elif is_prose(lines[i]):
             break

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.furniture import (breadcrumb_or_section_link, consent_banner, foreign_or_dated_byline,
-                                      gesture_caption, share_row, staff_or_outlet_line)
+                                      gesture_caption, is_section, quotes_nobody, share_row,
+                                      staff_or_outlet_line)
 from pipeline.clean.rules import CleanRules, lower
 from pipeline.text.sentences import sentence_spans
 
@@ -27,7 +28,6 @@ CTA_MAX_WORDS = 16     # a prompt to the reader is one short imperative
 CTA_ALONE_MAX_WORDS = 10  # "Subscribe to read the full story": after a verb that needs no object
 MENU_MIN_PARTS = 3     # "A | B | C": two parts may be a headline with a pipe in it
 MENU_PART_WORDS = 5    # each entry of a menu is a link of a few words
-SECTION_WORDS = 3      # "Philippines", "Asia Pacific", "Science & Tech": a section name is short
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _FROM_OUTLET = re.compile(r"\s+(?:from|on|at|in)\s+[\w .&'-]{1,30}$")  # "Most Read from Bloomberg"
@@ -48,7 +48,6 @@ _LETTER = re.compile(r"[a-z]")
 # the parts of a navigation line: "Asia Latest News | Business Headlines", "Advertisement - Scroll to continue"
 _NAV_SEPARATOR = re.compile(r"\s*[,|»›>:•·/←→↑↓▲▼◄►…]+\s*|\s+[-–—]+\s+")
 _COUNTER = re.compile(r"[(\[]?\d+(?:\s*(?:of|/)\s*\d+)?[)\]]?")  # "(3)", "2/2", "1 of 5"
-_SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
 SENTENCE_END = (".", "!", ".”", '."', ".’", ".'", "!”", '!"', ":")
 _SENTENCE_MARKS = tuple(".!?”\"’'")   # what a finished sentence ends with: "... said. (AFP)"
 
@@ -98,11 +97,6 @@ def before_agency_credit(line: str, rules: CleanRules) -> str | None:
     return line[:len(line) - (len(low) - m.start())].rstrip() if m else None
 
 
-def quotes_nobody(text: str, rules: CleanRules) -> bool:
-    """A caption describes a picture; a paragraph of the story reports what someone said."""
-    return not rules.reporting.intersection(w.lower() for w in _WORD.findall(text))
-
-
 def is_captioned_scene(text: str, rules: CleanRules) -> bool:
     """The words before an agency credit read as a picture's caption, not as a paragraph of the story:
     one sentence that quotes nobody."""
@@ -138,11 +132,6 @@ def _is_date_line(low: str, rules: CleanRules) -> bool:
     return not _LETTER.search(rest) and bool(rules.date_anchor.search(low))
 
 
-def _is_section_name(part: str) -> bool:
-    words = part.split()
-    return 0 < len(words) <= SECTION_WORDS and all(_SECTION_WORD.fullmatch(w) for w in words)
-
-
 def is_navigation(body: str, rules: CleanRules) -> bool:
     """"Advertisement", "Asia Latest News | Business Headlines", "Back to top ↑": navigation phrases
     standing alone, with at most separators, counters and a section name before each. A line that
@@ -156,11 +145,11 @@ def is_navigation(body: str, rules: CleanRules) -> bool:
         low = lower(part)
         span = rules.nav.find(low) if len(low) == len(part) else None
         if span is None:
-            if not _is_section_name(part):
+            if not is_section(part):
                 return False
             continue
         before, after = part[:span[0]].strip(), part[span[1]:].strip()
-        if before and not _is_section_name(before) or after and not _COUNTER.fullmatch(after):
+        if before and not is_section(before) or after and not _COUNTER.fullmatch(after):
             return False
         found = True
     return found
