@@ -423,7 +423,7 @@ STORY = [
     "Get the app",
     "Now playing",
     "Delegates of both countries meet in Lima, Peru, March 3, 2025.",
-    "In this handout photo, Ruiz greets Lind at the airport.",
+    "A handout photo shows Ruiz greeting Lind at the airport.",
 ])
 def test_furniture_above_the_story_goes(cleaned, line):
     art = cleaned(line, *STORY)
@@ -599,3 +599,23 @@ def test_a_three_sentence_author_note_closing_the_article_goes(cleaned):
     note = ("Ana Ruiz is a correspondent for the Lima Herald covering trade and diplomacy across South America. "
             "She previously reported from Quito and Bogota for six years. She holds a degree in economics.")
     assert cleaned(*STORY, note).paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "We use cookies and similar technologies to recognise your repeat visits and preferences, to measure the "
+    "effectiveness of campaigns and to improve our websites. By clicking 'Accept all cookies' you consent to the use "
+    "of cookies. For settings and more information about cookies, view our Cookie Policy.",
+    "© 2025 Lima Herald Media Group. All rights reserved. This material may not be published, broadcast, rewritten "
+    "or redistributed in whole or in part without the express written permission of the Lima Herald Media Group.",
+    "About Us | Contact Us | Advertise With Us | Careers | Terms of Use | Privacy Policy | Cookie Settings | "
+    "Accessibility | Sitemap | Newsletters | Corrections | Subscribe | Help Centre | Media Kit | RSS Feeds",
+])
+def test_long_banners_footers_and_menus_go(cleaned, line):
+    assert cleaned(*STORY, line).paragraphs == STORY
+
+
+def test_a_long_paragraph_about_cookie_rules_stays(cleaned):
+    line = ("Merovia's data regulator said on Tuesday that the ministry's site uses cookies to track "
+            "visitors, a rule that Valdorian officials said would raise costs for their exporters selling online, "
+            "and Ruiz said she would raise the matter with Lind at their next meeting in Lima later this month.")
+    assert cleaned(*STORY, line).paragraphs == [*STORY, line]

@@ -17,7 +17,7 @@ STAFF_LINE_WORDS = 8     # "Valdoria Daily Staff Ana Ruiz": an outlet, a role an
 BREADCRUMB_MIN_PARTS = 3  # "World > Asia > China"; two parts only when the first is "Home"
 SECTION_WORDS = 3        # "Press Releases", "Asia Pacific": a section's name is a few words
 CAPTION_SHORT = 300      # a caption is a sentence or two about one picture
-CONSENT_MAX = 400        # a cookie banner is a few sentences; a longer paragraph about cookies is news
+CONSENT_MAX = 600        # a cookie banner is a few sentences; a longer paragraph about cookies is news
 NAV_LINE_MAX = 80        # a breadcrumb or a link back to a section is a few words
 
 _CAP_WORD = re.compile(r"(?:[A-Z][\w.'’-]*|[A-Z]{2,}|&)")
@@ -26,8 +26,10 @@ _SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
 _CLOSING_DATE = re.compile(r"(?:\b[A-Z][a-z]{2,8}\.? \d{1,2},? |\b\d{1,2} [A-Z][a-z]{2,8},? )(?:19|20)\d\d\.?$")
 _YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.]\d\d\b")
 _DATE_SPLIT = re.compile(r"\s*[|•·]\s*|,\s*(?=[^,|]*\d)")   # "Ana Ruiz | 3 March", "Ana Ruiz, 12 de marzo"
-_ADVERT_HINT = re.compile(r"(?i:advertis|sponsored|scroll to|continues below|continue reading)")
+# plain substring tests first: a case-blind search on every paragraph would cost more than the rest of the step
+_ADVERT_HINTS = ("dvertis", "DVERTIS", "ponsored", "PONSORED", "croll to", "CROLL TO", "ontinue", "ONTINUE")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+_CONSENT_HINTS = ("cookie", "consent", "privacy", "continuing", "agree")   # every consent phrase holds one
 _SPACES = re.compile(r"\s{2,}")
 _CRUMB = re.compile(r"\s*(?:>+|»|›|/)\s*")
 _REPORTING_OR_VERB_END = (".", "!", "?", ":", ";")
@@ -98,8 +100,10 @@ def breadcrumb_or_section_link(line: str, low: str, rules: CleanRules) -> bool:
 
 
 def consent_banner(line: str, low: str, rules: CleanRules) -> bool:
-    """"We use cookies to improve your experience ...", "Accept all cookies"."""
-    return len(line) <= CONSENT_MAX and rules.consent.search(low)
+    """"We use cookies to improve your experience ...", "Accept all cookies"; reported speech about a
+    site's cookies is news."""
+    return len(line) <= CONSENT_MAX and any(h in low for h in _CONSENT_HINTS) and bool(rules.consent.search(low)) \
+        and quotes_nobody(line, rules)
 
 
 def quotes_nobody(text: str, rules: CleanRules) -> bool:
@@ -132,7 +136,7 @@ def strip_inline(paragraph: str, rules: CleanRules) -> tuple[str, list[str]]:
         cut += [m.group() for m in rules.inline_credit.finditer(paragraph)]
         if cut:
             paragraph = _SPACES.sub(" ", rules.inline_credit.sub("", paragraph)).strip()
-    if _ADVERT_HINT.search(paragraph):
+    if any(h in paragraph for h in _ADVERT_HINTS):
         found = [m.group().strip() for m in rules.inline_furniture.finditer(paragraph)]
         if found and len(found[0]) < len(paragraph.strip()):
             cut += found

@@ -193,8 +193,16 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
     """Why a single line is boilerplate, or None. Position-dependent rules live in `pipeline.clean.layout`."""
     body = unbullet(line)
     low = lower(body)
-    if len(body) > SHORT_LINE:  # long lines are prose unless they are a caption or a credit list
-        return "byline" if _is_credit(body, low, rules) else "caption" if _is_caption(body, low, rules) else None
+    if len(body) > SHORT_LINE:  # long lines are prose unless a caption, a credit list, a banner, a footer or a menu
+        if _is_credit(body, low, rules):
+            return "byline"
+        if _is_caption(body, low, rules):
+            return "caption"
+        if consent_banner(body, low, rules):
+            return "consent"
+        if _COPYRIGHT.match(low) or _is_menu(body):
+            return "footer"
+        return None
     if rules.metadata.search(low) or _is_date_line(low, rules):
         return "metadata"
     if len(body) <= NAV_MAX and (_READING_TIME.search(low) or is_navigation(body, rules)):
