@@ -32,7 +32,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _CONSENT_HINTS = ("cookie", "consent", "privacy", "continuing", "agree")   # every consent phrase holds one
 _SPACES = re.compile(r"\s{2,}")
 _CRUMB = re.compile(r"\s*(?:>+|»|›|/)\s*")
-_REPORTING_OR_VERB_END = (".", "!", "?", ":", ";")
+_SENTENCE_CLOSE = (".", "!", "?", ":", ";")
 # "Ministers Ruiz and Lind who shake hands ...": names, then a relative clause and nothing else
 _WHO_CAPTION = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+(?:and\s+(?:[A-Z][\w.'’-]*\s+)+)?who\s+[a-z]")
 
@@ -50,7 +50,7 @@ def is_section(text: str) -> bool:
 def foreign_or_dated_byline(line: str, low: str, rules: CleanRules, joiners: set[str]) -> bool:
     """"Von Ana Ruiz | 3. März 2025", "Por Jorge Lind, 12 de marzo de 2025", "By Ana Ruiz, March 3, 2025":
     a byline word, capitalised names, and perhaps a date (a year or a time in a few words) after a separator."""
-    if len(line) > BYLINE_MAX or line.endswith(_REPORTING_OR_VERB_END):
+    if len(line) > BYLINE_MAX or line.endswith(_SENTENCE_CLOSE):
         return False
     m = rules.byline_word.match(low)
     if m is None:
@@ -69,7 +69,7 @@ def foreign_or_dated_byline(line: str, low: str, rules: CleanRules, joiners: set
 def staff_or_outlet_line(line: str, low: str, rules: CleanRules) -> bool:
     """"OAN Staff Ana Ruiz", "Lima Herald Media Network - Lima": capitalised words naming the outlet's
     staff or the outlet itself, with no sentence in them."""
-    if line.endswith(_REPORTING_OR_VERB_END) or not _CAP_WORD.match(line):
+    if line.endswith(_SENTENCE_CLOSE) or not _CAP_WORD.match(line):
         return False
     words = line.replace(" - ", " ").replace(" | ", " ").split()
     if not _all_capitalised(words) or len(words) > STAFF_LINE_WORDS:
@@ -116,7 +116,7 @@ def gesture_caption(line: str, low: str, rules: CleanRules) -> bool:
     one sentence about a picture in its present tense, quoting nobody. "Will shake hands" is news."""
     if len(line) > CAPTION_SHORT:
         return False
-    if _WHO_CAPTION.match(line) and not line.endswith(_REPORTING_OR_VERB_END) and "," not in line:
+    if _WHO_CAPTION.match(line) and not line.endswith(_SENTENCE_CLOSE) and "," not in line:
         return quotes_nobody(low, rules)
     span = rules.gesture.find(low)
     if span is None and line.rstrip(".")[-4:].isdigit() and _CLOSING_DATE.search(line):

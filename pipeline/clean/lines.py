@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.clean.furniture import (breadcrumb_or_section_link, consent_banner, foreign_or_dated_byline,
+from pipeline.clean.furniture import (BYLINE_MAX, breadcrumb_or_section_link, consent_banner, foreign_or_dated_byline,
                                       gesture_caption, is_section, quotes_nobody, share_row,
                                       staff_or_outlet_line)
 from pipeline.clean.rules import CleanRules, lower
@@ -17,7 +17,6 @@ from pipeline.text.sentences import sentence_spans
 SHORT_LINE = 200       # prompts and form lines are short; a longer line mentioning them is prose
 CAPTION_MAX = 600      # a paragraph longer than this is prose even if it names a photo agency
 CREDIT_LIST_MAX = 300  # "Reporting by ...; Editing by ...; Additional reporting by ..." fits in this
-BYLINE_MAX = 90        # "By Jane Doe and John Roe | Beijing" and the like; longer is a sentence
 LABEL_LINE_MAX = 80    # "[Editor: Zhang Long]", "Source: Xinhua": a label and a name or two
 NAV_MAX = 60           # a menu entry or a section banner; a longer line is a headline or prose
 DATE_LINE_MAX = 60     # "Nov. 2, 2025, 10:30 AM IST" with room for a weekday
@@ -209,7 +208,8 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
         return "nav"
     if _is_credit(body, low, rules):
         return "byline"
-    if rules.share.search(low) or share_row(low, rules) or _prompt_after_a_hook(body, rules) or _APP_PROMPT.match(low) or _is_call_to_action(body, rules):
+    if rules.share.search(low) or share_row(low, rules) or _APP_PROMPT.match(low) \
+            or _is_call_to_action(body, rules) or _prompt_after_a_hook(body, rules):
         return "share_prompt"
     if _is_menu(body) or _GALLERY.fullmatch(body) or breadcrumb_or_section_link(body, low, rules):
         return "nav"

@@ -142,8 +142,9 @@ class CleanRules:
             % (labels, INLINE_CREDIT_MAX, roles, INLINE_CREDIT_MAX))
         self.inline_byline = re.compile(r"\((?i:(?:%s)\s+)?(?i:by)\s" % roles)   # "(By ...)", "(Reporting by ...)"
         # "... the minister said. Advertisement The talks ...": an advert's label left between two sentences
-        self.inline_furniture = re.compile(r"(?:(?<=[.!?\"”’])\s+|^)(?i:%s)(?:\s*[-–—·|]\s*(?i:%s))?(?=\s+[A-Z“\"‘]|$)"
-                                           % (_alt(data["inline_furniture"]), _alt(data["inline_furniture"])))
+        furniture = _alt(data["inline_furniture"])
+        self.inline_furniture = re.compile(
+            r"(?:(?<=[.!?\"”’])\s+|^)(?i:%s)(?:\s*[-–—·|]\s*(?i:%s))?(?=\s+[A-Z“\"‘]|$)" % (furniture, furniture))
         # after a paragraph's last sentence: "... she said. Read more: Merovia cuts rates"
         self.inline_tail = re.compile(r"(?<=[.!?\"”’])\s+(?:%s)\s*:.*$"
                                       % "(?i:%s)" % _alt(data["inline_tail_headings"]))
