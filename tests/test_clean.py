@@ -394,3 +394,228 @@ def test_author_note_at_the_end_goes_but_a_sentence_about_a_reporter_stays(clean
     middle = "Lee Min-ho is a former correspondent who now advises exporters in Busan, he said."
     assert cleaned(PROSE[0], middle, *PROSE[1:], "Most Read from Bloomberg", "Yen Slides as BOJ Holds").paragraphs \
         == [PROSE[0], middle, *PROSE[1:]]
+
+
+# --- page furniture by its shape (pipeline.clean.furniture) -----------------
+
+STORY = [
+    "Trade ministers from Valdoria and Merovia met in Lima on Tuesday to discuss tariffs on steel and aluminium.",
+    "The talks lasted three hours and ended without a joint statement, officials from both sides said.",
+    "Valdorian Trade Minister Ana Ruiz said her government would keep pressing for lower duties on farm goods.",
+]
+
+
+@pytest.mark.parametrize("line", [
+    "Von Ana Ruiz | 3. März 2025",
+    "Por Jorge Lind, 12 de marzo de 2025",
+    "By Ana Ruiz, March 3, 2025",
+    "Valdoria Daily Staff Ana Ruiz",
+    "Lima Herald Media Network - Lima",
+    "(Image by Ana Ruiz, Wikimedia Commons)",
+    "(Photo: Jo Lind/Reuters)",
+    "Ministers pose for a photo before talks in Lima, March 3, 2025.",
+    "Ministers Ruiz and Lind who shake hands in front of a camera",
+    "Valdorian Trade Minister Ana Ruiz speaks during a news conference in Lima, Peru, March 3, 2025.",
+    "Home > World > Asia",
+    "We use cookies to improve your experience. By continuing to browse, you agree to our use of cookies.",
+    "Accept all cookies",
+    "Advertisement",
+    "Get the app",
+    "Now playing",
+    "Delegates of both countries meet in Lima, Peru, March 3, 2025.",
+    "A handout photo shows Ruiz greeting Lind at the airport.",
+])
+def test_furniture_above_the_story_goes(cleaned, line):
+    art = cleaned(line, *STORY)
+    assert art.paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "(By Ana Ruiz; Editing by Jo Lind)",
+    "Reporting by Ana Ruiz in Lima; Writing by Jo Lind; Editing by Mark Tan",
+    "(By Mark Tan)",
+    "Sign up for our daily briefing",
+    "Stay up-to-date with the latest trade news with our e-newsletter.",
+    "Share the content",
+    "Read more:",
+    "Ana Ruiz is a correspondent covering trade and diplomacy in South America.",
+    "© 2025 Lima Herald. All rights reserved.",
+    "This article was first published by the Lima Herald.",
+    "Tags: tariffs, China",
+    "Follow us on Facebook",
+    "facebookfacebook",
+    "Twitter | Kakao | Print",
+    "Back to Press Releases",
+    "Go to Forum >>0 Comment(s)",
+    "(c) 2025 Lima Herald Media",
+    "Originally published at limaherald.example",
+    "About the author: Ana Ruiz writes about trade.",
+    "Never miss a story: sign up for our morning briefing",
+    "Got a news tip? Email us",
+    "Print this page",
+    "Filed under: Trade, Asia",
+    "Ana Ruiz reports on trade and diplomacy for the Lima Herald.",
+    "ANA RUIZ",
+    "Ana Ruiz & Jo Lind",
+    "Ana Ruiz, Staff Writer",
+    "(Image source: Wikimedia Commons)",
+])
+def test_furniture_below_the_story_goes(cleaned, line):
+    art = cleaned(*STORY, line)
+    assert art.paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "By Tuesday, 30 countries had signed the pact, and Merovia was expected to follow",
+    "Home Affairs Minister Ana Ruiz met her Merovian counterpart on Monday.",
+    "Leaders will shake hands at the summit on Friday before the talks begin.",
+    "The two ministers shook hands before the talks and posed for photographers.",
+    "Ruiz and Lind shake hands on a deal, Merovian state media said.",
+    "Merovia's new privacy law, which limits how websites use cookies, was discussed at length.",
+    "Staff at the Merovian embassy in Lima were told to prepare for the visit, Ruiz said.",
+    "Back to the negotiating table went both delegations after a week of public sparring.",
+    "Get the deal done before June, Ruiz told reporters.",
+    "Ruiz speaks at a business forum in Lima on Thursday before flying home.",
+    "Ruiz attends a summit of Andean trade ministers in Quito next week.",
+    "Ruiz meets Lind in Lima on Tuesday, officials said.",
+    "First published in 2019, the tariff schedule has been revised twice since then.",
+    "Read the fine print: Merovia's offer covers only steel, Ruiz warned.",
+    "Never again: Ruiz vowed on Tuesday that Valdoria would not accept a quota on its wheat.",
+])
+def test_story_paragraphs_that_look_like_furniture_stay(cleaned, line):
+    art = cleaned(STORY[0], line, *STORY[1:])
+    assert art.paragraphs == [STORY[0], line, *STORY[1:]]
+
+
+def test_paragraph_cut_mid_sentence_stays(cleaned):
+    cut = "The agreement was signed on Tuesday by Trade Minister Ana Ruiz, said the minister, who"
+    assert cleaned(*STORY, cut).paragraphs == [*STORY, cut]
+
+
+def test_bulleted_story_paragraphs_lose_only_the_bullet(cleaned):
+    art = cleaned(STORY[0], "- Valdoria will cut tariffs on Merovian cars to 10% from next year, the ministry said.",
+                  "• Both sides agreed to meet again in June in the Merovian capital.", STORY[1])
+    assert art.paragraphs == [STORY[0], "Valdoria will cut tariffs on Merovian cars to 10% from next year, the ministry said.",
+                              "Both sides agreed to meet again in June in the Merovian capital.", STORY[1]]
+
+
+def test_unheaded_headline_list_after_the_story_goes(cleaned):
+    titled = ["Merovia Cuts Interest Rates Again", "Valdoria Signs Gas Deal With Neighbour"]
+    assert cleaned(*STORY, *titled).paragraphs == STORY
+    plain = ["Merovia cuts interest rates again", "Valdoria signs gas deal with neighbour", "Lima port strike enters third week"]
+    assert cleaned(*STORY, *plain).paragraphs == STORY
+
+
+def test_two_sentence_case_lines_after_the_story_stay(cleaned):
+    """Two unfinished lines may be the story cut short; only a third makes them a list."""
+    tail = ["Ruiz said talks would resume in June", "Lind did not comment on the timetable"]
+    assert cleaned(*STORY, *tail).paragraphs == [*STORY, *tail]
+
+
+def test_the_source_line_and_the_title_with_the_site_name_go(lexicon):
+    art = clean_article(Article(origin="t.txt", title="Valdoria and Merovia resume steel talks",
+                                source="Lima Herald (Andean Wire)",
+                                raw_text="\n".join(["Valdoria and Merovia resume steel talks | Lima Herald",
+                                                    "Andean Wire - Lima", *STORY])), lexicon)
+    assert art.paragraphs == STORY
+    assert [r.reason for r in art.removed] == ["title", "byline"]
+
+
+def test_alt_text_repeated_above_the_story_goes_everywhere(cleaned):
+    art = cleaned("Valdoria-Merovia steel row", "Ministers Ruiz and Lind in Lima (L).", "Valdoria-Merovia steel row", *STORY)
+    assert art.paragraphs == STORY
+
+
+def test_repeated_speaker_labels_of_a_transcript_stay(cleaned):
+    art = cleaned(STORY[0], "Ana Ruiz:", "We will keep talking to our neighbours about steel and aluminium.",
+                  "Ana Ruiz:", "Farm goods matter as much to us as metals do, and we said so today.")
+    assert art.paragraphs[1] == "Ana Ruiz:"
+    assert "Farm goods matter as much to us as metals do, and we said so today." in art.paragraphs
+
+
+@pytest.mark.parametrize("junk, where", [
+    ("(Photo: Jo Lind/Reuters)", "end"), ("(Image by Ana Ruiz, Wikimedia Commons)", "start"),
+    ("(By Mark Tan)", "end"), ("Read more: Merovia cuts rates again", "end"),
+])
+def test_credits_and_prompts_inside_a_paragraph_are_cut_out(cleaned, junk, where):
+    text = f"{STORY[1]} {junk}" if where == "end" else f"{junk} {STORY[1]}"
+    art = cleaned(STORY[0], text, STORY[2])
+    assert art.paragraphs == STORY
+    assert ("inline", junk) in removed(art)
+
+
+@pytest.mark.parametrize("text", [
+    "Exports rose 5% (by Merovia's count) last year, Ruiz said.",
+    "The pact (signed by Trade Minister Ana Ruiz) takes effect today.",
+    'Ruiz said: "Read more: that is what I tell students."',
+    "The photo (taken by a Merovian reporter) shows both ministers.",
+])
+def test_brackets_and_colons_of_the_story_stay(cleaned, text):
+    assert cleaned(STORY[0], text).paragraphs == [STORY[0], text]
+
+
+def test_a_scene_quoting_nobody_under_a_picture_credit_is_a_caption(cleaned):
+    line = ("Ministers Ruiz and Lind at the port of Callao on Tuesday. Ruiz is in Peru for a three-day visit. "
+            "(Photo: Jo Lind/Reuters)")
+    art = cleaned(STORY[0], line, *STORY[1:])
+    assert art.paragraphs == STORY
+    assert removed(art) == [("caption", line)]
+
+
+def test_title_case_headlines_between_paragraphs_go(cleaned):
+    links = ["Merovia Cuts Interest Rates Again", "Valdoria Signs Gas Deal With Neighbour", "Will Lima Port Strike End Soon?"]
+    assert cleaned(STORY[0], *links, *STORY[1:]).paragraphs == STORY
+
+
+def test_a_subheading_and_the_story_s_own_bulleted_points_stay(cleaned):
+    points = ["- Steel Tariffs Cut To Ten Percent", "- Car Quotas Lifted From June", "- Wheat Talks Resume Next Month"]
+    art = cleaned(STORY[0], "What The Deal Means", STORY[1], *points, STORY[2])
+    assert art.paragraphs[:3] == [STORY[0], "What The Deal Means", STORY[1]]
+    assert len(art.paragraphs) == 7
+
+
+def test_a_menu_of_short_capitalised_lines_above_the_story_goes(cleaned):
+    assert cleaned("World", "Asia Pacific", "Science & Tech", *STORY).paragraphs == STORY
+    assert cleaned("Title", "Artist", *STORY).paragraphs == STORY
+
+
+def test_one_short_capitalised_line_above_the_story_stays(cleaned):
+    assert cleaned("LIMA", *STORY).paragraphs == ["LIMA", *STORY]
+    assert cleaned(STORY[0], "World", "Trade", *STORY[1:]).paragraphs == [STORY[0], "World", "Trade", *STORY[1:]]
+
+
+def test_an_advert_label_between_two_sentences_is_cut_out(cleaned):
+    art = cleaned(STORY[0], "The talks lasted three hours. Advertisement The ministers then took questions from reporters.")
+    assert art.paragraphs == [STORY[0], "The talks lasted three hours. The ministers then took questions from reporters."]
+    assert ("inline", "Advertisement") in removed(art)
+
+
+def test_advertisement_as_a_word_of_the_story_stays(cleaned):
+    line = "Merovia banned the advertisement of Valdorian wine last year. Advertisements for beer were spared."
+    assert cleaned(STORY[0], line).paragraphs == [STORY[0], line]
+
+
+def test_a_three_sentence_author_note_closing_the_article_goes(cleaned):
+    note = ("Ana Ruiz is a correspondent for the Lima Herald covering trade and diplomacy across South America. "
+            "She previously reported from Quito and Bogota for six years. She holds a degree in economics.")
+    assert cleaned(*STORY, note).paragraphs == STORY
+
+
+@pytest.mark.parametrize("line", [
+    "We use cookies and similar technologies to recognise your repeat visits and preferences, to measure the "
+    "effectiveness of campaigns and to improve our websites. By clicking 'Accept all cookies' you consent to the use "
+    "of cookies. For settings and more information about cookies, view our Cookie Policy.",
+    "© 2025 Lima Herald Media Group. All rights reserved. This material may not be published, broadcast, rewritten "
+    "or redistributed in whole or in part without the express written permission of the Lima Herald Media Group.",
+    "About Us | Contact Us | Advertise With Us | Careers | Terms of Use | Privacy Policy | Cookie Settings | "
+    "Accessibility | Sitemap | Newsletters | Corrections | Subscribe | Help Centre | Media Kit | RSS Feeds",
+])
+def test_long_banners_footers_and_menus_go(cleaned, line):
+    assert cleaned(*STORY, line).paragraphs == STORY
+
+
+def test_a_long_paragraph_about_cookie_rules_stays(cleaned):
+    line = ("Merovia's data regulator said on Tuesday that the ministry's site uses cookies to track "
+            "visitors, a rule that Valdorian officials said would raise costs for their exporters selling online, "
+            "and Ruiz said she would raise the matter with Lind at their next meeting in Lima later this month.")
+    assert cleaned(*STORY, line).paragraphs == [*STORY, line]

@@ -14,7 +14,9 @@ import unicodedata
 
 from pipeline.article import Article, Removed
 from pipeline.clean.duplicates import duplicates
-from pipeline.clean.layout import mark_edges, mark_related_blocks, mark_scene_captions
+from pipeline.clean.furniture import quotes_nobody, strip_inline
+from pipeline.clean.layout import (is_prose, mark_edges, mark_lead_menus, mark_related_blocks,
+                                   mark_repeated_labels, mark_scene_captions, mark_tail_headlines)
 from pipeline.clean.lines import classify_line, unbullet
 from pipeline.clean.rules import CleanRules
 from pipeline.lexicon.lexicon import Lexicon
@@ -36,21 +38,42 @@ def normalise(raw: str) -> str:
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
+def _without_inline_credits(lines: list[str], rules: CleanRules) -> tuple[list[str], list[str]]:
+    """Lines with bracketed credits and trailing "Read more: ..." cut out, before any line is judged:
+    "Ministers met on Tuesday. (Photo: ...)" is a paragraph of the story, not a caption. A line that
+    is nothing but a credit, or text quoting nobody under a picture's credit (a caption), is left
+    whole for the line rules."""
+    out, cuts = [], []
+    for line in lines:
+        text, cut = strip_inline(line, rules)
+        picture = any(not rules.inline_byline.match(c) for c in cut if c.startswith("("))
+        if cut and text and not (picture and quotes_nobody(text, rules)):
+            out.append(text)
+            cuts += cut
+        else:
+            out.append(line)
+    return out, cuts
+
+
 def clean_article(article: Article, lexicon: Lexicon) -> Article:
     rules = lexicon.compiled(CleanRules)
-    lines = [s for s in normalise(article.raw_text).split("\n") if s]
+    lines, cuts = _without_inline_credits([s for s in normalise(article.raw_text).split("\n") if s], rules)
     reasons = [classify_line(s, rules) for s in lines]
     mark_related_blocks(lines, reasons, rules)
     mark_scene_captions(lines, reasons, rules)
-    mark_edges(lines, reasons, article.title, rules)
+    mark_edges(lines, reasons, article.title, rules, article.source)
+    mark_repeated_labels(lines, reasons)
+    mark_lead_menus(lines, reasons)
+    mark_tail_headlines(lines, reasons)
     kept = [s for s, r in zip(lines, reasons) if r is None]
     dups = iter(duplicates(kept))
-    paragraphs, removed, dates = [], [], []
+    paragraphs, removed, dates = [], [Removed("inline", c) for c in cuts], []
     for line, reason in zip(lines, reasons):
         if reason is None and next(dups):
             reason = "duplicate"
         if reason is None:
-            paragraphs.append(line)
+            body = unbullet(line)   # "- Both sides agreed ...": a bulleted paragraph of the story is body text
+            paragraphs.append(body if body != line and is_prose(body) else line)
             continue
         removed.append(Removed(reason, line))
         if reason == "metadata":

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.duplicates import paragraph_key
-from pipeline.clean.lines import (BULLET, SENTENCE_END, SHORT_LINE, before_agency_credit, is_captioned_scene,
+from pipeline.clean.furniture import is_section
+from pipeline.clean.lines import (BULLET, SENTENCE_END, before_agency_credit, is_captioned_scene,
                                   is_related_heading)
 from pipeline.clean.rules import CleanRules
 
@@ -19,9 +20,25 @@ RELATED_TAIL_LINES = 10   # a related-links block lists a handful of headlines, 
 RELATED_TAIL_CHARS = 300  # a teaser under a related link is shorter than this
 LEAD_BULLET_WORDS = 6     # "- Asia", "- Trade war": bulleted section labels above the story
 NAME_HEAD, NAME_TAIL = 3, 2   # a lone author name stands among the first three or the last two lines
+BIO_MAX = 500             # an author's note runs to two or three sentences
 BIO_TAIL = 4              # the author's note is among the last few lines, only promotions after it
 
-_NAME_WORD = re.compile(r"[A-Z](?:[a-zà-ÿ'’-]+|\.)")
+TAIL_TITLE_RUN = 2        # two title-case headlines after the story's end are a list of related links
+TAIL_PLAIN_RUN = 3        # sentence-case headlines need a third to tell them from a cut-off last paragraph
+MIDDLE_TITLE_RUN = 3      # inside the story a subheading stands alone; three title-case lines in a row are links
+TAIL_HEADLINE_WORDS = (3, 16)  # a linked headline has a few words, never one
+TITLE_CASE_SHARE = 0.6    # share of the longer words capitalised in a title-case headline
+SITE_SUFFIX_WORDS = 6     # "Title | Be Korea-savvy": a site's name or slogan after the page title
+NAME_LINE_MAX = 80        # two authors with a role or an outlet each fit in this
+ROLE_WORDS = 4            # "Staff Writer", "Lima Herald": a role or an outlet after an author's name
+LEAD_MENU_RUN = 2         # one short capitalised line above the story may be a dateline; two in a row are a menu
+LABEL_WORDS = 6           # a photo's alt text or a slug repeated on the page is a few words
+
+_NAME_WORD = re.compile(r"[A-Z](?:[a-zà-ÿ'’-]+|[A-Z'’-]+|\.)")
+_ROLE_SEPARATOR = re.compile(r"\s*[|,]\s*")
+_NAME_JOINER = re.compile(r"\s+(?:&|and)\s+")
+_SUFFIX_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
+_LONG_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")
 
 
 def _headline_like(line: str) -> bool:
@@ -32,11 +49,27 @@ def is_prose(line: str) -> bool:
     return len(line) >= PROSE_CHARS or (line.endswith(SENTENCE_END) and len(line.split()) >= PROSE_WORDS)
 
 
-def _is_lone_name(line: str, rules: CleanRules) -> bool:
-    """"Ana Ruiz": two or three capitalised words, none of them a common headline word."""
-    words = line.split()
+def _one_name(text: str, rules: CleanRules) -> bool:
+    words = text.split()
     return (2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) for w in words)
             and not any(w.lower().strip(".") in rules.name_stopwords for w in words))
+
+
+def _is_lone_name(line: str, rules: CleanRules) -> bool:
+    """"Ana Ruiz", "ANA RUIZ", "Ana Ruiz & Jo Lind", "Ana Ruiz | Lima Herald", "Ana Ruiz, Staff Writer":
+    author names of two or three capitalised words (none a common headline word), perhaps followed by
+    a role or an outlet of a few capitalised words."""
+    if len(line) > NAME_LINE_MAX:
+        return False
+    head, *rest = _ROLE_SEPARATOR.split(line)
+    if len(rest) > 1 or any(not _is_short_title(r) for r in rest):
+        return False
+    return all(_one_name(n, rules) for n in _NAME_JOINER.split(head))
+
+
+def _is_short_title(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= ROLE_WORDS and all(w[0].isupper() for w in words)
 
 
 def _tail_is_related(lines: list[str], ends_in_link: bool) -> bool:
@@ -76,7 +109,96 @@ def mark_scene_captions(lines: list[str], reasons: list[str | None], rules: Clea
             reasons[i] = "caption"
 
 
-def mark_edges(lines: list[str], reasons: list[str | None], title: str, rules: CleanRules) -> None:
+def _title_case(line: str) -> bool:
+    words = _LONG_WORD.findall(line)
+    return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _linked_headline(line: str) -> bool:
+    lo, hi = TAIL_HEADLINE_WORDS
+    return _headline_like(line) and lo <= len(line.split()) <= hi and not line.endswith((",", ";"))
+
+
+def mark_tail_headlines(lines: list[str], reasons: list[str | None]) -> None:
+    """Headlines listed with no heading above them. After the story's last paragraph: two in title case,
+    or three in sentence case (one line without a full stop may be a paragraph cut short). Between
+    paragraphs: three in title case, none bulleted (a bulleted list there is the story's own points)."""
+    live = [i for i, r in enumerate(reasons) if r is None]
+    run = []
+    for i in reversed(live):
+        if is_prose(lines[i]) or not _linked_headline(lines[i]):
+            break
+        run.append(i)
+    titled = all(_title_case(lines[i]) for i in run)
+    if len(run) >= TAIL_PLAIN_RUN or (len(run) >= TAIL_TITLE_RUN and titled):
+        for i in run:
+            reasons[i] = "related"
+    run = []
+    for i in live + [len(lines)]:
+        if i < len(lines) and reasons[i] is None and _linked_headline(lines[i]) and _title_case(lines[i]) \
+                and not BULLET.match(lines[i]):
+            run.append(i)
+            continue
+        if len(run) >= MIDDLE_TITLE_RUN:
+            for j in run:
+                reasons[j] = "related"
+        run = []
+
+
+def mark_lead_menus(lines: list[str], reasons: list[str | None]) -> None:
+    """Above the story's first paragraph, two or more lines in a row of one to three capitalised words
+    ("World" / "Asia Pacific", "Title" / "Artist"): section menus and player labels, not the story."""
+    lead = next((i for i, r in enumerate(reasons) if r is None and is_prose(lines[i])), len(lines))
+    runs: list[list[int]] = [[]]
+    for i in (i for i in range(lead) if reasons[i] is None):   # lines already dropped do not break a run
+        if is_section(lines[i]):
+            runs[-1].append(i)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if len(run) >= LEAD_MENU_RUN:
+            for j in run:
+                reasons[j] = "nav"
+
+
+def mark_repeated_labels(lines: list[str], reasons: list[str | None]) -> None:
+    """A few words without a sentence's end printed more than once above the story's first paragraph
+    (a photo's alt text under each picture, a slug): page furniture. Every copy goes, not only the
+    repeats. Inside the story a repeated subheading keeps its first copy (see `duplicates`)."""
+    counts: dict[str, int] = {}
+    keys = {}
+    lead = next((i for i, r in enumerate(reasons) if r is None and is_prose(lines[i])), len(lines))
+    for i, r in enumerate(reasons[:lead]):
+        if r is None and len(lines[i].split()) <= LABEL_WORDS and not lines[i].endswith(SENTENCE_END + ("?", ",")):
+            keys[i] = paragraph_key(lines[i])
+            counts[keys[i]] = counts.get(keys[i], 0) + 1
+    for i, key in keys.items():
+        if counts[key] > 1:
+            reasons[i] = "label"
+
+
+def _is_source_line(line: str, sources: list[str]) -> bool:
+    """"Lima Herald", "Lima Herald - Lima": the outlet the article came from, perhaps with its city."""
+    key = paragraph_key(line)
+    for source in sources:
+        if key == source or (key.startswith(source) and len(key.split()) - len(source.split()) <= NAME_TAIL):
+            return True
+    return False
+
+
+def _is_title_with_site(line: str, title_key: str) -> bool:
+    """"Talks Resume in Lima | Lima Herald": the page title with the site's name or slogan after it."""
+    if not title_key or not paragraph_key(line).startswith(title_key[:len(title_key) // 2]):
+        return False
+    seps = list(_SUFFIX_SEPARATOR.finditer(line))
+    if not seps:
+        return False
+    last = seps[-1]
+    return paragraph_key(line[:last.start()]) == title_key and 0 < len(line[last.end():].split()) <= SITE_SUFFIX_WORDS
+
+
+def mark_edges(lines: list[str], reasons: list[str | None], title: str, rules: CleanRules,
+               source: str = "") -> None:
     """Labels and bullets before the first prose line, bulleted headlines and author names at the end."""
     live = [i for i, r in enumerate(reasons) if r is None]
     for i in live:
@@ -98,12 +220,15 @@ def mark_edges(lines: list[str], reasons: list[str | None], title: str, rules: C
         if _is_lone_name(lines[i], rules):
             reasons[i] = "byline"
     for i in reversed(live[-BIO_TAIL:]):  # only promotions may follow the author's note, never prose
-        if len(lines[i]) <= SHORT_LINE and rules.author_bio.match(lines[i]):
+        if len(lines[i]) <= BIO_MAX and rules.author_bio.match(lines[i]):
             reasons[i] = "byline"
         elif is_prose(lines[i]):
             break
     title_key = paragraph_key(title)
-    if title_key:
-        for i in live:
-            if paragraph_key(lines[i]) == title_key:
-                reasons[i] = "title"
+    sources = [paragraph_key(p) for p in re.split(r"[()]", source) if len(p.strip()) > 1]
+    for i in live:
+        key = paragraph_key(lines[i])
+        if title_key and (key == title_key or _is_title_with_site(lines[i], title_key)):
+            reasons[i] = "title"
+        elif sources and not is_prose(lines[i]) and _is_source_line(lines[i], sources):
+            reasons[i] = "byline"

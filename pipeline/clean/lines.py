@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
+from pipeline.clean.furniture import (BYLINE_MAX, breadcrumb_or_section_link, consent_banner, foreign_or_dated_byline,
+                                      gesture_caption, is_section, quotes_nobody, share_row,
+                                      staff_or_outlet_line)
 from pipeline.clean.rules import CleanRules, lower
 from pipeline.text.sentences import sentence_spans
 
 SHORT_LINE = 200       # prompts and form lines are short; a longer line mentioning them is prose
 CAPTION_MAX = 600      # a paragraph longer than this is prose even if it names a photo agency
 CREDIT_LIST_MAX = 300  # "Reporting by ...; Editing by ...; Additional reporting by ..." fits in this
-BYLINE_MAX = 90        # "By Jane Doe and John Roe | Beijing" and the like; longer is a sentence
 LABEL_LINE_MAX = 80    # "[Editor: Zhang Long]", "Source: Xinhua": a label and a name or two
 NAV_MAX = 60           # a menu entry or a section banner; a longer line is a headline or prose
 DATE_LINE_MAX = 60     # "Nov. 2, 2025, 10:30 AM IST" with room for a weekday
@@ -25,13 +27,12 @@ CTA_MAX_WORDS = 16     # a prompt to the reader is one short imperative
 CTA_ALONE_MAX_WORDS = 10  # "Subscribe to read the full story": after a verb that needs no object
 MENU_MIN_PARTS = 3     # "A | B | C": two parts may be a headline with a pipe in it
 MENU_PART_WORDS = 5    # each entry of a menu is a link of a few words
-SECTION_WORDS = 3      # "Philippines", "Asia Pacific", "Science & Tech": a section name is short
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _FROM_OUTLET = re.compile(r"\s+(?:from|on|at|in)\s+[\w .&'-]{1,30}$")  # "Most Read from Bloomberg"
 _POSSESSIVE = re.compile(r"^[\w.&-]+'s?\s+")  # "DW's top story", "Reuters' most read"
 _APP_PROMPT = re.compile(r"download (?:the|our)\b.{0,30}\bapps?\b")  # "Download the Daily Planet app"
-_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b)")
+_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b)|(?:©|\(c\))\s*(?:\d{4}\b|copyright)")
 _READING_TIME = re.compile(r"\d+\s*(?:min|mins|minute|minutes)\s+read")
 BULLET = re.compile(r"^(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
 _BULLET_START = set("-–—•*·▪►0123456789")
@@ -40,12 +41,12 @@ _EMAIL = re.compile(r"[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?")
 _GALLERY = re.compile(r"\d{1,2}\s*(?:of|/)\s*\d{1,2}")  # "1 of 5": a photo gallery's counter
 _NAMES_FOR = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:(?:,| and| &) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+)* for [A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}")
 _CAPS_CREDIT = re.compile(r"\(([A-Z][A-Z.'’\- ]+)\)$")
+_HOOK_END = re.compile(r"[:?!]\s+")
 _DIGIT = re.compile(r"\d")
 _LETTER = re.compile(r"[a-z]")
 # the parts of a navigation line: "Asia Latest News | Business Headlines", "Advertisement - Scroll to continue"
 _NAV_SEPARATOR = re.compile(r"\s*[,|»›>:•·/←→↑↓▲▼◄►…]+\s*|\s+[-–—]+\s+")
 _COUNTER = re.compile(r"[(\[]?\d+(?:\s*(?:of|/)\s*\d+)?[)\]]?")  # "(3)", "2/2", "1 of 5"
-_SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
 SENTENCE_END = (".", "!", ".”", '."', ".’", ".'", "!”", '!"', ":")
 _SENTENCE_MARKS = tuple(".!?”\"’'")   # what a finished sentence ends with: "... said. (AFP)"
 
@@ -58,7 +59,20 @@ def strip_marks(low: str) -> str:
     return low.strip(" :|»›>-–—•*#.…→=")
 
 
+def _is_credit(line: str, low: str, rules: CleanRules) -> bool:
+    """A byline or credit line, bracketed or not; "(By Ana Ruiz; Editing by Jo Lind)" is one per part."""
+    if line[:1] in "([" and line[-1:] in ")]":
+        line, low = line[1:-1].strip(), low[1:-1].strip()
+    if ";" in line and len(line) <= CREDIT_LIST_MAX:
+        parts = [(p.strip(), q.strip()) for p, q in zip(line.split(";"), low.split(";")) if p.strip()]
+        return bool(parts) and all(_is_byline(p, q, rules) for p, q in parts)
+    return _is_byline(line, low, rules)
+
+
 def _is_byline(line: str, low: str, rules: CleanRules) -> bool:
+    if foreign_or_dated_byline(line, low, rules, rules.byline_joiners) or \
+            (len(line) <= BYLINE_MAX and staff_or_outlet_line(line, low, rules)):
+        return True
     if rules.credit_roles.match(low) or rules.credit.search(low):  # "Reporting by ...; Editing by ..."
         return len(line) <= CREDIT_LIST_MAX
     if len(line) > BYLINE_MAX:
@@ -82,15 +96,10 @@ def before_agency_credit(line: str, rules: CleanRules) -> str | None:
     return line[:len(line) - (len(low) - m.start())].rstrip() if m else None
 
 
-def _quotes_nobody(text: str, rules: CleanRules) -> bool:
-    """A caption describes a picture; a paragraph of the story reports what someone said."""
-    return not rules.reporting.intersection(w.lower() for w in _WORD.findall(text))
-
-
 def is_captioned_scene(text: str, rules: CleanRules) -> bool:
     """The words before an agency credit read as a picture's caption, not as a paragraph of the story:
     one sentence that quotes nobody."""
-    return _quotes_nobody(text, rules) and len(sentence_spans(text)) == 1
+    return quotes_nobody(text, rules) and len(sentence_spans(text)) == 1
 
 
 def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
@@ -98,8 +107,10 @@ def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
     photographer's name, or an agency credit on a caption's wording (see `before_agency_credit`)."""
     if len(line) > CAPTION_MAX:
         return False
-    if rules.caption.search(low) or rules.caption_label.search(low) or rules.caption_position.search(low) \
+    if rules.caption.search(low) or rules.caption_label.search(low) or rules.caption_by.match(low) or rules.caption_position.search(low) \
             or rules.slash_credit.search(low):
+        return True
+    if gesture_caption(line, low, rules):
         return True
     m = _CAPS_CREDIT.search(line)  # "... arrives in Seoul (ANTHONY WALLACE)": a photographer's credit
     if m and " " in m.group(1).strip() and m.group(1).strip().lower() not in rules.agencies:
@@ -109,7 +120,7 @@ def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
         return False
     # "Minister Ana Ruiz, pictured, arrives ... (AFP)": picture wording;
     # "Officials attend the fair in Shanghai (AFP)": no finished sentence, a label on a picture
-    return (rules.caption_cue.search(low) and _quotes_nobody(before, rules)) or \
+    return (rules.caption_cue.search(low) and quotes_nobody(before, rules)) or \
         (not before.endswith(_SENTENCE_MARKS) and is_captioned_scene(before, rules))
 
 
@@ -118,11 +129,6 @@ def _is_date_line(low: str, rules: CleanRules) -> bool:
         return False
     rest = rules.date_token.sub(" ", low)
     return not _LETTER.search(rest) and bool(rules.date_anchor.search(low))
-
-
-def _is_section_name(part: str) -> bool:
-    words = part.split()
-    return 0 < len(words) <= SECTION_WORDS and all(_SECTION_WORD.fullmatch(w) for w in words)
 
 
 def is_navigation(body: str, rules: CleanRules) -> bool:
@@ -138,11 +144,11 @@ def is_navigation(body: str, rules: CleanRules) -> bool:
         low = lower(part)
         span = rules.nav.find(low) if len(low) == len(part) else None
         if span is None:
-            if not _is_section_name(part):
+            if not is_section(part):
                 return False
             continue
         before, after = part[:span[0]].strip(), part[span[1]:].strip()
-        if before and not _is_section_name(before) or after and not _COUNTER.fullmatch(after):
+        if before and not is_section(before) or after and not _COUNTER.fullmatch(after):
             return False
         found = True
     return found
@@ -157,7 +163,7 @@ def _is_call_to_action(body: str, rules: CleanRules) -> bool:
     low = [w.lower() for w in words]
     if low[0] == "please":
         low = low[1:]
-    if len(low) > 1 and low[1] in ("up", "in"):  # "sign up", "log in"
+    if len(low) > 1 and low[1] in ("up", "in") and low[0] + " " + low[1] in rules.cta_verbs:  # "sign up", "log in"
         low = [low[0] + " " + low[1]] + low[2:]
     if not low:
         return False
@@ -166,6 +172,13 @@ def _is_call_to_action(body: str, rules: CleanRules) -> bool:
         return True
     # reported speech is news even when it opens with an imperative: "Watch exports closely, analysts said"
     return first in rules.cta_verbs and not rules.reporting.intersection(low) and bool(rules.cta_objects.intersection(low))
+
+
+def _prompt_after_a_hook(body: str, rules: CleanRules) -> bool:
+    """"Never miss a story: sign up ...", "Got a news tip? Email us": a hook, then the prompt."""
+    if len(body) > LINK_MAX * 3 or not _HOOK_END.search(body):
+        return False
+    return any(_is_call_to_action(part.strip(), rules) for part in _HOOK_END.split(body)[1:] if part.strip())
 
 
 def _is_menu(body: str) -> bool:
@@ -179,20 +192,31 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
     """Why a single line is boilerplate, or None. Position-dependent rules live in `pipeline.clean.layout`."""
     body = unbullet(line)
     low = lower(body)
-    if len(body) > SHORT_LINE:  # long lines are prose unless they are a caption or a credit list
-        return "byline" if _is_byline(body, low, rules) else "caption" if _is_caption(body, low, rules) else None
+    if len(body) > SHORT_LINE:  # long lines are prose unless a caption, a credit list, a banner, a footer or a menu
+        if _is_credit(body, low, rules):
+            return "byline"
+        if _is_caption(body, low, rules):
+            return "caption"
+        if consent_banner(body, low, rules):
+            return "consent"
+        if _COPYRIGHT.match(low) or _is_menu(body):
+            return "footer"
+        return None
     if rules.metadata.search(low) or _is_date_line(low, rules):
         return "metadata"
     if len(body) <= NAV_MAX and (_READING_TIME.search(low) or is_navigation(body, rules)):
         return "nav"
-    if _is_byline(body, low, rules):
+    if _is_credit(body, low, rules):
         return "byline"
-    if rules.share.search(low) or _APP_PROMPT.match(low) or _is_call_to_action(body, rules):
+    if rules.share.search(low) or share_row(low, rules) or _APP_PROMPT.match(low) \
+            or _is_call_to_action(body, rules) or _prompt_after_a_hook(body, rules):
         return "share_prompt"
-    if _is_menu(body) or _GALLERY.fullmatch(body):
+    if _is_menu(body) or _GALLERY.fullmatch(body) or breadcrumb_or_section_link(body, low, rules):
         return "nav"
-    if rules.footer.search(low) or _COPYRIGHT.match(low):
+    if rules.footer.search(low) or _COPYRIGHT.match(low) or rules.footer_start.match(low):
         return "footer"
+    if consent_banner(body, low, rules):
+        return "consent"
     if rules.comment.search(low) or rules.comment_line.fullmatch(strip_marks(low)):
         return "comment_form"
     if _is_caption(body, low, rules):

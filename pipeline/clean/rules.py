@@ -14,6 +14,7 @@ from pipeline.text.alternation import trie_alternation
 from pipeline.text.calendar import Calendar
 
 BOILERPLATE = "boilerplate.json"
+INLINE_CREDIT_MAX = 120   # a picture credit or byline in brackets is a few names; a longer aside is prose
 
 
 lower = lower_keeping_offsets   # lower-case with one apostrophe: what every pattern here is written against
@@ -84,7 +85,7 @@ class CleanRules:
 
         # --- grammar around the lists ---
         # "Comments (12)", "3 Comments"
-        self.comment_line = re.compile(r"(?:\d+\s+)?(?:%s)(?:\s*\(\d+\))?" % _alt(data["comment_lines"]))
+        self.comment_line = re.compile(r"(?:\d+\s+)?(?:%s)(?:\(s\))?(?:\s*\(\d+\))?" % _alt(data["comment_lines"]))
         # "Photo: ...", "Credits : ...": a caption label and its colon
         self.caption_label = re.compile(r"(?<!\w)(?:%s)s?\s*:" % _alt(data["caption_labels"]))
         # "(L)", "(2nd R, with ...)", "(from left: ...)": where a person stands in the picture
@@ -97,8 +98,11 @@ class CleanRules:
         # "Reporting by ...; Editing by ..."
         self.credit_roles = re.compile(r"^(?:%s) by\b" % _alt(data["credit_roles"]))
         # "Tan Wei Ling is a correspondent at The Straits Times ...": the author's note closing an article
-        self.author_bio = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}is (?:a|an|the)\b[^.]{0,60}?\b(?:%s)s?\b"
-                                     % _alt(data["author_roles"]))
+        # "... is a Lima-based journalist", "Ana Ruiz reports on trade for the Lima Herald"
+        self.author_bio = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:is (?:a|an|the)\b[^.]{0,60}?\b(?:%s)s?\b|(?:%s)\b)"
+                                     % (_alt(data["author_roles"]), _alt(data["bio_verbs"])))
+        # "Originally published at ...", "About the author: ...": a footer by its first words
+        self.footer_start = re.compile(r"(?:%s)\b" % _alt(data["footer_starts"]))
         self.heading_inline = re.compile(r"(%s)\s*[:|»›>\-–—]" % _alt(self.headings))
         # "... in Shanghai (AFP)": an agency's name closing a paragraph
         self.agency_credit = re.compile(r"\((?:%s)\)$" % _alt(self.agencies))
@@ -110,3 +114,39 @@ class CleanRules:
         self.date_token = re.compile(r"\b(?:%s|%s|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|%s|of|at)\b"
                                      % (month, weekday, _alt(data["time_zones"])))
         self.date_anchor = re.compile(r"\d{4}|\b%s" % month)    # a year or a month makes it a date
+
+        # --- page furniture judged by its shape (pipeline.clean.furniture) ---
+        # "By Ana Ruiz", "Von Ana Ruiz | 3. März 2025", "Por Jorge Lind, 12 de marzo": the byline word and the rest
+        self.byline_word = re.compile(r"^(?:%s)\s+(.+)$" % _alt(data["byline_words"]))
+        self.staff_words = set(data["staff_words"])
+        # "Lima Herald Media Network - Lima": an outlet's name, its kind of outlet last, then perhaps a place
+        self.outlet_line = re.compile(r"^(?:[\w.&'’-]+\s+){0,4}(?:%s)(?:\s*[-–—|,:]\s*[\w .'’-]{1,30})?$"
+                                      % _alt(data["outlet_suffixes"]))
+        # "Back to Press Releases", "Go to Forum": a link back to a section of the site
+        self.nav_link = re.compile(r"^(?:%s)\s+(?:the\s+)?" % _alt(data["nav_link_starts"]))
+        # "facebookfacebook", "Twitter Kakao Print": a row of share buttons, each name perhaps printed twice
+        self.social_row = re.compile(r"(?:(?:%s)[\s|/·•,]*)+" % _alt(data["social_networks"]))
+        self.consent = _Phrases(data["consent_phrases"])
+        # "Ministers pose for a photo", "... who shake hands": a picture's present tense; "will shake hands" is news
+        self.gesture = _Phrases(data["caption_gestures"])
+        # "Ana Ruiz speaks during a news conference in Lima, March 3, 2025.": only with the picture's date
+        self.dated_gesture = _Phrases(data["dated_caption_verbs"])
+        self.modal_words = set(data["modal_words"])
+        # "(Image by Ana Ruiz, Wikimedia Commons)": a caption label opening the line, then "by"
+        self.caption_by = re.compile(r"^\(?(?:%s)s?\s+(?:by|courtesy)\b" % _alt(data["caption_labels"]))
+        # inside a paragraph: "(Photo: Jo Lind/Reuters)", "(Image by Ana Ruiz, Wikimedia Commons)", "(By Mark Tan)"
+        labels, roles = _alt(data["caption_labels"]), _alt(data["credit_roles"])
+        self.inline_credit = re.compile(
+            r"\((?i:(?:%s)s?)\s*(?::|(?i:by|courtesy)\b)[^()]{0,%d}\)"          # anywhere: a picture's credit
+            r"|\((?i:(?:%s)\s+)?(?i:by)\s+[A-Z][^()]{0,%d}\)$"                # at the end: the byline
+            % (labels, INLINE_CREDIT_MAX, roles, INLINE_CREDIT_MAX))
+        self.inline_byline = re.compile(r"\((?i:(?:%s)\s+)?(?i:by)\s" % roles)   # "(By ...)", "(Reporting by ...)"
+        # "... the minister said. Advertisement The talks ...": an advert's label left between two sentences
+        furniture = _alt(data["inline_furniture"])
+        self.inline_furniture = re.compile(
+            r"(?:(?<=[.!?\"”’])\s+|^)(?i:%s)(?:\s*[-–—·|]\s*(?i:%s))?(?=\s+[A-Z“\"‘]|$)" % (furniture, furniture))
+        # after a paragraph's last sentence: "... she said. Read more: Merovia cuts rates"
+        self.inline_tail = re.compile(r"(?<=[.!?\"”’])\s+(?:%s)\s*:.*$"
+                                      % "(?i:%s)" % _alt(data["inline_tail_headings"]))
+        # "(Image by Ana Ruiz, Wikimedia Commons)": a caption label opening the line, then "by"
+        self.caption_by = re.compile(r"^\(?(?:%s)s?\s+(?:by|courtesy)\b" % _alt(data["caption_labels"]))
