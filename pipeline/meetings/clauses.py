@@ -186,7 +186,8 @@ def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> 
         elif low[hs:he] in ctx.places.country_nouns and re.search(r"\b(?:with|and|between|of|from|to|met|meet|meets|"
                                                          r"visited|hosted|received)\s+(?:the\s+)?$", before):
             sides.append(name)
-        elif low[hs:he] in ctx.places.country_nouns and re.match(r"\s*(?:\([^)]*\)\s*)?(?:and\s+(?:the\s+)?[a-z. ]+(?:\([^)]*\)\s*)?)?\s*(?:agreed|met|held|will|are|have|hold)\b", after):
+        elif low[hs:he] in ctx.places.country_nouns and re.match(r"\s*(?:\([^)]*\)\s*)?(?:and\s+(?:the\s+)?[a-z. ]+(?:\([^)]*\)\s*)?)?\s*(?:agreed|met|held|will|are|have|hold|"
+                                                                     + ctx.rules.pledge_words + r")\b", after):
             sides.append(name)
     return unique(sides), unique(dests)
 

@@ -110,7 +110,12 @@ class MeetingRules:
         self.tense = re.compile(whole(data["tense_verbs"]))
         self.video = re.compile(whole(data["video_words"]))
         self.phone = re.compile(whole(data["phone_words"]))
-        agreed_to = any_of(cues["agree"]) + " to "
+        # "agreed on Monday to meet", "vowed last week to hold talks": a short time or place may
+        # stand between the promise and its verb
+        # "China and Japan vowed ...": countries as the subject of a promise are its sides
+        self.pledge_words = any_of(data["pledge_verbs"])
+        agreed_to = (any_of(cues["agree"] + data["pledge_verbs"])
+                     + r"(?: (?:on|in|at|last|this|earlier) [\w-]+(?: [\w-]+)?)? to ")
         self.planned = re.compile(r"\b(?:" + any_of(data["planned"]) + "|" + agreed_to + any_of(data["agreed_plans"])
                                   + r")\b")
         # "agreed to set up a steel dialogue", "agreed to hold a dialogue on security": a planned meeting

@@ -1,0 +1,61 @@
+"""Held or planned, and which meetings are distinct rows.
+
+Invented sentences; the people and their countries come from tests.test_meetings.PEOPLE.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from tests.test_meetings import meetings_of
+
+
+def rows(meetings) -> list[tuple]:
+    return sorted((tuple(sorted(m.participants)), m.date, m.mode, m.status) for m in meetings)
+
+
+# --- an agreement or a promise to meet plans a meeting -----------------------------------
+
+def test_agreed_on_a_day_to_meet_on_another_is_planned_for_that_day(lexicon):
+    [m] = meetings_of(lexicon, "Lena Varga and Tomas Lind agreed on Monday to meet on Friday.")
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+    assert m.status == "planned" and m.date == date(2025, 3, 14)
+
+
+def test_meeting_without_an_agreement_stays_held(lexicon):
+    [m] = meetings_of(lexicon, "Lena Varga and Tomas Lind met on Monday in Geneva.")
+    assert m.status == "held" and m.date == date(2025, 3, 10)
+
+
+def test_countries_vowing_to_hold_talks_plan_a_meeting(lexicon):
+    [m] = meetings_of(lexicon, "China and Japan vowed to hold working-level talks on export controls.")
+    assert set(m.participants) == {"China", "Japan"} and m.status == "planned"
+
+
+def test_the_day_of_a_pledge_does_not_date_the_talks(lexicon):
+    [m] = meetings_of(lexicon, "China and Japan pledged on Monday to hold talks on export controls.")
+    assert m.status == "planned" and m.date is None
+
+
+def test_pledge_about_something_else_is_no_meeting(lexicon):
+    assert meetings_of(lexicon, "China and Japan pledged on Monday to cut tariffs on steel.") == []
+
+
+def test_promise_of_other_sides_does_not_take_a_person_from_another_meeting(lexicon):
+    found = meetings_of(lexicon, "Ida Berg met Paul Hart on Monday. China and Japan vowed to hold talks.")
+    assert ("China", "Japan") in [tuple(sorted(m.participants)) for m in found]
+    assert all(set(m.participants) in ({"Ida Berg", "Paul Hart"}, {"China", "Japan"}) for m in found)
+
+
+# --- distinct meetings of the same people -------------------------------------------------
+
+def test_a_call_and_a_meeting_of_the_same_pair_are_two_rows(lexicon):
+    found = meetings_of(lexicon, "Paul Hart spoke with Zhou Ming by phone on Tuesday. "
+                                 "Hart and Zhou met in Geneva on Thursday.")
+    assert [(m.mode, m.status) for m in sorted(found, key=lambda m: m.date)] == [
+        ("phone", "held"), ("in_person", "held")]
+
+
+def test_a_second_mention_of_the_same_meeting_is_one_row(lexicon):
+    [m] = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Tuesday. The talks between Hart and Zhou "
+                               "lasted three hours.")
+    assert m.location == "Geneva"
