@@ -10,7 +10,8 @@ from tests.test_meetings import meetings_of
 
 
 def rows(meetings) -> list[tuple]:
-    return sorted((tuple(sorted(m.participants)), m.date, m.mode, m.status) for m in meetings)
+    return sorted(((tuple(sorted(m.participants)), m.date, m.mode, m.status) for m in meetings),
+                  key=lambda r: (r[0], r[1] or date.min, r[2], r[3]))
 
 
 # --- an agreement or a promise to meet plans a meeting -----------------------------------
@@ -59,3 +60,20 @@ def test_a_second_mention_of_the_same_meeting_is_one_row(lexicon):
     [m] = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Tuesday. The talks between Hart and Zhou "
                                "lasted three hours.")
     assert m.location == "Geneva"
+
+
+def test_a_call_in_a_relative_clause_and_a_planned_meeting_are_two_rows(lexicon):
+    found = meetings_of(lexicon, "Lena Varga and Tomas Lind, who spoke by phone on Friday, will meet next week.")
+    assert rows(found) == [
+        (("Lena Varga", "Tomas Lind"), None, "in_person", "planned"),
+        (("Lena Varga", "Tomas Lind"), date(2025, 3, 14), "phone", "held")]
+
+
+def test_a_relative_clause_without_a_meeting_stays_in_its_sentence_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Zhou Ming, who is a commerce minister, will meet Paul Hart on Friday.")
+    assert set(m.participants) == {"Zhou Ming", "Paul Hart"} and m.status == "planned"
+
+
+def test_a_visit_going_on_with_planned_talks_is_still_one_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Tuesday. The two will hold discussions.")
+    assert m.status == "held" and m.mode == "in_person"

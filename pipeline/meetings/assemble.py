@@ -74,7 +74,8 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
     if {"held", "planned"} <= statuses:
         # "Hart held a meeting with Zhou ... the two will hold discussions": the same visit
         # but a planned visit to a country ("he will visit China next year") is another meeting
-        return (c.status == "planned" and c.kind == "meet" and not c.date and not c.location
+        # (a call is not the visit: "A and B, who spoke by phone, will meet" are two meetings)
+        return (c.status == "planned" and c.kind == "meet" and not c.date and not c.location and not _remote(g)
                 and not c.repeat and not c.visit and _named(ctx, c) == _named(ctx, g) and len(_named(ctx, c)) >= 2
                 and c.sent - g.clues[-1].sent <= 1)
     return True

@@ -89,7 +89,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     if not kinds:
         return []
     if not (any(a <= p.start < b for p in ctx.persons) or any(a <= h[0] < b for h in ctx.countries)
-            or rules.any_ref.search(seg) or seg.startswith(", who ") or implicit_countries(ctx, idx, a, b)):
+            or rules.any_ref.search(seg) or seg.startswith(", who ") or a in ctx.resumed
+            or implicit_countries(ctx, idx, a, b)):
         rounds = _earlier_rounds(ctx, idx, a, b)    # nobody here: at most a pointer back
         if rounds:
             return [rounds]

@@ -108,6 +108,8 @@ class MeetingRules:
             r"\b" + any_of(data["hope_verbs"]) + " to " + whole(data["hoped_for"]),
         )
         self.tense = re.compile(whole(data["tense_verbs"]))
+        # ", will meet": the comma closing a relative clause, where its main clause's auxiliary follows
+        self.relative_end = re.compile(r", (?:also |then |later )?" + whole(data["auxiliaries"]))
         self.video = re.compile(whole(data["video_words"]))
         self.phone = re.compile(whole(data["phone_words"]))
         # "agreed on Monday to meet", "vowed last week to hold talks": a short time or place may
