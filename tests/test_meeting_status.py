@@ -77,3 +77,25 @@ def test_a_relative_clause_without_a_meeting_stays_in_its_sentence_meeting(lexic
 def test_a_visit_going_on_with_planned_talks_is_still_one_meeting(lexicon):
     [m] = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Tuesday. The two will hold discussions.")
     assert m.status == "held" and m.mode == "in_person"
+
+
+# --- "the two sides vowed to hold talks": the countries of the meeting just reported ------
+
+def test_two_sides_vowing_talks_after_a_meeting_plan_a_meeting_of_their_countries(lexicon):
+    found = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Monday. "
+                                 "The two sides pledged to hold working-level talks.")
+    planned = [m for m in found if m.status == "planned"]
+    assert [set(m.participants) for m in planned] == [{"United States", "China"}]
+    assert planned[0].date is None
+    assert [set(m.participants) for m in found if m.status == "held"] == [{"Paul Hart", "Zhou Ming"}]
+
+
+def test_two_sides_vowing_something_else_plan_no_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Monday. Both sides vowed to cut tariffs.")
+    assert m.status == "held" and set(m.participants) == {"Paul Hart", "Zhou Ming"}
+
+
+def test_a_promise_long_after_the_meeting_does_not_borrow_its_sides(lexicon):
+    found = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Monday. Steel prices rose. Ports were busy. "
+                                 "Shipping rates fell. The two sides pledged to hold working-level talks.")
+    assert {"United States", "China"} not in [set(m.participants) for m in found]
