@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
+
+from pipeline.meetings.merge import merge_meetings
 from tests.test_meetings import meetings_of
 
 
@@ -99,3 +102,39 @@ def test_a_promise_long_after_the_meeting_does_not_borrow_its_sides(lexicon):
     found = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Monday. Steel prices rose. Ports were busy. "
                                  "Shipping rates fell. The two sides pledged to hold working-level talks.")
     assert {"United States", "China"} not in [set(m.participants) for m in found]
+
+
+# --- across articles: a call and a meeting of the same pair that day stay apart ------------
+
+def _stored(article_id: str, mode: str, status: str = "held", day: str = "2025-03-12", place: str = "") -> dict:
+    return {"article_ids": [article_id], "participants": ["Lena Varga", "Tomas Lind"], "date": day,
+            "location": place, "occasion": "", "mode": mode, "status": status}
+
+
+def test_merge_keeps_a_call_apart_from_a_meeting_in_a_place_the_same_day():
+    out = merge_meetings(pd.DataFrame([_stored("a1", "phone"), _stored("a2", "in_person", place="Oslo")]))
+    assert sorted(out["mode"]) == ["in_person", "phone"] and list(out["source_count"]) == [1, 1]
+
+
+def test_merge_joins_a_call_and_talks_in_person_only_by_habit():
+    # "held talks" with no place is in person by habit; another report of the day may say it was a call
+    out = merge_meetings(pd.DataFrame([_stored("a1", "phone"), _stored("a2", "in_person")]))
+    assert list(out["source_count"]) == [2]
+
+
+def test_merge_joins_two_reports_of_one_call():
+    out = merge_meetings(pd.DataFrame([_stored("a1", "phone"), _stored("a2", "video")]))
+    assert list(out["source_count"]) == [2]
+
+
+def test_merge_puts_a_report_that_does_not_say_how_with_the_only_kind_known():
+    out = merge_meetings(pd.DataFrame([_stored("a1", "unknown"), _stored("a2", "phone")]))
+    assert list(out["source_count"]) == [2] and list(out["mode"]) == ["phone"]
+    out = merge_meetings(pd.DataFrame([_stored("a1", "unknown"), _stored("a2", "in_person", place="Oslo")]))
+    assert list(out["source_count"]) == [2]
+
+
+def test_merge_keeps_held_and_planned_and_two_days_apart():
+    out = merge_meetings(pd.DataFrame([_stored("a1", "in_person"), _stored("a2", "in_person", "planned"),
+                                       _stored("a3", "in_person", day="2025-03-14")]))
+    assert list(out["source_count"]) == [1, 1, 1]
