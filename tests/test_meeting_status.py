@@ -8,8 +8,10 @@ from datetime import date
 
 import pandas as pd
 
+from pipeline.article import TimeExpr
+from pipeline.meetings.extract import extract_meetings
 from pipeline.meetings.merge import merge_meetings
-from tests.test_meetings import meetings_of
+from tests.test_meetings import make_article, meetings_of
 
 
 def rows(meetings) -> list[tuple]:
@@ -138,3 +140,27 @@ def test_merge_keeps_held_and_planned_and_two_days_apart():
     out = merge_meetings(pd.DataFrame([_stored("a1", "in_person"), _stored("a2", "in_person", "planned"),
                                        _stored("a3", "in_person", day="2025-03-14")]))
     assert list(out["source_count"]) == [1, 1, 1]
+
+
+# --- a place is not borrowed from a meeting only known to be "last week" --------------------
+
+def _with_last_week(text: str):
+    article = make_article(text)
+    at = text.index("last week")
+    article.dates.append(TimeExpr("last week", at, at + len("last week"), date(2025, 3, 3), "week",
+                                  max(i for i, (s, _) in enumerate(article.sentences) if s <= at)))
+    article.dates.sort(key=lambda t: t.start)
+    return article
+
+
+def test_a_dated_meeting_does_not_borrow_the_city_of_last_weeks_meeting(lexicon):
+    article = _with_last_week("Lena Varga and Tomas Lind met in Geneva last week. Paul Hart met Zhou Ming on Tuesday.")
+    found = {frozenset(m.participants): m for m in extract_meetings(article, lexicon).meetings}
+    assert found[frozenset({"Lena Varga", "Tomas Lind"})].location == "Geneva"
+    assert found[frozenset({"Paul Hart", "Zhou Ming"})].location == ""
+
+
+def test_a_dated_meeting_still_borrows_the_city_of_a_meeting_days_before(lexicon):
+    found = {frozenset(m.participants): m for m in meetings_of(
+        lexicon, "Lena Varga met Tomas Lind in Geneva on Monday. Paul Hart met Zhou Ming on Tuesday.")}
+    assert found[frozenset({"Paul Hart", "Zhou Ming"})].location == "Geneva"

@@ -232,6 +232,8 @@ def _close(g: Group, h: Group) -> bool:
     """Two meetings of one trip: dated days apart at most, or one of them undated but not old."""
     if g.date and h.date:
         return abs((g.date - h.date).days) <= SAME_TRIP_DAYS
+    if g.date and h.date is None:   # a dated meeting and one of "last week": not known to be days apart
+        return h.precision in ("", "day")
     return (h.date is not None or h.precision in ("", "day", "week")) and g.precision in ("", "day", "week")
 
 
