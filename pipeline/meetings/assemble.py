@@ -74,7 +74,8 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
     if {"held", "planned"} <= statuses:
         # "Hart held a meeting with Zhou ... the two will hold discussions": the same visit
         # but a planned visit to a country ("he will visit China next year") is another meeting
-        return (c.status == "planned" and c.kind == "meet" and not c.date and not c.location
+        # (a call is not the visit: "A and B, who spoke by phone, will meet" are two meetings)
+        return (c.status == "planned" and c.kind == "meet" and not c.date and not c.location and not _remote(g)
                 and not c.repeat and not c.visit and _named(ctx, c) == _named(ctx, g) and len(_named(ctx, c)) >= 2
                 and c.sent - g.clues[-1].sent <= 1)
     return True
@@ -231,6 +232,8 @@ def _close(g: Group, h: Group) -> bool:
     """Two meetings of one trip: dated days apart at most, or one of them undated but not old."""
     if g.date and h.date:
         return abs((g.date - h.date).days) <= SAME_TRIP_DAYS
+    if g.date and h.date is None:   # a dated meeting and one of "last week": not known to be days apart
+        return h.precision in ("", "day")
     return (h.date is not None or h.precision in ("", "day", "week")) and g.precision in ("", "day", "week")
 
 

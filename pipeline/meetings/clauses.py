@@ -87,6 +87,9 @@ class Context:
             name = self.places.country_of.get(m.group().lower().replace("\u2019", "'"))
             if name:
                 self.countries.append((m.start(), m.end(), name))
+        # the start of a main clause resumed after a relative one -> where that relative clause starts:
+        # "Varga and Lind, who spoke on Friday, will meet next week"
+        self.resumed: dict[int, int] = {}
         self.accepted = bool(ACCEPT.search(self.low))
         self.taken = [(m.start, m.end) for m in article.mentions]
         self.dateline_city, self.dateline_end = dateline(
@@ -146,6 +149,13 @@ def _last_list_item(ctx: Context, pos: int) -> bool:
 def segments(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
     cuts = [s] + [m.start() for m in ctx.rules.boundary.finditer(ctx.low, s, e) if m.start() > s and _new_clause(ctx, m)]
     spans = [(a, b) for a, b in zip(cuts, cuts[1:] + [e]) if b > a]
+    for i in range(len(spans) - 1, -1, -1):   # "A and B, who spoke on Friday, will meet": the main clause goes on
+        a, b = spans[i]
+        end = ctx.rules.relative_end.search(ctx.low, a + 1, b) if ctx.low.startswith(", who ", a) else None
+        # only where each clause reports a meeting of its own
+        if end and ctx.rules.cue.search(ctx.low, a, end.start()) and ctx.rules.cue.search(ctx.low, end.end(), b):
+            spans[i:i + 1] = [(a, end.start()), (end.start(), b)]
+            ctx.resumed[end.start()] = a
     a, b = spans[0]
     comma = ctx.low.find(",", a, b)
     if LEADING.match(ctx.low, a) and comma > 0:   # "After the talks with X, Y said": two clauses
@@ -186,7 +196,8 @@ def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> 
         elif low[hs:he] in ctx.places.country_nouns and re.search(r"\b(?:with|and|between|of|from|to|met|meet|meets|"
                                                          r"visited|hosted|received)\s+(?:the\s+)?$", before):
             sides.append(name)
-        elif low[hs:he] in ctx.places.country_nouns and re.match(r"\s*(?:\([^)]*\)\s*)?(?:and\s+(?:the\s+)?[a-z. ]+(?:\([^)]*\)\s*)?)?\s*(?:agreed|met|held|will|are|have|hold)\b", after):
+        elif low[hs:he] in ctx.places.country_nouns and re.match(r"\s*(?:\([^)]*\)\s*)?(?:and\s+(?:the\s+)?[a-z. ]+(?:\([^)]*\)\s*)?)?\s*(?:agreed|met|held|will|are|have|hold|"
+                                                                     + ctx.rules.pledge_words + r")\b", after):
             sides.append(name)
     return unique(sides), unique(dests)
 
@@ -222,6 +233,8 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
     s, e = ctx.article.sentences[idx]
     before = unique(m.canonical for m in ctx.persons_in(s, a))
     plural = ctx.rules.plural_ref.search(seg)
+    if a in ctx.resumed:   # the main clause after "A and B, who ...,": the subject of the relative clause
+        return resolve_sides(ctx, idx, ctx.resumed[a], b, persons, earlier, owner)
     if low.startswith(", who", a) and before:   # "Zhou Ming, who arrived on Monday, ..."
         near = [m for m in ctx.persons_in(s, a) if m.canonical in before[-2:]]
         if len(before) >= 2 and len(near) >= 2 and re.fullmatch(   # "signed by A and B, who held talks"

@@ -89,13 +89,17 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     if not kinds:
         return []
     if not (any(a <= p.start < b for p in ctx.persons) or any(a <= h[0] < b for h in ctx.countries)
-            or rules.any_ref.search(seg) or seg.startswith(", who ") or implicit_countries(ctx, idx, a, b)):
+            or rules.any_ref.search(seg) or seg.startswith(", who ") or a in ctx.resumed
+            or implicit_countries(ctx, idx, a, b)):
         rounds = _earlier_rounds(ctx, idx, a, b)    # nobody here: at most a pointer back
         if rounds:
             return [rounds]
         return [_pointer(ctx, idx, a, b, min(m.start() for m in kinds.values()))] if rules.definite.search(seg) else []
     parties = parties_of(ctx, idx, a, b, cues, earlier)
     persons, sides, countries, destinations = parties.persons, parties.sides, parties.countries, parties.destinations
+    if len(countries) >= 2 and not ctx.persons_in(a, b) and rules.promise.search(seg) and rules.country_pair.search(seg) \
+            and any(c.sent >= idx - 1 and set(c.countries) == set(countries) for c in earlier):
+        persons, sides = [], list(countries)   # "the two sides vowed to hold talks": the countries will meet
     base = dict(sent=idx, persons=persons, sides=sides, countries=countries, occasion=parties.occasion,
                 repeat=bool(rules.repeat.search(seg)), also=bool(_ALSO.search(seg)))
     when(ctx, idx, a, b, base, only_segment, min(m.start() for m in kinds.values()))

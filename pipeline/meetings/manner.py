@@ -139,7 +139,8 @@ def _statement_day(ctx: Context, t, floor: int, b: int, cue: int) -> bool:
     if said and said.start() < cue and not ctx.rules.cue.search(low, t.end, said.start()):
         return True
     verb = _WORD_BEFORE.search(low, max(floor, t.start - AGREED_ON_REACH), t.start)
-    if not verb or ctx.rules.cue_kind.get(verb.group(1)) != "agree":
+    if not verb or not (ctx.rules.cue_kind.get(verb.group(1)) == "agree"
+                        or re.fullmatch(ctx.rules.pledge_words, verb.group(1))):   # "vowed on Monday to"
         return False
     later = ctx.rules.cue.search(low, t.end, b)
     return bool(later) and ctx.rules.cue_kind.get(later.group()) != "agree"

@@ -2,7 +2,8 @@
 
 Like Phoenix's "one-a-day" filter, rows with the same participants (in any
 order), the same status and the same date are one meeting; rows without a date
-must also share the place.  The merged row lists every article and counts them.
+must also share the place.  A call said outright and a face-to-face meeting stay
+apart; a row that does not say how joins whichever of the two its key has.  The merged row lists every article and counts them.
 Grouping is by a key column, so the cost grows with the number of rows, not
 with its square.
 """
@@ -37,8 +38,34 @@ def meeting_key(participants, day: str, status: str, location: str, occasion: st
     return "\x1f".join((people, day, str(status or "held").strip().lower(), where))
 
 
+# how a meeting was held, as far as telling meetings apart goes: a call said outright is not
+# the face-to-face meeting of the same pair that day; an unsaid mode is either
+REMOTE_MODES = ("phone", "video")
+
+
+def manner_class(mode, location) -> str:
+    """ "call", "in_person" (a meeting with a place: "held talks" alone is in person only by
+    habit, and is often the call another outlet reports), or "" where the row does not say."""
+    mode = "" if _empty(mode) else str(mode).strip().lower()
+    if mode in REMOTE_MODES:
+        return "call"
+    return "in_person" if mode == "in_person" and not _empty(location) else ""
+
+
 def _empty(v) -> bool:
     return v is None or v == "" or v == "unknown" or isinstance(v, float) and pd.isna(v)
+
+
+def _absorb(merged: dict[str, dict], key: str, row: dict, lists: list[str], scalars: list[str]) -> None:
+    have = merged.get(key)
+    if have is None:
+        merged[key] = {**row, **{c: list(dict.fromkeys(_as_list(row[c]))) for c in lists}}
+        return
+    for c in scalars:
+        if _empty(have[c]) and not _empty(row[c]):
+            have[c] = row[c]
+    for c in lists:
+        have[c] = list(dict.fromkeys(have[c] + _as_list(row[c])))
 
 
 def merge_meetings(df: pd.DataFrame) -> pd.DataFrame:
@@ -57,23 +84,23 @@ def merge_meetings(df: pd.DataFrame) -> pd.DataFrame:
         return df.assign(source_count=pd.Series(dtype="int64"))[columns]
     lists = [c for c in LIST_COLUMNS if c in df.columns]
     scalars = [c for c in df.columns if c not in LIST_COLUMNS and c != "source_count"]
-    # one pass in plain Python: cheaper than a grouped aggregation per column
+    # plain Python over the rows: cheaper than a grouped aggregation per column
     merged: dict[str, dict] = {}
     names = list(df.columns)
     # column lists, not to_dict("records"): iterating Arrow-backed strings row by row is slow
-    for values in zip(*(df[c].tolist() for c in names)):
-        row = dict(zip(names, values))
-        key = meeting_key(row["participants"], _day(row["date"]), row["status"],
-                          row["location"], row["occasion"])
-        have = merged.get(key)
-        if have is None:
-            merged[key] = {**row, **{c: list(dict.fromkeys(_as_list(row[c]))) for c in lists}}
-            continue
-        for c in scalars:
-            if _empty(have[c]) and not _empty(row[c]):
-                have[c] = row[c]
-        for c in lists:
-            have[c] = list(dict.fromkeys(have[c] + _as_list(row[c])))
+    rows = [dict(zip(names, values)) for values in zip(*(df[c].tolist() for c in names))]
+    keys = [meeting_key(r["participants"], _day(r["date"]), r["status"], r["location"], r["occasion"]) for r in rows]
+    hows = [manner_class(r.get("mode"), r["location"]) for r in rows]
+    said: dict[str, set[str]] = {}
+    for key, how in zip(keys, hows):
+        if how:
+            said.setdefault(key, set()).add(how)
+    for key, how, row in zip(keys, hows, rows):
+        # a call keeps a key of its own; a row that does not say how joins the call when only a call
+        # of those people is known, else the meeting
+        if how == "call" or not how and said.get(key) == {"call"}:
+            key += "\x1fcall"
+        _absorb(merged, key, row, lists, scalars)
     out = pd.DataFrame(list(merged.values()), columns=[c for c in df.columns if c != "source_count"])
     out["source_count"] = out["article_ids"].map(lambda ids: len(set(ids)) or 1)
     if "meeting_id" in df.columns:

@@ -108,11 +108,22 @@ class MeetingRules:
             r"\b" + any_of(data["hope_verbs"]) + " to " + whole(data["hoped_for"]),
         )
         self.tense = re.compile(whole(data["tense_verbs"]))
+        # ", will meet": the comma closing a relative clause, where its main clause's auxiliary follows
+        self.relative_end = re.compile(r", (?:also |then |later )?" + whole(data["auxiliaries"]))
         self.video = re.compile(whole(data["video_words"]))
         self.phone = re.compile(whole(data["phone_words"]))
-        agreed_to = any_of(cues["agree"]) + " to "
+        # "China and Japan vowed ...": countries as the subject of a promise are its sides
+        self.pledge_words = any_of(data["pledge_verbs"])
+        # "agreed on Monday to meet", "vowed last week to hold talks": a short time or place may
+        # stand between the promise and its verb
+        promised_to = r"(?: (?:on|in|at|last|this|earlier) [\w-]+(?: [\w-]+)?)? to "
+        agreed_to = any_of(cues["agree"] + data["pledge_verbs"]) + promised_to
         self.planned = re.compile(r"\b(?:" + any_of(data["planned"]) + "|" + agreed_to + any_of(data["agreed_plans"])
                                   + r")\b")
+        # "the two sides vowed to hold talks": countries, not the people who spoke for them, promise to meet
+        self.promise = re.compile(r"\b" + any_of(data["pledge_verbs"]) + promised_to + r"hold (?:[a-z-]+ ){0,3}?"
+                                  + whole(data["dialogue_formats"]))
+        self.country_pair = re.compile(r"\b(?:the two|both) " + whole(data["country_pair_nouns"]))
         # "agreed to set up a steel dialogue", "agreed to hold a dialogue on security": a planned meeting
         modifiers = any_of(data["launch_modifiers"])
         self.launch = re.compile(
