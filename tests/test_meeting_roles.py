@@ -58,3 +58,30 @@ def test_role_of_a_country_already_met_adds_nobody(lexicon):
     [m] = meetings(lexicon, "Lena Varga spoke on Monday. On Tuesday the Swedish economic minister met "
                             "Lind and Costa in Geneva.")
     assert set(m.participants) == {"Tomas Lind", "Mia Costa"}
+
+
+# --- after a trade word, "to" names where goods go, not a side -----------------------------
+
+def test_country_receiving_exports_is_not_a_side(lexicon):
+    [m] = meetings(lexicon, "Hungary will restrict exports of machinery to Japan, Lena Varga said after "
+                            "she met Lind in Geneva on Monday.")
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+    assert "Japan" not in m.countries
+
+
+def test_country_receiving_shipments_or_sales_is_not_a_side(lexicon):
+    [m] = meetings(lexicon, "Lena Varga met Tomas Lind on Monday to discuss shipments to China.")
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+    [m] = meetings(lexicon, "Hungary and Sweden met on Monday in Geneva to discuss sales of steel to the Netherlands.")
+    assert set(m.participants) == {"Hungary", "Sweden"}
+
+
+def test_travel_destination_still_counts(lexicon):
+    [m] = meetings(lexicon, "Lena Varga travelled to Japan to meet Tomas Lind on Monday.")
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+    assert "Japan" in m.countries
+
+
+def test_country_spoken_to_is_still_a_side(lexicon):
+    [m] = meetings(lexicon, "Lena Varga spoke to Japan on Monday.")
+    assert set(m.participants) == {"Lena Varga", "Japan"}
