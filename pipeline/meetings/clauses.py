@@ -23,6 +23,8 @@ from pipeline.meetings.rules import MeetingRules, any_of
 SPOKESPERSON_REACH = 45
 # the words before a country that say what it is there: "a visit to", "talks with the", "in the"
 SIDE_BEFORE_REACH = 25
+# "exports of farm machinery and parts to": a trade word and what is traded stand this close before "to"
+TRADE_FLOW_REACH = 60
 # a side noun or a person follows its country within a long title: "Sweden's Minister for Foreign Trade and Development"
 SIDE_AFTER_REACH = 70
 # "a Sweden-EU summit": the meeting noun follows the pair closely
@@ -58,11 +60,14 @@ _SPOKES_AFTER = re.compile(r",\s+(?:a|the|who is a|who is the)\s+(?:[\w-]+\s+){0
 
 
 class SideRules:
-    """ "officials from the Netherlands": a side noun and "from" make the country a side."""
+    """ "officials from the Netherlands": a side noun and "from" make the country a side;
+    "exports of machinery to Sweden": after a trade word, "to" names where goods go, not a side."""
 
     def __init__(self, lexicon: Lexicon):
-        nouns = lexicon.data("meeting_patterns.json")["side_nouns"]
-        self.from_side = re.compile(r"\b" + any_of(nouns) + r" from (?:the )?$")
+        data = lexicon.data("meeting_patterns.json")
+        self.from_side = re.compile(r"\b" + any_of(data["side_nouns"]) + r" from (?:the )?$")
+        # the trade word, a few words of what is traded (no punctuation, no clause), then "to"
+        self.goods_to = re.compile(r"\b" + any_of(data["trade_flows"]) + r"(?: [\w'-]+){0,5}? to (?:the )?$")
 
 
 class Context:
@@ -184,6 +189,9 @@ def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> 
         if re.search(r"\b(?:in|from the|across|throughout|around)\s+(?:the\s+)?$", before) and not \
                 ctx.lexicon.compiled(SideRules).from_side.search(before):
             continue   # a place or a scope, not a side; but "officials from the Netherlands" are one
+        if before.endswith(("to ", "to the ")) and ctx.lexicon.compiled(SideRules).goods_to.search(
+                low[max(a, hs - TRADE_FLOW_REACH):hs]):
+            continue   # "restrict exports of machinery to Sweden": where goods go
         person_after = next((p for p in persons if p.start >= he), None)
         if person_after and person_after.start - he <= SIDE_AFTER_REACH and _title_gap(low[he:person_after.start]):
             continue   # "Japan's Minister ... Sato": the person is the side

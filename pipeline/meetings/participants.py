@@ -104,8 +104,8 @@ _WITH = re.compile(r"\bwith\b")
 _MEETINGS_WITH = re.compile(r"\bmeetings with\b")
 _AND_WITH = re.compile(r",? (?:–|—|-)? ?and with ")
 _SEPARATELY = re.compile(r"\bseparate(?:ly)?\b(?: (?:\w+ )?(?:meetings|talks|calls))? with\b")
-# "met with A and B separately": the word closes the list of those met
-_SEPARATELY_AFTER = re.compile(r"\b(with) [^;:]{3,120}?\b(separately)\b")
+# "met with A and B separately", "met A and B separately": the word closes the list of those met
+_SEPARATELY_AFTER = re.compile(r"\b(with|met|meets|meet) [^;:]{3,120}?\b(separately)\b")
 
 
 @dataclass
@@ -138,6 +138,8 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     if len(persons) < 2:   # "the secretary's talks", "the top Swedish diplomat is due to meet"
         for m in ctx.rules.role_ref.finditer(low, a, side_end):
             persons = unique(persons + entity_reference(ctx, idx, m.group(), a))
+    else:   # "the Hungarian economy minister met A and B": the subject is a side of its own
+        persons = unique(persons + _subject_role(ctx, idx, a, first_cue, persons))
     uncovered = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}]
     if len(persons) + len(uncovered) + len(groups) < 2 and not persons:   # "officials from both countries"
         sides = unique(sides + implicit_countries(ctx, idx, a, b))
@@ -198,6 +200,19 @@ def resolve_counterparts(ctx: Context, a: int, b: int, persons: list[str], sides
             persons = unique(persons + [who])
             sides = [k for k in sides if k != country]
     return persons, sides
+
+
+def _subject_role(ctx: Context, idx: int, a: int, cue: int, persons: list[str]) -> list[str]:
+    """The person a role phrase before the cue ("the Hungarian economy minister met ...") stands
+    for, when the clause names nobody there and the person is of none of the named countries."""
+    if any(a <= p.start < cue for p in ctx.persons_in(a, cue)):
+        return []
+    ref = None
+    for ref in ctx.rules.role_ref.finditer(ctx.low, a, cue):
+        pass
+    found = entity_reference(ctx, idx, ref.group(), a) if ref else []
+    named = {ctx.country(p) for p in persons}
+    return [p for p in found if p not in persons and ctx.country(p) not in named]
 
 
 def _subject_reference(ctx: Context, idx: int, a: int, b: int) -> list[str]:

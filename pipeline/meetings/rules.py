@@ -176,7 +176,7 @@ class MeetingRules:
         self.plural_ref = re.compile(whole(plural))
         self.singular_ref = re.compile(whole(data["singular_references"]))
         roles = data["role_references"]
-        self.role_ref = re.compile(r"\bthe (?:top |chief |senior )?(?:[a-z.]+ ){0,2}?" + whole(roles) + r"(?! of\b)")
+        self.role_ref = re.compile(r"\bthe (?:top |chief |senior )?(?:[a-z.]+ ){0,4}?" + whole(roles) + r"(?! of\b)")
         self.any_ref = _any_pattern(self.plural_ref.pattern, self.singular_ref.pattern, self.role_ref.pattern)
         # every reference above ends in one of these words: a cheap test before the full patterns
         self.ref_word = re.compile(whole({p.split()[-1] for p in plural + data["singular_references"] + roles}))
