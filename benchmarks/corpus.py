@@ -25,7 +25,7 @@ def article(i: int, rng: random.Random) -> dict:
         f"{ra} {a} met {rb} {b} in {city} on {day}, the two sides said, in talks that focused on {issue}.",
         f"\u201cWe had a frank and constructive exchange on {issue},\u201d {a} told reporters after the meeting.",
         f"{b} said that both sides should work to keep trade open and urged the other side to ease {issue}.",
-        f"The ministers agreed to hold a video call next week, according to a statement from the ministry.",
+        "The ministers agreed to hold a video call next week, according to a statement from the ministry.",
         f"At a press conference in {city}, a spokesperson said the government would respond to {issue}.",
     ]
     while sum(map(len, paras)) < 3800:

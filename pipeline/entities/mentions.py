@@ -410,8 +410,3 @@ def countries_in_sentence(article: Article, sent_idx: int) -> list[Mention]:
 
 def orgs_in_sentence(article: Article, sent_idx: int) -> list[Mention]:
     return [m for m in article.mentions if m.sentence == sent_idx and m.kind == "org"]
-
-
-# re-exported for the stages that still look them up on this module; import them from
-# pipeline.entities.names and pipeline.entities.coreference
-from pipeline.entities.coreference import resolve_reference  # noqa: E402,F401

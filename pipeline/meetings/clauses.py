@@ -12,7 +12,6 @@ import re
 from bisect import bisect_right
 
 from pipeline.article import Article, Mention
-from pipeline.text.folding import lower_keeping_offsets
 from pipeline.entities.coreference import resolve_reference
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.meetings.clue import unique

@@ -7,7 +7,7 @@ import re
 from rapidfuzz import fuzz
 
 from pipeline.article import Mention
-from pipeline.entities.mentions import resolve_name
+from pipeline.entities.names import resolve_name
 from pipeline.quotes.context import Context, QuoteRules, Speaker
 from pipeline.text.folding import fold
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.entities.mentions import resolve_name
+from pipeline.entities.names import resolve_name
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.quotes.context import Context, Speaker
 from pipeline.quotes.names import from_mention, person_from_name
