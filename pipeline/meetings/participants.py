@@ -133,7 +133,7 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     persons = parties_in(ctx, side_start, occ_end)
     groups = groups_met(ctx, side_start, side_end)
     sides, destinations = country_sides(ctx, side_start, side_end, [g[1] for g in groups])
-    groups = [g[0] for g in groups]
+    groups = unique([g[0] for g in groups] + regions_met(ctx, side_start, side_end))
     owner = ctx.rules.owner.search(low[a:b])
     if len(persons) < 2:   # "the secretary's talks", "the top Swedish diplomat is due to meet"
         for m in ctx.rules.role_ref.finditer(low, a, side_end):
@@ -152,6 +152,13 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     countries = unique([ctx.country(p) for p in persons] + sides + destinations)
     sides = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}] + groups
     return Parties(persons, sides, countries, destinations, side_end, occasion)
+
+
+def regions_met(ctx: Context, a: int, b: int) -> list[str]:
+    """Regions whose unnamed leaders are a side: "met Central Asian leaders", "his Nordic counterparts".
+    A region inside a group's name ("Gulf Cooperation Council ministers") is that group, not the region."""
+    return [ctx.places.region_of[m.group(1)] for m in ctx.rules.region_side.finditer(ctx.low, a, b)
+            if not any(h[0] < m.end(1) and m.start(1) < h[1] for h in ctx.countries)]
 
 
 def counterpart_countries(ctx: Context, a: int, b: int) -> list[tuple[str, bool]]:
