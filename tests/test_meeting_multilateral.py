@@ -49,3 +49,20 @@ def test_region_without_a_plural_side_noun_is_not_a_side(lexicon):
 
 def test_unknown_demonym_adds_no_party(lexicon):
     assert parties(lexicon, "Tomas Lind met Baltic leaders in Riga on Monday.") == []
+
+
+def test_a_summit_in_the_calendar_is_not_a_meeting_with_its_bloc(lexicon):
+    assert parties(lexicon, "Zhou Ming spoke on Monday. He said he looked forward to the G20 summit in Rio "
+                            "later this year.") == []
+    assert parties(lexicon, "Tomas Lind said on Monday that he looked forward to an ASEAN leaders' summit.") == []
+
+
+def test_a_summit_with_a_bloc_or_hosted_stays_a_meeting(lexicon):
+    assert parties(lexicon, "Zhou Ming will hold a summit with ASEAN leaders in November.") == [["Zhou Ming", "ASEAN"]]
+    assert parties(lexicon, "The EU-China summit took place in Brussels on Monday.") == [["European Union", "China"]]
+    assert parties(lexicon, "Zhou Ming and Tomas Lind met at the G20 summit on Monday.") == [["Zhou Ming", "Tomas Lind"]]
+
+
+def test_the_second_of_a_pair_naming_a_summit_is_a_side(lexicon):
+    [sides] = parties(lexicon, "Zhou Ming spoke on a tour to prepare a China-EU summit later this month.")
+    assert "European Union" in sides
