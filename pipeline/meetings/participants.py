@@ -94,6 +94,9 @@ def parties_in(ctx: Context, a: int, b: int) -> list[str]:
     return unique(m.canonical for m in found if m.canonical in keep)
 
 
+# "the G20 summit", "an ASEAN leaders' summit": the bloc names the gathering
+_NAMES_A_SUMMIT = re.compile(r"(?:'s)?\s+(?:leaders'?\s+)?summits?\b")
+_PAIR_JOINERS = ("-", "\u2013", "\u2014", "/")
 _SEPARATE_WORD = re.compile(r"\b(?:separate(?:ly)?|bilateral)\b")
 _COUNTERPART = re.compile(r"\bcounterpart(s)?\b")
 # between the countries of "his U.S., Chinese and Japanese counterparts"
@@ -133,7 +136,10 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     persons = parties_in(ctx, side_start, occ_end)
     groups = groups_met(ctx, side_start, side_end)
     sides, destinations = country_sides(ctx, side_start, side_end, [g[1] for g in groups])
-    groups = [g[0] for g in groups]
+    groups = unique([g[0] for g in groups] + regions_met(ctx, side_start, side_end))
+    if all(ctx.rules.cue_kind[m.group()] == "summit" for m in cues):
+        named = summit_names(ctx, side_start, side_end)
+        sides = [k for k in sides if k not in named]
     owner = ctx.rules.owner.search(low[a:b])
     if len(persons) < 2:   # "the secretary's talks", "the top Swedish diplomat is due to meet"
         for m in ctx.rules.role_ref.finditer(low, a, side_end):
@@ -152,6 +158,21 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     countries = unique([ctx.country(p) for p in persons] + sides + destinations)
     sides = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}] + groups
     return Parties(persons, sides, countries, destinations, side_end, occasion)
+
+
+def summit_names(ctx: Context, a: int, b: int) -> set[str]:
+    """Blocs in a..b that only name the gathering: "looked forward to the G20 summit" puts a summit in
+    the calendar, and attending it is no meeting with the bloc. The second of a pair ("a China-EU
+    summit") is a side."""
+    return {h[2] for h in ctx.countries if a <= h[0] < b and h[2] in ctx.places.blocs
+            and _NAMES_A_SUMMIT.match(ctx.low, h[1]) and ctx.low[h[0] - 1:h[0]] not in _PAIR_JOINERS}
+
+
+def regions_met(ctx: Context, a: int, b: int) -> list[str]:
+    """Regions whose unnamed leaders are a side: "met Central Asian leaders", "his Nordic counterparts".
+    A region inside a group's name ("Gulf Cooperation Council ministers") is that group, not the region."""
+    return [ctx.places.region_of[m.group(1)] for m in ctx.rules.region_side.finditer(ctx.low, a, b)
+            if not any(h[0] < m.end(1) and m.start(1) < h[1] for h in ctx.countries)]
 
 
 def counterpart_countries(ctx: Context, a: int, b: int) -> list[tuple[str, bool]]:

@@ -57,12 +57,18 @@ class PlaceTables:
         self.capitals: dict[str, str] = {}
         self.not_a_city: set[str] = set()      # every country, bloc and region name or demonym, lower-cased
         self.nation_of_city: dict[str, set[str]] = {}   # a capital -> its country and the blocs it belongs to
+        self.region_of: dict[str, str] = {}    # lower-cased region name or demonym -> canonical region
+        self.blocs: set[str] = set()           # canonical blocs and groups: they may name a gathering ("the G20 summit")
         for name, row in lexicon.countries.items():
             names = [name] + split_list(row.get("aliases", ""))
             every = names + split_list(row.get("demonyms", ""))
             self.not_a_city |= {a.lower() for a in every}
+            if row.get("kind") == "region":   # a region is a side only as a regional gathering
+                self.region_of.update({alias.lower(): name for alias in every})
             if row.get("kind") not in ("country", "bloc", "group"):
                 continue
+            if row.get("kind") != "country":
+                self.blocs.add(name)
             for alias in every:
                 self.country_of.setdefault(alias.lower(), name)
                 if alias[:1].isupper():

@@ -171,6 +171,9 @@ class MeetingRules:
         self.group = re.compile(r"\b(?:with|told|telling|addressed|addressing|met|meet|meets)\s+"
                                 r"(?:a group of |the |a |some )?((?:[a-z][\w'-]* (?:and [a-z][\w'-]* )?){0,3}?"
                                 + whole(data["group_nouns"]) + ")")
+        # "met Central Asian leaders": the region's unnamed leaders are one side
+        self.region_side = re.compile(r"\b(" + trie_alternation(self.places.region_of) + r") (?:[a-z]+ ){0,2}?"
+                                      + whole(data["region_side_nouns"]))
         self.possessive_side = re.compile(r"'s (?:[a-z]+ ){0,3}?" + whole(data["possessive_sides"]))
         plural = data["plural_references"] + [f"the two {n}" for n in data["pair_nouns"]]   # "the two ministers"
         self.plural_ref = re.compile(whole(plural))
