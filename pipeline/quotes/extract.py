@@ -216,7 +216,8 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         if word_count(quoted) < 3:
             continue
         prev = last_direct[0]
-        gap = text[prev.attr_end:c[0].open] if prev and prev.paragraph == p_idx and prev.attr_end <= c[0].open else None
+        # a quotation running over paragraphs continues an attribution made in its first paragraph
+        gap = text[prev.attr_end:c[0].open] if prev and prev.paragraph == c[0].paragraph and prev.attr_end <= c[0].open else None
         if gap is not None and word_count(gap) <= FOLLOW_ON_WORDS and not rules.verb.search(gap.lower()):
             prev.text = f"{prev.text} {quoted}"
             prev.attr_end = c[-1].close
