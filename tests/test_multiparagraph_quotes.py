@@ -116,3 +116,46 @@ def test_odd_marks_never_crash_nor_swallow_the_article(lexicon, paragraphs):
     got = quotes(lexicon, *paragraphs)
     for _, _, text in got:
         assert "next round" not in text and "Nothing else" not in text and "talks end" not in text
+
+
+@pytest.mark.parametrize("first, second", [
+    ("Solberg said: \"We will not accept these tariffs on our farmers.",
+     "\"Our exporters have waited long enough for a fair answer.\""),
+    ("Solberg said: ‘We will not accept these tariffs on our farmers.",
+     "‘Our exporters have waited long enough for a fair answer.’"),
+])
+def test_straight_and_single_marks_run_over_paragraphs_too(lexicon, first, second):
+    got = quotes(lexicon, first, second)
+    assert got == [("Ana Solberg", "direct",
+                    "We will not accept these tariffs on our farmers. "
+                    "Our exporters have waited long enough for a fair answer.")]
+
+
+def test_attribution_in_a_middle_paragraph_leaves_no_second_row(lexicon):
+    got = quotes(lexicon,
+        "“The new quotas are a first step for our steel makers.",
+        "“We will review the steel rules next month,” said Commerce Secretary Ben Okafor.",
+    )
+    assert got == [("Ben Okafor", "direct",
+                    "The new quotas are a first step for our steel makers. "
+                    "We will review the steel rules next month")]
+
+
+def test_a_blank_line_between_the_paragraphs_does_not_break_the_quotation(lexicon):
+    got = quotes(lexicon,
+        "Trade Minister Ana Solberg said: “We will not accept these tariffs on our farmers.",
+        "",
+        "“Our exporters have waited long enough for a fair answer.”",
+    )
+    assert got == [("Ana Solberg", "direct",
+                    "We will not accept these tariffs on our farmers. "
+                    "Our exporters have waited long enough for a fair answer.")]
+
+
+def test_a_blank_line_does_not_join_a_closed_quote_to_the_next(lexicon):
+    got = quotes(lexicon,
+        "“We will not accept these tariffs on our farmers,” Solberg said.",
+        "",
+        "“We expect a fair answer from the other side by spring,” she added.",
+    )
+    assert len(got) == 2

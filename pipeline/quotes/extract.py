@@ -69,8 +69,10 @@ def _chains(text: str, paras: list[tuple[int, int]]) -> list[list]:
     for q in spans:
         prev = chains[-1][-1] if chains else None
         para_start = paras[q.paragraph][0]
-        if (prev is not None and not prev.closed and prev.paragraph == q.paragraph - 1
-                and not text[para_start:q.open].strip()):
+        # the next paragraph with any text (blank lines between paragraphs do not break a quotation)
+        adjacent = prev is not None and prev.paragraph < q.paragraph and not any(
+            text[s:e].strip() for s, e in paras[prev.paragraph + 1:q.paragraph])
+        if adjacent and not prev.closed and not text[para_start:q.open].strip():
             chains[-1].append(q)
         else:
             chains.append([q])
