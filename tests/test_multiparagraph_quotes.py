@@ -159,3 +159,16 @@ def test_a_blank_line_does_not_join_a_closed_quote_to_the_next(lexicon):
         "“We expect a fair answer from the other side by spring,” she added.",
     )
     assert len(got) == 2
+
+
+def test_attribution_in_the_first_and_the_last_paragraph_gives_one_row(lexicon):
+    got = quotes(lexicon,
+        "Solberg said: “We will not accept these tariffs on our farmers.",
+        "“Our exporters have waited long enough for a fair answer,” she said.",
+        "“This deal is good for our workers and our factories,” said Okafor.",
+    )
+    assert got == [
+        ("Ana Solberg", "direct", "We will not accept these tariffs on our farmers. "
+                                  "Our exporters have waited long enough for a fair answer"),
+        ("Ben Okafor", "direct", "This deal is good for our workers and our factories"),
+    ]

@@ -180,9 +180,11 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
     for a in attrs:
         inside, directs = [], []
         for ci, c in chains_here:
-            if ci in used or not any(a.cstart - 1 <= q.open < a.cend for q in c):
+            hit = [q for q in c if a.cstart - 1 <= q.open < a.cend]
+            if not hit or a.kind in ("urge", "np", "according") and c[0].open < a.cstart:
                 continue
-            if a.kind in ("urge", "np", "according") and c[0].open < a.cstart:
+            if ci in used:  # already a row (a quotation attributed in its first and last paragraphs): it only frames
+                inside.extend((q.open, q.close) for q in hit)
                 continue
             used.add(ci)
             inside.append((c[0].open, c[-1].close))
