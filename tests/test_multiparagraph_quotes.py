@@ -172,3 +172,14 @@ def test_attribution_in_the_first_and_the_last_paragraph_gives_one_row(lexicon):
                                   "Our exporters have waited long enough for a fair answer"),
         ("Ben Okafor", "direct", "This deal is good for our workers and our factories"),
     ]
+
+
+def test_a_mark_left_open_before_another_speakers_quote_does_not_join_them(lexicon):
+    got = quotes(lexicon,
+        "Trade Minister Ana Solberg said: “We will not accept these tariffs on our farmers.",
+        "“This deal is good for our workers and our factories,” said Commerce Secretary Ben Okafor.",
+    )
+    assert got == [
+        ("Ana Solberg", "direct", "We will not accept these tariffs on our farmers."),
+        ("Ben Okafor", "direct", "This deal is good for our workers and our factories"),
+    ]

@@ -172,6 +172,20 @@ class _Row:
     attr_end: int = -1
 
 
+def _split_two_speakers(text, chain, p_idx, speaker, rows, directs, unit, row_para, attr_end) -> None:
+    """A quotation credited in its first paragraph and attributed to someone else in a later one:
+    the mark left open was a slip, not a quotation running on; each speaker keeps their own words."""
+    head = [q for q in chain if q.paragraph < p_idx]
+    whole = _chain_text(text, chain)
+    row = next((r for r in reversed(rows) if r.kind == "direct" and r.text.startswith(whole)), None) if head else None
+    if row is None or not (speaker and row.speaker) or fold(speaker.name) == fold(row.speaker.name):
+        return
+    row.text = _chain_text(text, head) + row.text[len(whole):]
+    tail = _chain_text(text, chain[len(head):])
+    if word_count(tail) >= 3:
+        directs.append(_Row(speaker, "direct", tail, unit, row_para, attr_end))
+
+
 def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
     text, rules = ctx.text, ctx.rules
     us, ue = unit
@@ -185,6 +199,7 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
                 continue
             if ci in used:  # already a row (a quotation attributed in its first and last paragraphs): it only frames
                 inside.extend((q.open, q.close) for q in hit)
+                _split_two_speakers(text, c, hit[0].paragraph, a.speaker, rows, directs, unit, p_idx, a.end)
                 continue
             used.add(ci)
             inside.append((c[0].open, c[-1].close))
