@@ -69,8 +69,10 @@ def _chains(text: str, paras: list[tuple[int, int]]) -> list[list]:
     for q in spans:
         prev = chains[-1][-1] if chains else None
         para_start = paras[q.paragraph][0]
-        if (prev is not None and not prev.closed and prev.paragraph == q.paragraph - 1
-                and not text[para_start:q.open].strip()):
+        # the next paragraph with any text (blank lines between paragraphs do not break a quotation)
+        adjacent = prev is not None and prev.paragraph < q.paragraph and not any(
+            text[s:e].strip() for s, e in paras[prev.paragraph + 1:q.paragraph])
+        if adjacent and not prev.closed and not text[para_start:q.open].strip():
             chains[-1].append(q)
         else:
             chains.append([q])
@@ -170,6 +172,20 @@ class _Row:
     attr_end: int = -1
 
 
+def _split_two_speakers(text, chain, p_idx, speaker, rows, directs, unit, row_para, attr_end) -> None:
+    """A quotation credited in its first paragraph and attributed to someone else in a later one:
+    the mark left open was a slip, not a quotation running on; each speaker keeps their own words."""
+    head = [q for q in chain if q.paragraph < p_idx]
+    whole = _chain_text(text, chain)
+    row = next((r for r in reversed(rows) if r.kind == "direct" and r.text.startswith(whole)), None) if head else None
+    if row is None or not (speaker and row.speaker) or fold(speaker.name) == fold(row.speaker.name):
+        return
+    row.text = _chain_text(text, head) + row.text[len(whole):]
+    tail = _chain_text(text, chain[len(head):])
+    if word_count(tail) >= 3:
+        directs.append(_Row(speaker, "direct", tail, unit, row_para, attr_end))
+
+
 def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
     text, rules = ctx.text, ctx.rules
     us, ue = unit
@@ -178,9 +194,12 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
     for a in attrs:
         inside, directs = [], []
         for ci, c in chains_here:
-            if ci in used or not any(a.cstart - 1 <= q.open < a.cend for q in c):
+            hit = [q for q in c if a.cstart - 1 <= q.open < a.cend]
+            if not hit or a.kind in ("urge", "np", "according") and c[0].open < a.cstart:
                 continue
-            if a.kind in ("urge", "np", "according") and c[0].open < a.cstart:
+            if ci in used:  # already a row (a quotation attributed in its first and last paragraphs): it only frames
+                inside.extend((q.open, q.close) for q in hit)
+                _split_two_speakers(text, c, hit[0].paragraph, a.speaker, rows, directs, unit, p_idx, a.end)
                 continue
             used.add(ci)
             inside.append((c[0].open, c[-1].close))
@@ -216,7 +235,8 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         if word_count(quoted) < 3:
             continue
         prev = last_direct[0]
-        gap = text[prev.attr_end:c[0].open] if prev and prev.paragraph == p_idx and prev.attr_end <= c[0].open else None
+        # a quotation running over paragraphs continues an attribution made in its first paragraph
+        gap = text[prev.attr_end:c[0].open] if prev and prev.paragraph == c[0].paragraph and prev.attr_end <= c[0].open else None
         if gap is not None and word_count(gap) <= FOLLOW_ON_WORDS and not rules.verb.search(gap.lower()):
             prev.text = f"{prev.text} {quoted}"
             prev.attr_end = c[-1].close
