@@ -12,8 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.quotes.context import Context, Speaker
-from pipeline.quotes.names import from_mention
-from pipeline.quotes.speakers import sentence_subject, speaker_after, speaker_before
+from pipeline.quotes.speakers import document_issuer, sentence_subject, speaker_after, speaker_before
 
 _OPEN_MARKS = "\"“‘'„"
 # what a verb governs ("told reporters at a news conference in Geneva that ...") fits in this many characters
@@ -211,8 +210,8 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
             continue
         if spk is None:
             doc = rules.clauses.document_subject.search(low, ustart, vs)
-            if doc is not None:  # "..., the statement noted": its issuer, the organisation named last
-                spk, sstart, how = _issuer(ctx, doc.start()), doc.start(), "np"
+            if doc is not None:  # "..., the statement noted": whoever issued it
+                spk, sstart, how = _document_issuer(ctx, doc), doc.start(), "np"
         if how == "coord":
             if shape in ("that", "quote", "clause"):
                 found.append(Attribution(None, sstart, cs, cs, uend, kind, "coord"))
@@ -245,12 +244,10 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
     return found
 
 
-def _issuer(ctx: Context, pos: int) -> Speaker | None:
-    """Who issued "the statement" at `pos`: the last organisation that spoke, else the last one named."""
-    if ctx.org_speakers:
-        return ctx.org_speakers[-1]
-    named = ctx.mentions_before(pos, ("org",))
-    return from_mention(named[0]) if named else None
+def _document_issuer(ctx: Context, doc: re.Match) -> Speaker | None:
+    """The issuer of the document a `document_subject` match names ("the statement")."""
+    noun = ctx.rules.document_word.search(doc.group(0).lower())
+    return document_issuer(ctx, doc.start(), noun.group(0) if noun else doc.group(0).split()[-1].lower())
 
 
 _WHO = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)*$")
@@ -305,8 +302,8 @@ def _according(ctx: Context, ustart: int, uend: int, vs: int, ve: int) -> Attrib
     np = m.group(1)
     lnp = np.lower()
     if ctx.rules.clauses.document_subject.fullmatch(lnp + " "):
-        # "according to the statement": the organisation that issued it, the one named last
-        spk, how = _issuer(ctx, ve), "np"
+        # "according to the statement": whoever issued it
+        spk, how = document_issuer(ctx, ve, lnp.split()[-1]), "np"
     elif lnp.startswith(ctx.rules.source_words) or lnp.startswith(ctx.rules.source_words_the):
         return None
     else:

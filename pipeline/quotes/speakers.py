@@ -227,7 +227,7 @@ def _owner(ctx: Context, owner: str, start: int) -> Speaker | None:
     return None
 
 
-def _issuer(ctx: Context, pos: int, noun: str) -> Speaker | None:
+def document_issuer(ctx: Context, pos: int, noun: str) -> Speaker | None:
     """Who issued "the statement": whoever spoke, or else the subject, in the sentence that introduced
     it ("a statement", "an online statement"); else the last speaker; else the organisation named
     in the sentences just before."""
@@ -283,7 +283,7 @@ def _document(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int] | No
     if head is not None:
         return _resolve_reference(ctx, "the " + head.group(0), start), start
     noun = rules.document_word.search(phrase.lower())
-    return _issuer(ctx, start, noun.group(0) if noun else words[-1].lower()), start
+    return document_issuer(ctx, start, noun.group(0) if noun else words[-1].lower()), start
 
 
 def _meeting_parties(ctx: Context, pos: int, noun: str) -> Speaker | None:

@@ -116,8 +116,8 @@ class ClauseRules:
         # "a WTO official said": role tails after an organisation that keep the speaker's description
         self.described_tails = frozenset(data["described_tails"])
         # "a ministry release", "the Commission's statement": a document named after its issuer
-        self.document_tail = re.compile(r"(?:['’]s)?\s+(?:%s)$" % trie_alternation(data["document_nouns"]))
+        self.document_tail = re.compile(r"(?:['’]s)?\s+(?:%s)$" % trie_alternation(data["documents"]))
         # "..., the statement noted": a document as the subject of a speech verb
         self.document_subject = re.compile(r"\b(?:the|this|that|its|their)\s+(?:%s)\s+(?:also\s+)?$"
-                                           % trie_alternation(data["document_nouns"]))
+                                           % trie_alternation(data["documents"]))
 
