@@ -14,17 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pytest
+from tests.conftest import ROOT, SHARED
 
-ROOT = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("TRADE_TALKS_SHARED") or ROOT.parent / "shared")
 SEEDS = SHARED / "seeds"
 DEVSET = SHARED / "eval" / "devset"
 SCORER = SHARED / "eval" / "score.py"
@@ -44,23 +41,6 @@ FIGURES = {
     "tags_f1": ("tags", r"\bF1 ([\d.]+)"),
     "junk_leaked": ("cleaning", r"\bjunk leaked (\d+)/"),
 }
-
-
-def in_ci() -> bool:
-    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
-
-
-@pytest.fixture(scope="module")
-def shared() -> Path:
-    """The folder holding seeds/ and eval/; CI fails without it, a local run skips."""
-    missing = [str(p) for p in (SEEDS, DEVSET / "articles", SCORER) if not p.exists()]
-    if missing:
-        reason = (f"the dev set is not beside the project ({', '.join(missing)} missing); "
-                  f"set TRADE_TALKS_SHARED to the folder holding seeds/ and eval/")
-        if in_ci():
-            pytest.fail(f"{reason}. CI must run the evaluation gate.", pytrace=False)
-        pytest.skip(reason)
-    return SHARED
 
 
 def devset_digest(shared: Path) -> str:
