@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pipeline.dates.expressions import date_for_sentence
+from pipeline.dates.expressions import date_for_sentence, resolve_expression
 from pipeline.meetings.clauses import Context
 from pipeline.text.alternation import trie_alternation
 
@@ -29,6 +29,8 @@ GATHERING_OPENS_REACH = 60
 GATHERING_TO_VERB = 30
 # ", which was held in": the start of a relative clause describing the event
 RELATIVE_REACH = 8
+# "held talks until Friday": the word that ends a span stands right before its last day
+UNTIL_REACH = 12
 # "held talks on Monday by video link": a manner word qualifies a cue this close to it
 MANNER_REACH = 40
 
@@ -110,6 +112,9 @@ class MeetingDayRules:
         starts = lexicon.data("date_patterns.json")["event_start_verbs"]
         gatherings = lexicon.data("meeting_patterns.json")["gatherings"]
         said = trie_alternation(lexicon.data("date_patterns.json")["statement_verbs"])
+        # "talks through Friday", "until Monday": the day something ends, not the day it began
+        self.until = re.compile(rf"\b(?:{trie_alternation(lexicon.data('date_patterns.json')['until_words'])})"
+                                r"\s+(?:on\s+)?")
         self.said_on = re.compile(rf"\b(?:{said}|told (?:\w+ ){{1,2}})\s+"
                                   r"(?:in (?:a|an|its|his|her) (?:\w+ )?(?:statement|post|readout|interview)\s+)?"
                                   r"(?:on\s+|late\s+|early\s+)?$")
@@ -146,17 +151,37 @@ def _statement_day(ctx: Context, t, floor: int, b: int, cue: int) -> bool:
     return bool(later) and ctx.rules.cue_kind.get(later.group()) != "agree"
 
 
+def _until_day(ctx: Context, t, floor: int) -> bool:
+    """ "held talks through Friday": the last day of the talks; multi-day talks take their first."""
+    until = ctx.lexicon.compiled(MeetingDayRules).until
+    return bool(until.match(ctx.low, t.start) or any(   # the word may open the expression or stand before it
+        m.end() == t.start for m in until.finditer(ctx.low, max(floor, t.start - UNTIL_REACH), t.start)))
+
+
+def _ahead_if_planned(ctx: Context, t, a: int, b: int):
+    """The day of a planned meeting lies ahead: "pending a Friday call" published on a Tuesday is
+    that week's Friday, though no future verb steered the weekday when the dates were read."""
+    pub = ctx.article.published
+    if t.value is None or pub is None or t.value >= pub:
+        return t.value
+    seg = ctx.low[a:b]
+    if not ctx.rules.planned.search(seg) or has_tense(ctx, seg):
+        return t.value
+    ahead, _ = resolve_expression(t.text, pub, ctx.lexicon, future=True)
+    return ahead or t.value
+
+
 def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool, cue: int) -> None:
     """Fill base["date"] and base["precision"]: the clause's date nearest the cue, else the sentence's."""
     low = ctx.low
     floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
-    exprs = [t for t in ctx.article.dates if floor <= t.start < b
+    exprs = [t for t in ctx.article.dates if floor <= t.start < b and not _until_day(ctx, t, a)
              and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)]
     if not exprs and only_segment:
         t = date_for_sentence(ctx.article, idx)
         e = ctx.article.sentences[idx][1]
         exprs = [t] if t is not None and t.start >= floor and not _statement_day(ctx, t, 0, e, cue) and not (
-            _gathering_day(ctx, t, 0, cue)) else []
+            _gathering_day(ctx, t, 0, cue)) and not _until_day(ctx, t, 0) else []
     s = ctx.article.sentences[idx][0]
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]
@@ -164,7 +189,7 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
         best = min(exprs, key=lambda t: (t.end <= cue and bool(_OTHER_VERB.search(low, t.end, cue)),
                                          abs(t.start - cue)))
         base["precision"] = best.precision
-        base["date"] = best.value if best.precision == "day" else None
+        base["date"] = _ahead_if_planned(ctx, best, a, b) if best.precision == "day" else None
         return
     # "earlier in the day", "two days after": relative to the day the story is about, its lead's day
     lead = next((t for t in ctx.article.dates if t.precision == "day" and t.start >= ctx.dateline_end), None)
