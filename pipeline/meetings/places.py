@@ -24,6 +24,10 @@ PLACING_REACH = 25
 AWAY_REACH = 20
 # what follows a city that makes it a government, not a place: "'s", " has said", " announced"
 CITY_AS_ACTOR_REACH = 12
+# a dateline opens one of the body's first paragraphs ...
+DATELINE_PARAGRAPHS = 3
+# ... where a line of fewer words (a byline, a time, "Share") is debris above the body, not a paragraph
+DEBRIS_WORDS = 6
 
 # "fly on to Oslo for talks": the next stop of a trip; "in Sweden's Gothenburg": a country's city
 _CITY_BEFORE = re.compile(r"(?:\bin|\bat|\bcity of|\bcapital,?|visits? to|trip to|visited|visiting|\bvisits?|"
@@ -165,11 +169,16 @@ class PlaceTables:
 
 def dateline(paragraphs: list[str], metadata: list[str] = (), *, lexicon) -> tuple[str, int]:
     """(city, end offset in the joined text) of a wire dateline opening one of the first
-    paragraphs: "BEIJING, Nov 3 (Reuters) -", "TOKYO (Kyodo) --", "Beijing:"; else the city
+    paragraphs of the body (lines of a few words above them are not counted): "BEIJING, Nov 3 (Reuters) -", "TOKYO (Kyodo) --", "Beijing:"; else the city
     of a site's "Published - <date> - City" line the cleaning dropped, with offset 0; else ("", 0)."""
     places = lexicon.compiled(PlaceTables)
     offset = 0
-    for para in paragraphs[:3]:
+    read = 0
+    for para in paragraphs:
+        if read == DATELINE_PARAGRAPHS:
+            break
+        # a byline, a time or a "Share" line the cleaning kept does not push the dateline out of reach
+        read += len(para.split()) >= DEBRIS_WORDS
         line = parse_dateline(para, lexicon)
         if line:
             name, low = line.place, line.place.lower()
