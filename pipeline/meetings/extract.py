@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from pipeline.article import Article
 from pipeline.lexicon.lexicon import Lexicon
@@ -27,12 +28,14 @@ from pipeline.meetings.manner import city_in_relative, city_of_clause, has_tense
 from pipeline.meetings.participants import implicit_countries, parties_of, split_counterparts
 from pipeline.meetings.roles import weak_cue_fails
 from pipeline.meetings.rules import MeetingRules
+from pipeline.text.alternation import trie_alternation
 
 # "are expected to meet in South Korea": the "in" before a country the meeting is set in
 IN_COUNTRY_REACH = 8
 
 _LAUNCH_TOPIC = re.compile(r"(?:up )?(?:(?:a|an|the) )?")
 _ALSO = re.compile(r"\balso\b")
+_SINCE = re.compile(r"\bsince\b")
 # "visited Swedish trade minister Lind": a title may stand between the verb and its object
 VISITED_PERSON_REACH = 30
 _NOT_VISIT_OBJECT = re.compile(r"[,.;:()]|\b(?:by|from|to|and|with|in|on|of|for|after|before|where)\b")
@@ -69,7 +72,10 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
         segs = [seg for seg in segments(ctx, s, e) if any(seg[0] <= m.start() < seg[1] for m in cues)]
         for a, b in segs:
             seg_cues = [m for m in cues if a <= m.start() < b]
-            clues += _clues_of_segment(ctx, idx, a, b, seg_cues, clues, len(segs) == 1)
+            split = _then_planned(ctx, a, b, seg_cues)
+            held = _clues_of_segment(ctx, idx, a, split or b, [m for m in seg_cues if m.start() < (split or b)],
+                                     clues, len(segs) == 1)
+            clues += held + (_agreed_after(ctx, idx, split, b, seg_cues, held) if split else [])
     article.meetings = assemble(ctx, clues)
     return article
 
@@ -102,7 +108,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         persons, sides = [], list(countries)   # "the two sides vowed to hold talks": the countries will meet
     base = dict(sent=idx, persons=persons, sides=sides, countries=countries, occasion=parties.occasion,
                 repeat=bool(rules.repeat.search(seg)), also=bool(_ALSO.search(seg)))
-    when(ctx, idx, a, b, base, only_segment, min(m.start() for m in kinds.values()))
+    again = ctx.lexicon.compiled(OneClauseTwice).again.search(low, a, b)   # "met on Monday and again on Wednesday"
+    when(ctx, idx, a, again.start() if again else b, base, only_segment, min(m.start() for m in kinds.values()))
     planned = bool(rules.planned.search(seg))
     out: list[Clue] = []
 
@@ -170,7 +177,52 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         if not clue.kind:
             return out
     out.append(clue)
+    if again and clue.kind != "back":   # each day said after "again" is another meeting of the same sides
+        out += [replace(clue, date=t.value, precision="day", repeat=True) for t in ctx.article.dates
+                if again.end() <= t.start < b and t.precision == "day" and t.value]
     return out
+
+
+class OneClauseTwice:
+    """Two meetings of one pair in one clause: "met on Monday and again on Wednesday", "met in Geneva
+    and agreed to meet again in Tokyo" (a meeting held, then one agreed on)."""
+
+    def __init__(self, lexicon):
+        data = lexicon.data("meeting_patterns.json")
+        promised = trie_alternation(data["cues"]["agree"] + data["pledge_verbs"])
+        self.again = re.compile(r",? and (?:then |later )?again\b")
+        self.then_planned = re.compile(rf",? and (?:then |later |also )?(?:{promised})(?: on \w+)? to\b")
+
+
+def _then_planned(ctx: Context, a: int, b: int, cues: list[re.Match]) -> int | None:
+    """Where "... and agreed to meet again in Tokyo" starts, after a clause reporting a meeting held:
+    only where each half has a meeting cue of its own."""
+    m = ctx.lexicon.compiled(OneClauseTwice).then_planned.search(ctx.low, a, b)
+    if m is None or not has_tense(ctx, ctx.low[a:m.start()]):
+        return None
+    kinds = [(c.start(), ctx.rules.cue_kind[c.group()]) for c in cues]
+    if any(pos < m.start() and k != "agree" for pos, k in kinds) and any(pos >= m.end() and k != "agree" for pos, k in kinds):
+        return m.start()
+    return None
+
+
+def _agreed_after(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], held: list[Clue]) -> list[Clue]:
+    """The meeting the sides of the clause before agreed on: planned, with its own place and day."""
+    first = next((c for c in reversed(held) if c.kind == "meet" and len(c.parties) >= 2), None)
+    kinds = {ctx.rules.cue_kind[m.group()]: m for m in cues if m.start() >= a}
+    kinds.pop("agree", None)
+    if first is None or not kinds:
+        return []
+    seg = ctx.low[a:b]
+    how, strength = mode(ctx, kinds, seg, a)
+    said: dict = {}
+    when(ctx, idx, a, b, said, False, min(m.start() for m in kinds.values()))
+    place = "" if how in ("phone", "video") else city_of_clause(ctx, a, b)
+    if not place and not said.get("precision"):
+        return []   # "agreed to hold further talks": no meeting of its own said yet
+    return [Clue(idx, list(first.persons), list(first.sides), list(first.countries), status="planned", mode=how,
+                 strength=strength, location=place, date=said.get("date"), precision=said.get("precision", ""),
+                 repeat=bool(ctx.rules.repeat.search(seg)))]
 
 
 def _visits_person(ctx: Context, cue: re.Match, b: int) -> bool:
@@ -200,6 +252,10 @@ def _lone_pointer(ctx: Context, idx: int, s: int, e: int) -> Clue | None:
     if m is None:
         return None
     clue = _pointer(ctx, idx, s, e, m.start())
+    vague = {(t.precision, t.value) for t in ctx.article.dates if t.sentence == idx and t.precision not in ("", "day")
+             and not _SINCE.search(ctx.low, max(s, t.start - len("since ")), t.start + len("since"))}   # "the first since May"
+    if vague - {(t.precision, t.value) for t in ctx.article.dates if t.sentence == idx - 1}:
+        return None   # "The talks in Geneva last month ...": an earlier round, not the one just reported
     return clue if clue.location or clue.date else None
 
 

@@ -143,8 +143,9 @@ class MeetingRules:
         # a sentence about the meeting, from its first word: "The talks took place in Geneva",
         # "During the meeting on Tuesday, ..."
         named = any_of(data["definite_determiners"]) + r"\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b"
+        # "The talks in Geneva were ...": the meeting named with its place as the sentence's subject
         self.setting = re.compile(r"[\"'“‘]?(?:" + named + r"[^,.;]{0,40}?" + whole(data["setting_verbs"])
-                                  + r"|(?:during|throughout) " + named + ")")
+                                  + r"|(?:during|throughout) " + named + r"|" + named + r"(?= (?:in|at) ))")
         self.owner = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b")
         # "the summit (in Osaka) brought together ...": an event as the subject of a gathering verb
         self.gathering_subject = re.compile(whole(data["meeting_nouns"] + data["gatherings"])

@@ -1,0 +1,144 @@
+"""A matched meeting's day, place and status across sentences and clauses: a clock time does not
+end a sentence before its zone, a day after "through" ends the talks, a planned meeting's bare
+weekday lies ahead, a pointer sentence gives the place it names, and two meetings of one pair
+said in one sentence stay two ("met on Monday and again on Wednesday", "met ... and agreed to
+meet again in Tokyo")."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.article import Article
+from pipeline.meetings.places import dateline
+from pipeline.process import process_article
+from pipeline.text.sentences import sentence_spans
+
+WED = date(2025, 11, 5)   # a Wednesday
+PAIR = {"Wang Wentao", "Howard Lutnick"}
+
+
+def meetings(lexicon, text: str, published: date = WED):
+    article = Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"), published_raw=published.isoformat())
+    rows = [m for m in process_article(article, lexicon).meetings if PAIR <= set(m.participants)]
+    return sorted(rows, key=lambda m: (m.date or date.min, m.status))
+
+
+def row(lexicon, text: str, published: date = WED):
+    (m,) = meetings(lexicon, text, published)
+    return m
+
+
+# -- sentences ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "They met at 10 a.m. Beijing time on Tuesday.",
+    "The call began at 9 p.m. Washington time.",
+    "Talks opened at 8 a.m. Tokyo Time on Monday.",
+])
+def test_a_clock_time_and_its_zone_are_one_sentence(text):
+    assert len(sentence_spans(text)) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "They met at 10 a.m. Beijing said nothing.",
+    "The call ended at 9 p.m. Officials left.",
+])
+def test_a_clock_time_still_ends_a_sentence(text):
+    assert len(sentence_spans(text)) == 2
+
+
+def test_a_meeting_at_a_clock_time_keeps_its_day(lexicon):
+    text = "Wang Wentao met Howard Lutnick at 10 a.m. Beijing time on Tuesday. The two discussed chips."
+    assert row(lexicon, text).date == date(2025, 11, 4)
+
+
+# -- days ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao and Howard Lutnick will hold talks through Friday in Geneva.",
+    "Wang Wentao and Howard Lutnick held talks in Geneva until Monday.",
+])
+def test_the_last_day_of_talks_is_not_their_day(lexicon, text):
+    assert row(lexicon, text).date is None
+
+
+def test_talks_from_one_day_through_another_take_the_first(lexicon):
+    text = "Wang Wentao and Howard Lutnick will hold talks in Geneva from Monday through Wednesday."
+    assert row(lexicon, text).date == date(2025, 11, 10)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A deal is near, pending a Friday call between Wang Wentao and Howard Lutnick.", date(2025, 11, 7)),
+    ("Wang Wentao is expected to meet Howard Lutnick on Monday in Geneva.", date(2025, 11, 10)),
+])
+def test_a_planned_meeting_on_a_bare_weekday_lies_ahead(lexicon, text, expected):
+    m = row(lexicon, text)
+    assert (m.date, m.status) == (expected, "planned")
+
+
+def test_a_held_meeting_on_a_bare_weekday_lies_behind(lexicon):
+    text = "Wang Wentao met Howard Lutnick on Monday ahead of the summit."
+    assert row(lexicon, text).date == date(2025, 11, 3)
+
+
+# -- pointers ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("follow", [
+    "The talks in Geneva were the first since January.",
+    "The meeting in Geneva lasted three hours.",
+])
+def test_a_pointer_sentence_places_the_meeting(lexicon, follow):
+    text = "Wang Wentao met Howard Lutnick on Monday to discuss chips. " + follow
+    m = row(lexicon, text)
+    assert (m.location, m.date) == ("Geneva", date(2025, 11, 3))
+
+
+@pytest.mark.parametrize("follow", [
+    "The factory in Geneva was closed.",
+    "The talks in Geneva last month ended without a deal.",
+])
+def test_a_city_in_a_sentence_about_something_else_is_not_the_place(lexicon, follow):
+    text = "Wang Wentao met Howard Lutnick on Monday to discuss chips. " + follow
+    assert row(lexicon, text).location == ""
+
+
+# -- two meetings of one pair ------------------------------------------------------------------------
+
+def test_met_and_again(lexicon):
+    text = "Wang Wentao met Howard Lutnick in Geneva on Monday and again on Tuesday."
+    assert [m.date for m in meetings(lexicon, text)] == [date(2025, 11, 3), date(2025, 11, 4)]
+
+
+def test_held_then_agreed_to_meet_again(lexicon):
+    text = "Wang Wentao and Howard Lutnick met in Geneva on Monday and agreed to meet again in Tokyo next month."
+    rows = meetings(lexicon, text)
+    assert [(m.location, m.status) for m in rows] == [("Tokyo", "planned"), ("Geneva", "held")]
+    assert rows[1].date == date(2025, 11, 3)
+
+
+def test_a_call_that_arranged_a_meeting(lexicon):
+    text = "Wang Wentao spoke with Howard Lutnick by video call on Monday and agreed to meet in Geneva next month."
+    rows = meetings(lexicon, text)
+    assert sorted((m.mode, m.status, m.location) for m in rows) == [
+        ("in_person", "planned", "Geneva"), ("video", "held", "")]
+
+
+def test_agreeing_to_keep_talking_is_the_same_meeting(lexicon):
+    text = "Wang Wentao met Howard Lutnick in Geneva on Monday and agreed to hold further talks."
+    m = row(lexicon, text)
+    assert (m.status, m.location) == ("held", "Geneva")
+
+
+# -- datelines -----------------------------------------------------------------------------------
+
+def test_a_dateline_below_short_debris_lines(lexicon):
+    paras = ["By Staff Writer", "11:02 AM", "Updated", "Share",
+             "OSLO (Wire) - Wang Wentao met Howard Lutnick on Monday to discuss chips."]
+    assert dateline(paras, lexicon=lexicon)[0] == "Oslo"
+
+
+def test_no_dateline_deep_in_the_body(lexicon):
+    body = "China and the United States have argued over chips for several years now, officials say."
+    paras = [body, body, body, "OSLO (Wire) - Wang Wentao met Howard Lutnick on Monday."]
+    assert dateline(paras, lexicon=lexicon)[0] == ""
