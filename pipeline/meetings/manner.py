@@ -50,6 +50,18 @@ def has_tense(ctx: Context, seg: str) -> bool:
     return bool(ctx.rules.tense.search(seg))
 
 
+def status_of(ctx: Context, seg: str) -> str:
+    """held, planned or "" (not said): a plan cue makes the meeting planned unless a word reporting it
+    held or going on comes first ("talks began on Monday and will run through Friday", "met on
+    Monday, hoping to ..."); a meeting called off stays planned."""
+    rules = ctx.rules
+    plan = rules.planned.search(seg)
+    if plan is None:
+        return "held" if has_tense(ctx, seg) else ""
+    going = rules.under_way.search(seg, 0, plan.start())
+    return "held" if going and not rules.called_off.search(seg) else "planned"
+
+
 def _near_cue(pattern: re.Pattern, seg: str, a: int, kinds: dict) -> bool:
     """A manner word close to the cue it qualifies: "talks by video", not "a video app"."""
     return any(abs(m.start() + a - c.start()) <= MANNER_REACH or abs(m.end() + a - c.end()) <= MANNER_REACH
@@ -165,7 +177,7 @@ def _ahead_if_planned(ctx: Context, t, a: int, b: int):
     if t.value is None or pub is None or t.value >= pub:
         return t.value
     seg = ctx.low[a:b]
-    if not ctx.rules.planned.search(seg) or has_tense(ctx, seg):
+    if status_of(ctx, seg) != "planned" or has_tense(ctx, seg):
         return t.value
     ahead, _ = resolve_expression(t.text, pub, ctx.lexicon, future=True)
     return ahead or t.value

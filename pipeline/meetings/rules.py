@@ -108,6 +108,8 @@ class MeetingRules:
             r"\b" + any_of(data["hope_verbs"]) + " to " + whole(data["hoped_for"]),
         )
         self.tense = re.compile(whole(data["tense_verbs"]))
+        self.under_way = re.compile(whole(data["under_way"]))
+        self.called_off = re.compile(whole(data["called_off"]))
         # ", will meet": the comma closing a relative clause, where its main clause's auxiliary follows
         self.relative_end = re.compile(r", (?:also |then |later )?" + whole(data["auxiliaries"]))
         self.video = re.compile(whole(data["video_words"]))
@@ -154,8 +156,8 @@ class MeetingRules:
         # "this follows talks in Geneva and Oslo", "after previous rounds of negotiations in Geneva": the cities follow
         self.earlier_rounds = re.compile(
             r"\b" + any_of(data["earlier_round_openers"]) + r"\s+(?:(?:the|earlier|previous|prior|several|two|three|"
-            r"rounds? of|[a-z]+'s)\s+){0,3}?" + any_of(data["dialogue_formats"] + ["meetings", "rounds"])
-            + r"\s+(?:held\s+)?in\s+")
+            r"rounds? of|[a-z]+'s)\s+){0,3}?" + any_of(data["dialogue_formats"] + ["meetings", "rounds", "round"])
+            + r"\s+(?:(?:was|were)\s+)?(?:held\s+)?in\s+")
         self.repeat = re.compile(whole(data["repeat"]))
 
     def _occasions(self, data: dict) -> None:
