@@ -142,3 +142,32 @@ def test_no_dateline_deep_in_the_body(lexicon):
     body = "China and the United States have argued over chips for several years now, officials say."
     paras = [body, body, body, "OSLO (Wire) - Wang Wentao met Howard Lutnick on Monday."]
     assert dateline(paras, lexicon=lexicon)[0] == ""
+
+
+# -- held or planned -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, status", [
+    ("Talks between Wang Wentao and Howard Lutnick began on Monday in Geneva and will run through Friday.", "held"),
+    ("Talks between Wang Wentao and Howard Lutnick are under way in Geneva and will end on Friday.", "held"),
+    ("Wang Wentao met Howard Lutnick in Geneva on Monday, hoping to close a deal.", "held"),
+    ("Wang Wentao will meet Howard Lutnick in Geneva next week.", "planned"),
+    ("Talks between Wang Wentao and Howard Lutnick are scheduled for next week in Geneva.", "planned"),
+    ("A planned visit by Wang Wentao to Geneva to meet Howard Lutnick was cancelled on Monday.", "planned"),
+    ("The meeting between Wang Wentao and Howard Lutnick in Geneva was postponed.", "planned"),
+])
+def test_held_unless_only_planned(lexicon, text, status):
+    assert row(lexicon, text).status == status
+
+
+# -- earlier rounds ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("follow, cities", [
+    ("This follows talks in Tokyo and Osaka between officials of the two governments.", ["Osaka", "Tokyo"]),
+    ("Previous talks were held in Brussels in July.", ["Brussels"]),
+])
+def test_earlier_rounds_in_named_cities(lexicon, follow, cities):
+    text = "Chinese Commerce Minister Wang Wentao met US Commerce Secretary Howard Lutnick on Monday. " + follow
+    article = Article(origin="t.txt", raw_text=text, paragraphs=[text], published_raw=WED.isoformat())
+    rows = process_article(article, lexicon).meetings
+    assert sorted(m.location for m in rows if not m.date) == cities
+    assert [m.location for m in rows if m.date] == [""]

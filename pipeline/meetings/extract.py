@@ -24,7 +24,7 @@ from pipeline.meetings.assemble import assemble
 from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
-from pipeline.meetings.manner import city_in_relative, city_of_clause, has_tense, mode, when
+from pipeline.meetings.manner import city_in_relative, city_of_clause, has_tense, mode, status_of, when
 from pipeline.meetings.participants import implicit_countries, parties_of, split_counterparts
 from pipeline.meetings.roles import weak_cue_fails
 from pipeline.meetings.rules import MeetingRules
@@ -86,6 +86,9 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     seg = low[a:b]
     if rules.generic.search(seg):
         return []
+    rounds = None if ctx.persons_in(a, b) else _earlier_rounds(ctx, idx, a, b)
+    if rounds:   # "this follows talks in Tokyo and Osaka between officials of the two governments"
+        return [rounds]
     kinds = {}
     for m in cues:
         kind = rules.cue_kind[m.group()]
@@ -110,7 +113,6 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
                 repeat=bool(rules.repeat.search(seg)), also=bool(_ALSO.search(seg)))
     again = ctx.lexicon.compiled(OneClauseTwice).again.search(low, a, b)   # "met on Monday and again on Wednesday"
     when(ctx, idx, a, again.start() if again else b, base, only_segment, min(m.start() for m in kinds.values()))
-    planned = bool(rules.planned.search(seg))
     out: list[Clue] = []
 
     launches = list(rules.launch.finditer(low, a, b))
@@ -143,7 +145,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     location = "" if how in ("phone", "video") else city_of_clause(ctx, a, b) or city_in_relative(ctx, idx, b)
     if location and strength < 2 and how != "unknown" or location and how == "unknown":
         how, strength = "in_person", 2
-    status = "planned" if planned and "agree" not in kinds else ("held" if has_tense(ctx, seg) else "")
+    status = ("held" if has_tense(ctx, seg) else "") if "agree" in kinds else status_of(ctx, seg)
     if set(kinds) == {"agree"}:
         status = "held"
     base.update(mode=how, strength=strength, location=location, status=status)
