@@ -171,3 +171,27 @@ def test_earlier_rounds_in_named_cities(lexicon, follow, cities):
     rows = process_article(article, lexicon).meetings
     assert sorted(m.location for m in rows if not m.date) == cities
     assert [m.location for m in rows if m.date] == [""]
+
+
+def test_a_where_clause_is_set_at_the_day_before_it(lexicon):
+    text = "Wang Wentao will travel on to Geneva on Friday, where he is expected to meet Howard Lutnick."
+    m = row(lexicon, text)
+    assert (m.date, m.location, m.status) == (date(2025, 11, 7), "Geneva", "planned")
+
+
+def test_a_where_clause_does_not_take_the_day_of_a_statement(lexicon):
+    text = "Officials said on Monday that Wang Wentao would go to Geneva, where he is expected to meet Howard Lutnick."
+    assert row(lexicon, text).date is None
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao wrapped up a five-day visit to Geneva on Monday, where he held talks with Howard Lutnick.",
+    "Wang Wentao and Howard Lutnick concluded three days of talks in Geneva on Monday.",
+])
+def test_the_day_a_trip_or_talks_ended_dates_no_meeting(lexicon, text):
+    assert row(lexicon, text).date is None
+
+
+def test_talks_that_ended_on_the_day_they_began(lexicon):
+    text = "Wang Wentao met Howard Lutnick in Geneva on Monday; the talks ended without a deal."
+    assert row(lexicon, text).date == date(2025, 11, 3)

@@ -29,6 +29,8 @@ GATHERING_OPENS_REACH = 60
 GATHERING_TO_VERB = 30
 # ", which was held in": the start of a relative clause describing the event
 RELATIVE_REACH = 8
+# "wrapped up a five-day visit": the ending verb stands a few words before the trip's noun
+TRIP_END_REACH = 40
 # "held talks until Friday": the word that ends a span stands right before its last day
 UNTIL_REACH = 12
 # "held talks on Monday by video link": a manner word qualifies a cue this close to it
@@ -40,6 +42,8 @@ _DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b"
 _SAME_DAY = re.compile(r"\b(?:(?:earlier|later) (?:in|that) the day|earlier that day|later that day|the same day)\b")
 _DAYS_APART = re.compile(r"\b(\w+) days? (after|before)\b")
 _RELATIVE = re.compile(r",? (?:which|where) ")
+# a clause set at the place and time of the one before it: "..., where he will meet"
+_WHERE_THEN = re.compile(r",?\s*(?:where|when)\b")
 # "travel to Geneva on Sunday and meet Lutnick": a day before "and" + the cue is the other verb's
 _OTHER_VERB = re.compile(r"\s(?:and|then)\s+(?:then\s+|also\s+|later\s+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:on\s+)?$")
@@ -124,6 +128,10 @@ class MeetingDayRules:
         starts = lexicon.data("date_patterns.json")["event_start_verbs"]
         gatherings = lexicon.data("meeting_patterns.json")["gatherings"]
         said = trie_alternation(lexicon.data("date_patterns.json")["statement_verbs"])
+        ends = trie_alternation(lexicon.data("meeting_patterns.json")["trip_end_verbs"])
+        # "wrapped up a five-day visit to China on Monday": the last day of a trip or of talks
+        self.trip_end = re.compile(rf"\b(?:{ends})\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,3}}$")
+        self.ends = re.compile(rf"\b(?:{ends})\b")
         # "talks through Friday", "until Monday": the day something ends, not the day it began
         self.until = re.compile(rf"\b(?:{trie_alternation(lexicon.data('date_patterns.json')['until_words'])})"
                                 r"\s+(?:on\s+)?")
@@ -186,6 +194,9 @@ def _ahead_if_planned(ctx: Context, t, a: int, b: int):
 def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool, cue: int) -> None:
     """Fill base["date"] and base["precision"]: the clause's date nearest the cue, else the sentence's."""
     low = ctx.low
+    day_rules = ctx.lexicon.compiled(MeetingDayRules)
+    if day_rules.trip_end.search(low, max(a, cue - TRIP_END_REACH), cue):
+        return   # the day a trip or talks ended: multi-day meetings take their first day, not said here
     floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
     exprs = [t for t in ctx.article.dates if floor <= t.start < b and not _until_day(ctx, t, a)
              and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)]
@@ -197,6 +208,10 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     s = ctx.article.sentences[idx][0]
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]
+    if not exprs and a > s and _WHERE_THEN.match(low, a) and not day_rules.ends.search(low, s, a):
+        # "travel to Canberra on Thursday, where he will meet"; not "wrapped up a visit on Monday, where"
+        exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a
+                 and not _until_day(ctx, t, s) and not _statement_day(ctx, t, s, a, cue)][-1:]
     if exprs:
         best = min(exprs, key=lambda t: (t.end <= cue and bool(_OTHER_VERB.search(low, t.end, cue)),
                                          abs(t.start - cue)))
