@@ -195,3 +195,22 @@ def test_the_day_a_trip_or_talks_ended_dates_no_meeting(lexicon, text):
 def test_talks_that_ended_on_the_day_they_began(lexicon):
     text = "Wang Wentao met Howard Lutnick in Geneva on Monday; the talks ended without a deal."
     assert row(lexicon, text).date == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao flew to Geneva on Sunday. He met Howard Lutnick there on Monday.",
+    "Wang Wentao travelled to Geneva, and on Monday he held talks there with Howard Lutnick.",
+])
+def test_there_is_the_city_said_before(lexicon, text):
+    assert row(lexicon, text).location == "Geneva"
+
+
+def test_an_existential_there_places_nothing(lexicon):
+    text = "Wang Wentao flew to Geneva on Sunday. There were talks with Howard Lutnick on Monday."
+    assert all(m.location != "Geneva" or m.date is None for m in meetings(lexicon, text))
+
+
+@pytest.mark.parametrize("follow", ["The talks on Tuesday covered chips.", "The meeting, on Tuesday, covered chips."])
+def test_a_pointer_sentence_dates_the_meeting(lexicon, follow):
+    text = "Wang Wentao held talks with Howard Lutnick in Geneva. " + follow
+    assert row(lexicon, text).date == date(2025, 11, 4)

@@ -42,6 +42,9 @@ _DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b"
 _SAME_DAY = re.compile(r"\b(?:(?:earlier|later) (?:in|that) the day|earlier that day|later that day|the same day)\b")
 _DAYS_APART = re.compile(r"\b(\w+) days? (after|before)\b")
 _RELATIVE = re.compile(r",? (?:which|where) ")
+# "met him there": the place said before; "there were talks", "there is hope" only say something exists
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|could|can|may|might|must|should|"
+                    r"seems?|appears?|remains?|being|be)\b)")
 # a clause set at the place and time of the one before it: "..., where he will meet"
 _WHERE_THEN = re.compile(r",?\s*(?:where|when)\b")
 # "travel to Geneva on Sunday and meet Lutnick": a day before "and" + the cue is the other verb's
@@ -119,6 +122,19 @@ def city_in_relative(ctx: Context, idx: int, b: int) -> str:
     e = ctx.article.sentences[idx][1]
     nxt = ctx.rules.boundary.search(ctx.low, b + 3, e)
     return city_of_clause(ctx, b, nxt.start() if nxt else e)
+
+
+def city_there(ctx: Context, idx: int, a: int, b: int) -> str:
+    """ "He flew to Geneva on Sunday. He met Lind there on Monday": "there" is the city the sentence
+    before (or this one, before the clause) puts someone in; not the "there" of "there were talks"."""
+    m = _THERE.search(ctx.low, a, b)
+    if m is None:
+        return ""
+    s = ctx.article.sentences[idx][0]
+    city = city_of_clause(ctx, s, a) if a > s else ""
+    if not city and idx > 0:
+        city = city_of_clause(ctx, *ctx.article.sentences[idx - 1])
+    return city
 
 
 class MeetingDayRules:

@@ -32,7 +32,7 @@ DEBRIS_WORDS = 6
 # "fly on to Oslo for talks": the next stop of a trip; "in Sweden's Gothenburg": a country's city
 _CITY_BEFORE = re.compile(r"(?:\bin|\bat|\bcity of|\bcapital,?|visits? to|trip to|visited|visiting|\bvisits?|"
                           r"arrived in|arriving in|talks in|travel(?:s|led|ed|ling)? (?:on )?to|"
-                          r"\bfl(?:y|ies|ew|ying) on to|\bhead(?:s|ed|ing)? on to|\bgo(?:es|ing)? on to) "
+                          r"\bfl(?:y|ies|ew|own|ying) (?:on )?to|\bhead(?:s|ed|ing)? (?:on )?to|\bgo(?:es|ing)? on to) "
                           r"(?:the )?(?:[a-z-]+ ){0,3}?(?:[a-z.]+(?:'s|’s) )?$")
 _CITY_NOT_AFTER = re.compile(r"^(?:'s\b|\s+(?:has|had|have|says|said|announced|is|was|will|would)\b)")
 _PLACED = re.compile(r"(?:\bin|\bcity of|visits? to|trip to|visited|arrived in|arriving in|landed in|"
