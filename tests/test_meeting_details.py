@@ -214,3 +214,12 @@ def test_an_existential_there_places_nothing(lexicon):
 def test_a_pointer_sentence_dates_the_meeting(lexicon, follow):
     text = "Wang Wentao held talks with Howard Lutnick in Geneva. " + follow
     assert row(lexicon, text).date == date(2025, 11, 4)
+
+
+def test_days_count_from_the_dateline_of_a_story_filed_before_publication(lexicon):
+    text = "GENEVA, Nov 3 (Wire) - Wang Wentao met Howard Lutnick on Tuesday to discuss chips."
+    assert row(lexicon, text).date == date(2025, 10, 28)
+    text = "GENEVA, Nov 5 (Wire) - Wang Wentao met Howard Lutnick on Tuesday to discuss chips."
+    assert row(lexicon, text).date == date(2025, 11, 4)
+    text = "GENEVA, Oct 3 (Wire) - Wang Wentao met Howard Lutnick on Tuesday to discuss chips."   # a month old: a slip
+    assert row(lexicon, text).date == date(2025, 11, 4)
