@@ -223,3 +223,16 @@ def test_days_count_from_the_dateline_of_a_story_filed_before_publication(lexico
     assert row(lexicon, text).date == date(2025, 11, 4)
     text = "GENEVA, Oct 3 (Wire) - Wang Wentao met Howard Lutnick on Tuesday to discuss chips."   # a month old: a slip
     assert row(lexicon, text).date == date(2025, 11, 4)
+
+
+def test_a_call_days_before_their_planned_meeting(lexicon):
+    text = "Wang Wentao and Howard Lutnick held a video call on Monday, days before their planned meeting in Geneva."
+    rows = meetings(lexicon, text)
+    assert sorted((m.mode, m.status, m.location) for m in rows) == [
+        ("in_person", "planned", "Geneva"), ("video", "held", "")]
+
+
+def test_will_host(lexicon):
+    m = row(lexicon, "Howard Lutnick will host Wang Wentao in Washington on Dec. 3.")
+    assert (m.date, m.location, m.status) == (date(2025, 12, 3), "Washington", "planned")
+    assert meetings(lexicon, "Howard Lutnick will host a host of events in Washington on Dec. 3.") == []

@@ -36,6 +36,7 @@ IN_COUNTRY_REACH = 8
 _LAUNCH_TOPIC = re.compile(r"(?:up )?(?:(?:a|an|the) )?")
 _ALSO = re.compile(r"\balso\b")
 _SINCE = re.compile(r"\bsince\b")
+_THEIR = re.compile(r"\btheir\b")
 # "visited Swedish trade minister Lind": a title may stand between the verb and its object
 VISITED_PERSON_REACH = 30
 _NOT_VISIT_OBJECT = re.compile(r"[,.;:()]|\b(?:by|from|to|and|with|in|on|of|for|after|before|where)\b")
@@ -103,6 +104,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         rounds = _earlier_rounds(ctx, idx, a, b)    # nobody here: at most a pointer back
         if rounds:
             return [rounds]
+        same = [c for c in earlier if c.sent == idx and c.kind == "meet" and c.status == "held"]
+        if same and _THEIR.search(seg) and status_of(ctx, seg) == "planned":
+            # "held a video call on Monday, days before their planned meeting in Geneva": another meeting
+            return _agreed_after(ctx, idx, a, b, cues, same[-1:])
         return [_pointer(ctx, idx, a, b, min(m.start() for m in kinds.values()))] if rules.definite.search(seg) else []
     parties = parties_of(ctx, idx, a, b, cues, earlier)
     persons, sides, countries, destinations = parties.persons, parties.sides, parties.countries, parties.destinations
@@ -210,7 +215,8 @@ def _then_planned(ctx: Context, a: int, b: int, cues: list[re.Match]) -> int | N
 
 
 def _agreed_after(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], held: list[Clue]) -> list[Clue]:
-    """The meeting the sides of the clause before agreed on: planned, with its own place and day."""
+    """A planned meeting of the sides of the clause before ("... and agreed to meet in Tokyo", "days before
+    their planned meeting in Geneva"), with its own place and day; none where it has neither."""
     first = next((c for c in reversed(held) if c.kind == "meet" and len(c.parties) >= 2), None)
     kinds = {ctx.rules.cue_kind[m.group()]: m for m in cues if m.start() >= a}
     kinds.pop("agree", None)
