@@ -236,3 +236,24 @@ def test_will_host(lexicon):
     m = row(lexicon, "Howard Lutnick will host Wang Wentao in Washington on Dec. 3.")
     assert (m.date, m.location, m.status) == (date(2025, 12, 3), "Washington", "planned")
     assert meetings(lexicon, "Howard Lutnick will host a host of events in Washington on Dec. 3.") == []
+
+
+def test_here_is_the_dateline_city(lexicon):
+    text = "LIMA (Wire) - Wang Wentao will meet Howard Lutnick here next week to discuss chips."
+    m = row(lexicon, text)
+    assert (m.location, m.status) == ("Lima", "planned")
+    text = "LIMA (Wire) - Wang Wentao will meet Howard Lutnick next week. Here is what to expect."
+    assert row(lexicon, text).location == ""
+
+
+def test_a_clock_time_before_a_parenthesis():
+    assert len(sentence_spans("They met at 9 a.m. (0100 GMT) on Tuesday. Nothing was agreed.")) == 2
+
+
+def test_a_meeting_of_the_trip_takes_the_dateline_city_that_here_named(lexicon):
+    text = ("LIMA (Wire) - Wang Wentao held talks with Howard Lutnick here on the sidelines of the summit.\n"
+            "Before his meeting with Lutnick, Wang met Maros Sefcovic.\n"
+            "Wang also raised the case of a factory in Shenzhen.")
+    article = Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"), published_raw=WED.isoformat())
+    rows = process_article(article, lexicon).meetings
+    assert {m.location for m in rows if "Maros Sefcovic" in m.participants} == {"Lima"}

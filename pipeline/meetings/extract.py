@@ -24,7 +24,7 @@ from pipeline.meetings.assemble import assemble
 from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
-from pipeline.meetings.manner import city_in_relative, city_of_clause, city_there, has_tense, mode, status_of, when
+from pipeline.meetings.manner import city_here, city_in_relative, city_of_clause, city_there, has_tense, mode, status_of, when
 from pipeline.meetings.participants import implicit_countries, parties_of, split_counterparts
 from pipeline.meetings.roles import weak_cue_fails
 from pipeline.meetings.rules import MeetingRules
@@ -148,7 +148,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
 
     how, strength = mode(ctx, kinds, seg, a)
     location = "" if how in ("phone", "video") else (city_of_clause(ctx, a, b) or city_in_relative(ctx, idx, b)
-                                                     or city_there(ctx, idx, a, b))
+                                                     or city_here(ctx, a, b) or city_there(ctx, idx, a, b))
     if location and strength < 2 and how != "unknown" or location and how == "unknown":
         how, strength = "in_person", 2
     status = ("held" if has_tense(ctx, seg) else "") if "agree" in kinds else status_of(ctx, seg)

@@ -45,6 +45,8 @@ _RELATIVE = re.compile(r",? (?:which|where) ")
 # "met him there": the place said before; "there were talks", "there is hope" only say something exists
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|could|can|may|might|must|should|"
                     r"seems?|appears?|remains?|being|be)\b)")
+# "met Xi here", "talks here on Monday"; not "here is", "here's", "from here on"
+_HERE = re.compile(r"(?<!from )\bhere\b(?!\s+(?:is|are|was|were)\b|'s|\s+on\s+in\b)")
 # a clause set at the place and time of the one before it: "..., where he will meet"
 _WHERE_THEN = re.compile(r",?\s*(?:where|when)\b")
 # "travel to Geneva on Sunday and meet Lutnick": a day before "and" + the cue is the other verb's
@@ -122,6 +124,11 @@ def city_in_relative(ctx: Context, idx: int, b: int) -> str:
     e = ctx.article.sentences[idx][1]
     nxt = ctx.rules.boundary.search(ctx.low, b + 3, e)
     return city_of_clause(ctx, b, nxt.start() if nxt else e)
+
+
+def city_here(ctx: Context, a: int, b: int) -> str:
+    """ "LIMA -- Ishiba held talks with Xi here": "here" is the dateline's city."""
+    return ctx.dateline_city if ctx.dateline_city and _HERE.search(ctx.low, a, b) else ""
 
 
 def city_there(ctx: Context, idx: int, a: int, b: int) -> str:
