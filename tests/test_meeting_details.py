@@ -257,3 +257,15 @@ def test_a_meeting_of_the_trip_takes_the_dateline_city_that_here_named(lexicon):
     article = Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"), published_raw=WED.isoformat())
     rows = process_article(article, lexicon).meetings
     assert {m.location for m in rows if "Maros Sefcovic" in m.participants} == {"Lima"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao arrived in Geneva on Monday. The next day he met Howard Lutnick.", date(2025, 11, 4)),
+    ("Wang Wentao arrived in Geneva on Monday. Two days later, he met Howard Lutnick.", date(2025, 11, 5)),
+    ("Wang Wentao arrived in Geneva on Monday and met Howard Lutnick the following day.", date(2025, 11, 4)),
+    ("Wang Wentao arrived in Geneva on Monday and met Howard Lutnick that evening.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick on Monday and flew home the following day.", date(2025, 11, 3)),
+    ("Lutnick spoke to reporters on Tuesday. Later that day, Wang Wentao met Howard Lutnick.", date(2025, 11, 4)),
+])
+def test_a_day_counted_from_the_day_said_before(lexicon, text, expected):
+    assert row(lexicon, text).date == expected

@@ -39,7 +39,12 @@ MANNER_REACH = 40
 _SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins) of\b")
 _AT_OCCASION = re.compile(r"\bat (?:the|a) ")
 _DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b")
-_SAME_DAY = re.compile(r"\b(?:(?:earlier|later) (?:in|that) the day|earlier that day|later that day|the same day)\b")
+# a day counted from the day said before it: "the next day", "two days later", "that evening"
+_ANCHORED = re.compile(r"\b(?:(?:the )?(?P<next>next|following) day|(?P<n>a|one|two|three|four|five|\d) days? later"
+                       r"|(?:that|the same) (?:day|morning|afternoon|evening|night)"
+                       r"|(?:earlier|later) (?:in|that) (?:the )?(?:day|morning|afternoon|evening))\b")
+# "the next day" reaches back this many sentences for the day it counts from
+ANCHOR_SENTENCES = 2
 _DAYS_APART = re.compile(r"\b(\w+) days? (after|before)\b")
 _RELATIVE = re.compile(r",? (?:which|where) ")
 # "met him there": the place said before; "there were talks", "there is hope" only say something exists
@@ -214,6 +219,22 @@ def _ahead_if_planned(ctx: Context, t, a: int, b: int):
     return ahead or t.value
 
 
+def _days_on(ctx: Context, counted: re.Match) -> int:
+    if counted.group("next"):
+        return 1
+    n = counted.group("n")
+    return (int(n) if n.isdigit() else 1 if n == "a" else ctx.rules.numbers.get(n, 0)) if n else 0
+
+
+def _anchor(ctx: Context, idx: int, pos: int):
+    """The last day said before `pos` in this sentence or the two before it, else the story's lead day."""
+    said = [t for t in ctx.article.dates if t.precision == "day" and t.value and ctx.dateline_end <= t.start < pos
+            and idx - ANCHOR_SENTENCES <= t.sentence <= idx and not _until_day(ctx, t, 0)]
+    if said:
+        return said[-1]
+    return next((t for t in ctx.article.dates if t.precision == "day" and t.value and t.start >= ctx.dateline_end), None)
+
+
 def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool, cue: int) -> None:
     """Fill base["date"] and base["precision"]: the clause's date nearest the cue, else the sentence's."""
     low = ctx.low
@@ -235,18 +256,26 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
         # "travel to Canberra on Thursday, where he will meet"; not "wrapped up a visit on Monday, where"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a
                  and not _until_day(ctx, t, s) and not _statement_day(ctx, t, s, a, cue)][-1:]
+    counted = _ANCHORED.search(low, a, ctx.article.sentences[idx][1])   # "the following day" runs past a cut at "following"
+    counted = counted if counted and counted.start() < b else None
     if exprs:
         best = min(exprs, key=lambda t: (t.end <= cue and bool(_OTHER_VERB.search(low, t.end, cue)),
                                          abs(t.start - cue)))
         base["precision"] = best.precision
         base["date"] = _ahead_if_planned(ctx, best, a, b) if best.precision == "day" else None
+        if counted and counted.start() > cue and best.value and best.precision == "day" \
+                and best.end <= cue and _OTHER_VERB.search(low, best.end, cue):
+            # "arrived on Monday and met Lind the following day": counted from the other verb's day
+            base["date"] = date.fromordinal(best.value.toordinal() + _days_on(ctx, counted))
         return
-    # "earlier in the day", "two days after": relative to the day the story is about, its lead's day
+    if counted:   # "The next day he met Lind": counted from the last day said before it
+        anchor = _anchor(ctx, idx, counted.start())
+        if anchor is not None:
+            base["precision"], base["date"] = "day", date.fromordinal(anchor.value.toordinal() + _days_on(ctx, counted))
+        return
+    # "two days after": relative to the day the story is about, its lead's day
     lead = next((t for t in ctx.article.dates if t.precision == "day" and t.start >= ctx.dateline_end), None)
     if lead is None:
-        return
-    if _SAME_DAY.search(low, a, b):
-        base["precision"], base["date"] = "day", lead.value
         return
     m = _DAYS_APART.search(low, max(0, a - DAYS_APART_BEFORE), a + DAYS_APART_INTO)
     if m and lead.value and (n := ctx.rules.numbers.get(m.group(1))):
