@@ -269,3 +269,21 @@ def test_a_meeting_of_the_trip_takes_the_dateline_city_that_here_named(lexicon):
 ])
 def test_a_day_counted_from_the_day_said_before(lexicon, text, expected):
     assert row(lexicon, text).date == expected
+
+
+# -- a later visit is not this week's meeting --------------------------------------------------------
+
+def test_a_visit_agreed_for_next_year_is_a_meeting_of_its_own(lexicon):
+    text = "Wang Wentao met Howard Lutnick in Geneva on Monday. The two agreed that Lutnick would visit Beijing next year."
+    article = Article(origin="t.txt", raw_text=text, paragraphs=[text], published_raw=WED.isoformat())
+    rows = {(tuple(sorted(m.participants)), m.location, m.status) for m in process_article(article, lexicon).meetings}
+    assert rows == {(("Howard Lutnick", "Wang Wentao"), "Geneva", "held"), (("China", "Howard Lutnick"), "Beijing", "planned")}
+
+
+def test_his_visit_to_a_capital_points_back(lexicon):
+    text = "Howard Lutnick met Wang Wentao in Beijing on Monday. His visit to Beijing was the first in two years."
+    assert [m.location for m in meetings(lexicon, text)] == ["Beijing"]
+
+
+def test_talks_an_invitation_offers_were_not_held(lexicon):
+    assert meetings(lexicon, "Wang Wentao invited Howard Lutnick to Beijing for talks.") == []

@@ -37,6 +37,10 @@ _LAUNCH_TOPIC = re.compile(r"(?:up )?(?:(?:a|an|the) )?")
 _ALSO = re.compile(r"\balso\b")
 _SINCE = re.compile(r"\bsince\b")
 _THEIR = re.compile(r"\btheir\b")
+# "will visit", "is due to visit", "would then visit": the words that make "visit" a verb stand right before it
+VISIT_VERB_REACH = 20
+_TO_VISIT = re.compile(r"\b(?:will|would|shall|to|may|might|could|should|must)\s+(?:then\s+|also\s+|later\s+)?$")
+_DETERMINER = re.compile(r"\b(?:the|his|her|their|its|a|an|this|that)\s+(?:[\w-]+\s+)?$")
 # "visited Swedish trade minister Lind": a title may stand between the verb and its object
 VISITED_PERSON_REACH = 30
 _NOT_VISIT_OBJECT = re.compile(r"[,.;:()]|\b(?:by|from|to|and|with|in|on|of|for|after|before|where)\b")
@@ -138,8 +142,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
             loc = city_of_clause(ctx, a, b, invite=True) if "invite" in kinds else ""
             out.append(Clue(**{**base, "location": loc, "date": None, "precision": ""}, kind="invite",
                             status="planned", mode="in_person", strength=2))
-        kinds.pop("invite", None)
+        invited = kinds.pop("invite", None)
         kinds.pop("accept", None)
+        if invited is not None:   # "invited Muto to Washington for talks": the talks are the invitation's
+            kinds = {k: m for k, m in kinds.items() if m.start() < invited.start()}
     if "agree" in kinds:
         if len(kinds) > 1 or len(persons) < 2 or len({ctx.country(p) for p in persons} - {""}) < 2:
             kinds.pop("agree")
@@ -160,6 +166,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
                                     and re.search(r"\bin (?:the )?$", low[max(a, h[0] - IN_COUNTRY_REACH):h[0]])), "")
 
     visits_person = "visit" in kinds and _visits_person(ctx, kinds["visit"], b)   # "is due to visit Lind in Stockholm"
+    if "visit" in kinds and not destinations and not visits_person and len(persons) == 1 and _visit_verb(ctx, kinds["visit"]):
+        # "Ishiba would visit Beijing next year": a trip of its own to the capital's country, not a mention of one
+        host = ctx.places.host_of(location)
+        destinations = [host] if host and host != ctx.country(persons[0]) else []
     if "visit" in kinds and not destinations and not visits_person and set(kinds) <= {"visit", "told", "agree", "speak"}:
         base["kind"] = "back"   # "Hart's visit": refers to a trip, names no counterpart
         return out + [Clue(**base)]
@@ -232,6 +242,12 @@ def _agreed_after(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], 
     return [Clue(idx, list(first.persons), list(first.sides), list(first.countries), status="planned", mode=how,
                  strength=strength, location=place, date=said.get("date"), precision=said.get("precision", ""),
                  repeat=bool(ctx.rules.repeat.search(seg)))]
+
+
+def _visit_verb(ctx: Context, cue: re.Match) -> bool:
+    """ "visited", "will visit", "is due to visit": the visit told as an act, not named ("his visit")."""
+    before = ctx.low[max(0, cue.start() - VISIT_VERB_REACH):cue.start()]
+    return bool(_TO_VISIT.search(before) or cue.group() == "visited" and not _DETERMINER.search(before))
 
 
 def _visits_person(ctx: Context, cue: re.Match, b: int) -> bool:
