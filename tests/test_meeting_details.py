@@ -287,3 +287,8 @@ def test_his_visit_to_a_capital_points_back(lexicon):
 
 def test_talks_an_invitation_offers_were_not_held(lexicon):
     assert meetings(lexicon, "Wang Wentao invited Howard Lutnick to Beijing for talks.") == []
+
+
+def test_a_city_state_dateline(lexicon):
+    assert dateline(["SINGAPORE (Wire) - Wang Wentao met Howard Lutnick on Monday."], lexicon=lexicon)[0] == "Singapore"
+    assert dateline(["CHINA (Wire) - Wang Wentao met Howard Lutnick on Monday."], lexicon=lexicon)[0] == ""

@@ -185,7 +185,9 @@ def dateline(paragraphs: list[str], metadata: list[str] = (), *, lexicon) -> tup
             known = places.city_of.get(low)
             # "ANALYSIS:", "EXCLUSIVE:": a kicker in capitals before a colon is no place
             kicker = not known and not line.agency and line.month is None and para[line.end - 2:line.end].strip() == ":"
-            if low not in places.not_a_city and not kicker and (known or (name.isupper() and len(name) > 3) or line.agency):
+            # a city-state ("SINGAPORE (Wire) -") is a country the gazetteer also lists as a city
+            if (known or low not in places.not_a_city) and not kicker and (
+                    known or (name.isupper() and len(name) > 3) or line.agency):
                 return known or name.title(), offset + line.end
         m = _PUBLISHED_LINE.match(para)
         if m and m.group(1).lower() not in places.not_a_city:
