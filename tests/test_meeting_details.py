@@ -87,6 +87,7 @@ def test_a_held_meeting_on_a_bare_weekday_lies_behind(lexicon):
 @pytest.mark.parametrize("follow", [
     "The talks in Geneva were the first since January.",
     "The meeting in Geneva lasted three hours.",
+    "Their meeting in Geneva was described as candid.",
 ])
 def test_a_pointer_sentence_places_the_meeting(lexicon, follow):
     text = "Wang Wentao met Howard Lutnick on Monday to discuss chips. " + follow

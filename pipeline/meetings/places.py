@@ -34,6 +34,7 @@ _CITY_BEFORE = re.compile(r"(?:\bin|\bat|\bcity of|\bcapital,?|visits? to|trip t
                           r"arrived in|arriving in|talks in|travel(?:s|led|ed|ling)? (?:on )?to|"
                           r"\bfl(?:y|ies|ew|own|ying) (?:on )?to|\bhead(?:s|ed|ing)? (?:on )?to|\bgo(?:es|ing)? on to) "
                           r"(?:the )?(?:[a-z-]+ ){0,3}?(?:[a-z.]+(?:'s|’s) )?$")
+_RIGHT_IN = re.compile(r"\b(?:in|at)\s+$")
 _CITY_NOT_AFTER = re.compile(r"^(?:'s\b|\s+(?:has|had|have|says|said|announced|is|was|will|would)\b)")
 _PLACED = re.compile(r"(?:\bin|\bcity of|visits? to|trip to|visited|arrived in|arriving in|landed in|"
                      r"travel(?:s|led|ed|ling)? to) (?:the )?$")
@@ -112,8 +113,9 @@ class PlaceTables:
             before = low[max(a, m.start() - CITY_CUE_REACH):m.start()]
             if invite and not _INVITED_TO.search(before):
                 continue
-            if (invite or _CITY_BEFORE.search(before)) and not _CITY_NOT_AFTER.match(low[m.end():m.end() + CITY_AS_ACTOR_REACH]) \
-                    and not _AWAY.search(before):
+            # "Beijing has said" is a government; "the meeting in Geneva was candid" a place all the same
+            actor = not _RIGHT_IN.search(before) and _CITY_NOT_AFTER.match(low[m.end():m.end() + CITY_AS_ACTOR_REACH])
+            if (invite or _CITY_BEFORE.search(before)) and not actor and not _AWAY.search(before):
                 return self.city_of[m.group()]
         m = self.venue.search(low, a, b) if not invite else None
         if m:
