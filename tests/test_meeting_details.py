@@ -293,3 +293,8 @@ def test_talks_an_invitation_offers_were_not_held(lexicon):
 def test_a_city_state_dateline(lexicon):
     assert dateline(["SINGAPORE (Wire) - Wang Wentao met Howard Lutnick on Monday."], lexicon=lexicon)[0] == "Singapore"
     assert dateline(["CHINA (Wire) - Wang Wentao met Howard Lutnick on Monday."], lexicon=lexicon)[0] == ""
+
+
+def test_officials_in_a_city_who_said_do_not_place_the_meeting(lexicon):
+    text = "Officials in Beijing said Wang Wentao met Howard Lutnick on Monday."
+    assert row(lexicon, text).location == ""

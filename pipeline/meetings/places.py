@@ -35,6 +35,7 @@ _CITY_BEFORE = re.compile(r"(?:\bin|\bat|\bcity of|\bcapital,?|visits? to|trip t
                           r"\bfl(?:y|ies|ew|own|ying) (?:on )?to|\bhead(?:s|ed|ing)? (?:on )?to|\bgo(?:es|ing)? on to) "
                           r"(?:the )?(?:[a-z-]+ ){0,3}?(?:[a-z.]+(?:'s|’s) )?$")
 _RIGHT_IN = re.compile(r"\b(?:in|at)\s+$")
+_COPULA = re.compile(r"\s+(?:is|was)\b")
 _CITY_NOT_AFTER = re.compile(r"^(?:'s\b|\s+(?:has|had|have|says|said|announced|is|was|will|would)\b)")
 _PLACED = re.compile(r"(?:\bin|\bcity of|visits? to|trip to|visited|arrived in|arriving in|landed in|"
                      r"travel(?:s|led|ed|ling)? to) (?:the )?$")
@@ -114,7 +115,8 @@ class PlaceTables:
             if invite and not _INVITED_TO.search(before):
                 continue
             # "Beijing has said" is a government; "the meeting in Geneva was candid" a place all the same
-            actor = not _RIGHT_IN.search(before) and _CITY_NOT_AFTER.match(low[m.end():m.end() + CITY_AS_ACTOR_REACH])
+            after = low[m.end():m.end() + CITY_AS_ACTOR_REACH]
+            actor = _CITY_NOT_AFTER.match(after) and not (_RIGHT_IN.search(before) and _COPULA.match(after))
             if (invite or _CITY_BEFORE.search(before)) and not actor and not _AWAY.search(before):
                 return self.city_of[m.group()]
         m = self.venue.search(low, a, b) if not invite else None
