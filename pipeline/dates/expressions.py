@@ -21,6 +21,7 @@ from pipeline.article import Article, TimeExpr
 from pipeline.dates.grammar import ExpressionGrammar
 from pipeline.text.calendar import YEAR, safe_date
 from pipeline.text.folding import fold, fold_aligned
+from pipeline.text.datelines import parse_dateline
 from pipeline.text.sentences import sentence_spans
 
 PRECISIONS = ("day", "week", "month", "year", "future", "unknown")
@@ -31,6 +32,7 @@ LEAD_WORD_SIZE = 15    # letters read back for a lead word: twice the longest ("
 NUMERIC_HEAD = 7       # characters before the year of "02/11/2025" where its day and month start
 WEEKDAY_SLIP_DAYS = 31  # "Monday, Nov. 4" published Nov. 5 when Nov. 4 is a Tuesday: this year's, not last year's
 YEAR_DAYS = 366         # a weekday may pin a year no further than this from publication
+FILED_BEFORE_DAYS = 3   # a dateline's day this many days before publication at most is the day the story was filed
 AHEAD_FACTOR = 3       # a date ahead of publication beats the one behind it when this many times nearer
 
 # every byte that is not an ASCII letter or digit becomes a space: the body then splits into words
@@ -317,8 +319,21 @@ def find_expressions(text: str, sentences: list[tuple[int, int]], published: dat
 
 def resolve_dates(article: Article, lexicon: Lexicon) -> Article:
     text = article.text
-    article.dates = find_expressions(text, article.sentences or sentence_spans(text), article.published, lexicon)
+    article.dates = find_expressions(text, article.sentences or sentence_spans(text), reference_day(article, lexicon),
+                                     lexicon)
     return article
+
+
+def reference_day(article: Article, lexicon: Lexicon) -> date | None:
+    """The day the story's "Monday" and "yesterday" count from: its dateline's day ("GENEVA, Nov 3
+    (Wire) -") where the story was filed a few days before it was published, else the publication day."""
+    pub = article.published
+    first = article.paragraphs[0] if article.paragraphs else ""
+    line = parse_dateline(first, lexicon) if pub and first else None
+    if line is None or line.day is None:
+        return pub
+    filed = safe_date(line.year or pub.year, line.month, line.day)
+    return filed if filed and 0 < (pub - filed).days <= FILED_BEFORE_DAYS else pub
 
 
 def date_for_sentence(article: Article, sent_idx: int, prefer: str = "day",

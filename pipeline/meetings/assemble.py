@@ -218,7 +218,7 @@ def _fill_places(ctx: Context, groups: list[Group]) -> None:
             stray = ctx.places.placed_cities(ctx.low) - {h.location for h in located}
         # a visit to Germany did not happen in Brussels
         dests = [c.destination for c in g.clues if c.destination]
-        if len(near) == 1 and not stray:
+        if len(near) == 1 and (not stray or near == {ctx.dateline_city}):   # the dateline's city: the story's
             city = near.pop()
         elif not near and ctx.dateline_city and _current(ctx, g):
             city = ctx.dateline_city

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from pipeline.article import Article
 from pipeline.lexicon.lexicon import Lexicon
@@ -23,16 +24,23 @@ from pipeline.meetings.assemble import assemble
 from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
-from pipeline.meetings.manner import city_in_relative, city_of_clause, has_tense, mode, when
+from pipeline.meetings.manner import city_here, city_in_relative, city_of_clause, city_there, has_tense, mode, status_of, when
 from pipeline.meetings.participants import implicit_countries, parties_of, split_counterparts
 from pipeline.meetings.roles import weak_cue_fails
 from pipeline.meetings.rules import MeetingRules
+from pipeline.text.alternation import trie_alternation
 
 # "are expected to meet in South Korea": the "in" before a country the meeting is set in
 IN_COUNTRY_REACH = 8
 
 _LAUNCH_TOPIC = re.compile(r"(?:up )?(?:(?:a|an|the) )?")
 _ALSO = re.compile(r"\balso\b")
+_SINCE = re.compile(r"\bsince\b")
+_THEIR = re.compile(r"\btheir\b")
+# "will visit", "is due to visit", "would then visit": the words that make "visit" a verb stand right before it
+VISIT_VERB_REACH = 20
+_TO_VISIT = re.compile(r"\b(?:will|would|shall|to|may|might|could|should|must)\s+(?:then\s+|also\s+|later\s+)?$")
+_DETERMINER = re.compile(r"\b(?:the|his|her|their|its|a|an|this|that)\s+(?:[\w-]+\s+)?$")
 # "visited Swedish trade minister Lind": a title may stand between the verb and its object
 VISITED_PERSON_REACH = 30
 _NOT_VISIT_OBJECT = re.compile(r"[,.;:()]|\b(?:by|from|to|and|with|in|on|of|for|after|before|where)\b")
@@ -69,7 +77,10 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
         segs = [seg for seg in segments(ctx, s, e) if any(seg[0] <= m.start() < seg[1] for m in cues)]
         for a, b in segs:
             seg_cues = [m for m in cues if a <= m.start() < b]
-            clues += _clues_of_segment(ctx, idx, a, b, seg_cues, clues, len(segs) == 1)
+            split = _then_planned(ctx, a, b, seg_cues)
+            held = _clues_of_segment(ctx, idx, a, split or b, [m for m in seg_cues if m.start() < (split or b)],
+                                     clues, len(segs) == 1)
+            clues += held + (_agreed_after(ctx, idx, split, b, seg_cues, held) if split else [])
     article.meetings = assemble(ctx, clues)
     return article
 
@@ -80,6 +91,9 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     seg = low[a:b]
     if rules.generic.search(seg):
         return []
+    rounds = None if ctx.persons_in(a, b) else _earlier_rounds(ctx, idx, a, b)
+    if rounds:   # "this follows talks in Tokyo and Osaka between officials of the two governments"
+        return [rounds]
     kinds = {}
     for m in cues:
         kind = rules.cue_kind[m.group()]
@@ -94,6 +108,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         rounds = _earlier_rounds(ctx, idx, a, b)    # nobody here: at most a pointer back
         if rounds:
             return [rounds]
+        same = [c for c in earlier if c.sent == idx and c.kind == "meet" and c.status == "held"]
+        if same and _THEIR.search(seg) and status_of(ctx, seg) == "planned":
+            # "held a video call on Monday, days before their planned meeting in Geneva": another meeting
+            return _agreed_after(ctx, idx, a, b, cues, same[-1:])
         return [_pointer(ctx, idx, a, b, min(m.start() for m in kinds.values()))] if rules.definite.search(seg) else []
     parties = parties_of(ctx, idx, a, b, cues, earlier)
     persons, sides, countries, destinations = parties.persons, parties.sides, parties.countries, parties.destinations
@@ -102,8 +120,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         persons, sides = [], list(countries)   # "the two sides vowed to hold talks": the countries will meet
     base = dict(sent=idx, persons=persons, sides=sides, countries=countries, occasion=parties.occasion,
                 repeat=bool(rules.repeat.search(seg)), also=bool(_ALSO.search(seg)))
-    when(ctx, idx, a, b, base, only_segment, min(m.start() for m in kinds.values()))
-    planned = bool(rules.planned.search(seg))
+    again = ctx.lexicon.compiled(OneClauseTwice).again.search(low, a, b)   # "met on Monday and again on Wednesday"
+    when(ctx, idx, a, again.start() if again else b, base, only_segment, min(m.start() for m in kinds.values()))
     out: list[Clue] = []
 
     launches = list(rules.launch.finditer(low, a, b))
@@ -124,8 +142,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
             loc = city_of_clause(ctx, a, b, invite=True) if "invite" in kinds else ""
             out.append(Clue(**{**base, "location": loc, "date": None, "precision": ""}, kind="invite",
                             status="planned", mode="in_person", strength=2))
-        kinds.pop("invite", None)
+        invited = kinds.pop("invite", None)
         kinds.pop("accept", None)
+        if invited is not None:   # "invited Muto to Washington for talks": the talks are the invitation's
+            kinds = {k: m for k, m in kinds.items() if m.start() < invited.start()}
     if "agree" in kinds:
         if len(kinds) > 1 or len(persons) < 2 or len({ctx.country(p) for p in persons} - {""}) < 2:
             kinds.pop("agree")
@@ -133,10 +153,11 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         return out
 
     how, strength = mode(ctx, kinds, seg, a)
-    location = "" if how in ("phone", "video") else city_of_clause(ctx, a, b) or city_in_relative(ctx, idx, b)
+    location = "" if how in ("phone", "video") else (city_of_clause(ctx, a, b) or city_in_relative(ctx, idx, b)
+                                                     or city_here(ctx, a, b) or city_there(ctx, idx, a, b))
     if location and strength < 2 and how != "unknown" or location and how == "unknown":
         how, strength = "in_person", 2
-    status = "planned" if planned and "agree" not in kinds else ("held" if has_tense(ctx, seg) else "")
+    status = ("held" if has_tense(ctx, seg) else "") if "agree" in kinds else status_of(ctx, seg)
     if set(kinds) == {"agree"}:
         status = "held"
     base.update(mode=how, strength=strength, location=location, status=status)
@@ -145,6 +166,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
                                     and re.search(r"\bin (?:the )?$", low[max(a, h[0] - IN_COUNTRY_REACH):h[0]])), "")
 
     visits_person = "visit" in kinds and _visits_person(ctx, kinds["visit"], b)   # "is due to visit Lind in Stockholm"
+    if "visit" in kinds and not destinations and not visits_person and len(persons) == 1 and _visit_verb(ctx, kinds["visit"]):
+        # "Ishiba would visit Beijing next year": a trip of its own to the capital's country, not a mention of one
+        host = ctx.places.host_of(location)
+        destinations = [host] if host and host != ctx.country(persons[0]) else []
     if "visit" in kinds and not destinations and not visits_person and set(kinds) <= {"visit", "told", "agree", "speak"}:
         base["kind"] = "back"   # "Hart's visit": refers to a trip, names no counterpart
         return out + [Clue(**base)]
@@ -170,7 +195,59 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         if not clue.kind:
             return out
     out.append(clue)
+    if again and clue.kind != "back":   # each day said after "again" is another meeting of the same sides
+        out += [replace(clue, date=t.value, precision="day", repeat=True) for t in ctx.article.dates
+                if again.end() <= t.start < b and t.precision == "day" and t.value]
     return out
+
+
+class OneClauseTwice:
+    """Two meetings of one pair in one clause: "met on Monday and again on Wednesday", "met in Geneva
+    and agreed to meet again in Tokyo" (a meeting held, then one agreed on)."""
+
+    def __init__(self, lexicon):
+        data = lexicon.data("meeting_patterns.json")
+        promised = trie_alternation(data["cues"]["agree"] + data["pledge_verbs"])
+        self.again = re.compile(r",? and (?:then |later )?again\b")
+        self.then_planned = re.compile(rf",? and (?:then |later |also )?(?:{promised})(?: on \w+)? to\b")
+
+
+def _then_planned(ctx: Context, a: int, b: int, cues: list[re.Match]) -> int | None:
+    """Where "... and agreed to meet again in Tokyo" starts, after a clause reporting a meeting held:
+    only where each half has a meeting cue of its own."""
+    m = ctx.lexicon.compiled(OneClauseTwice).then_planned.search(ctx.low, a, b)
+    if m is None or not has_tense(ctx, ctx.low[a:m.start()]):
+        return None
+    kinds = [(c.start(), ctx.rules.cue_kind[c.group()]) for c in cues]
+    if any(pos < m.start() and k != "agree" for pos, k in kinds) and any(pos >= m.end() and k != "agree" for pos, k in kinds):
+        return m.start()
+    return None
+
+
+def _agreed_after(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], held: list[Clue]) -> list[Clue]:
+    """A planned meeting of the sides of the clause before ("... and agreed to meet in Tokyo", "days before
+    their planned meeting in Geneva"), with its own place and day; none where it has neither."""
+    first = next((c for c in reversed(held) if c.kind == "meet" and len(c.parties) >= 2), None)
+    kinds = {ctx.rules.cue_kind[m.group()]: m for m in cues if m.start() >= a}
+    kinds.pop("agree", None)
+    if first is None or not kinds:
+        return []
+    seg = ctx.low[a:b]
+    how, strength = mode(ctx, kinds, seg, a)
+    said: dict = {}
+    when(ctx, idx, a, b, said, False, min(m.start() for m in kinds.values()))
+    place = "" if how in ("phone", "video") else city_of_clause(ctx, a, b)
+    if not place and not said.get("precision"):
+        return []   # "agreed to hold further talks": no meeting of its own said yet
+    return [Clue(idx, list(first.persons), list(first.sides), list(first.countries), status="planned", mode=how,
+                 strength=strength, location=place, date=said.get("date"), precision=said.get("precision", ""),
+                 repeat=bool(ctx.rules.repeat.search(seg)))]
+
+
+def _visit_verb(ctx: Context, cue: re.Match) -> bool:
+    """ "visited", "will visit", "is due to visit": the visit told as an act, not named ("his visit")."""
+    before = ctx.low[max(0, cue.start() - VISIT_VERB_REACH):cue.start()]
+    return bool(_TO_VISIT.search(before) or cue.group() == "visited" and not _DETERMINER.search(before))
 
 
 def _visits_person(ctx: Context, cue: re.Match, b: int) -> bool:
@@ -200,6 +277,10 @@ def _lone_pointer(ctx: Context, idx: int, s: int, e: int) -> Clue | None:
     if m is None:
         return None
     clue = _pointer(ctx, idx, s, e, m.start())
+    vague = {(t.precision, t.value) for t in ctx.article.dates if t.sentence == idx and t.precision not in ("", "day")
+             and not _SINCE.search(ctx.low, max(s, t.start - len("since ")), t.start + len("since"))}   # "the first since May"
+    if vague - {(t.precision, t.value) for t in ctx.article.dates if t.sentence == idx - 1}:
+        return None   # "The talks in Geneva last month ...": an earlier round, not the one just reported
     return clue if clue.location or clue.date else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pipeline.dates.expressions import date_for_sentence
+from pipeline.dates.expressions import date_for_sentence, resolve_expression
 from pipeline.meetings.clauses import Context
 from pipeline.text.alternation import trie_alternation
 
@@ -29,15 +29,31 @@ GATHERING_OPENS_REACH = 60
 GATHERING_TO_VERB = 30
 # ", which was held in": the start of a relative clause describing the event
 RELATIVE_REACH = 8
+# "wrapped up a five-day visit": the ending verb stands a few words before the trip's noun
+TRIP_END_REACH = 40
+# "held talks until Friday": the word that ends a span stands right before its last day
+UNTIL_REACH = 12
 # "held talks on Monday by video link": a manner word qualifies a cue this close to it
 MANNER_REACH = 40
 
 _SIDELINES = re.compile(r"\b(?:on|at) the (?:sidelines|margins) of\b")
 _AT_OCCASION = re.compile(r"\bat (?:the|a) ")
 _DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b")
-_SAME_DAY = re.compile(r"\b(?:(?:earlier|later) (?:in|that) the day|earlier that day|later that day|the same day)\b")
+# a day counted from the day said before it: "the next day", "two days later", "that evening"
+_ANCHORED = re.compile(r"\b(?:(?:the )?(?P<next>next|following) day|(?P<n>a|one|two|three|four|five|\d) days? later"
+                       r"|(?:that|the same) (?:day|morning|afternoon|evening|night)"
+                       r"|(?:earlier|later) (?:in|that) (?:the )?(?:day|morning|afternoon|evening))\b")
+# "the next day" reaches back this many sentences for the day it counts from
+ANCHOR_SENTENCES = 2
 _DAYS_APART = re.compile(r"\b(\w+) days? (after|before)\b")
 _RELATIVE = re.compile(r",? (?:which|where) ")
+# "met him there": the place said before; "there were talks", "there is hope" only say something exists
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|will|would|has|have|had|could|can|may|might|must|should|"
+                    r"seems?|appears?|remains?|being|be)\b)")
+# "met Xi here", "talks here on Monday"; not "here is", "here's", "from here on"
+_HERE = re.compile(r"(?<!from )\bhere\b(?!\s+(?:is|are|was|were)\b|'s|\s+on\s+in\b)")
+# a clause set at the place and time of the one before it: "..., where he will meet"
+_WHERE_THEN = re.compile(r",?\s*(?:where|when)\b")
 # "travel to Geneva on Sunday and meet Lutnick": a day before "and" + the cue is the other verb's
 _OTHER_VERB = re.compile(r"\s(?:and|then)\s+(?:then\s+|also\s+|later\s+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:on\s+)?$")
@@ -46,6 +62,18 @@ _WORD_BEFORE = re.compile(r"(\w+)\s+(?:on\s+)?$")
 def has_tense(ctx: Context, seg: str) -> bool:
     """A verb that reports the meeting as done or going on."""
     return bool(ctx.rules.tense.search(seg))
+
+
+def status_of(ctx: Context, seg: str) -> str:
+    """held, planned or "" (not said): a plan cue makes the meeting planned unless a word reporting it
+    held or going on comes first ("talks began on Monday and will run through Friday", "met on
+    Monday, hoping to ..."); a meeting called off stays planned."""
+    rules = ctx.rules
+    plan = rules.planned.search(seg)
+    if plan is None:
+        return "held" if has_tense(ctx, seg) else ""
+    going = rules.under_way.search(seg, 0, plan.start())
+    return "held" if going and not rules.called_off.search(seg) else "planned"
 
 
 def _near_cue(pattern: re.Pattern, seg: str, a: int, kinds: dict) -> bool:
@@ -103,6 +131,24 @@ def city_in_relative(ctx: Context, idx: int, b: int) -> str:
     return city_of_clause(ctx, b, nxt.start() if nxt else e)
 
 
+def city_here(ctx: Context, a: int, b: int) -> str:
+    """ "LIMA -- Ishiba held talks with Xi here": "here" is the dateline's city."""
+    return ctx.dateline_city if ctx.dateline_city and _HERE.search(ctx.low, a, b) else ""
+
+
+def city_there(ctx: Context, idx: int, a: int, b: int) -> str:
+    """ "He flew to Geneva on Sunday. He met Lind there on Monday": "there" is the city the sentence
+    before (or this one, before the clause) puts someone in; not the "there" of "there were talks"."""
+    m = _THERE.search(ctx.low, a, b)
+    if m is None:
+        return ""
+    s = ctx.article.sentences[idx][0]
+    city = city_of_clause(ctx, s, a) if a > s else ""
+    if not city and idx > 0:
+        city = city_of_clause(ctx, *ctx.article.sentences[idx - 1])
+    return city
+
+
 class MeetingDayRules:
     """The words that tell a day of something else from the day of the meeting, composed once per lexicon."""
 
@@ -110,6 +156,13 @@ class MeetingDayRules:
         starts = lexicon.data("date_patterns.json")["event_start_verbs"]
         gatherings = lexicon.data("meeting_patterns.json")["gatherings"]
         said = trie_alternation(lexicon.data("date_patterns.json")["statement_verbs"])
+        ends = trie_alternation(lexicon.data("meeting_patterns.json")["trip_end_verbs"])
+        # "wrapped up a five-day visit to China on Monday": the last day of a trip or of talks
+        self.trip_end = re.compile(rf"\b(?:{ends})\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,3}}$")
+        self.ends = re.compile(rf"\b(?:{ends})\b")
+        # "talks through Friday", "until Monday": the day something ends, not the day it began
+        self.until = re.compile(rf"\b(?:{trie_alternation(lexicon.data('date_patterns.json')['until_words'])})"
+                                r"\s+(?:on\s+)?")
         self.said_on = re.compile(rf"\b(?:{said}|told (?:\w+ ){{1,2}})\s+"
                                   r"(?:in (?:a|an|its|his|her) (?:\w+ )?(?:statement|post|readout|interview)\s+)?"
                                   r"(?:on\s+|late\s+|early\s+)?$")
@@ -146,32 +199,83 @@ def _statement_day(ctx: Context, t, floor: int, b: int, cue: int) -> bool:
     return bool(later) and ctx.rules.cue_kind.get(later.group()) != "agree"
 
 
+def _until_day(ctx: Context, t, floor: int) -> bool:
+    """ "held talks through Friday": the last day of the talks; multi-day talks take their first."""
+    until = ctx.lexicon.compiled(MeetingDayRules).until
+    return bool(until.match(ctx.low, t.start) or any(   # the word may open the expression or stand before it
+        m.end() == t.start for m in until.finditer(ctx.low, max(floor, t.start - UNTIL_REACH), t.start)))
+
+
+def _ahead_if_planned(ctx: Context, t, a: int, b: int):
+    """The day of a planned meeting lies ahead: "pending a Friday call" published on a Tuesday is
+    that week's Friday, though no future verb steered the weekday when the dates were read."""
+    pub = ctx.article.published
+    if t.value is None or pub is None or t.value >= pub:
+        return t.value
+    seg = ctx.low[a:b]
+    if status_of(ctx, seg) != "planned" or has_tense(ctx, seg):
+        return t.value
+    ahead, _ = resolve_expression(t.text, pub, ctx.lexicon, future=True)
+    return ahead or t.value
+
+
+def _days_on(ctx: Context, counted: re.Match) -> int:
+    if counted.group("next"):
+        return 1
+    n = counted.group("n")
+    return (int(n) if n.isdigit() else 1 if n == "a" else ctx.rules.numbers.get(n, 0)) if n else 0
+
+
+def _anchor(ctx: Context, idx: int, pos: int):
+    """The last day said before `pos` in this sentence or the two before it, else the story's lead day."""
+    said = [t for t in ctx.article.dates if t.precision == "day" and t.value and ctx.dateline_end <= t.start < pos
+            and idx - ANCHOR_SENTENCES <= t.sentence <= idx and not _until_day(ctx, t, 0)]
+    if said:
+        return said[-1]
+    return next((t for t in ctx.article.dates if t.precision == "day" and t.value and t.start >= ctx.dateline_end), None)
+
+
 def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool, cue: int) -> None:
     """Fill base["date"] and base["precision"]: the clause's date nearest the cue, else the sentence's."""
     low = ctx.low
+    day_rules = ctx.lexicon.compiled(MeetingDayRules)
+    if day_rules.trip_end.search(low, max(a, cue - TRIP_END_REACH), cue):
+        return   # the day a trip or talks ended: multi-day meetings take their first day, not said here
     floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
-    exprs = [t for t in ctx.article.dates if floor <= t.start < b
+    exprs = [t for t in ctx.article.dates if floor <= t.start < b and not _until_day(ctx, t, a)
              and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)]
     if not exprs and only_segment:
         t = date_for_sentence(ctx.article, idx)
         e = ctx.article.sentences[idx][1]
         exprs = [t] if t is not None and t.start >= floor and not _statement_day(ctx, t, 0, e, cue) and not (
-            _gathering_day(ctx, t, 0, cue)) else []
+            _gathering_day(ctx, t, 0, cue)) and not _until_day(ctx, t, 0) else []
     s = ctx.article.sentences[idx][0]
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]
+    if not exprs and a > s and _WHERE_THEN.match(low, a) and not day_rules.ends.search(low, s, a):
+        # "travel to Canberra on Thursday, where he will meet"; not "wrapped up a visit on Monday, where"
+        exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a
+                 and not _until_day(ctx, t, s) and not _statement_day(ctx, t, s, a, cue)][-1:]
+    counted = _ANCHORED.search(low, a, ctx.article.sentences[idx][1])   # "the following day" runs past a cut at "following"
+    counted = counted if counted and counted.start() < b else None
     if exprs:
         best = min(exprs, key=lambda t: (t.end <= cue and bool(_OTHER_VERB.search(low, t.end, cue)),
                                          abs(t.start - cue)))
         base["precision"] = best.precision
-        base["date"] = best.value if best.precision == "day" else None
+        base["date"] = _ahead_if_planned(ctx, best, a, b) if best.precision == "day" else None
+        if counted and counted.start() > cue and best.value and best.precision == "day" \
+                and best.end <= cue and _OTHER_VERB.search(low, best.end, cue):
+            # "arrived on Monday and met Lind the following day": counted from the other verb's day
+            base["date"] = date.fromordinal(best.value.toordinal() + _days_on(ctx, counted))
         return
-    # "earlier in the day", "two days after": relative to the day the story is about, its lead's day
+    if counted:   # "The next day he met Lind": counted from the last day said before it
+        anchor = _anchor(ctx, idx, counted.start())
+        if anchor is not None:
+            base["precision"], base["date"] = "day", date.fromordinal(anchor.value.toordinal() + _days_on(ctx, counted))
+        return
+    # "two days after": relative to the day the story is about, its lead's day
     lead = next((t for t in ctx.article.dates if t.precision == "day" and t.start >= ctx.dateline_end), None)
     if lead is None:
-        return
-    if _SAME_DAY.search(low, a, b):
-        base["precision"], base["date"] = "day", lead.value
         return
     m = _DAYS_APART.search(low, max(0, a - DAYS_APART_BEFORE), a + DAYS_APART_INTO)
     if m and lead.value and (n := ctx.rules.numbers.get(m.group(1))):

@@ -24,12 +24,18 @@ PLACING_REACH = 25
 AWAY_REACH = 20
 # what follows a city that makes it a government, not a place: "'s", " has said", " announced"
 CITY_AS_ACTOR_REACH = 12
+# a dateline opens one of the body's first paragraphs ...
+DATELINE_PARAGRAPHS = 3
+# ... where a line of fewer words (a byline, a time, "Share") is debris above the body, not a paragraph
+DEBRIS_WORDS = 6
 
 # "fly on to Oslo for talks": the next stop of a trip; "in Sweden's Gothenburg": a country's city
 _CITY_BEFORE = re.compile(r"(?:\bin|\bat|\bcity of|\bcapital,?|visits? to|trip to|visited|visiting|\bvisits?|"
                           r"arrived in|arriving in|talks in|travel(?:s|led|ed|ling)? (?:on )?to|"
-                          r"\bfl(?:y|ies|ew|ying) on to|\bhead(?:s|ed|ing)? on to|\bgo(?:es|ing)? on to) "
+                          r"\bfl(?:y|ies|ew|own|ying) (?:on )?to|\bhead(?:s|ed|ing)? (?:on )?to|\bgo(?:es|ing)? on to) "
                           r"(?:the )?(?:[a-z-]+ ){0,3}?(?:[a-z.]+(?:'s|’s) )?$")
+_RIGHT_IN = re.compile(r"\b(?:in|at)\s+$")
+_COPULA = re.compile(r"\s+(?:is|was)\b")
 _CITY_NOT_AFTER = re.compile(r"^(?:'s\b|\s+(?:has|had|have|says|said|announced|is|was|will|would)\b)")
 _PLACED = re.compile(r"(?:\bin|\bcity of|visits? to|trip to|visited|arrived in|arriving in|landed in|"
                      r"travel(?:s|led|ed|ling)? to) (?:the )?$")
@@ -108,8 +114,10 @@ class PlaceTables:
             before = low[max(a, m.start() - CITY_CUE_REACH):m.start()]
             if invite and not _INVITED_TO.search(before):
                 continue
-            if (invite or _CITY_BEFORE.search(before)) and not _CITY_NOT_AFTER.match(low[m.end():m.end() + CITY_AS_ACTOR_REACH]) \
-                    and not _AWAY.search(before):
+            # "Beijing has said" is a government; "the meeting in Geneva was candid" a place all the same
+            after = low[m.end():m.end() + CITY_AS_ACTOR_REACH]
+            actor = _CITY_NOT_AFTER.match(after) and not (_RIGHT_IN.search(before) and _COPULA.match(after))
+            if (invite or _CITY_BEFORE.search(before)) and not actor and not _AWAY.search(before):
                 return self.city_of[m.group()]
         m = self.venue.search(low, a, b) if not invite else None
         if m:
@@ -165,18 +173,25 @@ class PlaceTables:
 
 def dateline(paragraphs: list[str], metadata: list[str] = (), *, lexicon) -> tuple[str, int]:
     """(city, end offset in the joined text) of a wire dateline opening one of the first
-    paragraphs: "BEIJING, Nov 3 (Reuters) -", "TOKYO (Kyodo) --", "Beijing:"; else the city
+    paragraphs of the body (lines of a few words above them are not counted): "BEIJING, Nov 3 (Reuters) -", "TOKYO (Kyodo) --", "Beijing:"; else the city
     of a site's "Published - <date> - City" line the cleaning dropped, with offset 0; else ("", 0)."""
     places = lexicon.compiled(PlaceTables)
     offset = 0
-    for para in paragraphs[:3]:
+    read = 0
+    for para in paragraphs:
+        if read == DATELINE_PARAGRAPHS:
+            break
+        # a byline, a time or a "Share" line the cleaning kept does not push the dateline out of reach
+        read += len(para.split()) >= DEBRIS_WORDS
         line = parse_dateline(para, lexicon)
         if line:
             name, low = line.place, line.place.lower()
             known = places.city_of.get(low)
             # "ANALYSIS:", "EXCLUSIVE:": a kicker in capitals before a colon is no place
             kicker = not known and not line.agency and line.month is None and para[line.end - 2:line.end].strip() == ":"
-            if low not in places.not_a_city and not kicker and (known or (name.isupper() and len(name) > 3) or line.agency):
+            # a city-state ("SINGAPORE (Wire) -") is a country the gazetteer also lists as a city
+            if (known or low not in places.not_a_city) and not kicker and (
+                    known or (name.isupper() and len(name) > 3) or line.agency):
                 return known or name.title(), offset + line.end
         m = _PUBLISHED_LINE.match(para)
         if m and m.group(1).lower() not in places.not_a_city:

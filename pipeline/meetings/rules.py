@@ -108,6 +108,8 @@ class MeetingRules:
             r"\b" + any_of(data["hope_verbs"]) + " to " + whole(data["hoped_for"]),
         )
         self.tense = re.compile(whole(data["tense_verbs"]))
+        self.under_way = re.compile(whole(data["under_way"]))
+        self.called_off = re.compile(whole(data["called_off"]))
         # ", will meet": the comma closing a relative clause, where its main clause's auxiliary follows
         self.relative_end = re.compile(r", (?:also |then |later )?" + whole(data["auxiliaries"]))
         self.video = re.compile(whole(data["video_words"]))
@@ -143,8 +145,9 @@ class MeetingRules:
         # a sentence about the meeting, from its first word: "The talks took place in Geneva",
         # "During the meeting on Tuesday, ..."
         named = any_of(data["definite_determiners"]) + r"\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b"
+        # "The talks in Geneva were ...": the meeting named with its place as the sentence's subject
         self.setting = re.compile(r"[\"'“‘]?(?:" + named + r"[^,.;]{0,40}?" + whole(data["setting_verbs"])
-                                  + r"|(?:during|throughout) " + named + ")")
+                                  + r"|(?:during|throughout) " + named + r"|" + named + r"(?=,? (?:in|at|on) ))")
         self.owner = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b")
         # "the summit (in Osaka) brought together ...": an event as the subject of a gathering verb
         self.gathering_subject = re.compile(whole(data["meeting_nouns"] + data["gatherings"])
@@ -153,8 +156,8 @@ class MeetingRules:
         # "this follows talks in Geneva and Oslo", "after previous rounds of negotiations in Geneva": the cities follow
         self.earlier_rounds = re.compile(
             r"\b" + any_of(data["earlier_round_openers"]) + r"\s+(?:(?:the|earlier|previous|prior|several|two|three|"
-            r"rounds? of|[a-z]+'s)\s+){0,3}?" + any_of(data["dialogue_formats"] + ["meetings", "rounds"])
-            + r"\s+(?:held\s+)?in\s+")
+            r"rounds? of|[a-z]+'s)\s+){0,3}?" + any_of(data["dialogue_formats"] + ["meetings", "rounds", "round"])
+            + r"\s+(?:(?:was|were)\s+)?(?:held\s+)?in\s+")
         self.repeat = re.compile(whole(data["repeat"]))
 
     def _occasions(self, data: dict) -> None:

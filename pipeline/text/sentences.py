@@ -10,11 +10,13 @@ _ABBREV = {
     "u.s", "u.k", "u.n", "e.u", "inc", "co", "corp", "ltd", "vs", "etc", "approx", "dept",
 }
 # a clock time's "a.m."/"p.m." ends a sentence unless what follows still tells the time:
-# a weekday, a month (first three letters) or a time zone ("at 9 a.m. Tuesday", "3 p.m. GMT")
+# a weekday, a month (first three letters), a time zone ("at 9 a.m. Tuesday", "3 p.m. GMT"), a
+# city's time ("10 a.m. Beijing time", "9 p.m. New York Time") or a parenthesis ("9 a.m. (0100 GMT)")
 _CLOCK = {"a.m", "p.m"}
 _CLOCK_NEXT = re.compile(
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
-    r"|(?:GMT|UTC|[ECMP][SD]?T|CES?T|JST|BST|IST|SGT|HKT|AEST|AEDT)\b")
+    r"|(?:GMT|UTC|[ECMP][SD]?T|CES?T|JST|BST|IST|SGT|HKT|AEST|AEDT)\b"
+    r"|(?:[A-Z][a-z]+ ){1,2}[Tt]ime\b|\(")
 _OPENERS = "\"'“‘([{"
 # an end mark, optional closing quote/bracket, white space, then something that starts a sentence
 _BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
