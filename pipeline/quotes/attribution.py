@@ -173,6 +173,8 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
             if a:
                 found.append(a)
             continue
+        if form in rules.clauses.that_only and _after_verb(ctx, low, ve, uend, "that", form)[0] != "that":
+            continue  # "and Kang agreed." reports nothing; "agreed that ..." reports the clause
         if form == "quoted":
             q = _QUOTED_AS_SAYING.match(text[ve:uend])
             left = text[ustart:vs].rstrip()
@@ -251,7 +253,8 @@ def _document_issuer(ctx: Context, doc: re.Match) -> Speaker | None:
 
 
 _WHO = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)*$")
-_WITH_SPEAKER = re.compile(r",\s+with\s+(?:both\s+|the\s+)?$")
+# "..., with Reyes insisting", "..., and Kang agreed that": a new main clause hands the sentence to its speaker
+_WITH_SPEAKER = re.compile(r",\s+with\s+(?:both\s+|the\s+)?$|[,;]\s+(?:and|but|while|whereas)\s+$")
 
 
 def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribution]:
@@ -271,7 +274,7 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
         if a.how != "bwd" and any(b.cstart <= a.start < b.cend for b in bwd):
             continue
         open_fwd = next((k for k in reversed(kept) if k.how not in ("bwd", "lead") and k.cstart <= a.start), None)
-        # "..., with Reyes insisting ...": an absolute clause hands the sentence to a new speaker
+        # "..., with Reyes insisting ...", "..., and Kang agreed that ...": a new speaker takes the sentence
         if a.how == "fwd" and open_fwd is not None and not _WITH_SPEAKER.search(ctx.text, open_fwd.cstart, a.start):
             continue
         if a.how in ("cont", "coord"):

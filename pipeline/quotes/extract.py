@@ -43,6 +43,8 @@ _AGENCY_TAG = re.compile(r"^\(?[A-Z]{2,10}\)?\s*(?:--|[-–—])\s+")
 # ", the first step in ...", ", which ...": an apposition after a noun phrase, not a list's next item
 _APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose)\s")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+# "..., and" left where a clause was cut before the next one
+_TRAILING_LINK = re.compile(r"[,;]\s*(?:and|but|or)$")
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
 
 
@@ -144,6 +146,7 @@ def _clean_reported(text: str, lexicon: Lexicon) -> str:
     text = _AGENCY_TAG.sub("", text)
     text = re.sub(r"^(?:that|,)\s+", "", text)
     text = re.sub(r"[“”\"‘]|(?<![A-Za-z])’|’(?![A-Za-z])", "", text)
+    text = _TRAILING_LINK.sub("", text.strip())
     return text.strip().rstrip(",;:—–. ").strip()
 
 
