@@ -223,12 +223,16 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
             end = appo.start() if appo else end
             lead = 99  # a quoted phrase asked for is still what was asked for
         reported = _clean_reported(text[a.cstart:end], ctx.lexicon)
+        if a.tail >= 0:  # "A, she said, while B": the clause resumes after its attribution
+            rest = _clean_reported(text[a.tail:_clause_end(rules.clauses, low, a.tail, ue)], ctx.lexicon)
+            reported = f"{reported}, {rest}" if word_count(rest) >= 2 else reported
         if a.kind != "direct" and word_count(reported) >= least and lead >= 4 and not rules.events.match(fold(reported)):
             rows.append(_Row(a.speaker, "reported", reported, unit, p_idx, a.end))
         rows.extend(directs)
         if directs:
             last_direct[0] = directs[-1]
         ctx.last_speaker, ctx.last_speaker_sent = a.speaker, sidx
+        ctx.spoke_in.setdefault(sidx, a.speaker)
         if a.speaker.is_org:
             ctx.org_speakers.append(a.speaker)
     for ci, c in chains_here:

@@ -1,0 +1,167 @@
+"""Reported speech by mechanism: where a clause ends, which verb forms report, who a document,
+a relative clause, a pronoun or a group stands for. Invented sentences, positive and negative."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes import ENTITIES, make_article, rows
+
+PEOPLE = {
+    **ENTITIES,
+    "Valeria Rojas": ("Valeria Rojas", "person", ""),
+    "Rojas": ("Valeria Rojas", "person", ""),
+    "Tomas Benitez": ("Tomas Benitez", "person", ""),
+    "Benitez": ("Tomas Benitez", "person", ""),
+    "Haruto Sato": ("Haruto Sato", "person", ""),
+    "Sato": ("Haruto Sato", "person", ""),
+    "Min-jun Kang": ("Min-jun Kang", "person", ""),
+    "Kang": ("Min-jun Kang", "person", ""),
+    "Lucia Ferrer": ("Lucia Ferrer", "person", ""),
+    "Ferrer": ("Lucia Ferrer", "person", ""),
+}
+
+
+def reported(lexicon, *paragraphs, entities=PEOPLE):
+    return [(s, t) for s, k, t in rows(make_article(lexicon, *paragraphs, entities=entities)) if k == "reported"]
+
+
+# --- where the reported clause ends ------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, clause", [
+    # the speaker's next act after ", but" is narration
+    ("Park said the levy applied equally to all suppliers, but declined to say whether talks would resume.",
+     "the levy applied equally to all suppliers"),
+    ("Park said the quotas would stay in place, but refused to give a date for the review.",
+     "the quotas would stay in place"),
+    # a source named after the clause
+    ("Park said the rules would take effect in May, according to a transcript of the hearing.",
+     "the rules would take effect in May"),
+])
+def test_clause_ends_where_the_narrator_takes_over(lexicon, sentence, clause):
+    assert reported(lexicon, sentence) == [("Lena Park", clause)]
+
+
+def test_but_with_a_subject_of_its_own_stays_in_the_clause(lexicon):
+    got = reported(lexicon, "Park said the talks had been difficult, but progress was possible before the summer.")
+    assert got == [("Lena Park", "the talks had been difficult, but progress was possible before the summer")]
+
+
+def test_two_that_clauses_under_one_verb_stay_one_row(lexicon):
+    got = reported(lexicon, "Park said that the levy was unfair, and that Freedonia would seek compensation.")
+    assert got == [("Lena Park", "the levy was unfair, and that Freedonia would seek compensation")]
+
+
+def test_parenthetical_attribution_joins_both_halves(lexicon):
+    got = reported(lexicon, "Lena Park met exporters on Monday.",
+                   "Shipments will continue, she said, while the ministry looks for new buyers.")
+    assert got == [("Lena Park", "Shipments will continue, while the ministry looks for new buyers")]
+
+
+def test_parenthetical_attribution_before_a_circumstance_is_not_joined(lexicon):
+    got = reported(lexicon, "Shipments of frozen fish will continue, Park said, on a visit to the port.")
+    assert got == [("Lena Park", "Shipments of frozen fish will continue")]
+
+
+# --- verb forms --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Park rejected the ruling, claiming that the panel had ignored the evidence.", "the panel had ignored the evidence"),
+    ("Park welcomed the offer, suggesting that a deal could come before June.", "a deal could come before June"),
+    ("Park praised the customs service, confirming that the backlog had been cleared.", "the backlog had been cleared"),
+])
+def test_participles_continue_the_subject(lexicon, sentence, clause):
+    assert reported(lexicon, sentence) == [("Lena Park", clause)]
+
+
+def test_agreed_reports_only_with_a_clause(lexicon):
+    got = reported(lexicon, "Sato said the talks had been frank, and Kang agreed.")
+    assert got == [("Haruto Sato", "the talks had been frank")]
+    got = reported(lexicon, "Sato said the talks had been frank, and Kang agreed that the two sides had made progress.")
+    assert got == [("Haruto Sato", "the talks had been frank"), ("Min-jun Kang", "the two sides had made progress")]
+
+
+def test_agreed_to_act_is_not_speech(lexicon):
+    assert reported(lexicon, "Sato agreed to lift the licence requirement for two chemicals next year.") == []
+
+
+def test_quoted_as_saying_with_a_lower_case_role(lexicon):
+    ents = {**PEOPLE, "Bayu Santoso": ("Bayu Santoso", "person", "")}
+    got = reported(lexicon, "A local newspaper quoted deputy minister Bayu Santoso as saying that the government "
+                            "wanted more of the value chain at home.", entities=ents)
+    assert got == [("Bayu Santoso", "the government wanted more of the value chain at home")]
+
+
+# --- speakers ----------------------------------------------------------------------------------
+
+def test_second_relative_clause_is_about_the_same_person(lexicon):
+    got = reported(lexicon, "The paper sought comments from Lucia Ferrer, who runs a cooperative near Talca, "
+                            "who said the quota had arrived without warning.")
+    assert got == [("Lucia Ferrer", "the quota had arrived without warning")]
+
+
+def test_courtesy_titles_decide_between_he_and_she(lexicon):
+    got = reported(lexicon, "Ms Valeria Rojas and Mr Tomas Benitez clashed on Monday over banana duties.",
+                   "He told a radio station that the duties were temporary and applied to every supplier.",
+                   "She said Peru would take the case to the regional secretariat within a month.")
+    assert got == [("Tomas Benitez", "the duties were temporary and applied to every supplier"),
+                   ("Valeria Rojas", "Peru would take the case to the regional secretariat within a month")]
+
+
+def test_pronouns_seen_with_a_name_decide_between_he_and_she(lexicon):
+    got = reported(lexicon, "Tomas Benitez said his government would keep the duties until the autumn.",
+                   "Valeria Rojas answered in a radio interview on Tuesday.",
+                   "Rojas said her ministry had received complaints from 200 exporters.",
+                   "He said the duties were temporary and applied to every supplier.")
+    assert got[-1] == ("Tomas Benitez", "the duties were temporary and applied to every supplier")
+
+
+def test_pronoun_evidence_after_the_pronoun_does_not_count(lexicon):
+    got = reported(lexicon, "Valeria Rojas met Tomas Benitez in Lima.",
+                   "Rojas said the duties broke the regional trade rules.",
+                   "He said the duties were temporary.",
+                   "Benitez said his government would keep them.")
+    # nothing before "He" tells who he is: the usual antecedent, the last speaker, stands
+    assert got[1][0] == "Valeria Rojas"
+
+
+def test_without_evidence_the_last_speaker_stays_the_antecedent(lexicon):
+    got = reported(lexicon, "Valeria Rojas said the duties were unfair to small exporters.",
+                   "She said Peru would take the case to the regional secretariat.")
+    assert got[-1] == ("Valeria Rojas", "Peru would take the case to the regional secretariat")
+
+
+def test_document_published_by_an_organisation_speaks_for_it(lexicon):
+    got = reported(lexicon, "Nickel prices rose on Tuesday, according to a notice published by the Ministry of Energy "
+                            "and Mineral Resources.",
+                   "The cap is needed to keep smelters in the country supplied, the notice said.")
+    assert got[-1] == ("Ministry of Energy and Mineral Resources", "The cap is needed to keep smelters in the country supplied")
+
+
+def test_statement_refers_to_the_speaker_of_the_sentence_that_introduced_it(lexicon):
+    got = reported(lexicon, "In a statement, the Ministry of Commerce said the controls would protect core technologies.",
+                   "Lena Park warned that smaller exporters could lose orders.",
+                   "The statement also noted that licence decisions would be made within 30 days.")
+    assert got[-1] == ("Ministry of Commerce", "licence decisions would be made within 30 days")
+
+
+def test_impersonal_passive_inside_a_trailing_attribution(lexicon):
+    got = reported(lexicon, "The Ministry of Commerce said the ban would be reviewed after two years.",
+                   "It was stressed that licensed sawmills would keep exporting, the ministry said in a later statement.")
+    assert got[-1] == ("Ministry of Commerce", "licensed sawmills would keep exporting")
+
+
+def test_name_with_a_listed_portfolio_after_spokesperson_for(lexicon):
+    got = reported(lexicon, "A spokesperson for Freedonia's Ministry of Investment, Trade and Industry said the ban "
+                            "on raw timber was consistent with its obligations.")
+    assert got == [("Ministry of Investment, Trade and Industry", "the ban on raw timber was consistent with its obligations")]
+
+
+def test_a_body_named_in_lower_case_after_its_country_is_the_subject(lexicon):
+    got = reported(lexicon, "Freedonia's smelter association welcomed the decision, urging the government to apply the "
+                            "cap to bauxite as well.")
+    assert got == [("Freedonia's Smelter Association", "the government to apply the cap to bauxite as well")]
+
+
+def test_industry_groups_speak_as_a_group(lexicon):
+    got = reported(lexicon, "Industry groups called for a longer transition period, citing licence delays.")
+    assert got == [("Industry groups", "a longer transition period")]
