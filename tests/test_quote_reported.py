@@ -165,3 +165,40 @@ def test_a_body_named_in_lower_case_after_its_country_is_the_subject(lexicon):
 def test_industry_groups_speak_as_a_group(lexicon):
     got = reported(lexicon, "Industry groups called for a longer transition period, citing licence delays.")
     assert got == [("Industry groups", "a longer transition period")]
+
+
+# --- more shapes -------------------------------------------------------------------------------
+
+def test_was_quoted_as_saying(lexicon):
+    got = reported(lexicon, "Lena Park was quoted by a local paper as saying that the tariffs would be lifted by June.")
+    assert got == [("Lena Park", "the tariffs would be lifted by June")]
+
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("The Ministry of Commerce said on Monday it would review the rules. The ministry denied that it had "
+     "discriminated against foreign suppliers.", "it had discriminated against foreign suppliers"),
+    ("Tom Reyes expressed concern that smaller exporters would lose their contracts.",
+     "smaller exporters would lose their contracts"),
+])
+def test_more_verbs_report_a_that_clause(lexicon, sentence, clause):
+    assert clause in [t for _, t in reported(lexicon, sentence)]
+
+
+def test_passive_denied_is_not_speech(lexicon):
+    assert reported(lexicon, "Lena Park was denied entry to the meeting hall in Geneva on Monday.") == []
+
+
+def test_document_issued_by_two_bodies_speaks_for_the_first(lexicon):
+    ents = {**PEOPLE, "General Administration of Customs": ("General Administration of Customs", "org", "")}
+    got = reported(lexicon, "Freedonia will restrict exports of antimony from September 15, according to an announcement "
+                            "Thursday.",
+                   "The announcement, issued by the Ministry of Commerce and the General Administration of Customs, "
+                   "noted that certain items may not be exported without permission.", entities=ents)
+    assert got == [("Ministry of Commerce", "Freedonia will restrict exports of antimony from September 15"),
+                   ("Ministry of Commerce", "certain items may not be exported without permission")]
+
+
+def test_a_body_in_lower_case_opening_the_sentence_speaks_through_a_participle(lexicon):
+    got = reported(lexicon, "The presidential office held to its position despite the pressure, saying the government "
+                            "will put national interests first.")
+    assert got == [("Presidential Office", "the government will put national interests first")]

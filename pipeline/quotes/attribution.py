@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.quotes.context import Context, Speaker
-from pipeline.quotes.documents import collective_subject, document_issuer
+from pipeline.quotes.documents import collective_subject, document_issuer, issuer_told_next
 from pipeline.quotes.references import sentence_subject
 from pipeline.quotes.speakers import speaker_after, speaker_before
 
@@ -161,6 +161,9 @@ def _passive(ctx: Context, low: str, ustart: int, vs: int) -> bool:
 _PAREN_CONT = re.compile(r",\s+(?=(?:while|whereas|but|because|although|though|and|so)\s+(?:the|a|an|it|its|their|this|these|"
                          r"[a-z]+s|we|they|he|she)\s)")
 _QUOTED_AS_SAYING = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+as\s+saying\b")
+# "was quoted as saying", "has been quoted by state media as saying"
+_WAS_QUOTED = re.compile(r"(?:\s+by\s+[^,.;]{2,60}?)?\s+as\s+saying\b")
+_BE_BEFORE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+)?$")
 _SAYING_THAT = re.compile(r"(?:\s+that\b|\s*[:,])?\s*")
 _AFTER_COMMA = re.compile(r",(?:\s+(?:and|also|while))*$")
 
@@ -199,6 +202,14 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
                 cs = _SAYING_THAT.match(text, ve + q.end()).end()
                 if word_count(text[cs:uend]) >= 3:
                     found.append(Attribution(spk, vs, cs, cs, uend, "bare", "fwd"))
+            else:
+                passive = _WAS_QUOTED.match(low, ve, uend)
+                aux = _BE_BEFORE.search(low, ustart, vs)
+                if passive and aux:  # "Park was quoted by a local paper as saying that ...": Park's
+                    spk, sstart, how = speaker_before(ctx, ustart, aux.start())
+                    cs = _SAYING_THAT.match(text, passive.end()).end()
+                    if spk is not None and how != "reject" and word_count(text[cs:uend]) >= 3:
+                        found.append(Attribution(spk, sstart, cs, cs, uend, "bare", "fwd"))
             continue
         kind = rules.verb_kind[form]
         left_low = low[ustart:vs].rstrip()
@@ -332,12 +343,17 @@ def _according(ctx: Context, ustart: int, uend: int, vs: int, ve: int) -> Attrib
         return None
     np = m.group(1)
     lnp = np.lower()
-    if ctx.rules.clauses.document_subject.fullmatch(lnp + " "):
+    timed = ctx.rules.time_tail.search(lnp)
+    lnp = lnp[:timed.start()] if timed else lnp
+    bare = ctx.rules.bare_document.fullmatch(lnp)
+    # "according to an announcement. The announcement, issued by X, ...": X
+    spk, how = (issuer_told_next(ctx, ve, bare.group(1)) if bare else None), "np"
+    if spk is None and ctx.rules.clauses.document_subject.fullmatch(lnp + " "):
         # "according to the statement": whoever issued it
-        spk, how = document_issuer(ctx, ve, lnp.split()[-1]), "np"
-    elif lnp.startswith(ctx.rules.source_words) or lnp.startswith(ctx.rules.source_words_the):
+        spk = document_issuer(ctx, ve, lnp.split()[-1])
+    elif spk is None and (lnp.startswith(ctx.rules.source_words) or lnp.startswith(ctx.rules.source_words_the)):
         return None
-    else:
+    elif spk is None:
         # "according to a ministry release": the organisation that issued the document speaks
         doc = ctx.rules.clauses.document_tail.search(np)
         spk, _, how = speaker_before(ctx, ve, ve + m.start(1) + (doc.start() if doc else len(np)))

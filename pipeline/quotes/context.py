@@ -82,6 +82,8 @@ class QuoteRules:
                                   r"(%s|%s))$" % (roles, heads))
         self.org_head = re.compile(r"\b(?:%s)$" % heads)
         self.org_head_word = re.compile(r"\b(?:%s)\b" % heads)
+        # "The presidential office held ...", "The ministry also defended ...": a body named in lower case
+        self.body_subject = re.compile(r"([Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?:%s))\s+[a-z]" % heads)
         # "Indonesia's smelter association", "Brazil's mines and energy ministry": a body named in lower case
         self.possessed_org = re.compile(r"[A-Z][\w.'’-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?:%s)(?=\s)" % heads)
         self.role_word = re.compile(r"\b(?:%s)\b" % roles)
@@ -130,13 +132,17 @@ class QuoteRules:
             trie_alternation(data["collective_determiners"]), trie_alternation(data["collective_parties"])))
         # "the statement", "a Ministry of Commerce release", "a read-out issued by X's office"
         self.document = re.compile(
-            r"(?:^|[,;—]\s*|\s)((?:the|a|an|its|their|his|her|[A-Z][\w.'’-]*['’]s)\s+(?:[\w.'’&-]+\s+){0,6}?(?:%s))"
-            r"(?:\s+(?:(?:%s)\s+)?(?:by|from|of)\s+(.{2,80}?))?$"
+            r"(?:^|[,;—]\s*|\s)((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.'’-]*['’]s)\s+(?:[\w.'’&-]+\s+){0,6}?(?:%s))"
+            r"(?:,?\s+(?:(?:%s)\s+)?(?:by|from|of)\s+(.{2,80}?),?)?$"
             % (trie_alternation(data["documents"]), trie_alternation(data["document_issued"])))
         # "a notice published by the Ministry of Energy", "a release from the Commission": who issued it
-        self.issued_by = re.compile(r"\s+(?:(?:%s)\s+)?(?:by|from)\s+((?:the\s+)?[A-Z][^,.;:]{1,80}?)"
+        self.issued_by = re.compile(r",?\s+(?:(?:%s)\s+)?(?:by|from)\s+((?:the\s+)?[A-Z][^,.;:]{1,80}?)"
                                     r"(?=[,.;:]|\s+(?:on|in|at|which|that|to|after|as)\b|$)"
                                     % trie_alternation(data["document_issued"]))
+        # "according to an announcement Thursday": a time after the source is not part of its name
+        self.time_tail = re.compile(r"\s+(?:on\s+|last\s+|this\s+)?(?:%s|%s)$" % (weekday, trie_alternation(data["day_words"])))
+        # "according to an announcement": a document named with no issuer
+        self.bare_document = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(%s)" % trie_alternation(data["documents"]))
         self.document_word = re.compile(r"\b(?:%s)\b" % trie_alternation(data["documents"]))
 
         # --- what is not a quote

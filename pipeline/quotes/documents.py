@@ -43,7 +43,9 @@ def _joint_parties(ctx: Context, pos: int) -> Speaker | None:
 
 
 def _owner(ctx: Context, owner: str, start: int) -> Speaker | None:
-    """Who issued a document "issued by X's office" / "from the ministry": X, or the organisation."""
+    """Who issued a document "issued by X's office" / "from the ministry": X, or the organisation;
+    of "the Ministry of Commerce and the General Administration of Customs", the first named."""
+    owner = re.split(r",?\s+and\s+the\s+", owner, maxsplit=1)[0]
     end = start + len(owner)
     office = _OWNER_OFFICE.match(owner)
     if office:
@@ -59,6 +61,18 @@ def _owner(ctx: Context, owner: str, start: int) -> Speaker | None:
     if ctx.rules.org_head.search(low) or ctx.rules.role_np.search(" " + low):
         return resolve_phrase(ctx, owner, start) if owner[:1].islower() else Speaker(title_case(owner), kind="org")
     return None
+
+
+def issuer_told_next(ctx: Context, pos: int, noun: str) -> Speaker | None:
+    """"..., according to an announcement. The announcement, issued by the Ministry of Commerce, ...":
+    an indefinite document whose issuer the next sentence names."""
+    here = ctx.sent_index(pos)
+    if here + 1 >= len(ctx.sentences.spans):
+        return None
+    s, e = ctx.sentences.spans[here + 1]
+    m = re.match(r"\s*(?:the|this)\s+%s\b" % re.escape(noun), ctx.text[s:e].lower())
+    issuer = ctx.rules.issued_by.match(ctx.text, s + m.end()) if m else None
+    return _owner(ctx, issuer.group(1), issuer.start(1)) if issuer else None
 
 
 def document_issuer(ctx: Context, pos: int, noun: str) -> Speaker | None:

@@ -126,4 +126,8 @@ def sentence_subject(ctx: Context, ustart: int, vs: int) -> Speaker | None:
         org = _ORG_SUBJECT.match(ctx.text, base, vs)
         if org and ctx.rules.org_head.search(fold(org.group(1)).split(" of ")[0]):
             return Speaker(org.group(1), kind="org")
+        body = ctx.rules.body_subject.match(ctx.text, base, vs)
+        if body:
+            # "The presidential office held to this stance, saying ...": the body named in lower case
+            return resolve_phrase(ctx, body.group(1), base + body.start(1))
     return person_from_name(ctx, nm.group(1), base + nm.start(1)) if nm else None

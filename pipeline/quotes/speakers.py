@@ -20,6 +20,8 @@ from pipeline.text.folding import fold
 SPEAKER_REACH = 240
 # once an apposition is set aside a speaker is a few words: end-anchored searches stay short
 SPEAKER_WORDS_REACH = 100
+# "The announcement, issued by the Ministry of Commerce and the General Administration of Customs, noted"
+DOCUMENT_REACH = 160
 # "Ministry of Economic Affairs (MOEA) said": a bracketed short form sits right before the verb
 PAREN_REACH = 45
 # "The trade secretary, Jonathan Reynolds, told": the role words sit just before the name in commas
@@ -146,7 +148,7 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     """The speaker ending just before a verb at `hi`: (speaker, where it starts, how it was found)."""
     text, rules = ctx.text, ctx.rules
     lo = max(lo, hi - SPEAKER_REACH)
-    doc = document_speaker(ctx, max(lo, hi - SPEAKER_WORDS_REACH), hi)
+    doc = document_speaker(ctx, max(lo, hi - DOCUMENT_REACH), hi)
     if doc is not None:
         return doc[0], doc[1], ("np" if doc[0] is not None else "reject")
     end = _strip_tail_words(rules, text, lo, hi)
