@@ -202,3 +202,41 @@ def test_a_body_in_lower_case_opening_the_sentence_speaks_through_a_participle(l
     got = reported(lexicon, "The presidential office held to its position despite the pressure, saying the government "
                             "will put national interests first.")
     assert got == [("Presidential Office", "the government will put national interests first")]
+
+
+def test_coordinated_urging_after_a_reported_clause(lexicon):
+    got = reported(lexicon, "Park said she had raised the issue with her counterpart and urged Beijing to reconsider.")
+    assert got == [("Lena Park", "she had raised the issue with her counterpart"), ("Lena Park", "Beijing to reconsider")]
+
+
+def test_quoted_words_inside_a_begun_clause_keep_the_clause(lexicon):
+    got = rows(make_article(lexicon, "Park told parliament the government would defend its farmers “with every tool "
+                                     "available”, including a complaint at the WTO.", entities=PEOPLE))
+    assert ("Lena Park", "reported", "the government would defend its farmers with every tool available, including a "
+                                     "complaint at the WTO") in got
+    assert ("Lena Park", "direct", "with every tool available") in got
+
+
+def test_quotation_after_an_audience_opens_the_quote(lexicon):
+    got = rows(make_article(lexicon, "Park told reporters in Geneva “we will not accept these duties on our steel”."))
+    assert got == [("Lena Park", "direct", "we will not accept these duties on our steel")]
+
+
+def test_inverted_attribution_before_whose(lexicon):
+    ents = {**PEOPLE, "Graham Whitby": ("Graham Whitby", "person", "")}
+    got = rows(make_article(lexicon, "“It is like watching a door slam twice,” said Graham Whitby, whose family has "
+                                     "grown grapes near the town since 1911.", entities=ents))
+    assert got == [("Graham Whitby", "direct", "It is like watching a door slam twice")]
+
+
+def test_body_named_in_commas_after_its_common_noun(lexicon):
+    got = reported(lexicon, "Their association, Eurofer, urged the Commission to tighten its own safeguard, warning "
+                            "that imports had reached record levels.")
+    assert got == [("Eurofer", "the Commission to tighten its own safeguard"),
+                   ("Eurofer", "imports had reached record levels")]
+
+
+@pytest.mark.parametrize("group", ["Growers", "Farmers", "Exporters"])
+def test_unnamed_groups_keep_their_description(lexicon, group):
+    got = reported(lexicon, f"{group} say the next two weeks will decide whether the harvest can be sold.")
+    assert got == [(group, "the next two weeks will decide whether the harvest can be sold")]

@@ -99,7 +99,9 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
             if i > 0 and (nxt in rules.relative_next or nxt.endswith("ed") or nxt in rules.time_nouns):
                 break  # "after a call that lasted": a relative clause; "later that evening": a time
             return "that", ve + _nth_end(rest, "that", toks[:i].count("that"))
-        if tok in ("“", "\"", "‘", "'") and i > 0 and skippable:
+        # "told reporters in Geneva: “...”" opens the quotation; "told parliament the government would
+        # defend producers “with every tool”" quotes inside a clause that has begun
+        if tok in ("“", "\"", "‘", "'") and i > 0 and skippable and rules.auxiliaries.isdisjoint(toks[:i]):
             return "quote", ve + _nth_end(rest, tok, toks[:i].count(tok)) - 1
         if tok in (";", "#", ".") or (tok in (",", ":") and form not in rules.object_verbs
                                      and toks[i + 1:i + 2] not in (["“"], ["\""], ["‘"])):

@@ -55,6 +55,7 @@ class QuoteRules:
         self.trailing = frozenset(data["trailing"])
         self.relative_next = frozenset(data["relative_next"])
         self.time_nouns = frozenset(data["time_nouns"])
+        self.auxiliaries = frozenset(data["auxiliaries"])
         self.audiences = frozenset(data["audiences"])
         self.source_words = tuple(data["source_words"])
         self.source_words_the = tuple("the " + w for w in data["source_words"])
@@ -82,6 +83,9 @@ class QuoteRules:
                                   r"(%s|%s))$" % (roles, heads))
         self.org_head = re.compile(r"\b(?:%s)$" % heads)
         self.org_head_word = re.compile(r"\b(?:%s)\b" % heads)
+        # "Their association, Eurofer,": a body's name in commas after the common noun for it
+        self.org_apposition = re.compile(r"\b(?:%s),\s+([A-Z][\w&.'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w&.'’-]*)){0,6}),$"
+                                         % heads)
         # "The presidential office held ...", "The ministry also defended ...": a body named in lower case
         self.body_subject = re.compile(r"([Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?:%s))\s+[a-z]" % heads)
         # "Indonesia's smelter association", "Brazil's mines and energy ministry": a body named in lower case
@@ -97,7 +101,7 @@ class QuoteRules:
         # apposition (", a Commission spokesperson.", ", the Labour chair of ...", ", China's envoy")
         self.after_verb_speaker = re.compile(
             r"\s+((?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+?)(?=[\s,.]*$|,?\s+(?:on|at|in|after|during|adding|"
-            r"saying|according|who|when|while)\b|,\s+(?:the|a|an|his|her|its|their|[A-Z][\w.-]*['’]s)\s"
+            r"saying|according|who|whose|when|while)\b|,\s+(?:the|a|an|his|her|its|their|[A-Z][\w.-]*['’]s)\s"
             r"|,\s+(?:[\w-]+\s+){0,3}?(?:%s)\b)" % roles)
 
         # "a spokeswoman for the Ruritanian Ministry of Foreign Affairs": the organisation speaks

@@ -34,6 +34,8 @@ FLOATING_SENTENCES = 5
 FOLLOW_ON_WORDS = 12
 # a reported clause has a subject and a verb at least ("prices would rise"); fewer words is a fragment
 CLAUSE_WORDS = 4
+# whom an urging names and what they are to do: "Beijing to reconsider"
+URGED_WORDS = 3
 # a thing asked for may be short ("a rules-based settlement", "an early deal")
 NOUN_PHRASE_WORDS = 2
 _WORD = re.compile(r"[\w'’-]+")
@@ -44,7 +46,7 @@ _AGENCY_TAG = re.compile(r"^\(?[A-Z]{2,10}\)?\s*(?:--|[-–—])\s+")
 _APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose)\s")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 # "..., and" left where a clause was cut before the next one
-_TRAILING_LINK = re.compile(r"[,;]\s*(?:and|but|or)$")
+_TRAILING_LINK = re.compile(r"(?:[,;]\s*|\s+)(?:and|but|or)$")
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
 
 
@@ -214,7 +216,7 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         if a.kind in ("urge", "np"):
             cut = rules.urge_trim.search(content, 1)
             content = content[:cut.start()] if cut else content
-        least = NOUN_PHRASE_WORDS if a.kind == "np" else CLAUSE_WORDS
+        least = NOUN_PHRASE_WORDS if a.kind == "np" else URGED_WORDS if a.kind == "urge" else CLAUSE_WORDS
         # a clause that only frames a quotation ("he was “...”") is the direct quote alone
         lead = _frame_words(text, a.cstart, a.cend, sorted(big), ctx.lexicon) if big else 99
         end = _clause_end(rules.clauses, low, a.cstart, a.cstart + len(content))

@@ -63,8 +63,15 @@ _APPO_NAME = re.compile(r",\s+((?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)(?:\s
 
 
 def _named_apposition(ctx: Context, lo: int, end: int) -> tuple[Speaker, int] | None:
-    """"The trade secretary, Jonathan Reynolds, told": the name in commas after a role is the speaker."""
+    """"The trade secretary, Jonathan Reynolds, told": the name in commas after a role (or after a
+    body: "Their association, Eurofer, urged") is the speaker."""
     seg = ctx.text[lo:end].rstrip()
+    body = ctx.rules.org_apposition.search(seg)
+    if body is not None:  # "Their association, Eurofer, urged": the body named in commas
+        found = ctx.mention_ending_at(lo + body.end(1))
+        if found is not None and found.kind == "person":
+            return from_mention(found), found.start
+        return Speaker(body.group(1), kind="org"), lo + body.start(1)
     m = _APPO_NAME.search(seg)
     if m is None or not ctx.rules.role_word.search(seg[:m.start()].lower()[-ROLE_BEFORE_NAME:]):
         return None
