@@ -240,3 +240,15 @@ def test_body_named_in_commas_after_its_common_noun(lexicon):
 def test_unnamed_groups_keep_their_description(lexicon, group):
     got = reported(lexicon, f"{group} say the next two weeks will decide whether the harvest can be sold.")
     assert got == [(group, "the next two weeks will decide whether the harvest can be sold")]
+
+
+def test_country_opening_the_sentence_speaks_through_a_coordinated_verb(lexicon):
+    got = reported(lexicon, "Freedonia, which brought the case, welcomed the ruling and called on Japan to withdraw the "
+                            "duties without delay.")
+    assert got == [("Freedonia", "Japan to withdraw the duties without delay")]
+
+
+def test_asking_not_to_be_named_is_not_a_report(lexicon):
+    got = reported(lexicon, "A senior trade official, who asked not to be named, told reporters that Freedonia was "
+                            "likely to appeal.")
+    assert got == [("senior trade official", "Freedonia was likely to appeal")]

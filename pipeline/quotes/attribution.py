@@ -79,6 +79,8 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     if kind == "ask":  # "called for dialogue": whatever follows is asked for, unless a circumstance
         return ("np", pos) if first.isalnum() and first not in rules.trailing else ("none", pos)
     if kind == "urge":
+        if first == "not":
+            return "none", pos  # "who asked not to be named": a request about oneself, not a report
         if _URGE_OBJECT.match(rest):
             return "clause", pos
         # "urged the lifting of the ban": what is asked for, as a noun phrase; "urged the minister

@@ -100,6 +100,11 @@ _SUBJECT_NAME = re.compile(r"(?:(?:[A-Z][\w.'’-]*|of|for)\s+){0,5}?([A-Z][a-z]
 _ORG_SUBJECT = re.compile(r"(?:[Tt]he\s+)?((?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|on|the)\s+)*){0,6}[A-Z][\w.&'’-]*)"
                           r"\s+(?:has|had|also|[a-z]+ed)\b")
 
+# a country opening a sentence is its subject when a clause or a verb follows, not a name ("China Daily")
+_COUNTRY_SUBJECT = re.compile(r"\s*(?:,|(?:has\s+|had\s+|also\s+)?[a-z]+(?:ed|s)\b)")
+# "Japan, South Korea and China agreed": a list of parties, not one subject
+_COUNTRY_LIST = re.compile(r",\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\s*(?:,|and\b)")
+
 
 def sentence_subject(ctx: Context, ustart: int, vs: int) -> Speaker | None:
     """The sentence subject: the first person or organisation, after at most an opening phrase."""
@@ -119,6 +124,9 @@ def sentence_subject(ctx: Context, ustart: int, vs: int) -> Speaker | None:
     for m in ctx.mentions:
         if m.start >= base and m.start < vs and m.kind in ("person", "org") and m.start - base <= SUBJECT_REACH:
             return from_mention(m)
+        if m.kind == "country" and m.start in (base, ustart) and _COUNTRY_SUBJECT.match(ctx.text, m.end, vs) \
+                and not _COUNTRY_LIST.match(ctx.text, m.end, vs):
+            return from_mention(m)  # "Malaysia, which brought the case, welcomed ... and called on ..."
         if m.start >= vs:
             break
     nm = _SUBJECT_NAME.match(ctx.text[base:vs])
