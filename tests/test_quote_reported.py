@@ -252,3 +252,10 @@ def test_asking_not_to_be_named_is_not_a_report(lexicon):
     got = reported(lexicon, "A senior trade official, who asked not to be named, told reporters that Freedonia was "
                             "likely to appeal.")
     assert got == [("senior trade official", "Freedonia was likely to appeal")]
+
+
+def test_an_agreed_meeting_is_what_was_agreed(lexicon):
+    got = reported(lexicon, "Park agreed that officials would meet again in April to review the agreement.")
+    assert [t for _, t in got] == ["officials would meet again in April to review the agreement"]
+    # told as news, a meeting is not a quote
+    assert reported(lexicon, "Park said the two ministers would meet again in April.") == []

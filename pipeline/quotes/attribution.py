@@ -38,6 +38,7 @@ class Attribution:
     kind: str                  # bare, that, urge, np (a noun phrase asked for), direct, according
     how: str = "fwd"           # fwd, bwd, cont (", adding that"), coord ("and warned that"), lead
     tail: int = -1             # where a clause resumes after a parenthetical attribution ("A, she said, while B")
+    agreed: bool = False       # "both sides agreed that officials would meet": what was agreed, meetings included
 
 
 def word_count(text: str) -> int:
@@ -280,7 +281,7 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
                     found[-1].tail = cont.end()  # "Exports will continue, she said, while ...": one clause
             continue
         if spk is not None and shape in ("that", "quote", "clause"):
-            found.append(Attribution(spk, sstart, cs, cs, uend, kind, "fwd"))
+            found.append(Attribution(spk, sstart, cs, cs, uend, kind, "fwd", agreed=form in rules.clauses.that_only))
     return found
 
 

@@ -228,7 +228,7 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         if a.tail >= 0:  # "A, she said, while B": the clause resumes after its attribution
             rest = _clean_reported(text[a.tail:_clause_end(rules.clauses, low, a.tail, ue)], ctx.lexicon)
             reported = f"{reported}, {rest}" if word_count(rest) >= 2 else reported
-        if a.kind != "direct" and word_count(reported) >= least and lead >= 4 and not rules.events.match(fold(reported)):
+        if a.kind != "direct" and word_count(reported) >= least and lead >= 4 and (a.agreed or not rules.events.match(fold(reported))):
             rows.append(_Row(a.speaker, "reported", reported, unit, p_idx, a.end))
         rows.extend(directs)
         if directs:
