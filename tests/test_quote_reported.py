@@ -259,3 +259,21 @@ def test_an_agreed_meeting_is_what_was_agreed(lexicon):
     assert [t for _, t in got] == ["officials would meet again in April to review the agreement"]
     # told as news, a meeting is not a quote
     assert reported(lexicon, "Park said the two ministers would meet again in April.") == []
+
+
+def test_the_speakers_next_act_after_and_ends_the_clause(lexicon):
+    got = reported(lexicon, "Park noted that two-way trade had grown by 11 per cent and welcomed new investment in "
+                            "clean energy.")
+    assert got == [("Lena Park", "two-way trade had grown by 11 per cent")]
+
+
+def test_a_place_after_an_unnamed_group_is_not_the_speaker(lexicon):
+    got = reported(lexicon, "Rice traders in Beijing said prices were likely to fall once shipments resumed.")
+    assert got == [("Rice traders in Beijing", "prices were likely to fall once shipments resumed")]
+
+
+def test_the_body_refers_to_its_full_name_written_before(lexicon):
+    got = reported(lexicon, "The Joint Committee on Trade and Investment met in Wellington on Tuesday.",
+                   "The committee agreed that senior officials would report on food security at the next meeting.")
+    assert got == [("Joint Committee on Trade and Investment",
+                    "senior officials would report on food security at the next meeting")]

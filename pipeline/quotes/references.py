@@ -20,6 +20,8 @@ INTRO_REACH = 60
 SUBJECT_REACH = 45
 # the previous quote's speaker stays the antecedent of "he" or "the ministry" for this many sentences
 REFERENCE_SENTENCES = 3
+# "the committee" may refer to a name written this many characters before its sentence
+NAMED_REACH = 1500
 
 
 def resolve_phrase(ctx: Context, phrase: str, pos: int) -> Speaker | None:
@@ -66,7 +68,8 @@ def resolve_phrase(ctx: Context, phrase: str, pos: int) -> Speaker | None:
             if spk is not None:
                 return spk
         # "The ministry said" after "South Korea's trade ministry said": the one that spoke before
-        return next((o for o in reversed(ctx.org_speakers) if head.group(0) in fold(o.name)), None)
+        spoke = next((o for o in reversed(ctx.org_speakers) if head.group(0) in fold(o.name)), None)
+        return spoke or _named_before(ctx, head.group(0), pos)
     return None
 
 
@@ -80,6 +83,20 @@ def _known_fit(ctx: Context, word: str, pos: int, sidx: int) -> Speaker | None:
     if not recent or fits_pronoun(ctx, recent[0].name, word, pos):
         return None
     return next((p for p in recent if knows_pronoun(ctx, p.name, word, pos)), None)
+
+
+# a capitalised name of several words ("Joint Committee on Trade and Investment")
+_PROPER_NAME = re.compile(r"[A-Z][\w&'’-]*(?:\s+(?:(?:of|for|on|and|the)\s+)*[A-Z][\w&'’-]*)+")
+
+
+def _named_before(ctx: Context, head: str, pos: int) -> Speaker | None:
+    """"The committee agreed" after "the Joint Committee on Trade and Investment" (a name the entities
+    step does not know): the latest capitalised name holding the head word."""
+    found = None
+    for m in _PROPER_NAME.finditer(ctx.text, max(0, ctx.sentences.start(pos) - NAMED_REACH), pos):
+        if head in fold(m.group(0)).split():
+            found = re.sub(r"^The\s+", "", m.group(0))
+    return Speaker(found, kind="org") if found else None
 
 
 def new_subject_since(ctx: Context, start: int, pos: int, speaker: str) -> bool:

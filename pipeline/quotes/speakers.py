@@ -84,6 +84,7 @@ def _named_apposition(ctx: Context, lo: int, end: int) -> tuple[Speaker, int] | 
     return person_from_name(ctx, m.group(1), start), start
 
 
+_PLACE_BEFORE = re.compile(r"\s(?:in|from|at)\s+$")
 _PAREN_TAIL = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _COORD = re.compile(r"(?:^|[\s,])(?:and|but)$")
 _LAST_WORD = re.compile(r"(?:^|[\s,“”\"(])([A-Za-z]+)$")
@@ -182,6 +183,10 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     tail = rules.role_tail.search(seg)
     core_end = end - len(tail.group(0)) if tail else end
     m = ctx.mention_ending_at(core_end)
+    if m is not None and m.kind == "country" and _PLACE_BEFORE.search(text, lo, m.start):
+        anon = anonymous(ctx, seg[:len(seg) - (end - core_end)], lo)
+        if anon is not None and anon[0] is not None:  # "rice traders in Bangkok said": the traders, not the place
+            return anon[0], anon[1], "np"
     if m is not None and m.kind in ("person", "org", "country"):
         if m.kind == "country" and tail is None and re.search(r"['’]s$", text[m.end:end + 2]):
             pass

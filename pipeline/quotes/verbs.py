@@ -107,9 +107,12 @@ class ClauseRules:
         self.need = re.compile(r"\s+(?:the|a)\s+(?:(?:urgent|pressing|clear|continued|growing)\s+)?(?:%s)\s+(?:once\s+again\s+|again\s+)?(?:to|for)\s"
                                % need)
         # where the narrator takes the sentence back (", as talks stalled", ", citing figures"), or the
-        # speaker's next act that is not speech follows ", but" with no subject of its own (", but declined to")
+        # speaker's next act that is not speech follows with no subject of its own (", but declined to",
+        # "and welcomed Singapore's investment")
         self.narrator_turn = re.compile(r"(?:%s)\b|,\s+but\s+(?:also\s+)?(?:(?:%s)\b|[a-z]+ed\s+(?:to|that)\b)"
-                                        % (trie_alternation(data["narrator_turns"]), trie_alternation(data["acts_after_but"])))
+                                        r"|,?\s+(?:and|but)\s+(?:also\s+)?(?:%s)\b"
+                                        % (trie_alternation(data["narrator_turns"]), trie_alternation(data["acts_after_but"]),
+                                           trie_alternation(data["acts_after_and"])))
         # "pledged to lift": "to" and a verb; "wrote to the minister", "explained to reporters" name a listener
         self.infinitive = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|this|these|those|%s)\b)[“\"‘']?[a-z]"
                                      % trie_alternation(data["audiences"]))
