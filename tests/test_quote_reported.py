@@ -277,3 +277,17 @@ def test_the_body_refers_to_its_full_name_written_before(lexicon):
                    "The committee agreed that senior officials would report on food security at the next meeting.")
     assert got == [("Joint Committee on Trade and Investment",
                     "senior officials would report on food security at the next meeting")]
+
+
+def test_purpose_infinitive_of_a_speech_verb(lexicon):
+    got = reported(lexicon, "Lena Park telephoned the Japanese ambassador on Monday to warn him that Freedonia would "
+                            "retaliate against the duties.")
+    assert got == [("Lena Park", "Freedonia would retaliate against the duties")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Lena Park is expected to announce that Freedonia will retaliate against the duties.",
+    "Lena Park plans to say that Freedonia will retaliate against the duties.",
+])
+def test_a_plan_or_expectation_to_speak_is_not_a_report(lexicon, sentence):
+    assert reported(lexicon, sentence) == []

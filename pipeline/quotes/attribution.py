@@ -161,10 +161,10 @@ def _passive(ctx: Context, low: str, ustart: int, vs: int) -> bool:
     return not _IMPERSONAL.search(low, max(ustart, m.start(1) - 12), m.start(1))
 
 
-# "quoted Park as saying", "quoted deputy minister Bayu Santoso as saying": a role in lower case may lead the name
 # "A, she said, while B": the clause goes on after the attribution with a conjunction and a clause
 _PAREN_CONT = re.compile(r",\s+(?=(?:while|whereas|but|because|although|though|and|so)\s+(?:the|a|an|it|its|their|this|these|"
                          r"[a-z]+s|we|they|he|she)\s)")
+# "quoted Park as saying", "quoted deputy minister Bayu Santoso as saying": a role in lower case may lead the name
 _QUOTED_AS_SAYING = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+as\s+saying\b")
 # "was quoted as saying", "has been quoted by state media as saying"
 _WAS_QUOTED = re.compile(r"(?:\s+by\s+[^,.;]{2,60}?)?\s+as\s+saying\b")
@@ -250,6 +250,9 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
             doc = rules.clauses.document_subject.search(low, ustart, vs)
             if doc is not None:  # "..., the statement noted": whoever issued it
                 spk, sstart, how = _document_issuer(ctx, doc), doc.start(), "np"
+        if spk is None and how == "" and shape in ("that", "clause") and rules.purpose.search(low, ustart, vs):
+            # "telephoned the ambassador on Monday to warn him that ...": the subject's errand was speech
+            spk, sstart, how = sentence_subject(ctx, ustart, vs), vs, "np"
         if how == "coord":
             if shape in ("that", "quote", "clause"):
                 found.append(Attribution(None, sstart, cs, cs, uend, kind, "coord"))

@@ -56,6 +56,9 @@ class QuoteRules:
         self.relative_next = frozenset(data["relative_next"])
         self.time_nouns = frozenset(data["time_nouns"])
         self.auxiliaries = frozenset(data["auxiliaries"])
+        # "... the ambassador to warn": a purpose infinitive after an object or a time, not after
+        # "expected to", "plans to", "urged X to" (whose "to" opens a plan or another's act)
+        self.purpose = re.compile(r"\b(?!(?:%s)\b)[a-z]+\s+to\s+$" % trie_alternation(data["not_purpose_before"]))
         self.audiences = frozenset(data["audiences"])
         self.source_words = tuple(data["source_words"])
         self.source_words_the = tuple("the " + w for w in data["source_words"])
