@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 
 from pipeline.quotes.context import Context, Speaker
-from pipeline.quotes.speakers import document_issuer, sentence_subject, speaker_after, speaker_before
+from pipeline.quotes.documents import collective_subject, document_issuer, issuer_told_next
+from pipeline.quotes.references import sentence_subject
+from pipeline.quotes.speakers import speaker_after, speaker_before
 
 _OPEN_MARKS = "\"“‘'„"
 # what a verb governs ("told reporters at a news conference in Geneva that ...") fits in this many characters
@@ -35,6 +37,8 @@ class Attribution:
     cend: int
     kind: str                  # bare, that, urge, np (a noun phrase asked for), direct, according
     how: str = "fwd"           # fwd, bwd, cont (", adding that"), coord ("and warned that"), lead
+    tail: int = -1             # where a clause resumes after a parenthetical attribution ("A, she said, while B")
+    agreed: bool = False       # "both sides agreed that officials would meet": what was agreed, meetings included
 
 
 def word_count(text: str) -> int:
@@ -76,6 +80,8 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     if kind == "ask":  # "called for dialogue": whatever follows is asked for, unless a circumstance
         return ("np", pos) if first.isalnum() and first not in rules.trailing else ("none", pos)
     if kind == "urge":
+        if first == "not":
+            return "none", pos  # "who asked not to be named": a request about oneself, not a report
         if _URGE_OBJECT.match(rest):
             return "clause", pos
         # "urged the lifting of the ban": what is asked for, as a noun phrase; "urged the minister
@@ -93,10 +99,12 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     for i, tok in enumerate(toks[:THAT_TOKENS]):
         if tok == "that" and (i == 0 or skippable):
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
-            if i > 0 and (nxt in rules.relative_next or nxt.endswith("ed")):
-                break  # "after a call that lasted": a relative clause, not what was said
+            if i > 0 and (nxt in rules.relative_next or nxt.endswith("ed") or nxt in rules.time_nouns):
+                break  # "after a call that lasted": a relative clause; "later that evening": a time
             return "that", ve + _nth_end(rest, "that", toks[:i].count("that"))
-        if tok in ("“", "\"", "‘", "'") and i > 0 and skippable:
+        # "told reporters in Geneva: “...”" opens the quotation; "told parliament the government would
+        # defend producers “with every tool”" quotes inside a clause that has begun
+        if tok in ("“", "\"", "‘", "'") and i > 0 and skippable and rules.auxiliaries.isdisjoint(toks[:i]):
             return "quote", ve + _nth_end(rest, tok, toks[:i].count(tok)) - 1
         if tok in (";", "#", ".") or (tok in (",", ":") and form not in rules.object_verbs
                                      and toks[i + 1:i + 2] not in (["“"], ["\""], ["‘"])):
@@ -153,7 +161,15 @@ def _passive(ctx: Context, low: str, ustart: int, vs: int) -> bool:
     return not _IMPERSONAL.search(low, max(ustart, m.start(1) - 12), m.start(1))
 
 
-_QUOTED_AS_SAYING = re.compile(r"\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+as\s+saying\b")
+# "A, she said, while B": the clause goes on after the attribution with a conjunction and a clause
+_PAREN_CONT = re.compile(r",\s+(?=(?:while|whereas|but|because|although|though|and|so)\s+(?:the|a|an|it|its|their|this|these|"
+                         r"[a-z]+s|we|they|he|she)\s)")
+# "quoted Park as saying", "quoted deputy minister Bayu Santoso as saying": a role in lower case may lead the name
+_QUOTED_AS_SAYING = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,3}?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)\s+as\s+saying\b")
+# "was quoted as saying", "has been quoted by state media as saying"
+_WAS_QUOTED = re.compile(r"(?:\s+by\s+[^,.;]{2,60}?)?\s+as\s+saying\b")
+_BE_BEFORE = re.compile(r"\s+(?:was|were|is|are|has\s+been|had\s+been)\s+(?:also\s+)?$")
+_SAYING_THAT = re.compile(r"(?:\s+that\b|\s*[:,])?\s*")
 _AFTER_COMMA = re.compile(r",(?:\s+(?:and|also|while))*$")
 
 
@@ -173,6 +189,12 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
             if a:
                 found.append(a)
             continue
+        if form in rules.clauses.that_only and _after_verb(ctx, low, ve, uend, "that", form)[0] != "that":
+            # "and Kang agreed." reports nothing, but ends what the speaker before said
+            spk, sstart, how = speaker_before(ctx, ustart, vs)
+            if spk is not None and how in ("mention", "name") and _WITH_SPEAKER.search(text, ustart, sstart):
+                found.append(Attribution(spk, sstart, ve, ve, ve, "that", "fwd"))
+            continue
         if form == "quoted":
             q = _QUOTED_AS_SAYING.match(text[ve:uend])
             left = text[ustart:vs].rstrip()
@@ -181,6 +203,18 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
             spk = speaker_before(ctx, ve, ve + q.end(1))[0] if q else None
             if spk and edge >= 0 and word_count(text[ustart + edge:vs]) <= 4 and word_count(left) >= 3:
                 found.append(Attribution(spk, vs, ve + q.end(), ustart, ustart + len(left.rstrip(",")), "bare", "bwd"))
+            elif spk:  # "A newspaper quoted Park as saying that ...": what follows is Park's
+                cs = _SAYING_THAT.match(text, ve + q.end()).end()
+                if word_count(text[cs:uend]) >= 3:
+                    found.append(Attribution(spk, vs, cs, cs, uend, "bare", "fwd"))
+            else:
+                passive = _WAS_QUOTED.match(low, ve, uend)
+                aux = _BE_BEFORE.search(low, ustart, vs)
+                if passive and aux:  # "Park was quoted by a local paper as saying that ...": Park's
+                    spk, sstart, how = speaker_before(ctx, ustart, aux.start())
+                    cs = _SAYING_THAT.match(text, passive.end()).end()
+                    if spk is not None and how != "reject" and word_count(text[cs:uend]) >= 3:
+                        found.append(Attribution(spk, sstart, cs, cs, uend, "bare", "fwd"))
             continue
         kind = rules.verb_kind[form]
         left_low = low[ustart:vs].rstrip()
@@ -204,6 +238,10 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
         if who is not None:  # "comments from Park, who said ...": the one the relative clause is about
             spk, _, how = speaker_before(ctx, ustart, who.start())
             sstart = who.start()
+            first = low.rfind(", who ", ustart, who.start())
+            if first >= 0 and not (spk is not None and spk.is_person and how == "mention"):
+                # "Ferrer, who runs a cooperative near Talca, who said": both relatives are about Ferrer
+                spk, _, how = speaker_before(ctx, ustart, first)
             if spk is None or how not in ("mention", "name", "role", "np"):
                 continue
         elif how == "reject":
@@ -212,6 +250,9 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
             doc = rules.clauses.document_subject.search(low, ustart, vs)
             if doc is not None:  # "..., the statement noted": whoever issued it
                 spk, sstart, how = _document_issuer(ctx, doc), doc.start(), "np"
+        if spk is None and how == "" and shape in ("that", "clause") and rules.purpose.search(low, ustart, vs):
+            # "telephoned the ambassador on Monday to warn him that ...": the subject's errand was speech
+            spk, sstart, how = sentence_subject(ctx, ustart, vs), vs, "np"
         if how == "coord":
             if shape in ("that", "quote", "clause"):
                 found.append(Attribution(None, sstart, cs, cs, uend, kind, "coord"))
@@ -238,9 +279,12 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
                     spk = speaker_after(ctx, ve, uend)
                     sstart = vs
                 found.append(Attribution(spk, sstart, ve, ustart, ustart + len(before.rstrip(",")), kind, "bwd"))
+                cont = _PAREN_CONT.match(low, ve, uend)
+                if cont is not None and low[vs - 1:vs] not in "”\"’":
+                    found[-1].tail = cont.end()  # "Exports will continue, she said, while ...": one clause
             continue
         if spk is not None and shape in ("that", "quote", "clause"):
-            found.append(Attribution(spk, sstart, cs, cs, uend, kind, "fwd"))
+            found.append(Attribution(spk, sstart, cs, cs, uend, kind, "fwd", agreed=form in rules.clauses.that_only))
     return found
 
 
@@ -251,17 +295,22 @@ def _document_issuer(ctx: Context, doc: re.Match) -> Speaker | None:
 
 
 _WHO = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)*$")
-_WITH_SPEAKER = re.compile(r",\s+with\s+(?:both\s+|the\s+)?$")
+# "..., with Reyes insisting", "..., and Kang agreed that": a new main clause hands the sentence to its speaker
+_WITH_SPEAKER = re.compile(r",\s+with\s+(?:both\s+|the\s+)?$|[,;]\s+(?:and|but|while|whereas)\s+$")
 
 
 def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribution]:
     """The attributions of one unit: backward ones claim the text before them; inside a forward
     clause only a continuation (", adding that", "and warned that") starts a new one."""
     cands = _candidates(ctx, low, ustart, uend)
-    # "Wang replied that A, the ministry added": the one reported on speaks A, the source only relays it
+    # "Wang replied that A, the ministry added": the one reported on speaks A, the source only relays it;
+    # "Prices rose after Indonesia said A, according to a notice": wherever the report sits in the sentence
     for b in [a for a in cands if a.how == "bwd" and (a.speaker is None or a.speaker.is_org)]:
-        inner = next((a for a in cands if a.how == "fwd" and a.speaker.is_person and b.cstart <= a.start < b.cend
-                      and not ctx.text[b.cstart:a.start].strip()), None)
+        # "It was stressed that A, the ministry said": the same voice twice, the inner verb opens A
+        inner = next((a for a in cands if a.how == "fwd" and (a.speaker.is_person or b.speaker == a.speaker
+                                                              or b.kind == "according")
+                      and b.cstart <= a.start < b.cend
+                      and (b.kind == "according" or not ctx.text[b.cstart:a.start].strip())), None)
         if inner is not None:
             inner.cend = min(inner.cend, b.cend)
             cands.remove(b)
@@ -271,13 +320,14 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
         if a.how != "bwd" and any(b.cstart <= a.start < b.cend for b in bwd):
             continue
         open_fwd = next((k for k in reversed(kept) if k.how not in ("bwd", "lead") and k.cstart <= a.start), None)
-        # "..., with Reyes insisting ...": an absolute clause hands the sentence to a new speaker
+        # "..., with Reyes insisting ...", "..., and Kang agreed that ...": a new speaker takes the sentence
         if a.how == "fwd" and open_fwd is not None and not _WITH_SPEAKER.search(ctx.text, open_fwd.cstart, a.start):
             continue
         if a.how in ("cont", "coord"):
             prior = kept[-1] if kept else None
             # "The ministry defended the rules, saying ...": with no speech verb before, the subject speaks
-            a.speaker = prior.speaker if prior else sentence_subject(ctx, ustart, a.start)
+            a.speaker = prior.speaker if prior else (sentence_subject(ctx, ustart, a.start)
+                                                     or collective_subject(ctx, ustart, a.start))
         kept.append(a)
     # each content stops where the next attribution begins; "Noting that A, X said B" lends X to A
     for i, a in enumerate(kept):
@@ -301,12 +351,17 @@ def _according(ctx: Context, ustart: int, uend: int, vs: int, ve: int) -> Attrib
         return None
     np = m.group(1)
     lnp = np.lower()
-    if ctx.rules.clauses.document_subject.fullmatch(lnp + " "):
+    timed = ctx.rules.time_tail.search(lnp)
+    lnp = lnp[:timed.start()] if timed else lnp
+    bare = ctx.rules.bare_document.fullmatch(lnp)
+    # "according to an announcement. The announcement, issued by X, ...": X
+    spk, how = (issuer_told_next(ctx, ve, bare.group(1)) if bare else None), "np"
+    if spk is None and ctx.rules.clauses.document_subject.fullmatch(lnp + " "):
         # "according to the statement": whoever issued it
-        spk, how = document_issuer(ctx, ve, lnp.split()[-1]), "np"
-    elif lnp.startswith(ctx.rules.source_words) or lnp.startswith(ctx.rules.source_words_the):
+        spk = document_issuer(ctx, ve, lnp.split()[-1])
+    elif spk is None and (lnp.startswith(ctx.rules.source_words) or lnp.startswith(ctx.rules.source_words_the)):
         return None
-    else:
+    elif spk is None:
         # "according to a ministry release": the organisation that issued the document speaks
         doc = ctx.rules.clauses.document_tail.search(np)
         spk, _, how = speaker_before(ctx, ve, ve + m.start(1) + (doc.start() if doc else len(np)))

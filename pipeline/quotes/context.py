@@ -54,6 +54,11 @@ class QuoteRules:
         self.object_verbs = self.clauses.object_verbs
         self.trailing = frozenset(data["trailing"])
         self.relative_next = frozenset(data["relative_next"])
+        self.time_nouns = frozenset(data["time_nouns"])
+        self.auxiliaries = frozenset(data["auxiliaries"])
+        # "... the ambassador to warn": a purpose infinitive after an object or a time, not after
+        # "expected to", "plans to", "urged X to" (whose "to" opens a plan or another's act)
+        self.purpose = re.compile(r"\b(?!(?:%s)\b)[a-z]+\s+to\s+$" % trie_alternation(data["not_purpose_before"]))
         self.audiences = frozenset(data["audiences"])
         self.source_words = tuple(data["source_words"])
         self.source_words_the = tuple("the " + w for w in data["source_words"])
@@ -70,6 +75,8 @@ class QuoteRules:
         self.pronouns = frozenset(data["pronouns"])
         self.reject_speakers = frozenset(data["reject_speakers"])
         self.courtesy = frozenset(data["courtesy_titles"])
+        # "Mr", "Ms": the titles that tell which of "he" and "she" a person is referred to by
+        self.courtesy_sex = {**{t: "m" for t in data["courtesy_male"]}, **{t: "f" for t in data["courtesy_female"]}}
         self.honorifics = frozenset(data["honorifics"])
         self.not_names = frozenset(data["not_name_words"])
         self.not_org_words = frozenset(data["not_org_words"])
@@ -78,6 +85,14 @@ class QuoteRules:
         self.role_np = re.compile(r"(?:^|[\s,(])((?:the|a|an|its|his|her|their|[a-z.]+'s)\s+(?:[\w.'’-]+\s+){0,3}?"
                                   r"(%s|%s))$" % (roles, heads))
         self.org_head = re.compile(r"\b(?:%s)$" % heads)
+        self.org_head_word = re.compile(r"\b(?:%s)\b" % heads)
+        # "Their association, Eurofer,": a body's name in commas after the common noun for it
+        self.org_apposition = re.compile(r"\b(?:%s),\s+([A-Z][\w&.'’-]*(?:\s+(?:of|for|and|the|[A-Z][\w&.'’-]*)){0,6}),$"
+                                         % heads)
+        # "The presidential office held ...", "The ministry also defended ...": a body named in lower case
+        self.body_subject = re.compile(r"([Tt]he\s+(?:[a-z][\w-]*\s+){0,2}?(?:%s))\s+[a-z]" % heads)
+        # "Indonesia's smelter association", "Brazil's mines and energy ministry": a body named in lower case
+        self.possessed_org = re.compile(r"[A-Z][\w.'’-]*['’]s\s+(?:[a-z][\w-]*\s+){0,3}?(?:%s)(?=\s)" % heads)
         self.role_word = re.compile(r"\b(?:%s)\b" % roles)
         self.role_end = re.compile(r"\b(?:%s)$" % roles)
         self.role_tail = re.compile(r"\s+(?:%s)$" % trie_alternation(data["role_tails"]))
@@ -89,11 +104,13 @@ class QuoteRules:
         # apposition (", a Commission spokesperson.", ", the Labour chair of ...", ", China's envoy")
         self.after_verb_speaker = re.compile(
             r"\s+((?:the\s+|a\s+)?(?:[\w'’.-]+\s+){0,5}?[\w'’.-]+?)(?=[\s,.]*$|,?\s+(?:on|at|in|after|during|adding|"
-            r"saying|according|who|when|while)\b|,\s+(?:the|a|an|his|her|its|their|[A-Z][\w.-]*['’]s)\s"
+            r"saying|according|who|whose|when|while)\b|,\s+(?:the|a|an|his|her|its|their|[A-Z][\w.-]*['’]s)\s"
             r"|,\s+(?:[\w-]+\s+){0,3}?(?:%s)\b)" % roles)
 
         # "a spokeswoman for the Ruritanian Ministry of Foreign Affairs": the organisation speaks
-        name_words = r"(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|on|the)\s+)*){0,7}"
+        # "Ministry of Investment, Trade and Industry": a comma inside a name that lists portfolios up to "and"
+        listed = r"(?:,(?=\s+(?:[A-Z][\w&'’-]*,?\s+){1,3}and\s))?"
+        name_words = r"(?:[A-Z][\w.&'’-]*%s\s+(?:(?:of|for|and|on|the)\s+)*){0,7}" % listed
         self.voice_for = re.compile(
             r"(?:^|[\s,(—])((?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:%s)\s+(?:for|of|at|from|with)\s+)"
             r"(?:the\s+)?(?:[A-Z][\w.'’-]*['’]s\s+)?(%s(?:[A-Z][\w.&'’-]*|%s))$"
@@ -101,8 +118,8 @@ class QuoteRules:
         # the same phrase opening a sentence, up to the end of the name
         self.voice_lead = re.compile(
             r"(?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:%s)\s+(?:for|of|at|from|with)\s+(?:the\s+)?"
-            r"(?:[A-Z][\w.'’-]*['’]s\s+)?(?:[A-Z][\w.&'’-]*\s+(?:(?:of|for|and|on|the)\s+)*){0,7}[A-Z][\w.&'’-]*"
-            % trie_alternation(data["voices_for"]))
+            r"(?:[A-Z][\w.'’-]*['’]s\s+)?%s[A-Z][\w.&'’-]*"
+            % (trie_alternation(data["voices_for"]), name_words))
         # "a senior official", "diplomatic sources", "two people familiar with the talks": anonymous
         # speakers keep their description; the modifiers are a few words that are not clause words
         modifier = r"(?:(?!(?:%s)\b)[\w'’-]+\s+)" % trie_alternation(data["modifier_stops"])
@@ -117,11 +134,22 @@ class QuoteRules:
         self.collective = re.compile(r"(?:^|[\s,])((?:%s)\s+(%s))$" % (
             trie_alternation(data["collective_determiners"]), trie_alternation(data["collective_parties"])))
         self.collective_countries = frozenset(data["collective_countries"])
+        # the same phrase opening a sentence: "The two countries welcomed ... and underscored ..."
+        self.collective_lead = re.compile(r"\s*(?:%s)\s+(%s)\b" % (
+            trie_alternation(data["collective_determiners"]), trie_alternation(data["collective_parties"])))
         # "the statement", "a Ministry of Commerce release", "a read-out issued by X's office"
         self.document = re.compile(
-            r"(?:^|[,;—]\s*|\s)((?:the|a|an|its|their|his|her|[A-Z][\w.'’-]*['’]s)\s+(?:[\w.'’&-]+\s+){0,6}?(?:%s))"
-            r"(?:\s+(?:(?:%s)\s+)?(?:by|from|of)\s+(.{2,80}?))?$"
+            r"(?:^|[,;—]\s*|\s)((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.'’-]*['’]s)\s+(?:[\w.'’&-]+\s+){0,6}?(?:%s))"
+            r"(?:,?\s+(?:(?:%s)\s+)?(?:by|from|of)\s+(.{2,80}?),?)?$"
             % (trie_alternation(data["documents"]), trie_alternation(data["document_issued"])))
+        # "a notice published by the Ministry of Energy", "a release from the Commission": who issued it
+        self.issued_by = re.compile(r",?\s+(?:(?:%s)\s+)?(?:by|from)\s+((?:the\s+)?[A-Z][^,.;:]{1,80}?)"
+                                    r"(?=[,.;:]|\s+(?:on|in|at|which|that|to|after|as)\b|$)"
+                                    % trie_alternation(data["document_issued"]))
+        # "according to an announcement Thursday": a time after the source is not part of its name
+        self.time_tail = re.compile(r"\s+(?:on\s+|last\s+|this\s+)?(?:%s|%s)$" % (weekday, trie_alternation(data["day_words"])))
+        # "according to an announcement": a document named with no issuer
+        self.bare_document = re.compile(r"(?:a|an)\s+(?:[\w-]+\s+){0,2}?(%s)" % trie_alternation(data["documents"]))
         self.document_word = re.compile(r"\b(?:%s)\b" % trie_alternation(data["documents"]))
 
         # --- what is not a quote
@@ -149,6 +177,8 @@ class Context:
         self.last_speaker: Speaker | None = None
         self.last_speaker_sent = -99
         self.org_speakers: list[Speaker] = []   # organisations that spoke so far, latest last
+        self.spoke_in: dict[int, Speaker] = {}    # sentence index -> its first speaker ("In a statement, X said")
+        self.sexes: dict[str, tuple[str, int]] | None = None   # what the article tells of who is "he" or "she", read once
 
     def sent_index(self, pos: int) -> int:
         return self.sentences.index(pos)

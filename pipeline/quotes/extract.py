@@ -34,6 +34,8 @@ FLOATING_SENTENCES = 5
 FOLLOW_ON_WORDS = 12
 # a reported clause has a subject and a verb at least ("prices would rise"); fewer words is a fragment
 CLAUSE_WORDS = 4
+# whom an urging names and what they are to do: "Beijing to reconsider"
+URGED_WORDS = 3
 # a thing asked for may be short ("a rules-based settlement", "an early deal")
 NOUN_PHRASE_WORDS = 2
 _WORD = re.compile(r"[\w'’-]+")
@@ -43,6 +45,8 @@ _AGENCY_TAG = re.compile(r"^\(?[A-Z]{2,10}\)?\s*(?:--|[-–—])\s+")
 # ", the first step in ...", ", which ...": an apposition after a noun phrase, not a list's next item
 _APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose)\s")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+# "..., and" left where a clause was cut before the next one
+_TRAILING_LINK = re.compile(r"(?:[,;]\s*|\s+)(?:and|but|or)$")
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
 
 
@@ -144,6 +148,7 @@ def _clean_reported(text: str, lexicon: Lexicon) -> str:
     text = _AGENCY_TAG.sub("", text)
     text = re.sub(r"^(?:that|,)\s+", "", text)
     text = re.sub(r"[“”\"‘]|(?<![A-Za-z])’|’(?![A-Za-z])", "", text)
+    text = _TRAILING_LINK.sub("", text.strip())
     return text.strip().rstrip(",;:—–. ").strip()
 
 
@@ -211,7 +216,7 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
         if a.kind in ("urge", "np"):
             cut = rules.urge_trim.search(content, 1)
             content = content[:cut.start()] if cut else content
-        least = NOUN_PHRASE_WORDS if a.kind == "np" else CLAUSE_WORDS
+        least = NOUN_PHRASE_WORDS if a.kind == "np" else URGED_WORDS if a.kind == "urge" else CLAUSE_WORDS
         # a clause that only frames a quotation ("he was “...”") is the direct quote alone
         lead = _frame_words(text, a.cstart, a.cend, sorted(big), ctx.lexicon) if big else 99
         end = _clause_end(rules.clauses, low, a.cstart, a.cstart + len(content))
@@ -220,12 +225,16 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
             end = appo.start() if appo else end
             lead = 99  # a quoted phrase asked for is still what was asked for
         reported = _clean_reported(text[a.cstart:end], ctx.lexicon)
-        if a.kind != "direct" and word_count(reported) >= least and lead >= 4 and not rules.events.match(fold(reported)):
+        if a.tail >= 0:  # "A, she said, while B": the clause resumes after its attribution
+            rest = _clean_reported(text[a.tail:_clause_end(rules.clauses, low, a.tail, ue)], ctx.lexicon)
+            reported = f"{reported}, {rest}" if word_count(rest) >= 2 else reported
+        if a.kind != "direct" and word_count(reported) >= least and lead >= 4 and (a.agreed or not rules.events.match(fold(reported))):
             rows.append(_Row(a.speaker, "reported", reported, unit, p_idx, a.end))
         rows.extend(directs)
         if directs:
             last_direct[0] = directs[-1]
         ctx.last_speaker, ctx.last_speaker_sent = a.speaker, sidx
+        ctx.spoke_in.setdefault(sidx, a.speaker)
         if a.speaker.is_org:
             ctx.org_speakers.append(a.speaker)
     for ci, c in chains_here:

@@ -93,6 +93,9 @@ class ClauseRules:
             # "direct" verbs stay a list of forms: their base forms ("term", "brand") are nouns
             listed = data[kind] if kind == "direct" else written(data[kind])
             self.verb_kind.update({w: kind for w in listed})
+        # "agreed that ...": speech only with the clause ("and Kang agreed." reports nothing)
+        self.that_only = frozenset(written(data["that_only"]))
+        self.verb_kind.update({w: "that" for w in self.that_only})
         self.participles = frozenset(all_forms(data["participles"], irregular, only_gerund=True))
         self.object_verbs = frozenset(written(data["object_verbs"]))
         self.np_objects = frozenset(written(data["np_objects"]))
@@ -103,8 +106,13 @@ class ClauseRules:
         # "stressed the need to ...", "underlined the urgent need for ...": urging, told as a noun phrase
         self.need = re.compile(r"\s+(?:the|a)\s+(?:(?:urgent|pressing|clear|continued|growing)\s+)?(?:%s)\s+(?:once\s+again\s+|again\s+)?(?:to|for)\s"
                                % need)
-        # where the narrator takes the sentence back (", as talks stalled", ", citing figures")
-        self.narrator_turn = re.compile(r"(?:%s)\b" % trie_alternation(data["narrator_turns"]))
+        # where the narrator takes the sentence back (", as talks stalled", ", citing figures"), or the
+        # speaker's next act that is not speech follows with no subject of its own (", but declined to",
+        # "and welcomed Singapore's investment")
+        self.narrator_turn = re.compile(r"(?:%s)\b|,\s+but\s+(?:also\s+)?(?:(?:%s)\b|[a-z]+ed\s+(?:to|that)\b)"
+                                        r"|,?\s+(?:and|but)\s+(?:also\s+)?(?:%s)\b"
+                                        % (trie_alternation(data["narrator_turns"]), trie_alternation(data["acts_after_but"]),
+                                           trie_alternation(data["acts_after_and"])))
         # "pledged to lift": "to" and a verb; "wrote to the minister", "explained to reporters" name a listener
         self.infinitive = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|its|their|this|these|those|%s)\b)[“\"‘']?[a-z]"
                                      % trie_alternation(data["audiences"]))
