@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.clean.rules import CleanRules
+from pipeline.clean.rules import CleanRules, lower
 from pipeline.text.sentences import sentence_spans
 
 BYLINE_MAX = 90          # "By Jane Doe and John Roe | Beijing, 3 March 2025"; longer is a sentence
@@ -25,6 +25,7 @@ _SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
 # "..., March 3, 2025." / "... 3 March 2025": a caption closes on the picture's full date
 _CLOSING_DATE = re.compile(r"(?:\b[A-Z][a-z]{2,8}\.? \d{1,2},? |\b\d{1,2} [A-Z][a-z]{2,8},? )(?:19|20)\d\d\.?$")
 _YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.]\d\d\b")
+_NAME_DATE_SPLIT = re.compile(r"\s*[|•·—–]\s*|\s+-\s+|,\s*(?=[^,|]*\d)")
 _DATE_SPLIT = re.compile(r"\s*[|•·]\s*|,\s*(?=[^,|]*\d)")   # "Ana Ruiz | 3 March", "Ana Ruiz, 12 de marzo"
 # plain substring tests first: a case-blind search on every paragraph would cost more than the rest of the step
 _ADVERT_HINTS = ("dvertis", "DVERTIS", "ponsored", "PONSORED", "croll to", "CROLL TO", "ontinue", "ONTINUE")
@@ -34,6 +35,8 @@ _SPACES = re.compile(r"\s{2,}")
 _CRUMB = re.compile(r"\s*(?:>+|»|›|/)\s*")
 _SENTENCE_CLOSE = (".", "!", "?", ":", ";")
 # "Ministers Ruiz and Lind who shake hands ...": names, then a relative clause and nothing else
+# after a caption's full stop: "(Lima Herald)" in brackets, or an agency's name bare: ". Yonhap"
+_CLOSING_CREDIT = re.compile(r"(?<=[.!?])\s*(?:\(([A-Z][\w.&'’ -]{1,40})\)|([A-Z][\w.&'’ -]{1,30}))$")
 _WHO_CAPTION = re.compile(r"(?:[A-Z][\w.'’-]*\s+)+(?:and\s+(?:[A-Z][\w.'’-]*\s+)+)?who\s+[a-z]")
 
 
@@ -64,6 +67,21 @@ def foreign_or_dated_byline(line: str, low: str, rules: CleanRules, joiners: set
         return True
     date = parts[1]
     return bool(_YEAR_OR_TIME.search(date)) and len(date.split()) <= BYLINE_DATE_WORDS
+
+
+def name_and_date(line: str, rules: CleanRules, joiners: set[str]) -> bool:
+    """"Ana Ruiz | 3. März 2025, 14:05 Uhr", "Ana Ruiz, 03.03.2025": an author's name and the page's date,
+    with no byline word. A dateline ("LIMA, March 3") is in capitals or names a place, and stays."""
+    if len(line) > BYLINE_MAX or line.isupper():
+        return False
+    parts = _NAME_DATE_SPLIT.split(line, maxsplit=1)
+    if len(parts) != 2 or not _YEAR_OR_TIME.search(parts[1]) or len(parts[1].split()) > BYLINE_DATE_WORDS:
+        return False
+    name, *where = parts[0].split(",")   # "Ana Ruiz, Lima | 3 de marzo": the author, then perhaps a city
+    names = [w for w in name.split() if w.lower() not in joiners]
+    return 2 <= len(names) <= 6 and _all_capitalised(names) and not any(w.isupper() for w in names) \
+        and not any(w.lower().strip(".") in rules.name_stopwords or w.lower() in rules.place_words for w in names) \
+        and all(is_section(w) for w in where)
 
 
 def staff_or_outlet_line(line: str, low: str, rules: CleanRules) -> bool:
@@ -111,11 +129,24 @@ def quotes_nobody(text: str, rules: CleanRules) -> bool:
     return not rules.reporting.intersection(w.lower() for w in _WORD.findall(text))
 
 
+def without_closing_credit(line: str, low: str, rules: CleanRules) -> tuple[str, str]:
+    """"... in Sejong, May 19, 2026. Yonhap", "... before talks in Lima. (Lima Herald)": the caption without
+    the credit of the agency or outlet that took the picture."""
+    m = _CLOSING_CREDIT.search(line)
+    if m is None:
+        return line, low
+    credit = m.group(1) or m.group(2)
+    if m.group(2) is not None and lower(credit) not in rules.outlets:
+        return line, low
+    return line[:m.start()].rstrip(), low[:m.start()].rstrip()
+
+
 def gesture_caption(line: str, low: str, rules: CleanRules) -> bool:
     """"Ministers pose for a photo before talks in Lima.", "Ruiz and Lind who shake hands at a camera":
     one sentence about a picture in its present tense, quoting nobody. "Will shake hands" is news."""
     if len(line) > CAPTION_SHORT:
         return False
+    line, low = without_closing_credit(line, low, rules)
     if _WHO_CAPTION.match(line) and not line.endswith(_SENTENCE_CLOSE) and "," not in line:
         return quotes_nobody(low, rules)
     span = rules.gesture.find(low)

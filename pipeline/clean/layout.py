@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.duplicates import paragraph_key
-from pipeline.clean.furniture import is_section
+from pipeline.clean.furniture import is_section, quotes_nobody
 from pipeline.clean.lines import (BULLET, SENTENCE_END, before_agency_credit, is_captioned_scene,
                                   is_related_heading)
 from pipeline.clean.rules import CleanRules
@@ -219,6 +219,12 @@ def mark_edges(lines: list[str], reasons: list[str | None], title: str, rules: C
     for i in live[:NAME_HEAD] + live[-NAME_TAIL:]:
         if _is_lone_name(lines[i], rules):
             reasons[i] = "byline"
+    for i in live[:NAME_HEAD]:   # under the byline, before the story: "Ana Ruiz is a correspondent covering ..."
+        m = rules.author_bio.match(lines[i]) if len(lines[i]) <= BIO_MAX else None
+        if m and " is " in m.group() and quotes_nobody(lines[i], rules):   # "Ruiz covers the costs ..." is news
+            reasons[i] = "byline"
+        elif is_prose(lines[i]):
+            break
     for i in reversed(live[-BIO_TAIL:]):  # only promotions may follow the author's note, never prose
         if len(lines[i]) <= BIO_MAX and rules.author_bio.match(lines[i]):
             reasons[i] = "byline"

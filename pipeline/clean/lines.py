@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.furniture import (BYLINE_MAX, breadcrumb_or_section_link, consent_banner, foreign_or_dated_byline,
-                                      gesture_caption, is_section, quotes_nobody, share_row,
+                                      gesture_caption, is_section, name_and_date, quotes_nobody, share_row,
                                       staff_or_outlet_line)
+from pipeline.clean.notices import (EMAIL, agency_signed_scene, caption_shape, contact_line,
+                                    legal_or_syndication_notice, section_promo, wire_furniture)
 from pipeline.clean.rules import CleanRules, lower
 from pipeline.text.sentences import sentence_spans
 
@@ -32,12 +34,12 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _FROM_OUTLET = re.compile(r"\s+(?:from|on|at|in)\s+[\w .&'-]{1,30}$")  # "Most Read from Bloomberg"
 _POSSESSIVE = re.compile(r"^[\w.&-]+'s?\s+")  # "DW's top story", "Reuters' most read"
 _APP_PROMPT = re.compile(r"download (?:the|our)\b.{0,30}\bapps?\b")  # "Download the Daily Planet app"
-_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b)|(?:©|\(c\))\s*(?:\d{4}\b|copyright)")
+_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b|:)|(?:©|\(c\))\s*(?:\d{4}\b|copyright)")
 _READING_TIME = re.compile(r"\d+\s*(?:min|mins|minute|minutes)\s+read")
 BULLET = re.compile(r"^(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
 _BULLET_START = set("-–—•*·▪►0123456789")
 _BY = re.compile(r"^by\s+(.+)$")
-_EMAIL = re.compile(r"[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?")
+_EMAIL = re.compile(r"[\[(<]?(?:%s)[\])>]?" % EMAIL.pattern)
 _GALLERY = re.compile(r"\d{1,2}\s*(?:of|/)\s*\d{1,2}")  # "1 of 5": a photo gallery's counter
 _NAMES_FOR = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:(?:,| and| &) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+)* for [A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}")
 _CAPS_CREDIT = re.compile(r"\(([A-Z][A-Z.'’\- ]+)\)$")
@@ -56,7 +58,7 @@ def unbullet(line: str) -> str:
 
 
 def strip_marks(low: str) -> str:
-    return low.strip(" :|»›>-–—•*#.…→=")
+    return low.strip(" :|»›>-–—•*#.…→=?")
 
 
 def _is_credit(line: str, low: str, rules: CleanRules) -> bool:
@@ -70,8 +72,10 @@ def _is_credit(line: str, low: str, rules: CleanRules) -> bool:
 
 
 def _is_byline(line: str, low: str, rules: CleanRules) -> bool:
-    if foreign_or_dated_byline(line, low, rules, rules.byline_joiners) or \
+    if foreign_or_dated_byline(line, low, rules, rules.byline_joiners) or name_and_date(line, rules, rules.byline_joiners) or \
             (len(line) <= BYLINE_MAX and staff_or_outlet_line(line, low, rules)):
+        return True
+    if rules.reported_from.fullmatch(line):   # "Ana Ruiz reported from Lima"
         return True
     if rules.credit_roles.match(low) or rules.credit.search(low):  # "Reporting by ...; Editing by ..."
         return len(line) <= CREDIT_LIST_MAX
@@ -120,6 +124,8 @@ def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
         return False
     # "Minister Ana Ruiz, pictured, arrives ... (AFP)": picture wording;
     # "Officials attend the fair in Shanghai (AFP)": no finished sentence, a label on a picture
+    if caption_shape(before, rules):   # "Ana Ruiz, Valdoria's trade minister, in Lima on March 3. (Reuters)"
+        return True
     return (rules.caption_cue.search(low) and quotes_nobody(before, rules)) or \
         (not before.endswith(_SENTENCE_MARKS) and is_captioned_scene(before, rules))
 
@@ -127,7 +133,7 @@ def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
 def _is_date_line(low: str, rules: CleanRules) -> bool:
     if len(low) > DATE_LINE_MAX or not _DIGIT.search(low):
         return False
-    rest = rules.date_token.sub(" ", low)
+    rest = rules.date_extra.sub(" ", rules.date_token.sub(" ", low))   # "... 6:12 AM GMT+9 Updated 2 hours ago"
     return not _LETTER.search(rest) and bool(rules.date_anchor.search(low))
 
 
@@ -199,7 +205,7 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
             return "caption"
         if consent_banner(body, low, rules):
             return "consent"
-        if _COPYRIGHT.match(low) or _is_menu(body):
+        if _COPYRIGHT.match(low) or _is_menu(body) or legal_or_syndication_notice(body, low, rules):
             return "footer"
         return None
     if rules.metadata.search(low) or _is_date_line(low, rules):
@@ -213,13 +219,20 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
         return "share_prompt"
     if _is_menu(body) or _GALLERY.fullmatch(body) or breadcrumb_or_section_link(body, low, rules):
         return "nav"
-    if rules.footer.search(low) or _COPYRIGHT.match(low) or rules.footer_start.match(low):
+    if rules.footer.search(low) or _COPYRIGHT.match(low) or legal_or_syndication_notice(body, low, rules):
         return "footer"
+    if contact_line(body, rules):
+        return "byline"
+    wire = wire_furniture(body, low, rules)
+    if wire:
+        return wire
+    if section_promo(body):
+        return "nav"
     if consent_banner(body, low, rules):
         return "consent"
     if rules.comment.search(low) or rules.comment_line.fullmatch(strip_marks(low)):
         return "comment_form"
-    if _is_caption(body, low, rules):
+    if _is_caption(body, low, rules) or caption_shape(body, rules) or agency_signed_scene(body, rules):
         return "caption"
     if strip_marks(low) in rules.link_lines and len(body) <= LINK_MAX:
         return "link"

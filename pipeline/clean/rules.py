@@ -17,6 +17,8 @@ BOILERPLATE = "boilerplate.json"
 INLINE_CREDIT_MAX = 120   # a picture credit or byline in brackets is a few names; a longer aside is prose
 
 
+_OFFICE = re.compile(r"[a-z][a-z .'-]*[a-z]")   # the titles of data/titles.csv written as plain words
+
 lower = lower_keeping_offsets   # lower-case with one apostrophe: what every pattern here is written against
 
 
@@ -75,6 +77,9 @@ class CleanRules:
         self.byline_roles = set(data["byline_roles"])
         self.byline_joiners = set(data["byline_joiners"])
         self.name_stopwords = set(data["name_stopwords"])
+        # the words of every country and capital: "Buenos Aires, March 3" is a dateline, not an author
+        self.place_words = {w for r in lexicon.countries.values() for col in ("canonical", "aliases", "capitals")
+                            for name in str(r.get(col) or "").split(";") for w in name.lower().split()}
         self.headings = set(data["related_headings"])
         self.prefix_headings = tuple(data["related_prefix_headings"])
         self.link_lines = set(data["link_lines"])
@@ -87,7 +92,7 @@ class CleanRules:
         # "Comments (12)", "3 Comments"
         self.comment_line = re.compile(r"(?:\d+\s+)?(?:%s)(?:\(s\))?(?:\s*\(\d+\))?" % _alt(data["comment_lines"]))
         # "Photo: ...", "Credits : ...": a caption label and its colon
-        self.caption_label = re.compile(r"(?<!\w)(?:%s)s?\s*:" % _alt(data["caption_labels"]))
+        self.caption_label = re.compile(r"(?<!\w)(?:%s)s?\s*[:=]" % _alt(data["caption_labels"]))   # "[Photo=Yonhap]"
         # "(L)", "(2nd R, with ...)", "(from left: ...)": where a person stands in the picture
         self.caption_position = re.compile(r"\((?:%s)\s*[),:]" % _alt(data["caption_positions"]))
         slash = _alt(data["credit_slash_agencies"])
@@ -99,8 +104,8 @@ class CleanRules:
         self.credit_roles = re.compile(r"^(?:%s) by\b" % _alt(data["credit_roles"]))
         # "Tan Wei Ling is a correspondent at The Straits Times ...": the author's note closing an article
         # "... is a Lima-based journalist", "Ana Ruiz reports on trade for the Lima Herald"
-        self.author_bio = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:is (?:a|an|the)\b[^.]{0,60}?\b(?:%s)s?\b|(?:%s)\b)"
-                                     % (_alt(data["author_roles"]), _alt(data["bio_verbs"])))
+        self.author_bio = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:is (?:(?:a|an|the)\b[^.]{0,60}?|(?:%s) )\b(?:%s)s?\b|(?:%s)\b)"
+                                     % (_alt(data["author_ranks"]), _alt(data["author_roles"]), _alt(data["bio_verbs"])))
         # "Originally published at ...", "About the author: ...": a footer by its first words
         self.footer_start = re.compile(r"(?:%s)\b" % _alt(data["footer_starts"]))
         self.heading_inline = re.compile(r"(%s)\s*[:|»›>\-–—]" % _alt(self.headings))
@@ -132,8 +137,6 @@ class CleanRules:
         # "Ana Ruiz speaks during a news conference in Lima, March 3, 2025.": only with the picture's date
         self.dated_gesture = _Phrases(data["dated_caption_verbs"])
         self.modal_words = set(data["modal_words"])
-        # "(Image by Ana Ruiz, Wikimedia Commons)": a caption label opening the line, then "by"
-        self.caption_by = re.compile(r"^\(?(?:%s)s?\s+(?:by|courtesy)\b" % _alt(data["caption_labels"]))
         # inside a paragraph: "(Photo: Jo Lind/Reuters)", "(Image by Ana Ruiz, Wikimedia Commons)", "(By Mark Tan)"
         labels, roles = _alt(data["caption_labels"]), _alt(data["credit_roles"])
         self.inline_credit = re.compile(
@@ -150,3 +153,31 @@ class CleanRules:
                                       % "(?i:%s)" % _alt(data["inline_tail_headings"]))
         # "(Image by Ana Ruiz, Wikimedia Commons)": a caption label opening the line, then "by"
         self.caption_by = re.compile(r"^\(?(?:%s)s?\s+(?:by|courtesy)\b" % _alt(data["caption_labels"]))
+
+        # --- notices and captions told by their grammar (pipeline.clean.notices) ---
+        # "This alert is for general information only and does not constitute legal advice": trusted on a long line too
+        self.disclaimer = _Phrases(data["disclaimer_phrases"])
+        self.end_markers = set(data["end_markers"])       # "-ENDS-", "###": a release's last line of text
+        self.finite_verbs = set(data["finite_verbs"])     # a caption has none: "Ana Ruiz in Lima on March 3."
+        self.past_verbs = set(data["past_verbs"])         # nor a past tense: it shows the moment
+        # "(Updates with ministry comment in third paragraph)": a wire service's note on this version
+        self.update_note = re.compile(r"\((?:%s)\b[^()]{0,120}\)" % _alt(data["update_notes"]))
+        # "UPDATE 2-Ruiz and Lind agree ...", "(LEAD) Ruiz ...": a headline with the wire's kicker
+        kickers = _alt(k.upper() for k in data["headline_kickers"])
+        self.kicker = re.compile(r"(?:\((?:\d(?:ST|ND|RD|TH) )?(?:%s)\)|(?:%s)(?: \d+)?\s?[-–:])\s*\S" % (kickers, kickers))
+        # "[Courtesy of the Ministry of Trade]", "(Provided by ...)": a whole bracketed line crediting a picture
+        self.credit_opener = re.compile(r"[\[(](?:%s)\b[^()\[\]]{0,100}[\])]" % _alt(data["credit_openers"]))
+        # "Ana Ruiz reported from Lima", "Jo Lind contributed from Quito.": a reporter's credit
+        self.reported_from = re.compile(r"(?:[A-Z][\w'’.-]+ ){1,3}(?:%s) from (?:[A-Z][\w.'’-]* ?){1,4}\.?"
+                                        % _alt(data["credit_from_verbs"]))
+        # "Ana Ruiz gestures ...": a verb only a picture's caption puts right after the people in it
+        self.picture_verbs = _Phrases(data["picture_verbs"])
+        # "Ana Ruiz arrives ... on March 3.": after the people, and with the picture's date closing the line
+        self.dated_subject_verbs = _Phrases(data["dated_caption_verbs"] + data["subject_caption_verbs"])
+        # "Updated 2 hours ago" after the date of a date line
+        self.date_extra = re.compile(r"\b(?:%s|ago|hours?|minutes?|mins?|days?|weeks?|seconds?)\b"
+                                     % _alt(data["metadata_labels"]))
+        # "Trade Minister Ana Ruiz", "Vice-President Jo Lind": an office and a name, nothing else
+        offices = [r["pattern"].lower() for r in lexicon.rows("titles.csv") if r.get("role")]
+        self.office_name = re.compile(r"^(?:[a-z][\w'’.-]*\s+){0,3}?((?:%s))\s+(?=[a-z])"
+                                      % _alt(o for o in offices if _OFFICE.fullmatch(o)))

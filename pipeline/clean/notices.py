@@ -1,0 +1,195 @@
+"""Notices and captions told by their grammar rather than by a phrase: legal and syndication notices,
+contact lines, a caption with no verb, an office and a name standing alone, and the tail of a press
+release after its end mark or under its "About ..." heading.
+
+The line checks read one line (the bullet already stripped) and its lower-cased form; the position
+checks take the lines and their reasons so far (None: kept), as in `pipeline.clean.layout`.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.clean.furniture import quotes_nobody, without_closing_credit
+from pipeline.clean.rules import CleanRules, lower
+from pipeline.text.sentences import sentence_spans
+
+NOTICE_MAX = 800         # a disclaimer or a syndication notice is a paragraph, not a page
+CONTACT_MAX = 150        # "Ana Ruiz, Partner, Lima, aruiz@firm.example": a name, a role, an address
+SECTION_PROMO_NEWS = 3   # "Catch all the Business News, Market News, Breaking News ...": a list of the site's sections
+SECTION_PROMO_MAX = 250
+OFFICE_LINE_MAX = 80     # "Executive Vice-President of the Commission Ana Ruiz"
+CAPTION_MAX = 160        # a caption without a verb is one short phrase
+ABOUT_WORDS = 10         # "About the Ministry of Trade and Industry": a heading, not a sentence
+ABOUT_TAIL = 8           # the boilerplate under it is a paragraph and a few contact lines
+
+# an address, or what a page's e-mail protection leaves of one: "[email protected]"
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]")
+# after the caption, the picture agency with a slash: "... May 1, 2025. /CFP", "/Xinhua"
+_SLASH_CREDIT_END = re.compile(r"(?:^|\s)/\s?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}$")
+_PLAYER_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*/\s*\d{1,2}:\d\d(?::\d\d)?)?")   # "00:00", "01:12 / 03:15"
+_NEWS = re.compile(r"\bNews\b")
+# where a person stands in the picture: "Ana Ruiz (L)", "Ana Ruiz, second from left,"
+_POSITION = r"(?: \([^()]{1,20}\)|, (?:(?:second|third) from )?(?:left|right|centre|center|front|back|top|bottom),)"
+# the people in a picture: "Ana Ruiz", "Valdoria's Trade Minister Ana Ruiz (L)", "Delegates"
+_NAME = r"[A-Z][\w'’.-]+(?: (?:[A-Z][\w'’.-]+|of|for|de|al|van|von)){0,7}%s?" % _POSITION
+_NAMES = r"%s(?:,? (?:and|&) %s)?" % (_NAME, _NAME)
+# "Ana Ruiz, Valdoria's trade minister, in Lima on March 3.", "Ana Ruiz and Jo Lind at the signing in Lima."
+_APPOSITIVE = r"(?:, ([^,]{3,90}),)?"
+_VERBLESS = re.compile(r"(%s)%s(?:,? (?:and|&) %s%s)? (?:at|in|during|after|before|outside|inside|near|ahead of|with) (.+?)\.?"
+                       % (_NAMES, _APPOSITIVE, _NAME, _APPOSITIVE))
+# the people, then the first lower-case word: "Ana Ruiz (R) greets Jo Lind ..."
+_SUBJECT = re.compile(r"(?:%s)(?:,? (?:and|&) (?:%s))*,? (?=[a-z])" % (_NAME, _NAME))
+# "Valdoria's trade minister Ana Ruiz", "Ana Ruiz, Valdoria's trade minister": a name and an office, no verb
+_NAME_THEN_ROLE = re.compile(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+), ([^,]{3,60})")
+_CLOSING_DAY = re.compile(r"\bon (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? (?:19|20)\d\d)?\.?$")
+_FUTURE = re.compile(r"\b(?:will|next|tomorrow|later|upcoming|expected|scheduled|due to)\b")
+_PARTICIPLE = re.compile(r"[a-z]{2,}ing\b")
+_BARE_AGENCY = re.compile(r"(?<=[.!?])\s+([A-Z][\w .-]{1,40})$")
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][\w'’-]*")
+_NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
+_PARTICLES = {"of", "for", "and", "the", "de", "on"}     # "Minister of Trade", "Secretary of State for ..."
+_PASSIVE = {"is", "are", "be", "being", "been", "get", "gets"}   # "containers are stacked": a present scene
+_ABOUT = re.compile(r"About (?:the |The )?([A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|for|and|the|&))*)$")
+_SENTENCE_CLOSE = (".", "!", "?", ":", ";", ",")
+
+
+def legal_or_syndication_notice(line: str, low: str, rules: CleanRules) -> bool:
+    """"This alert ... does not constitute legal advice", "Disclaimer: this story is auto-generated ...",
+    "Distributed by ... Redistribution prohibited": a notice about the page, at any length up to a paragraph."""
+    return len(line) <= NOTICE_MAX and (rules.disclaimer.search(low) or bool(rules.footer_start.match(low))) \
+        and quotes_nobody(line, rules)
+
+
+def contact_line(line: str, rules: CleanRules) -> bool:
+    """"Ana Ruiz, Partner, Lima, aruiz@firm.example", "kim.sohee@wire.example": an address with no sentence."""
+    return len(line) <= CONTACT_MAX and bool(EMAIL.search(line)) and not line.endswith((".", "!", "?", '"', "”")) \
+        and quotes_nobody(line, rules)
+
+
+def wire_furniture(line: str, low: str, rules: CleanRules) -> str | None:
+    """A wire service's own lines: its update note, a kicker on the headline, a picture credit in brackets
+    or after a slash, a player's clock; the reason, or None."""
+    if rules.update_note.fullmatch(low) or _PLAYER_TIME.fullmatch(line):
+        return "metadata"
+    if len(line) <= OFFICE_LINE_MAX * 2 and not line.endswith(".") and rules.kicker.match(line):
+        return "title"
+    if rules.credit_opener.fullmatch(low):
+        return "caption"
+    if len(line) <= NOTICE_MAX and _SLASH_CREDIT_END.search(line) and quotes_nobody(line, rules):
+        return "caption"
+    return None
+
+
+def section_promo(line: str) -> bool:
+    """"Catch all the Business News, Market News, Breaking News Events ...": the site's sections, listed."""
+    return len(line) <= SECTION_PROMO_MAX and len(_NEWS.findall(line)) >= SECTION_PROMO_NEWS
+
+
+def office_and_name(line: str, low: str, rules: CleanRules) -> bool:
+    """"Trade Minister Ana Ruiz", "Valdoria's trade minister Ana Ruiz", "Ana Ruiz, Valdoria's trade minister":
+    an office and a name alone on a line, the label of a portrait or a signature. A headline says something
+    about them; a speaker's label ends in a colon."""
+    if len(line) > OFFICE_LINE_MAX or line.endswith(_SENTENCE_CLOSE):
+        return False
+    m = _NAME_THEN_ROLE.fullmatch(line)
+    if m is not None:
+        role = lower(m.group(2))
+        return _is_name(m.group(1).split(), rules) and bool(rules.office_name.search(role + " x")) \
+            and not _past_or_finite(_LOWER_WORD.findall(role), rules)
+    m = rules.office_name.match(low)
+    if m is None:
+        return False
+    prefix = line[:m.start(1)].split()
+    if any(not _NAME_WORD.fullmatch(w) and w not in _PARTICLES for w in prefix):
+        return False
+    return _is_name(line[m.end():].split(), rules)
+
+
+def _is_name(words: list[str], rules: CleanRules) -> bool:
+    return 2 <= len(words) <= 4 and all(_NAME_WORD.fullmatch(w) for w in words) \
+        and not any(w.lower().strip(".") in rules.name_stopwords for w in words)
+
+
+def verbless_caption(line: str, rules: CleanRules) -> bool:
+    """"Ana Ruiz, Valdoria's trade minister, in Lima on March 3.", "Ana Ruiz and Jo Lind at the signing
+    ceremony in Lima.": names, perhaps a description, and where they are, with no verb: a picture's caption."""
+    if len(line) > CAPTION_MAX:
+        return False
+    m = _VERBLESS.fullmatch(line)
+    if m is None or any(c in line for c in "\"“”;:"):
+        return False
+    words = _LOWER_WORD.findall(" ".join(g for g in m.groups()[1:] if g))
+    return not _past_or_finite(words, rules) and quotes_nobody(line, rules) and len(sentence_spans(line)) == 1
+
+
+def _past_or_finite(words: list[str], rules: CleanRules) -> bool:
+    """A listed finite verb or a past tense among lower-case words; "-s" endings are left alone (plural nouns)."""
+    return any(w in rules.finite_verbs or w in rules.past_verbs
+               or (w.endswith("ed") and (i == 0 or words[i - 1] not in _PASSIVE)) for i, w in enumerate(words))
+
+
+def picture_caption(line: str, low: str, rules: CleanRules) -> bool:
+    """"Ana Ruiz gestures during a news conference in Lima.", "Ana Ruiz (R) greets Jo Lind ...",
+    "Ana Ruiz arrives for talks in Lima on March 3.": the people in the picture, then at once a verb in the
+    picture's present tense; a verb that news also uses of the future only with the picture's date closing."""
+    if len(line) > CAPTION_MAX + 60 or _FUTURE.search(low) or not quotes_nobody(line, rules):
+        return False
+    line, low = without_closing_credit(line, low, rules)
+    m = _SUBJECT.match(line)
+    if m is None or len(sentence_spans(line)) != 1:
+        return False
+    rest = low[m.end():]
+    if _PARTICIPLE.match(rest):   # "Ana Ruiz, left, shaking hands with Jo Lind ...": no finite verb at all
+        return not _past_or_finite(_LOWER_WORD.findall(rest), rules)
+    span = rules.picture_verbs.find(rest)
+    if span is not None and span[0] == 0:
+        return True
+    span = rules.dated_subject_verbs.find(rest)
+    return span is not None and span[0] == 0 and bool(_CLOSING_DAY.search(line))
+
+
+def agency_signed_scene(line: str, rules: CleanRules) -> bool:
+    """"A worker checks samples at a plant in Baotou. AFP": one sentence in a picture's present tense, quoting
+    nobody, and an agency's bare name after it. Wire copy signs off its story in the past tense."""
+    m = _BARE_AGENCY.search(line)
+    if m is None or len(line) > CAPTION_MAX * 2 or lower(m.group(1)).strip() not in rules.agencies:
+        return False
+    before = line[:m.start()]
+    words = _LOWER_WORD.findall(before)
+    past = any(w in rules.past_verbs or (w.endswith("ed") and (i == 0 or words[i - 1] not in _PASSIVE))
+               for i, w in enumerate(words))
+    return not past and quotes_nobody(before, rules) and len(sentence_spans(before)) == 1
+
+
+def caption_shape(text: str, rules: CleanRules) -> bool:
+    """The words of a picture's caption by their grammar alone (see the checks above)."""
+    low = lower(text)
+    return verbless_caption(text, rules) or office_and_name(text.rstrip("."), low.rstrip("."), rules) \
+        or picture_caption(text, low, rules)
+
+
+def _is_end_marker(line: str, rules: CleanRules) -> bool:
+    return lower(line.replace(" ", "")) in rules.end_markers
+
+
+def mark_release_tail(lines: list[str], reasons: list[str | None], rules: CleanRules) -> None:
+    """After a release's end mark ("-ENDS-", "###") comes its boilerplate; so does an "About the Ministry ..."
+    heading whose next line describes that body, near the end of the page. The story must have begun."""
+    live = [i for i, r in enumerate(reasons) if r is None]
+    if not live:
+        return
+    for i in live[1:]:
+        if _is_end_marker(lines[i], rules):
+            for j in range(i, len(lines)):
+                reasons[j] = reasons[j] or "footer"
+            break
+    live = [i for i, r in enumerate(reasons) if r is None]
+    for k, i in enumerate(live[1:-1], start=1):
+        m = _ABOUT.match(lines[i])
+        if m is None or len(lines[i].split()) > ABOUT_WORDS or len(live) - k > ABOUT_TAIL + 1:
+            continue
+        subject, following = lower(m.group(1)), lower(lines[live[k + 1]])
+        if following.startswith((subject, "the " + subject)):
+            for j in range(i, len(lines)):
+                reasons[j] = reasons[j] or "footer"
+            return
