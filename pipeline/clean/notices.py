@@ -20,6 +20,7 @@ SECTION_PROMO_MAX = 250
 OFFICE_LINE_MAX = 80     # "Executive Vice-President of the Commission Ana Ruiz"
 CAPTION_MAX = 160        # a caption without a verb is one short phrase
 ABOUT_WORDS = 10         # "About the Ministry of Trade and Industry": a heading, not a sentence
+END_MARK_MAX = 12        # "- ENDS -", "###"
 ABOUT_TAIL = 8           # the boilerplate under it is a paragraph and a few contact lines
 
 # an address, or what a page's e-mail protection leaves of one: "[email protected]"
@@ -56,33 +57,38 @@ _SENTENCE_CLOSE = (".", "!", "?", ":", ";", ",")
 def legal_or_syndication_notice(line: str, low: str, rules: CleanRules) -> bool:
     """"This alert ... does not constitute legal advice", "Disclaimer: this story is auto-generated ...",
     "Distributed by ... Redistribution prohibited": a notice about the page, at any length up to a paragraph."""
-    return len(line) <= NOTICE_MAX and (rules.disclaimer.search(low) or bool(rules.footer_start.match(low))) \
-        and quotes_nobody(line, rules)
+    if len(line) > NOTICE_MAX:
+        return False
+    notice = rules.footer_start.match(low) is not None or \
+        (any(h in low for h in rules.disclaimer_hints) and rules.disclaimer.search(low))
+    return bool(notice) and quotes_nobody(line, rules)
 
 
 def contact_line(line: str, rules: CleanRules) -> bool:
     """"Ana Ruiz, Partner, Lima, aruiz@firm.example", "kim.sohee@wire.example": an address with no sentence."""
-    return len(line) <= CONTACT_MAX and bool(EMAIL.search(line)) and not line.endswith((".", "!", "?", '"', "”")) \
+    return len(line) <= CONTACT_MAX and ("@" in line or "protected]" in line) and bool(EMAIL.search(line)) and not line.endswith((".", "!", "?", '"', "”")) \
         and quotes_nobody(line, rules)
 
 
 def wire_furniture(line: str, low: str, rules: CleanRules) -> str | None:
     """A wire service's own lines: its update note, a kicker on the headline, a picture credit in brackets
     or after a slash, a player's clock; the reason, or None."""
-    if rules.update_note.fullmatch(low) or _PLAYER_TIME.fullmatch(line):
+    bracketed = line[:1] in "[("
+    if (bracketed and rules.update_note.fullmatch(low)) or (line[:1].isdigit() and _PLAYER_TIME.fullmatch(line)):
         return "metadata"
     if len(line) <= OFFICE_LINE_MAX * 2 and not line.endswith(".") and rules.kicker.match(line):
         return "title"
-    if rules.credit_opener.fullmatch(low):
+    if bracketed and rules.credit_opener.fullmatch(low):
         return "caption"
-    if len(line) <= NOTICE_MAX and _SLASH_CREDIT_END.search(line) and quotes_nobody(line, rules):
+    if "/" in line and len(line) <= NOTICE_MAX and _SLASH_CREDIT_END.search(line) and quotes_nobody(line, rules):
         return "caption"
     return None
 
 
 def section_promo(line: str) -> bool:
     """"Catch all the Business News, Market News, Breaking News Events ...": the site's sections, listed."""
-    return len(line) <= SECTION_PROMO_MAX and len(_NEWS.findall(line)) >= SECTION_PROMO_NEWS
+    return len(line) <= SECTION_PROMO_MAX and line.count("News") >= SECTION_PROMO_NEWS \
+        and len(_NEWS.findall(line)) >= SECTION_PROMO_NEWS
 
 
 def office_and_name(line: str, low: str, rules: CleanRules) -> bool:
@@ -132,11 +138,13 @@ def picture_caption(line: str, low: str, rules: CleanRules) -> bool:
     """"Ana Ruiz gestures during a news conference in Lima.", "Ana Ruiz (R) greets Jo Lind ...",
     "Ana Ruiz arrives for talks in Lima on March 3.": the people in the picture, then at once a verb in the
     picture's present tense; a verb that news also uses of the future only with the picture's date closing."""
-    if len(line) > CAPTION_MAX + 60 or _FUTURE.search(low) or not quotes_nobody(line, rules):
+    if len(line) > CAPTION_MAX + 60:
+        return False
+    m = _SUBJECT.match(line)
+    if m is None or _FUTURE.search(low) or not quotes_nobody(line, rules):
         return False
     line, low = without_closing_credit(line, low, rules)
-    m = _SUBJECT.match(line)
-    if m is None or len(sentence_spans(line)) != 1:
+    if len(sentence_spans(line)) != 1:
         return False
     rest = low[m.end():]
     if _PARTICIPLE.match(rest):   # "Ana Ruiz, left, shaking hands with Jo Lind ...": no finite verb at all
@@ -169,7 +177,7 @@ def caption_shape(text: str, rules: CleanRules) -> bool:
 
 
 def _is_end_marker(line: str, rules: CleanRules) -> bool:
-    return lower(line.replace(" ", "")) in rules.end_markers
+    return len(line) <= END_MARK_MAX and lower(line.replace(" ", "")) in rules.end_markers
 
 
 def mark_release_tail(lines: list[str], reasons: list[str | None], rules: CleanRules) -> None:
@@ -185,7 +193,7 @@ def mark_release_tail(lines: list[str], reasons: list[str | None], rules: CleanR
             break
     live = [i for i, r in enumerate(reasons) if r is None]
     for k, i in enumerate(live[1:-1], start=1):
-        m = _ABOUT.match(lines[i])
+        m = _ABOUT.match(lines[i]) if lines[i].startswith("About ") else None
         if m is None or len(lines[i].split()) > ABOUT_WORDS or len(live) - k > ABOUT_TAIL + 1:
             continue
         subject, following = lower(m.group(1)), lower(lines[live[k + 1]])

@@ -157,6 +157,8 @@ class CleanRules:
         # --- notices and captions told by their grammar (pipeline.clean.notices) ---
         # "This alert is for general information only and does not constitute legal advice": trusted on a long line too
         self.disclaimer = _Phrases(data["disclaimer_phrases"])
+        # a plain substring test before the phrase scan: the longest word of each phrase
+        self.disclaimer_hints = tuple(sorted({max(p.split(), key=len) for p in data["disclaimer_phrases"]}))
         self.end_markers = set(data["end_markers"])       # "-ENDS-", "###": a release's last line of text
         self.finite_verbs = set(data["finite_verbs"])     # a caption has none: "Ana Ruiz in Lima on March 3."
         self.past_verbs = set(data["past_verbs"])         # nor a past tense: it shows the moment
