@@ -84,6 +84,13 @@ def dropped(lexicon, line: str) -> bool:
     "Be the first to comment",
     "Follow Lima Herald on X",
     "Copyright: Lima Herald Media Group",
+    # the source page's own script, archive pictures, credits in capitals
+    "责任编辑：李明",
+    "김동현 기자",
+    "사진=연합뉴스",
+    "FILE - Ana Ruiz speaks in Lima on March 3.",
+    "ANA RUIZ/LIMA HERALD",
+    "▲ Ana Ruiz (left) and Jo Lind in Lima",
 ])
 def test_debris_goes_wherever_it_stands(lexicon, line):
     assert dropped(lexicon, line)
@@ -148,3 +155,12 @@ def test_a_page_feedback_form_goes(lexicon):
     tail = ["Is this page useful?", "Yes", "No", "Report a problem with this page",
             "Don't include personal or financial information like your National Insurance number."]
     assert clean(lexicon, *STORY, *tail).paragraphs == STORY
+
+
+def test_three_unheaded_headlines_between_paragraphs_go_but_a_list_after_a_colon_stays(lexicon):
+    links = ["Valdoria cuts interest rates as inflation slows", "Merovia's exports to China hit a record in March",
+             "Copper prices fall on weak demand from builders"]
+    assert clean(lexicon, STORY[0], *links, *STORY[1:]).paragraphs == STORY
+    measures = ["Both sides agreed on:", "Lower tariffs on 200 farm products", "A joint working group on rules of origin",
+                "Mutual recognition of standards certificates"]
+    assert clean(lexicon, STORY[0], *measures, *STORY[1:]).paragraphs == [STORY[0], *measures, *STORY[1:]]

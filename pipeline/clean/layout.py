@@ -25,6 +25,8 @@ BIO_TAIL = 4              # the author's note is among the last few lines, only 
 
 TAIL_TITLE_RUN = 2        # two title-case headlines after the story's end are a list of related links
 TAIL_PLAIN_RUN = 3        # sentence-case headlines need a third to tell them from a cut-off last paragraph
+MIDDLE_PLAIN_RUN = 3       # three sentence-case headlines of a few words in a row, not introduced by a colon
+PLAIN_HEADLINE_WORDS = 4
 MIDDLE_TITLE_RUN = 3      # inside the story a subheading stands alone; three title-case lines in a row are links
 TAIL_HEADLINE_WORDS = (3, 16)  # a linked headline has a few words, never one
 TITLE_CASE_SHARE = 0.6    # share of the longer words capitalised in a title-case headline
@@ -122,7 +124,8 @@ def _linked_headline(line: str) -> bool:
 def mark_tail_headlines(lines: list[str], reasons: list[str | None]) -> None:
     """Headlines listed with no heading above them. After the story's last paragraph: two in title case,
     or three in sentence case (one line without a full stop may be a paragraph cut short). Between
-    paragraphs: three in title case, none bulleted (a bulleted list there is the story's own points)."""
+    paragraphs: three in title case, or three sentence-case headlines of four words or more not introduced by a
+    colon, none bulleted (a bulleted list there, or one after "... as follows:", is the story's own points)."""
     live = [i for i, r in enumerate(reasons) if r is None]
     run = []
     for i in reversed(live):
@@ -133,16 +136,20 @@ def mark_tail_headlines(lines: list[str], reasons: list[str | None]) -> None:
     if len(run) >= TAIL_PLAIN_RUN or (len(run) >= TAIL_TITLE_RUN and titled):
         for i in run:
             reasons[i] = "related"
-    run = []
-    for i in live + [len(lines)]:
-        if i < len(lines) and reasons[i] is None and _linked_headline(lines[i]) and _title_case(lines[i]) \
-                and not BULLET.match(lines[i]):
+    run: list[int] = []
+    before = ""   # the line above the run: "... the following measures:" introduces the story's own list
+    for k, i in enumerate(live + [len(lines)]):
+        if i < len(lines) and reasons[i] is None and _linked_headline(lines[i]) and not BULLET.match(lines[i]):
             run.append(i)
             continue
-        if len(run) >= MIDDLE_TITLE_RUN:
+        titled = [j for j in run if _title_case(lines[j])]
+        plain = len(run) >= MIDDLE_PLAIN_RUN and not before.endswith(":") \
+            and all(len(lines[j].split()) >= PLAIN_HEADLINE_WORDS for j in run)
+        if plain or (len(run) >= MIDDLE_TITLE_RUN and len(titled) == len(run)):
             for j in run:
                 reasons[j] = "related"
         run = []
+        before = lines[i] if i < len(lines) else ""
 
 
 def mark_lead_menus(lines: list[str], reasons: list[str | None]) -> None:

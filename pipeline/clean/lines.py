@@ -11,7 +11,7 @@ import re
 from pipeline.clean.furniture import (BYLINE_MAX, breadcrumb_or_section_link, consent_banner, foreign_or_dated_byline,
                                       gesture_caption, is_section, name_and_date, quotes_nobody, share_row,
                                       staff_or_outlet_line)
-from pipeline.clean.notices import (EMAIL, agency_signed_scene, caption_shape, contact_line,
+from pipeline.clean.notices import (EMAIL, agency_signed_scene, caption_shape, contact_line, foreign_script,
                                     legal_or_syndication_notice, section_promo, wire_furniture)
 from pipeline.clean.rules import CleanRules, lower
 from pipeline.text.sentences import sentence_spans
@@ -36,8 +36,8 @@ _POSSESSIVE = re.compile(r"^[\w.&-]+'s?\s+")  # "DW's top story", "Reuters' most
 _APP_PROMPT = re.compile(r"download (?:the|our)\b.{0,30}\bapps?\b")  # "Download the Daily Planet app"
 _COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b|:)|(?:©|\(c\))\s*(?:\d{4}\b|copyright)")
 _READING_TIME = re.compile(r"\d+\s*(?:min|mins|minute|minutes)\s+read")
-BULLET = re.compile(r"^(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
-_BULLET_START = set("-–—•*·▪►0123456789")
+BULLET = re.compile(r"^(?:[-–—•*·▪►▲△▶▷◆◇■□●○☞※]|\d{1,2}[.)])\s+")
+_BULLET_START = set("-–—•*·▪►▲△▶▷◆◇■□●○☞※0123456789")
 _BY = re.compile(r"^by\s+(.+)$")
 _EMAIL = re.compile(r"[\[(<]?(?:%s)[\])>]?" % EMAIL.pattern)
 _GALLERY = re.compile(r"\d{1,2}\s*(?:of|/)\s*\d{1,2}")  # "1 of 5": a photo gallery's counter
@@ -222,6 +222,8 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
     if rules.footer.search(low) or _COPYRIGHT.match(low) or legal_or_syndication_notice(body, low, rules):
         return "footer"
     if contact_line(body, rules):
+        return "byline"
+    if foreign_script(body):
         return "byline"
     wire = wire_furniture(body, low, rules)
     if wire:

@@ -20,6 +20,9 @@ SECTION_PROMO_MAX = 250
 OFFICE_LINE_MAX = 80     # "Executive Vice-President of the Commission Ana Ruiz"
 CAPTION_MAX = 160        # a caption without a verb is one short phrase
 ABOUT_WORDS = 10         # "About the Ministry of Trade and Industry": a heading, not a sentence
+FOREIGN_LINE_MAX = 120   # a byline or a copyright line in another script; a longer one is a quoted text
+FOREIGN_MIN_CHARS = 2
+CAPS_CREDIT_MAX = 80     # "ANA RUIZ/LIMA HERALD"
 END_MARK_MAX = 12        # "- ENDS -", "###"
 ABOUT_TAIL = 8           # the boilerplate under it is a paragraph and a few contact lines
 
@@ -27,6 +30,10 @@ ABOUT_TAIL = 8           # the boilerplate under it is a paragraph and a few con
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[email\s*protected\]")
 # after the caption, the picture agency with a slash: "... May 1, 2025. /CFP", "/Xinhua"
 _SLASH_CREDIT_END = re.compile(r"(?:^|\s)/\s?[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}$")
+_CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# "FILE - Ana Ruiz speaks ...": an archive picture's caption; "ANA RUIZ/LIMA HERALD": its credit in capitals
+_FILE_CAPTION = re.compile(r"FILE\s?[-–—:]\s")
+_CAPS_SLASH_CREDIT = re.compile(r"[A-Z][A-Z .'’-]{2,40}\s?/\s?[A-Z][A-Z .'’-]{1,40}")
 _PLAYER_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*/\s*\d{1,2}:\d\d(?::\d\d)?)?")   # "00:00", "01:12 / 03:15"
 _NEWS = re.compile(r"\bNews\b")
 # where a person stands in the picture: "Ana Ruiz (L)", "Ana Ruiz, second from left,"
@@ -78,11 +85,22 @@ def wire_furniture(line: str, low: str, rules: CleanRules) -> str | None:
         return "metadata"
     if len(line) <= OFFICE_LINE_MAX * 2 and not line.endswith(".") and rules.kicker.match(line):
         return "title"
-    if bracketed and rules.credit_opener.fullmatch(low):
+    if (bracketed and rules.credit_opener.fullmatch(low)) or _FILE_CAPTION.match(line) \
+            or (len(line) <= CAPS_CREDIT_MAX and _CAPS_SLASH_CREDIT.fullmatch(line)):
         return "caption"
     if "/" in line and len(line) <= NOTICE_MAX and _SLASH_CREDIT_END.search(line) and quotes_nobody(line, rules):
         return "caption"
     return None
+
+
+def foreign_script(line: str) -> bool:
+    """"责任编辑：李明", "김동현 기자", "사진=연합뉴스": a short line written mostly in Chinese, Japanese or Korean
+    script inside an English story is the source page's byline, credit or copyright."""
+    if len(line) > FOREIGN_LINE_MAX or line.isascii():
+        return False
+    letters = [c for c in line if c.isalpha()]
+    cjk = sum(1 for c in letters if _CJK.match(c))
+    return cjk >= FOREIGN_MIN_CHARS and cjk * 2 >= len(letters)
 
 
 def section_promo(line: str) -> bool:
