@@ -91,6 +91,13 @@ def dropped(lexicon, line: str) -> bool:
     "FILE - Ana Ruiz speaks in Lima on March 3.",
     "ANA RUIZ/LIMA HERALD",
     "▲ Ana Ruiz (left) and Jo Lind in Lima",
+    # bylines with an account, a date after "on", a role and an outlet; a long prompt with its small print
+    "By Ana Ruiz, @anaruiz",
+    "Posted by Ana Ruiz on March 3, 2025",
+    "By Ana Ruiz on 03/03/2025",
+    "Ana Ruiz, Senior Correspondent, Lima Herald",
+    "Sign up for our free daily newsletter to get the latest trade news and analysis delivered to your inbox every "
+    "morning. By signing up you agree to our Terms of Service and Privacy Policy and consent to receive emails from us.",
 ])
 def test_debris_goes_wherever_it_stands(lexicon, line):
     assert dropped(lexicon, line)
@@ -164,3 +171,9 @@ def test_three_unheaded_headlines_between_paragraphs_go_but_a_list_after_a_colon
     measures = ["Both sides agreed on:", "Lower tariffs on 200 farm products", "A joint working group on rules of origin",
                 "Mutual recognition of standards certificates"]
     assert clean(lexicon, STORY[0], *measures, *STORY[1:]).paragraphs == [STORY[0], *measures, *STORY[1:]]
+
+
+def test_alt_text_that_a_caption_repeats_goes_but_a_repeated_lead_stays(lexicon):
+    alt = "Ana Ruiz at the talks in Lima"
+    assert clean(lexicon, alt, "Ana Ruiz at the talks in Lima on March 3. Photo: Reuters", *STORY).paragraphs == STORY
+    assert clean(lexicon, STORY[0], STORY[0] + " (Photo: AFP)", *STORY[1:]).paragraphs == STORY

@@ -26,7 +26,7 @@ _SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
 _CLOSING_DATE = re.compile(r"(?:\b[A-Z][a-z]{2,8}\.? \d{1,2},? |\b\d{1,2} [A-Z][a-z]{2,8},? )(?:19|20)\d\d\.?$")
 _YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.]\d\d\b")
 _NAME_DATE_SPLIT = re.compile(r"\s*[|•·—–]\s*|\s+-\s+|,\s*(?=[^,|]*\d)")
-_DATE_SPLIT = re.compile(r"\s*[|•·]\s*|,\s*(?=[^,|]*\d)")   # "Ana Ruiz | 3 March", "Ana Ruiz, 12 de marzo"
+_DATE_SPLIT = re.compile(r"\s*[|•·]\s*|,\s*(?=[^,|]*\d)|\s+on\s+(?=[^,|]*\d)")   # "... | 3 March", "..., 12 de marzo", "... on 03/03/2025"   # "Ana Ruiz | 3 March", "Ana Ruiz, 12 de marzo"
 # plain substring tests first: a case-blind search on every paragraph would cost more than the rest of the step
 _ADVERT_HINTS = ("dvertis", "DVERTIS", "ponsored", "PONSORED", "croll to", "CROLL TO", "ontinue", "ONTINUE")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")

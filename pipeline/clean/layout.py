@@ -32,11 +32,13 @@ TAIL_HEADLINE_WORDS = (3, 16)  # a linked headline has a few words, never one
 TITLE_CASE_SHARE = 0.6    # share of the longer words capitalised in a title-case headline
 SITE_SUFFIX_WORDS = 6     # "Title | Be Korea-savvy": a site's name or slogan after the page title
 NAME_LINE_MAX = 80        # two authors with a role or an outlet each fit in this
+ROLE_PARTS = 2            # "Ana Ruiz, Senior Correspondent, Lima Herald": a role and an outlet
 ROLE_WORDS = 4            # "Staff Writer", "Lima Herald": a role or an outlet after an author's name
 LEAD_MENU_RUN = 2         # one short capitalised line above the story may be a dateline; two in a row are a menu
 LABEL_WORDS = 6           # a photo's alt text or a slug repeated on the page is a few words
 
 _NAME_WORD = re.compile(r"[A-Z](?:[a-zà-ÿ'’-]+|[A-Z'’-]+|\.)")
+_HANDLE_OR_OUTLET = re.compile(r"\s+(?:@\w+|\((?:[A-Z][\w.&'’-]*\s?){1,4}\))$")
 _ROLE_SEPARATOR = re.compile(r"\s*[|,]\s*")
 _NAME_JOINER = re.compile(r"\s+(?:&|and)\s+")
 _SUFFIX_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
@@ -63,8 +65,9 @@ def _is_lone_name(line: str, rules: CleanRules) -> bool:
     a role or an outlet of a few capitalised words."""
     if len(line) > NAME_LINE_MAX:
         return False
+    line = _HANDLE_OR_OUTLET.sub("", line)   # "Ana Ruiz @anaruiz", "Ana Ruiz (Lima Herald)"
     head, *rest = _ROLE_SEPARATOR.split(line)
-    if len(rest) > 1 or any(not _is_short_title(r) for r in rest):
+    if len(rest) > ROLE_PARTS or any(not _is_short_title(r) for r in rest):
         return False
     return all(_one_name(n, rules) for n in _NAME_JOINER.split(head))
 

@@ -16,6 +16,7 @@ from pipeline.clean.notices import (EMAIL, agency_signed_scene, caption_shape, c
 from pipeline.clean.rules import CleanRules, lower
 from pipeline.text.sentences import sentence_spans
 
+LONG_PROMPT_MAX = 400  # a newsletter or paywall prompt with its small print
 SHORT_LINE = 200       # prompts and form lines are short; a longer line mentioning them is prose
 CAPTION_MAX = 600      # a paragraph longer than this is prose even if it names a photo agency
 CREDIT_LIST_MAX = 300  # "Reporting by ...; Editing by ...; Additional reporting by ..." fits in this
@@ -40,6 +41,7 @@ BULLET = re.compile(r"^(?:[-–—•*·▪►▲△▶▷◆◇■□●○☞�
 _BULLET_START = set("-–—•*·▪►▲△▶▷◆◇■□●○☞※0123456789")
 _BY = re.compile(r"^by\s+(.+)$")
 _EMAIL = re.compile(r"[\[(<]?(?:%s)[\])>]?" % EMAIL.pattern)
+_HANDLE = re.compile(r"(?<!\w)@\w+")   # "By Ana Ruiz, @anaruiz": the author's account
 _GALLERY = re.compile(r"\d{1,2}\s*(?:of|/)\s*\d{1,2}")  # "1 of 5": a photo gallery's counter
 _NAMES_FOR = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:(?:,| and| &) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+)* for [A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}")
 _CAPS_CREDIT = re.compile(r"\(([A-Z][A-Z.'’\- ]+)\)$")
@@ -82,7 +84,7 @@ def _is_byline(line: str, low: str, rules: CleanRules) -> bool:
     if len(line) > BYLINE_MAX:
         return False
     if _BY.match(low):
-        head = _EMAIL.sub("", line[3:].split("|")[0]).strip()
+        head = _HANDLE.sub("", _EMAIL.sub("", line[3:].split("|")[0])).strip(" ,")
         if strip_marks(lower(head)) in rules.byline_roles:
             return True
         words = [w for w in re.split(r"[\s,]+", head) if w and w.lower() not in rules.byline_joiners]
@@ -201,6 +203,8 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
     if len(body) > SHORT_LINE:  # long lines are prose unless a caption, a credit list, a banner, a footer or a menu
         if _is_credit(body, low, rules):
             return "byline"
+        if len(body) <= LONG_PROMPT_MAX and rules.share.search(low) and quotes_nobody(body, rules):
+            return "share_prompt"   # "Sign up for our free newsletter ... delivered to your inbox. By signing up ..."
         if _is_caption(body, low, rules):
             return "caption"
         if consent_banner(body, low, rules):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.clean.duplicates import paragraph_key
 from pipeline.clean.furniture import quotes_nobody, without_closing_credit
 from pipeline.clean.rules import CleanRules, lower
 from pipeline.text.sentences import sentence_spans
@@ -24,6 +25,7 @@ FOREIGN_LINE_MAX = 120   # a byline or a copyright line in another script; a lon
 FOREIGN_MIN_CHARS = 2
 CAPS_CREDIT_MAX = 80     # "ANA RUIZ/LIMA HERALD"
 END_MARK_MAX = 12        # "- ENDS -", "###"
+ECHO_MIN_CHARS = 20      # a caption's echo is a phrase, not a word or two
 ABOUT_TAIL = 8           # the boilerplate under it is a paragraph and a few contact lines
 
 # an address, or what a page's e-mail protection leaves of one: "[email protected]"
@@ -219,3 +221,19 @@ def mark_release_tail(lines: list[str], reasons: list[str | None], rules: CleanR
             for j in range(i, len(lines)):
                 reasons[j] = reasons[j] or "footer"
             return
+
+
+def mark_caption_echoes(lines: list[str], reasons: list[str | None]) -> None:
+    """A picture's alt text: a kept line without a sentence's end that a dropped caption begins with. A full
+    sentence stays even then: a story's first paragraph is often repeated under its picture."""
+    captions = {i: paragraph_key(lines[i]) for i, r in enumerate(reasons) if r == "caption"}
+    if not captions:
+        return
+    for i, r in enumerate(reasons):
+        if r is not None or len(lines[i]) < ECHO_MIN_CHARS:
+            continue
+        if lines[i].endswith((".", "!", "?", '"', "”")):
+            continue
+        key = paragraph_key(lines[i])
+        if any(c.startswith(key) and len(c) > len(key) for c in captions.values()):
+            reasons[i] = "caption"
