@@ -26,7 +26,8 @@ _SECTION_WORD = re.compile(r"[A-Z0-9&][\w.'’&-]*")
 _CLOSING_DATE = re.compile(r"(?:\b[A-Z][a-z]{2,8}\.? \d{1,2},? |\b\d{1,2} [A-Z][a-z]{2,8},? )(?:19|20)\d\d\.?$")
 _YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.]\d\d\b")
 _NAME_DATE_SPLIT = re.compile(r"\s*[|•·—–]\s*|\s+-\s+|,\s*(?=[^,|]*\d)")
-_DATE_SPLIT = re.compile(r"\s*[|•·]\s*|,\s*(?=[^,|]*\d)|\s+on\s+(?=[^,|]*\d)")   # "... | 3 March", "..., 12 de marzo", "... on 03/03/2025"   # "Ana Ruiz | 3 March", "Ana Ruiz, 12 de marzo"
+# the author and the date: "Ana Ruiz | 3 March", "Ana Ruiz, 12 de marzo", "Ana Ruiz on 03/03/2025", "Ana Ruiz le 3 mars"
+_DATE_SPLIT = re.compile(r"\s*[|•·]\s*|,\s*(?=[^,|]*\d)|\s+-\s+(?=[^,|]*\d)|\s+(?:(?:on|le|am|op|el|il|em)\s+)?(?=\d)")
 # plain substring tests first: a case-blind search on every paragraph would cost more than the rest of the step
 _ADVERT_HINTS = ("dvertis", "DVERTIS", "ponsored", "PONSORED", "croll to", "CROLL TO", "ontinue", "ONTINUE")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -75,6 +76,8 @@ def name_and_date(line: str, rules: CleanRules, joiners: set[str]) -> bool:
     if len(line) > BYLINE_MAX or line.isupper():
         return False
     parts = _NAME_DATE_SPLIT.split(line, maxsplit=1)
+    if len(parts) == 2 and _YEAR_OR_TIME.search(parts[0]) and not _YEAR_OR_TIME.search(parts[1]):
+        parts.reverse()   # "3 de marzo de 2025 | Ana Ruiz": the date first
     if len(parts) != 2 or not _YEAR_OR_TIME.search(parts[1]) or len(parts[1].split()) > BYLINE_DATE_WORDS:
         return False
     name, *where = parts[0].split(",")   # "Ana Ruiz, Lima | 3 de marzo": the author, then perhaps a city

@@ -177,8 +177,8 @@ class CleanRules:
         # "Ana Ruiz arrives ... on March 3.": after the people, and with the picture's date closing the line
         self.dated_subject_verbs = _Phrases(data["dated_caption_verbs"] + data["subject_caption_verbs"])
         # "Updated 2 hours ago" after the date of a date line
-        self.date_extra = re.compile(r"\b(?:%s|ago|hours?|minutes?|mins?|days?|weeks?|seconds?)\b"
-                                     % _alt(data["metadata_labels"]))
+        self.date_extra = re.compile(r"(?<!\w)(?:%s|%s|ago|hours?|minutes?|mins?|days?|weeks?|seconds?|\d{1,2}h\d\d)(?!\w)"
+                                     % (_alt(data["metadata_labels"]), _alt(data["foreign_date_words"])))
         # "Trade Minister Ana Ruiz", "Vice-President Jo Lind": an office and a name, nothing else
         offices = [r["pattern"].lower() for r in lexicon.rows("titles.csv") if r.get("role")]
         self.office_name = re.compile(r"^(?:[a-z][\w'’.-]*\s+){0,3}?((?:%s))\s+(?=[a-z])"
