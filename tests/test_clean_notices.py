@@ -177,3 +177,18 @@ def test_alt_text_that_a_caption_repeats_goes_but_a_repeated_lead_stays(lexicon)
     alt = "Ana Ruiz at the talks in Lima"
     assert clean(lexicon, alt, "Ana Ruiz at the talks in Lima on March 3. Photo: Reuters", *STORY).paragraphs == STORY
     assert clean(lexicon, STORY[0], STORY[0] + " (Photo: AFP)", *STORY[1:]).paragraphs == STORY
+
+
+@pytest.mark.parametrize("tail", [
+    "Also Read | Valdoria cuts rates", "Read more »", "(Read more)", "Continue reading", "(Advertisement)",
+    "(With inputs from agencies)", "Reporting by Ana Ruiz in Lima; Editing by Jo Lind",
+    "(Ana Ruiz is a correspondent for the Lima Herald.)", "[Image by Ana Ruiz / Wikimedia Commons]", "(File photo)",
+])
+def test_a_prompt_or_credit_closing_a_paragraph_is_cut_and_the_paragraph_stays(lexicon, tail):
+    article = clean(lexicon, STORY[0], STORY[1] + " " + tail, STORY[2])
+    assert article.paragraphs == STORY
+
+
+def test_a_credit_phrase_deep_in_a_long_paragraph_keeps_the_paragraph(lexicon):
+    long = STORY[1] + " Officials said more talks would follow in May, with inputs from industry groups on steel quotas."
+    assert clean(lexicon, STORY[0], long, STORY[2]).paragraphs == [STORY[0], long, STORY[2]]

@@ -31,6 +31,12 @@ _DATE_SPLIT = re.compile(r"\s*[|•·]\s*|,\s*(?=[^,|]*\d)|\s+-\s+(?=[^,|]*\d)|\
 # plain substring tests first: a case-blind search on every paragraph would cost more than the rest of the step
 _ADVERT_HINTS = ("dvertis", "DVERTIS", "ponsored", "PONSORED", "croll to", "CROLL TO", "ontinue", "ONTINUE")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+# a prompt after the last sentence has a separator ("Read more: ...", "Also Read | ...") or ends the paragraph
+_TAIL_SEPARATORS = (":", "|", "»", ">")
+_TAIL_END = re.compile(r"(?i)(?:more|reading|here|advertisement|agencies|inputs|\b[A-Z]{2,6})\W*$")
+INLINE_TAIL_WINDOW = 40
+CREDIT_TAIL_WINDOW = 260
+_BRACKETED_TAIL = re.compile(r"(?<=[.!?\"”’])\s*\(([^()]{10,300})\)$")
 _CONSENT_HINTS = ("cookie", "consent", "privacy", "continuing", "agree")   # every consent phrase holds one
 _SPACES = re.compile(r"\s{2,}")
 _CRUMB = re.compile(r"\s*(?:>+|»|›|/)\s*")
@@ -166,7 +172,7 @@ def strip_inline(paragraph: str, rules: CleanRules) -> tuple[str, list[str]]:
     """The paragraph without a picture credit or a closing byline in brackets, nor a "Read more: ..."
     after its last sentence; and what was cut. A paragraph without brackets or colons costs nothing."""
     cut = []
-    if "(" in paragraph:
+    if "(" in paragraph or "[" in paragraph:
         cut += [m.group() for m in rules.inline_credit.finditer(paragraph)]
         if cut:
             paragraph = _SPACES.sub(" ", rules.inline_credit.sub("", paragraph)).strip()
@@ -175,7 +181,15 @@ def strip_inline(paragraph: str, rules: CleanRules) -> tuple[str, list[str]]:
         if found and len(found[0]) < len(paragraph.strip()):
             cut += found
             paragraph = _SPACES.sub(" ", rules.inline_furniture.sub("", paragraph)).strip()
-    if ":" in paragraph and (m := rules.inline_tail.search(paragraph)):
+    if " by " in paragraph[-CREDIT_TAIL_WINDOW:] and (m := rules.inline_credit_tail.search(paragraph)):
+        cut.append(m.group().strip())
+        paragraph = paragraph[:m.start()].rstrip()
+    if paragraph.endswith(")") and (m := _BRACKETED_TAIL.search(paragraph)) and rules.author_bio.match(m.group(1)):
+        cut.append(m.group().strip())   # "... (Ana Ruiz is a correspondent for the Lima Herald.)"
+        paragraph = paragraph[:m.start()].rstrip()
+    tail = paragraph[-INLINE_TAIL_WINDOW:]
+    if (any(c in paragraph for c in _TAIL_SEPARATORS) or _TAIL_END.search(tail)) \
+            and (m := rules.inline_tail.search(paragraph)):
         cut.append(m.group().strip())
         paragraph = paragraph[:m.start()].rstrip()
     return paragraph, cut

@@ -20,6 +20,8 @@ LONG_PROMPT_MAX = 400  # a newsletter or paywall prompt with its small print
 SHORT_LINE = 200       # prompts and form lines are short; a longer line mentioning them is prose
 CAPTION_MAX = 600      # a paragraph longer than this is prose even if it names a photo agency
 CREDIT_LIST_MAX = 300  # "Reporting by ...; Editing by ...; Additional reporting by ..." fits in this
+CREDIT_LINE_MAX = 160  # a credit phrase deeper into a longer line closes a paragraph of the story
+CREDIT_START_MAX = 40
 LABEL_LINE_MAX = 80    # "[Editor: Zhang Long]", "Source: Xinhua": a label and a name or two
 NAV_MAX = 60           # a menu entry or a section banner; a longer line is a headline or prose
 DATE_LINE_MAX = 60     # "Nov. 2, 2025, 10:30 AM IST" with room for a weekday
@@ -79,8 +81,11 @@ def _is_byline(line: str, low: str, rules: CleanRules) -> bool:
         return True
     if rules.reported_from.fullmatch(line):   # "Ana Ruiz reported from Lima"
         return True
-    if rules.credit_roles.match(low) or rules.credit.search(low):  # "Reporting by ...; Editing by ..."
+    if rules.credit_roles.match(low):  # "Reporting by ...; Editing by ..."
         return len(line) <= CREDIT_LIST_MAX
+    span = rules.credit.find(low)   # "Jo Lind contributed to this report": the whole line, not a paragraph ending so
+    if span is not None:
+        return len(line) <= CREDIT_LIST_MAX and (len(line) <= CREDIT_LINE_MAX or span[0] <= CREDIT_START_MAX)
     if len(line) > BYLINE_MAX:
         return False
     if _BY.match(low):

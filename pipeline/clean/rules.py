@@ -14,6 +14,7 @@ from pipeline.text.alternation import trie_alternation
 from pipeline.text.calendar import Calendar
 
 BOILERPLATE = "boilerplate.json"
+CREDIT_TAIL_MAX = 240     # "Reporting by ...; additional reporting by ...; Editing by ..." closing a paragraph
 INLINE_CREDIT_MAX = 120   # a picture credit or byline in brackets is a few names; a longer aside is prose
 
 
@@ -141,15 +142,22 @@ class CleanRules:
         labels, roles = _alt(data["caption_labels"]), _alt(data["credit_roles"])
         self.inline_credit = re.compile(
             r"\((?i:(?:%s)s?)\s*(?::|(?i:by|courtesy)\b)[^()]{0,%d}\)"          # anywhere: a picture's credit
+            r"|\[(?i:(?:%s)s?)\s*(?::|=|(?i:by|courtesy)\b)[^\[\]]{0,%d}\]"     # or in square brackets
+            r"|[(\[](?i:%s)[)\]]"                                              # "(File photo)"
             r"|\((?i:(?:%s)\s+)?(?i:by)\s+[A-Z][^()]{0,%d}\)$"                # at the end: the byline
-            % (labels, INLINE_CREDIT_MAX, roles, INLINE_CREDIT_MAX))
+            % (labels, INLINE_CREDIT_MAX, labels, INLINE_CREDIT_MAX, _alt(data["inline_picture_notes"]),
+               roles, INLINE_CREDIT_MAX))
+        # after the last sentence, unbracketed: "... she said. Reporting by Ana Ruiz; Editing by Jo Lind"
+        self.inline_credit_tail = re.compile(r"(?<=[.!?\"”’])\s+(?i:(?:%s)\s+by)\s+[A-Z][^.!?]{0,%d}$"
+                                             % (roles, CREDIT_TAIL_MAX))
         self.inline_byline = re.compile(r"\((?i:(?:%s)\s+)?(?i:by)\s" % roles)   # "(By ...)", "(Reporting by ...)"
         # "... the minister said. Advertisement The talks ...": an advert's label left between two sentences
         furniture = _alt(data["inline_furniture"])
         self.inline_furniture = re.compile(
             r"(?:(?<=[.!?\"”’])\s+|^)(?i:%s)(?:\s*[-–—·|]\s*(?i:%s))?(?=\s+[A-Z“\"‘]|$)" % (furniture, furniture))
         # after a paragraph's last sentence: "... she said. Read more: Merovia cuts rates"
-        self.inline_tail = re.compile(r"(?<=[.!?\"”’])\s+(?:%s)\s*:.*$"
+        # also "... she said. Also Read | ...", "... she said. Read more »", "... (Read more)", "(With inputs from agencies)"
+        self.inline_tail = re.compile(r"(?<=[.!?\"”’])\s+\(?(?:%s)(?:\s*[:|»›>\-–—]+.*|\s*\)?\.?)$"
                                       % "(?i:%s)" % _alt(data["inline_tail_headings"]))
         # "(Image by Ana Ruiz, Wikimedia Commons)": a caption label opening the line, then "by"
         self.caption_by = re.compile(r"^\(?(?:%s)s?\s+(?:by|courtesy)\b" % _alt(data["caption_labels"]))
