@@ -192,3 +192,16 @@ def test_a_prompt_or_credit_closing_a_paragraph_is_cut_and_the_paragraph_stays(l
 def test_a_credit_phrase_deep_in_a_long_paragraph_keeps_the_paragraph(lexicon):
     long = STORY[1] + " Officials said more talks would follow in May, with inputs from industry groups on steel quotas."
     assert clean(lexicon, STORY[0], long, STORY[2]).paragraphs == [STORY[0], long, STORY[2]]
+
+
+def test_related_headlines_with_teasers_go_but_subheaded_story_paragraphs_stay(lexicon):
+    related = ["Related", "Valdoria cuts interest rates as inflation slows.",
+               "The central bank cut its main rate by a quarter point on Thursday, citing slower price growth.",
+               "Merovia's exports to China hit a record in March.",
+               "Shipments of copper and fishmeal rose sharply in March as demand from Chinese buyers recovered."]
+    assert clean(lexicon, *STORY, *related).paragraphs == STORY
+    story = ["Related", "Tariffs on steel",
+             "Both sides said they would cut tariffs on steel products by half over three years, officials said.",
+             "Rare earths", "China agreed to speed up licences for rare earth magnets, the ministry said in a statement."]
+    kept = clean(lexicon, *STORY, *story).paragraphs
+    assert story[2] in kept and story[4] in kept

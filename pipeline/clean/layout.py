@@ -17,6 +17,8 @@ HEADLINE_MAX = 160        # a linked headline fits on one line; a longer line is
 PROSE_CHARS = 120         # a line this long is a paragraph whatever its ending
 PROSE_WORDS = 8           # a finished sentence of this many words is prose, not a link
 RELATED_TAIL_LINES = 10   # a related-links block lists a handful of headlines, not the rest of a story
+TEASER_HEAD_WORDS = 16     # the headline above a teaser
+TEASER_HEADLINES = 2      # a related block of headlines with teasers lists two stories at least
 RELATED_TAIL_CHARS = 300  # a teaser under a related link is shorter than this
 LEAD_BULLET_WORDS = 6     # "- Asia", "- Trade war": bulleted section labels above the story
 NAME_HEAD, NAME_TAIL = 3, 2   # a lone author name stands among the first three or the last two lines
@@ -77,11 +79,26 @@ def _is_short_title(text: str) -> bool:
     return 0 < len(words) <= ROLE_WORDS and all(w[0].isupper() for w in words)
 
 
-def _tail_is_related(lines: list[str], ends_in_link: bool) -> bool:
+def _tail_is_related(lines: list[str], ends_in_link: bool, rules: CleanRules) -> bool:
     """The lines left after a related heading are all links: short, and no prose unless a link closes them."""
     if not lines or len(lines) > RELATED_TAIL_LINES or any(len(s) >= RELATED_TAIL_CHARS for s in lines):
         return False
-    return ends_in_link or not any(map(is_prose, lines))
+    return ends_in_link or not any(map(is_prose, lines)) or _headlines_with_teasers(lines, rules)
+
+
+def _headlines_with_teasers(lines: list[str], rules: CleanRules) -> bool:
+    """"Valdoria cuts rates." / "The central bank cut ..." / "Merovia's exports hit a record." / "...": linked
+    headlines each with its longer teaser under it, two stories at least. A teaser quotes nobody: under a
+    subheading the story goes on with what someone said."""
+    if len(lines) < 2 * TEASER_HEADLINES:
+        return False
+    for k in range(0, len(lines), 2):
+        head, teaser = lines[k], lines[k + 1] if k + 1 < len(lines) else None
+        if len(head.split()) > TEASER_HEAD_WORDS or len(head) > HEADLINE_MAX or (teaser is None and is_prose(head)):
+            return False
+        if teaser is not None and (len(teaser) <= len(head) or not is_prose(teaser) or not quotes_nobody(teaser, rules)):
+            return False
+    return True
 
 
 def mark_related_blocks(lines: list[str], reasons: list[str | None], rules: CleanRules) -> None:
@@ -92,7 +109,7 @@ def mark_related_blocks(lines: list[str], reasons: list[str | None], rules: Clea
             continue
         reasons[i] = "related"
         rest = [j for j in range(i + 1, n) if reasons[j] is None]
-        if _tail_is_related([lines[j] for j in rest], reasons[-1] == "link"):
+        if _tail_is_related([lines[j] for j in rest], reasons[-1] == "link", rules):
             for j in rest:
                 reasons[j] = "related"
             return
