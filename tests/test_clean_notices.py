@@ -96,6 +96,10 @@ def dropped(lexicon, line: str) -> bool:
     "Posted by Ana Ruiz on March 3, 2025",
     "By Ana Ruiz on 03/03/2025",
     "Ana Ruiz, Senior Correspondent, Lima Herald",
+    # a blog engine's furniture
+    "By admin", "By | March 3, 2025", "Category: Business", "1,234 views", "Like Loading...", "Previous article",
+    "The post Valdoria and Merovia agree to resume talks appeared first on Lima Herald.",
+    "Discover more from Lima Herald", "Read the original article on Lima Herald.",
     "Sign up for our free daily newsletter to get the latest trade news and analysis delivered to your inbox every "
     "morning. By signing up you agree to our Terms of Service and Privacy Policy and consent to receive emails from us.",
 ])

@@ -88,8 +88,10 @@ def _is_byline(line: str, low: str, rules: CleanRules) -> bool:
         return len(line) <= CREDIT_LIST_MAX and (len(line) <= CREDIT_LINE_MAX or span[0] <= CREDIT_START_MAX)
     if len(line) > BYLINE_MAX:
         return False
-    if _BY.match(low):
+    if _BY.match(low) or low.startswith("by |"):
         head = _HANDLE.sub("", _EMAIL.sub("", line[3:].split("|")[0])).strip(" ,")
+        if not head:   # "By | March 3, 2025": the page left the author's name out
+            return "|" in line
         if strip_marks(lower(head)) in rules.byline_roles:
             return True
         words = [w for w in re.split(r"[\s,]+", head) if w and w.lower() not in rules.byline_joiners]

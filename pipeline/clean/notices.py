@@ -36,6 +36,7 @@ _CJK = re.compile("[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u4dbf\u4e00-\
 # "FILE - Ana Ruiz speaks ...": an archive picture's caption; "ANA RUIZ/LIMA HERALD": its credit in capitals
 _FILE_CAPTION = re.compile(r"FILE\s?[-–—:]\s")
 _CAPS_SLASH_CREDIT = re.compile(r"[A-Z][A-Z .'’-]{2,40}\s?/\s?[A-Z][A-Z .'’-]{1,40}")
+_ENGAGEMENT = re.compile(r"\d[\d,.]*k?\s*(?:views|reads|shares|likes|comments)")   # "1,234 views"
 _PLAYER_TIME = re.compile(r"\d{1,2}:\d\d(?::\d\d)?(?:\s*/\s*\d{1,2}:\d\d(?::\d\d)?)?")   # "00:00", "01:12 / 03:15"
 _NEWS = re.compile(r"\bNews\b")
 # where a person stands in the picture: "Ana Ruiz (L)", "Ana Ruiz, second from left,"
@@ -83,7 +84,8 @@ def wire_furniture(line: str, low: str, rules: CleanRules) -> str | None:
     """A wire service's own lines: its update note, a kicker on the headline, a picture credit in brackets
     or after a slash, a player's clock; the reason, or None."""
     bracketed = line[:1] in "[("
-    if (bracketed and rules.update_note.fullmatch(low)) or (line[:1].isdigit() and _PLAYER_TIME.fullmatch(line)):
+    if (bracketed and rules.update_note.fullmatch(low)) or \
+            (line[:1].isdigit() and (_PLAYER_TIME.fullmatch(line) or _ENGAGEMENT.fullmatch(low))):
         return "metadata"
     if len(line) <= OFFICE_LINE_MAX * 2 and not line.endswith(".") and rules.kicker.match(line):
         return "title"
