@@ -51,8 +51,11 @@ def dropped(lexicon, line: str) -> bool:
     "[Courtesy of the Ministry of Trade]",
     "(Provided by the Ministry of Trade)",
     "Graphic: Lima Herald",
-    # an office and a name alone
+    # an office and a name alone, the people of a picture and nothing else
     "Trade Minister Ana Ruiz",
+    "Ana Ruiz - Trade Minister",
+    "Valdorian Trade Minister Ana Ruiz. (File)",
+    "Ana Ruiz, Valdoria's trade minister, left, and Jo Lind, Merovia's foreign minister.",
     "Valdoria's trade minister Ana Ruiz",
     "Ana Ruiz, Valdoria's trade minister",
     # bylines, credits, author notes

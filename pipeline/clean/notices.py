@@ -51,7 +51,10 @@ _VERBLESS = re.compile(r"(%s)%s(?:,? (?:and|&) %s%s)? (?:at|in|during|after|befo
 # the people, then the first lower-case word: "Ana Ruiz (R) greets Jo Lind ..."
 _SUBJECT = re.compile(r"(?:%s)(?:,? (?:and|&) (?:%s))*,? (?=[a-z])" % (_NAME, _NAME))
 # "Valdoria's trade minister Ana Ruiz", "Ana Ruiz, Valdoria's trade minister": a name and an office, no verb
-_NAME_THEN_ROLE = re.compile(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+), ([^,]{3,60})")
+_NAME_THEN_ROLE = re.compile(r"((?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’.-]+)(?:,| [-–|]) ([^,]{3,60})")
+# "Ana Ruiz, Valdoria's trade minister, left, and Jo Lind, Merovia's foreign minister.": the people and nothing else
+_PEOPLE_ONLY = re.compile(r"%s(?:, ([^,]{3,60}))?(?:, (?:left|right|centre|center))?,? (?:and|&) %s(?:, ([^,]{3,60}))?\.?"
+                          % (_NAME, _NAME))
 _CLOSING_DAY = re.compile(r"\bon (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? (?:19|20)\d\d)?\.?$")
 _FUTURE = re.compile(r"\b(?:will|next|tomorrow|later|upcoming|expected|scheduled|due to)\b")
 _PARTICIPLE = re.compile(r"[a-z]{2,}ing\b")
@@ -59,6 +62,7 @@ _BARE_AGENCY = re.compile(r"(?<=[.!?])\s+([A-Z][\w .-]{1,40})$")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][\w'’-]*")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 _PARTICLES = {"of", "for", "and", "the", "de", "on"}     # "Minister of Trade", "Secretary of State for ..."
+_SIDES = {"left", "right"}
 _PASSIVE = {"is", "are", "be", "being", "been", "get", "gets"}   # "containers are stacked": a present scene
 _ABOUT = re.compile(r"About (?:the |The )?([A-Z][\w&'’.-]*(?: (?:[A-Z][\w&'’.-]*|of|for|and|the|&))*)$")
 _SENTENCE_CLOSE = (".", "!", "?", ":", ";", ",")
@@ -143,10 +147,11 @@ def verbless_caption(line: str, rules: CleanRules) -> bool:
     ceremony in Lima.": names, perhaps a description, and where they are, with no verb: a picture's caption."""
     if len(line) > CAPTION_MAX:
         return False
-    m = _VERBLESS.fullmatch(line)
+    m = _VERBLESS.fullmatch(line) or _PEOPLE_ONLY.fullmatch(line)
     if m is None or any(c in line for c in "\"“”;:"):
         return False
-    words = _LOWER_WORD.findall(" ".join(g for g in m.groups()[1:] if g))
+    words = _LOWER_WORD.findall(" ".join(g for g in m.groups()[1:] if g) if m.re is _VERBLESS else line)
+    words = [w for w in words if w not in _SIDES]   # "Ana Ruiz, left, and ...": where she stands, not "left"
     return not _past_or_finite(words, rules) and quotes_nobody(line, rules) and len(sentence_spans(line)) == 1
 
 
