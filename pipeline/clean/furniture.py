@@ -35,7 +35,9 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _TAIL_SEPARATORS = (":", "|", "»", ">")
 _TAIL_END = re.compile(r"(?i)(?:more|reading|here|advertisement|agencies|inputs|\b[A-Z]{2,6})\W*$")
 INLINE_TAIL_WINDOW = 40
+INLINE_TAIL_SPAN = 240     # "... she said. Read more: <a headline>": the prompt and its link fit in this
 CREDIT_TAIL_WINDOW = 260
+BRACKETED_TAIL_MAX = 310
 _BRACKETED_TAIL = re.compile(r"(?<=[.!?\"”’])\s*\(([^()]{10,300})\)$")
 _CONSENT_HINTS = ("cookie", "consent", "privacy", "continuing", "agree")   # every consent phrase holds one
 _SPACES = re.compile(r"\s{2,}")
@@ -181,15 +183,17 @@ def strip_inline(paragraph: str, rules: CleanRules) -> tuple[str, list[str]]:
         if found and len(found[0]) < len(paragraph.strip()):
             cut += found
             paragraph = _SPACES.sub(" ", rules.inline_furniture.sub("", paragraph)).strip()
-    if " by " in paragraph[-CREDIT_TAIL_WINDOW:] and (m := rules.inline_credit_tail.search(paragraph)):
+    start = max(0, len(paragraph) - CREDIT_TAIL_WINDOW)   # searched from near the end: the scan costs per character
+    if " by " in paragraph[start:] and (m := rules.inline_credit_tail.search(paragraph, start)):
         cut.append(m.group().strip())
         paragraph = paragraph[:m.start()].rstrip()
-    if paragraph.endswith(")") and (m := _BRACKETED_TAIL.search(paragraph)) and rules.author_bio.match(m.group(1)):
+    if paragraph.endswith(")") and (m := _BRACKETED_TAIL.search(paragraph, max(0, len(paragraph) - BRACKETED_TAIL_MAX))) \
+            and rules.author_bio.match(m.group(1)):
         cut.append(m.group().strip())   # "... (Ana Ruiz is a correspondent for the Lima Herald.)"
         paragraph = paragraph[:m.start()].rstrip()
-    tail = paragraph[-INLINE_TAIL_WINDOW:]
-    if (any(c in paragraph for c in _TAIL_SEPARATORS) or _TAIL_END.search(tail)) \
-            and (m := rules.inline_tail.search(paragraph)):
+    start = max(0, len(paragraph) - INLINE_TAIL_SPAN)
+    if (any(c in paragraph[start:] for c in _TAIL_SEPARATORS) or _TAIL_END.search(paragraph[-INLINE_TAIL_WINDOW:])) \
+            and (m := rules.inline_tail.search(paragraph, start)):
         cut.append(m.group().strip())
         paragraph = paragraph[:m.start()].rstrip()
     return paragraph, cut

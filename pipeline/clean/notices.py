@@ -168,19 +168,21 @@ def picture_caption(line: str, low: str, rules: CleanRules) -> bool:
     if len(line) > CAPTION_MAX + 60:
         return False
     m = _SUBJECT.match(line)
-    if m is None or _FUTURE.search(low) or not quotes_nobody(line, rules):
+    if m is None:
+        return False
+    rest = low[m.end():]
+    participle = _PARTICIPLE.match(rest) is not None   # "Ana Ruiz, left, shaking hands with Jo Lind ..."
+    gesture = not participle and rules.picture_verbs.starts(rest)
+    if not (participle or gesture or rules.dated_subject_verbs.starts(rest)):
+        return False
+    if _FUTURE.search(low) or not quotes_nobody(line, rules):
         return False
     line, low = without_closing_credit(line, low, rules)
     if len(sentence_spans(line)) != 1:
         return False
-    rest = low[m.end():]
-    if _PARTICIPLE.match(rest):   # "Ana Ruiz, left, shaking hands with Jo Lind ...": no finite verb at all
+    if participle:   # no finite verb at all
         return not _past_or_finite(_LOWER_WORD.findall(rest), rules)
-    span = rules.picture_verbs.find(rest)
-    if span is not None and span[0] == 0:
-        return True
-    span = rules.dated_subject_verbs.find(rest)
-    return span is not None and span[0] == 0 and bool(_CLOSING_DAY.search(line))
+    return gesture or bool(_CLOSING_DAY.search(line))
 
 
 def agency_signed_scene(line: str, rules: CleanRules) -> bool:

@@ -53,6 +53,16 @@ class _Phrases:
     def search(self, low: str) -> bool:
         return self.find(low) is not None
 
+    def starts(self, low: str) -> bool:
+        """A phrase opens `low` as whole words: one anchored match, no scan."""
+        m = self.pattern.match(low)
+        if m is None:
+            return False
+        p, end = m.group(), m.end()
+        if end < len(low) and low[end] == "s" and p[-1].isalpha():
+            end += 1
+        return not (p[-1].isalnum() and end < len(low) and low[end].isalnum())
+
 
 class CleanRules:
     """Every phrase set and pattern of the cleaning step, built from one lexicon."""
