@@ -212,3 +212,13 @@ def test_related_headlines_with_teasers_go_but_subheaded_story_paragraphs_stay(l
              "Rare earths", "China agreed to speed up licences for rare earth magnets, the ministry said in a statement."]
     kept = clean(lexicon, *STORY, *story).paragraphs
     assert story[2] in kept and story[4] in kept
+
+
+@pytest.mark.parametrize("note", [
+    "*Ana Ruiz is a senior correspondent covering trade for the Lima Herald.*",
+    "(Ana Ruiz is a senior correspondent covering trade for the Lima Herald.)",
+    "The writer is a former trade negotiator of Valdoria.",
+    "The views expressed are the author's own.",
+])
+def test_an_author_s_note_closing_the_page_goes_in_italics_brackets_or_the_third_person(lexicon, note):
+    assert clean(lexicon, *STORY, note).paragraphs == STORY

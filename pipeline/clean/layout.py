@@ -41,6 +41,7 @@ LABEL_WORDS = 6           # a photo's alt text or a slug repeated on the page is
 
 _NAME_WORD = re.compile(r"[A-Z](?:[a-zà-ÿ'’-]+|[A-Z'’-]+|\.)")
 _HANDLE_OR_OUTLET = re.compile(r"\s+(?:@\w+|\((?:[A-Z][\w.&'’-]*\s?){1,4}\))$")
+_NOTE_WRAPPERS = "*_()[] —–-"   # an author's note set in italics, in brackets or after a dash
 _ROLE_SEPARATOR = re.compile(r"\s*[|,]\s*")
 _NAME_JOINER = re.compile(r"\s+(?:&|and)\s+")
 _SUFFIX_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
@@ -247,13 +248,13 @@ def mark_edges(lines: list[str], reasons: list[str | None], title: str, rules: C
         if _is_lone_name(lines[i], rules):
             reasons[i] = "byline"
     for i in live[:NAME_HEAD]:   # under the byline, before the story: "Ana Ruiz is a correspondent covering ..."
-        m = rules.author_bio.match(lines[i]) if len(lines[i]) <= BIO_MAX else None
+        m = rules.author_bio.match(lines[i].strip(_NOTE_WRAPPERS)) if len(lines[i]) <= BIO_MAX else None
         if m and " is " in m.group() and quotes_nobody(lines[i], rules):   # "Ruiz covers the costs ..." is news
             reasons[i] = "byline"
         elif is_prose(lines[i]):
             break
     for i in reversed(live[-BIO_TAIL:]):  # only promotions may follow the author's note, never prose
-        if len(lines[i]) <= BIO_MAX and rules.author_bio.match(lines[i]):
+        if len(lines[i]) <= BIO_MAX and rules.author_bio.match(lines[i].strip(_NOTE_WRAPPERS)):
             reasons[i] = "byline"
         elif is_prose(lines[i]):
             break

@@ -115,8 +115,8 @@ class CleanRules:
         self.credit_roles = re.compile(r"^(?:%s) by\b" % _alt(data["credit_roles"]))
         # "Tan Wei Ling is a correspondent at The Straits Times ...": the author's note closing an article
         # "... is a Lima-based journalist", "Ana Ruiz reports on trade for the Lima Herald"
-        self.author_bio = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:is (?:(?:a|an|the)\b[^.]{0,60}?|(?:%s) )\b(?:%s)s?\b|(?:%s)\b)"
-                                     % (_alt(data["author_ranks"]), _alt(data["author_roles"]), _alt(data["bio_verbs"])))
+        self.author_bio = re.compile(r"(?:The (?:author|writer|columnist)s? (?:is|are)\b|(?:[A-Z][\w'’-]+ ){1,3}(?:is (?:(?:a|an|the)\b[^.]{0,60}?|(?:%s) )\b(?:%s)s?\b|(?:%s)\b)"
+                                     % (_alt(data["author_ranks"]), _alt(data["author_roles"]), _alt(data["bio_verbs"])) + ")")
         # "Originally published at ...", "About the author: ...": a footer by its first words
         self.footer_start = re.compile(r"(?:%s)\b" % _alt(data["footer_starts"]))
         self.heading_inline = re.compile(r"(%s)\s*[:|»›>\-–—]" % _alt(self.headings))
