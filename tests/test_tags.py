@@ -144,6 +144,9 @@ def test_fisheries_subsidies_are_an_aquatic_products_issue(lexicon, text):
     ("Ten defence companies on the export control list may not buy its goods.", ["end_user_list", "export_controls"]),
     ("The updated export control list covers drones and their engines.", ["export_controls"]),
     ("Graphite was added to the export controls list of dual-use items.", ["export_controls", "critical_minerals"]),
+    ("Commerce added twelve kinds of cooling equipment to the Commerce Control List.", ["export_controls"]),
+    ("Japan added 14 Chinese companies to its export control list.", ["end_user_list", "export_controls"]),
+    ("The list of entities attending the forum was published on Monday.", []),
 ])
 def test_an_export_control_list_names_entities_only_when_it_says_so(lexicon, text, expected):
     assert sorted(tags(lexicon, text)) == sorted(expected)
@@ -153,8 +156,25 @@ def test_an_export_control_list_names_entities_only_when_it_says_so(lexicon, tex
     # a food plant's registration to sell abroad is market access, not an export control
     ("Ruritanian meat plants must reapply for export licences after their registrations lapsed.", []),
     ("Beef export licences of four plants expired in March.", []),
+    ("Meat plants that lost their registration will have to reapply for their export licences.", []),
+    ("Food exporters must renew their export licences every five years under the registration system.", []),
+    ("The plant's export licence for pork was suspended after a food safety inspection.", []),
     ("Chipmakers need export licences to ship tools to Ruritania.", ["export_controls", "semiconductors"]),
     ("Exporters applied for licences to export gallium.", ["export_controls", "critical_minerals"]),
 ])
 def test_an_export_licence_in_the_food_registration_sense_is_no_export_control(lexicon, text, expected):
+    assert sorted(tags(lexicon, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an issue word in its everyday sense is no issue of the talks
+    ("The hotel's room tariff was raised for the summit week.", []),
+    ("The ministers dined on seafood at a harbour restaurant after the talks.", []),
+    ("Salmon-coloured banners decorated the hall.", []),
+    ("The talks were as thin as a wafer, one diplomat joked.", []),
+    ("Washington imposed tariffs of 25% on steel.", ["tariffs"]),
+    ("China lifted its ban on Japanese seafood imports.", ["aquatic_products"]),
+    ("Wafer shipments to Ruritania fell by half.", ["semiconductors"]),
+])
+def test_issue_words_in_their_everyday_sense(lexicon, text, expected):
     assert sorted(tags(lexicon, text)) == sorted(expected)

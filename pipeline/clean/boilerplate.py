@@ -18,6 +18,7 @@ from pipeline.clean.furniture import quotes_nobody, strip_inline
 from pipeline.clean.layout import (is_prose, mark_edges, mark_lead_menus, mark_related_blocks,
                                    mark_repeated_labels, mark_scene_captions, mark_tail_headlines)
 from pipeline.clean.lines import classify_line, unbullet
+from pipeline.clean.notices import mark_caption_echoes, mark_release_tail
 from pipeline.clean.rules import CleanRules
 from pipeline.lexicon.lexicon import Lexicon
 
@@ -62,6 +63,8 @@ def clean_article(article: Article, lexicon: Lexicon) -> Article:
     mark_related_blocks(lines, reasons, rules)
     mark_scene_captions(lines, reasons, rules)
     mark_edges(lines, reasons, article.title, rules, article.source)
+    mark_release_tail(lines, reasons, rules)
+    mark_caption_echoes(lines, reasons)
     mark_repeated_labels(lines, reasons)
     mark_lead_menus(lines, reasons)
     mark_tail_headlines(lines, reasons)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.duplicates import paragraph_key
-from pipeline.clean.furniture import is_section
+from pipeline.clean.furniture import is_section, quotes_nobody
 from pipeline.clean.lines import (BULLET, SENTENCE_END, before_agency_credit, is_captioned_scene,
                                   is_related_heading)
 from pipeline.clean.rules import CleanRules
@@ -17,6 +17,8 @@ HEADLINE_MAX = 160        # a linked headline fits on one line; a longer line is
 PROSE_CHARS = 120         # a line this long is a paragraph whatever its ending
 PROSE_WORDS = 8           # a finished sentence of this many words is prose, not a link
 RELATED_TAIL_LINES = 10   # a related-links block lists a handful of headlines, not the rest of a story
+TEASER_HEAD_WORDS = 16     # the headline above a teaser
+TEASER_HEADLINES = 2      # a related block of headlines with teasers lists two stories at least
 RELATED_TAIL_CHARS = 300  # a teaser under a related link is shorter than this
 LEAD_BULLET_WORDS = 6     # "- Asia", "- Trade war": bulleted section labels above the story
 NAME_HEAD, NAME_TAIL = 3, 2   # a lone author name stands among the first three or the last two lines
@@ -25,16 +27,21 @@ BIO_TAIL = 4              # the author's note is among the last few lines, only 
 
 TAIL_TITLE_RUN = 2        # two title-case headlines after the story's end are a list of related links
 TAIL_PLAIN_RUN = 3        # sentence-case headlines need a third to tell them from a cut-off last paragraph
+MIDDLE_PLAIN_RUN = 3       # three sentence-case headlines of a few words in a row, not introduced by a colon
+PLAIN_HEADLINE_WORDS = 4
 MIDDLE_TITLE_RUN = 3      # inside the story a subheading stands alone; three title-case lines in a row are links
 TAIL_HEADLINE_WORDS = (3, 16)  # a linked headline has a few words, never one
 TITLE_CASE_SHARE = 0.6    # share of the longer words capitalised in a title-case headline
 SITE_SUFFIX_WORDS = 6     # "Title | Be Korea-savvy": a site's name or slogan after the page title
 NAME_LINE_MAX = 80        # two authors with a role or an outlet each fit in this
+ROLE_PARTS = 2            # "Ana Ruiz, Senior Correspondent, Lima Herald": a role and an outlet
 ROLE_WORDS = 4            # "Staff Writer", "Lima Herald": a role or an outlet after an author's name
 LEAD_MENU_RUN = 2         # one short capitalised line above the story may be a dateline; two in a row are a menu
 LABEL_WORDS = 6           # a photo's alt text or a slug repeated on the page is a few words
 
 _NAME_WORD = re.compile(r"[A-Z](?:[a-zà-ÿ'’-]+|[A-Z'’-]+|\.)")
+_HANDLE_OR_OUTLET = re.compile(r"\s+(?:@\w+|\((?:[A-Z][\w.&'’-]*\s?){1,4}\))$")
+_NOTE_WRAPPERS = "*_()[] —–-"   # an author's note set in italics, in brackets or after a dash
 _ROLE_SEPARATOR = re.compile(r"\s*[|,]\s*")
 _NAME_JOINER = re.compile(r"\s+(?:&|and)\s+")
 _SUFFIX_SEPARATOR = re.compile(r"\s+[|–—-]\s+|\s*[|:]\s*")
@@ -61,8 +68,9 @@ def _is_lone_name(line: str, rules: CleanRules) -> bool:
     a role or an outlet of a few capitalised words."""
     if len(line) > NAME_LINE_MAX:
         return False
+    line = _HANDLE_OR_OUTLET.sub("", line)   # "Ana Ruiz @anaruiz", "Ana Ruiz (Lima Herald)"
     head, *rest = _ROLE_SEPARATOR.split(line)
-    if len(rest) > 1 or any(not _is_short_title(r) for r in rest):
+    if len(rest) > ROLE_PARTS or any(not _is_short_title(r) for r in rest):
         return False
     return all(_one_name(n, rules) for n in _NAME_JOINER.split(head))
 
@@ -72,11 +80,26 @@ def _is_short_title(text: str) -> bool:
     return 0 < len(words) <= ROLE_WORDS and all(w[0].isupper() for w in words)
 
 
-def _tail_is_related(lines: list[str], ends_in_link: bool) -> bool:
+def _tail_is_related(lines: list[str], ends_in_link: bool, rules: CleanRules) -> bool:
     """The lines left after a related heading are all links: short, and no prose unless a link closes them."""
     if not lines or len(lines) > RELATED_TAIL_LINES or any(len(s) >= RELATED_TAIL_CHARS for s in lines):
         return False
-    return ends_in_link or not any(map(is_prose, lines))
+    return ends_in_link or not any(map(is_prose, lines)) or _headlines_with_teasers(lines, rules)
+
+
+def _headlines_with_teasers(lines: list[str], rules: CleanRules) -> bool:
+    """"Valdoria cuts rates." / "The central bank cut ..." / "Merovia's exports hit a record." / "...": linked
+    headlines each with its longer teaser under it, two stories at least. A teaser quotes nobody: under a
+    subheading the story goes on with what someone said."""
+    if len(lines) < 2 * TEASER_HEADLINES:
+        return False
+    for k in range(0, len(lines), 2):
+        head, teaser = lines[k], lines[k + 1] if k + 1 < len(lines) else None
+        if len(head.split()) > TEASER_HEAD_WORDS or len(head) > HEADLINE_MAX or (teaser is None and is_prose(head)):
+            return False
+        if teaser is not None and (len(teaser) <= len(head) or not is_prose(teaser) or not quotes_nobody(teaser, rules)):
+            return False
+    return True
 
 
 def mark_related_blocks(lines: list[str], reasons: list[str | None], rules: CleanRules) -> None:
@@ -87,7 +110,7 @@ def mark_related_blocks(lines: list[str], reasons: list[str | None], rules: Clea
             continue
         reasons[i] = "related"
         rest = [j for j in range(i + 1, n) if reasons[j] is None]
-        if _tail_is_related([lines[j] for j in rest], reasons[-1] == "link"):
+        if _tail_is_related([lines[j] for j in rest], reasons[-1] == "link", rules):
             for j in rest:
                 reasons[j] = "related"
             return
@@ -122,7 +145,8 @@ def _linked_headline(line: str) -> bool:
 def mark_tail_headlines(lines: list[str], reasons: list[str | None]) -> None:
     """Headlines listed with no heading above them. After the story's last paragraph: two in title case,
     or three in sentence case (one line without a full stop may be a paragraph cut short). Between
-    paragraphs: three in title case, none bulleted (a bulleted list there is the story's own points)."""
+    paragraphs: three in title case, or three sentence-case headlines of four words or more not introduced by a
+    colon, none bulleted (a bulleted list there, or one after "... as follows:", is the story's own points)."""
     live = [i for i, r in enumerate(reasons) if r is None]
     run = []
     for i in reversed(live):
@@ -133,16 +157,20 @@ def mark_tail_headlines(lines: list[str], reasons: list[str | None]) -> None:
     if len(run) >= TAIL_PLAIN_RUN or (len(run) >= TAIL_TITLE_RUN and titled):
         for i in run:
             reasons[i] = "related"
-    run = []
-    for i in live + [len(lines)]:
-        if i < len(lines) and reasons[i] is None and _linked_headline(lines[i]) and _title_case(lines[i]) \
-                and not BULLET.match(lines[i]):
+    run: list[int] = []
+    before = ""   # the line above the run: "... the following measures:" introduces the story's own list
+    for k, i in enumerate(live + [len(lines)]):
+        if i < len(lines) and reasons[i] is None and _linked_headline(lines[i]) and not BULLET.match(lines[i]):
             run.append(i)
             continue
-        if len(run) >= MIDDLE_TITLE_RUN:
+        titled = [j for j in run if _title_case(lines[j])]
+        plain = len(run) >= MIDDLE_PLAIN_RUN and not before.endswith(":") \
+            and all(len(lines[j].split()) >= PLAIN_HEADLINE_WORDS for j in run)
+        if plain or (len(run) >= MIDDLE_TITLE_RUN and len(titled) == len(run)):
             for j in run:
                 reasons[j] = "related"
         run = []
+        before = lines[i] if i < len(lines) else ""
 
 
 def mark_lead_menus(lines: list[str], reasons: list[str | None]) -> None:
@@ -219,8 +247,14 @@ def mark_edges(lines: list[str], reasons: list[str | None], title: str, rules: C
     for i in live[:NAME_HEAD] + live[-NAME_TAIL:]:
         if _is_lone_name(lines[i], rules):
             reasons[i] = "byline"
+    for i in live[:NAME_HEAD]:   # under the byline, before the story: "Ana Ruiz is a correspondent covering ..."
+        m = rules.author_bio.match(lines[i].strip(_NOTE_WRAPPERS)) if len(lines[i]) <= BIO_MAX else None
+        if m and " is " in m.group() and quotes_nobody(lines[i], rules):   # "Ruiz covers the costs ..." is news
+            reasons[i] = "byline"
+        elif is_prose(lines[i]):
+            break
     for i in reversed(live[-BIO_TAIL:]):  # only promotions may follow the author's note, never prose
-        if len(lines[i]) <= BIO_MAX and rules.author_bio.match(lines[i]):
+        if len(lines[i]) <= BIO_MAX and rules.author_bio.match(lines[i].strip(_NOTE_WRAPPERS)):
             reasons[i] = "byline"
         elif is_prose(lines[i]):
             break

@@ -9,14 +9,19 @@ from __future__ import annotations
 import re
 
 from pipeline.clean.furniture import (BYLINE_MAX, breadcrumb_or_section_link, consent_banner, foreign_or_dated_byline,
-                                      gesture_caption, is_section, quotes_nobody, share_row,
+                                      gesture_caption, is_section, name_and_date, quotes_nobody, share_row,
                                       staff_or_outlet_line)
+from pipeline.clean.notices import (EMAIL, agency_signed_scene, caption_shape, contact_line, foreign_script,
+                                    legal_or_syndication_notice, section_promo, wire_furniture)
 from pipeline.clean.rules import CleanRules, lower
 from pipeline.text.sentences import sentence_spans
 
+LONG_PROMPT_MAX = 400  # a newsletter or paywall prompt with its small print
 SHORT_LINE = 200       # prompts and form lines are short; a longer line mentioning them is prose
 CAPTION_MAX = 600      # a paragraph longer than this is prose even if it names a photo agency
 CREDIT_LIST_MAX = 300  # "Reporting by ...; Editing by ...; Additional reporting by ..." fits in this
+CREDIT_LINE_MAX = 160  # a credit phrase deeper into a longer line closes a paragraph of the story
+CREDIT_START_MAX = 40
 LABEL_LINE_MAX = 80    # "[Editor: Zhang Long]", "Source: Xinhua": a label and a name or two
 NAV_MAX = 60           # a menu entry or a section banner; a longer line is a headline or prose
 DATE_LINE_MAX = 60     # "Nov. 2, 2025, 10:30 AM IST" with room for a weekday
@@ -32,12 +37,13 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 _FROM_OUTLET = re.compile(r"\s+(?:from|on|at|in)\s+[\w .&'-]{1,30}$")  # "Most Read from Bloomberg"
 _POSSESSIVE = re.compile(r"^[\w.&-]+'s?\s+")  # "DW's top story", "Reuters' most read"
 _APP_PROMPT = re.compile(r"download (?:the|our)\b.{0,30}\bapps?\b")  # "Download the Daily Planet app"
-_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b)|(?:©|\(c\))\s*(?:\d{4}\b|copyright)")
+_COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b|:)|(?:©|\(c\))\s*(?:\d{4}\b|copyright)")
 _READING_TIME = re.compile(r"\d+\s*(?:min|mins|minute|minutes)\s+read")
-BULLET = re.compile(r"^(?:[-–—•*·▪►]|\d{1,2}[.)])\s+")
-_BULLET_START = set("-–—•*·▪►0123456789")
+BULLET = re.compile(r"^(?:[-–—•*·▪►▲△▶▷◆◇■□●○☞※]|\d{1,2}[.)])\s+")
+_BULLET_START = set("-–—•*·▪►▲△▶▷◆◇■□●○☞※0123456789")
 _BY = re.compile(r"^by\s+(.+)$")
-_EMAIL = re.compile(r"[\[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[\])>]?")
+_EMAIL = re.compile(r"[\[(<]?(?:%s)[\])>]?" % EMAIL.pattern)
+_HANDLE = re.compile(r"(?<!\w)@\w+")   # "By Ana Ruiz, @anaruiz": the author's account
 _GALLERY = re.compile(r"\d{1,2}\s*(?:of|/)\s*\d{1,2}")  # "1 of 5": a photo gallery's counter
 _NAMES_FOR = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:(?:,| and| &) [A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+)* for [A-Z][\w.'’&-]*(?: [A-Z][\w.'’&-]*){0,3}")
 _CAPS_CREDIT = re.compile(r"\(([A-Z][A-Z.'’\- ]+)\)$")
@@ -56,7 +62,7 @@ def unbullet(line: str) -> str:
 
 
 def strip_marks(low: str) -> str:
-    return low.strip(" :|»›>-–—•*#.…→=")
+    return low.strip(" :|»›>-–—•*#.…→=?")
 
 
 def _is_credit(line: str, low: str, rules: CleanRules) -> bool:
@@ -70,15 +76,22 @@ def _is_credit(line: str, low: str, rules: CleanRules) -> bool:
 
 
 def _is_byline(line: str, low: str, rules: CleanRules) -> bool:
-    if foreign_or_dated_byline(line, low, rules, rules.byline_joiners) or \
+    if foreign_or_dated_byline(line, low, rules, rules.byline_joiners) or name_and_date(line, rules, rules.byline_joiners) or \
             (len(line) <= BYLINE_MAX and staff_or_outlet_line(line, low, rules)):
         return True
-    if rules.credit_roles.match(low) or rules.credit.search(low):  # "Reporting by ...; Editing by ..."
+    if rules.reported_from.fullmatch(line):   # "Ana Ruiz reported from Lima"
+        return True
+    if rules.credit_roles.match(low):  # "Reporting by ...; Editing by ..."
         return len(line) <= CREDIT_LIST_MAX
+    span = rules.credit.find(low)   # "Jo Lind contributed to this report": the whole line, not a paragraph ending so
+    if span is not None:
+        return len(line) <= CREDIT_LIST_MAX and (len(line) <= CREDIT_LINE_MAX or span[0] <= CREDIT_START_MAX)
     if len(line) > BYLINE_MAX:
         return False
-    if _BY.match(low):
-        head = _EMAIL.sub("", line[3:].split("|")[0]).strip()
+    if _BY.match(low) or low.startswith("by |"):
+        head = _HANDLE.sub("", _EMAIL.sub("", line[3:].split("|")[0])).strip(" ,")
+        if not head:   # "By | March 3, 2025": the page left the author's name out
+            return "|" in line
         if strip_marks(lower(head)) in rules.byline_roles:
             return True
         words = [w for w in re.split(r"[\s,]+", head) if w and w.lower() not in rules.byline_joiners]
@@ -120,6 +133,8 @@ def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
         return False
     # "Minister Ana Ruiz, pictured, arrives ... (AFP)": picture wording;
     # "Officials attend the fair in Shanghai (AFP)": no finished sentence, a label on a picture
+    if caption_shape(before, rules):   # "Ana Ruiz, Valdoria's trade minister, in Lima on March 3. (Reuters)"
+        return True
     return (rules.caption_cue.search(low) and quotes_nobody(before, rules)) or \
         (not before.endswith(_SENTENCE_MARKS) and is_captioned_scene(before, rules))
 
@@ -127,7 +142,7 @@ def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
 def _is_date_line(low: str, rules: CleanRules) -> bool:
     if len(low) > DATE_LINE_MAX or not _DIGIT.search(low):
         return False
-    rest = rules.date_token.sub(" ", low)
+    rest = rules.date_extra.sub(" ", rules.date_token.sub(" ", low))   # "... 6:12 AM GMT+9 Updated 2 hours ago"
     return not _LETTER.search(rest) and bool(rules.date_anchor.search(low))
 
 
@@ -195,11 +210,13 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
     if len(body) > SHORT_LINE:  # long lines are prose unless a caption, a credit list, a banner, a footer or a menu
         if _is_credit(body, low, rules):
             return "byline"
+        if len(body) <= LONG_PROMPT_MAX and rules.share.search(low) and quotes_nobody(body, rules):
+            return "share_prompt"   # "Sign up for our free newsletter ... delivered to your inbox. By signing up ..."
         if _is_caption(body, low, rules):
             return "caption"
         if consent_banner(body, low, rules):
             return "consent"
-        if _COPYRIGHT.match(low) or _is_menu(body):
+        if _COPYRIGHT.match(low) or _is_menu(body) or legal_or_syndication_notice(body, low, rules):
             return "footer"
         return None
     if rules.metadata.search(low) or _is_date_line(low, rules):
@@ -213,13 +230,22 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
         return "share_prompt"
     if _is_menu(body) or _GALLERY.fullmatch(body) or breadcrumb_or_section_link(body, low, rules):
         return "nav"
-    if rules.footer.search(low) or _COPYRIGHT.match(low) or rules.footer_start.match(low):
+    if rules.footer.search(low) or _COPYRIGHT.match(low) or legal_or_syndication_notice(body, low, rules):
         return "footer"
+    if contact_line(body, rules):
+        return "byline"
+    if foreign_script(body):
+        return "byline"
+    wire = wire_furniture(body, low, rules)
+    if wire:
+        return wire
+    if section_promo(body):
+        return "nav"
     if consent_banner(body, low, rules):
         return "consent"
     if rules.comment.search(low) or rules.comment_line.fullmatch(strip_marks(low)):
         return "comment_form"
-    if _is_caption(body, low, rules):
+    if _is_caption(body, low, rules) or caption_shape(body, rules) or agency_signed_scene(body, rules):
         return "caption"
     if strip_marks(low) in rules.link_lines and len(body) <= LINK_MAX:
         return "link"

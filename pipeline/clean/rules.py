@@ -14,8 +14,11 @@ from pipeline.text.alternation import trie_alternation
 from pipeline.text.calendar import Calendar
 
 BOILERPLATE = "boilerplate.json"
+CREDIT_TAIL_MAX = 240     # "Reporting by ...; additional reporting by ...; Editing by ..." closing a paragraph
 INLINE_CREDIT_MAX = 120   # a picture credit or byline in brackets is a few names; a longer aside is prose
 
+
+_OFFICE = re.compile(r"[a-z][a-z .'-]*[a-z]")   # the titles of data/titles.csv written as plain words
 
 lower = lower_keeping_offsets   # lower-case with one apostrophe: what every pattern here is written against
 
@@ -50,6 +53,16 @@ class _Phrases:
     def search(self, low: str) -> bool:
         return self.find(low) is not None
 
+    def starts(self, low: str) -> bool:
+        """A phrase opens `low` as whole words: one anchored match, no scan."""
+        m = self.pattern.match(low)
+        if m is None:
+            return False
+        p, end = m.group(), m.end()
+        if end < len(low) and low[end] == "s" and p[-1].isalpha():
+            end += 1
+        return not (p[-1].isalnum() and end < len(low) and low[end].isalnum())
+
 
 class CleanRules:
     """Every phrase set and pattern of the cleaning step, built from one lexicon."""
@@ -75,6 +88,9 @@ class CleanRules:
         self.byline_roles = set(data["byline_roles"])
         self.byline_joiners = set(data["byline_joiners"])
         self.name_stopwords = set(data["name_stopwords"])
+        # the words of every country and capital: "Buenos Aires, March 3" is a dateline, not an author
+        self.place_words = {w for r in lexicon.countries.values() for col in ("canonical", "aliases", "capitals")
+                            for name in str(r.get(col) or "").split(";") for w in name.lower().split()}
         self.headings = set(data["related_headings"])
         self.prefix_headings = tuple(data["related_prefix_headings"])
         self.link_lines = set(data["link_lines"])
@@ -87,7 +103,7 @@ class CleanRules:
         # "Comments (12)", "3 Comments"
         self.comment_line = re.compile(r"(?:\d+\s+)?(?:%s)(?:\(s\))?(?:\s*\(\d+\))?" % _alt(data["comment_lines"]))
         # "Photo: ...", "Credits : ...": a caption label and its colon
-        self.caption_label = re.compile(r"(?<!\w)(?:%s)s?\s*:" % _alt(data["caption_labels"]))
+        self.caption_label = re.compile(r"(?<!\w)(?:%s)s?\s*[:=]" % _alt(data["caption_labels"]))   # "[Photo=Yonhap]"
         # "(L)", "(2nd R, with ...)", "(from left: ...)": where a person stands in the picture
         self.caption_position = re.compile(r"\((?:%s)\s*[),:]" % _alt(data["caption_positions"]))
         slash = _alt(data["credit_slash_agencies"])
@@ -99,8 +115,8 @@ class CleanRules:
         self.credit_roles = re.compile(r"^(?:%s) by\b" % _alt(data["credit_roles"]))
         # "Tan Wei Ling is a correspondent at The Straits Times ...": the author's note closing an article
         # "... is a Lima-based journalist", "Ana Ruiz reports on trade for the Lima Herald"
-        self.author_bio = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}(?:is (?:a|an|the)\b[^.]{0,60}?\b(?:%s)s?\b|(?:%s)\b)"
-                                     % (_alt(data["author_roles"]), _alt(data["bio_verbs"])))
+        self.author_bio = re.compile(r"(?:The (?:author|writer|columnist)s? (?:is|are)\b|(?:[A-Z][\w'’-]+ ){1,3}(?:is (?:(?:a|an|the)\b[^.]{0,60}?|(?:%s) )\b(?:%s)s?\b|(?:%s)\b)"
+                                     % (_alt(data["author_ranks"]), _alt(data["author_roles"]), _alt(data["bio_verbs"])) + ")")
         # "Originally published at ...", "About the author: ...": a footer by its first words
         self.footer_start = re.compile(r"(?:%s)\b" % _alt(data["footer_starts"]))
         self.heading_inline = re.compile(r"(%s)\s*[:|»›>\-–—]" % _alt(self.headings))
@@ -132,21 +148,56 @@ class CleanRules:
         # "Ana Ruiz speaks during a news conference in Lima, March 3, 2025.": only with the picture's date
         self.dated_gesture = _Phrases(data["dated_caption_verbs"])
         self.modal_words = set(data["modal_words"])
-        # "(Image by Ana Ruiz, Wikimedia Commons)": a caption label opening the line, then "by"
-        self.caption_by = re.compile(r"^\(?(?:%s)s?\s+(?:by|courtesy)\b" % _alt(data["caption_labels"]))
         # inside a paragraph: "(Photo: Jo Lind/Reuters)", "(Image by Ana Ruiz, Wikimedia Commons)", "(By Mark Tan)"
         labels, roles = _alt(data["caption_labels"]), _alt(data["credit_roles"])
         self.inline_credit = re.compile(
             r"\((?i:(?:%s)s?)\s*(?::|(?i:by|courtesy)\b)[^()]{0,%d}\)"          # anywhere: a picture's credit
+            r"|\[(?i:(?:%s)s?)\s*(?::|=|(?i:by|courtesy)\b)[^\[\]]{0,%d}\]"     # or in square brackets
+            r"|[(\[](?i:%s)[)\]]"                                              # "(File photo)"
             r"|\((?i:(?:%s)\s+)?(?i:by)\s+[A-Z][^()]{0,%d}\)$"                # at the end: the byline
-            % (labels, INLINE_CREDIT_MAX, roles, INLINE_CREDIT_MAX))
+            % (labels, INLINE_CREDIT_MAX, labels, INLINE_CREDIT_MAX, _alt(data["inline_picture_notes"]),
+               roles, INLINE_CREDIT_MAX))
+        # after the last sentence, unbracketed: "... she said. Reporting by Ana Ruiz; Editing by Jo Lind"
+        self.inline_credit_tail = re.compile(r"(?<=[.!?\"”’])\s+(?i:(?:%s)\s+by)\s+[A-Z][^.!?]{0,%d}$"
+                                             % (roles, CREDIT_TAIL_MAX))
         self.inline_byline = re.compile(r"\((?i:(?:%s)\s+)?(?i:by)\s" % roles)   # "(By ...)", "(Reporting by ...)"
         # "... the minister said. Advertisement The talks ...": an advert's label left between two sentences
         furniture = _alt(data["inline_furniture"])
         self.inline_furniture = re.compile(
             r"(?:(?<=[.!?\"”’])\s+|^)(?i:%s)(?:\s*[-–—·|]\s*(?i:%s))?(?=\s+[A-Z“\"‘]|$)" % (furniture, furniture))
         # after a paragraph's last sentence: "... she said. Read more: Merovia cuts rates"
-        self.inline_tail = re.compile(r"(?<=[.!?\"”’])\s+(?:%s)\s*:.*$"
+        # also "... she said. Also Read | ...", "... she said. Read more »", "... (Read more)", "(With inputs from agencies)"
+        self.inline_tail = re.compile(r"(?<=[.!?\"”’])\s+\(?(?:%s)(?:\s*[:|»›>\-–—]+.*|\s*\)?\.?)$"
                                       % "(?i:%s)" % _alt(data["inline_tail_headings"]))
         # "(Image by Ana Ruiz, Wikimedia Commons)": a caption label opening the line, then "by"
         self.caption_by = re.compile(r"^\(?(?:%s)s?\s+(?:by|courtesy)\b" % _alt(data["caption_labels"]))
+
+        # --- notices and captions told by their grammar (pipeline.clean.notices) ---
+        # "This alert is for general information only and does not constitute legal advice": trusted on a long line too
+        self.disclaimer = _Phrases(data["disclaimer_phrases"])
+        # a plain substring test before the phrase scan: the longest word of each phrase
+        self.disclaimer_hints = tuple(sorted({max(p.split(), key=len) for p in data["disclaimer_phrases"]}))
+        self.end_markers = set(data["end_markers"])       # "-ENDS-", "###": a release's last line of text
+        self.finite_verbs = set(data["finite_verbs"])     # a caption has none: "Ana Ruiz in Lima on March 3."
+        self.past_verbs = set(data["past_verbs"])         # nor a past tense: it shows the moment
+        # "(Updates with ministry comment in third paragraph)": a wire service's note on this version
+        self.update_note = re.compile(r"\((?:%s)\b[^()]{0,120}\)" % _alt(data["update_notes"]))
+        # "UPDATE 2-Ruiz and Lind agree ...", "(LEAD) Ruiz ...": a headline with the wire's kicker
+        kickers = _alt(k.upper() for k in data["headline_kickers"])
+        self.kicker = re.compile(r"(?:\((?:\d(?:ST|ND|RD|TH) )?(?:%s)\)|(?:%s)(?: \d+)?\s?[-–:])\s*\S" % (kickers, kickers))
+        # "[Courtesy of the Ministry of Trade]", "(Provided by ...)": a whole bracketed line crediting a picture
+        self.credit_opener = re.compile(r"[\[(](?:%s)\b[^()\[\]]{0,100}[\])]" % _alt(data["credit_openers"]))
+        # "Ana Ruiz reported from Lima", "Jo Lind contributed from Quito.": a reporter's credit
+        self.reported_from = re.compile(r"(?:[A-Z][\w'’.-]+ ){1,3}(?:%s) from (?:[A-Z][\w.'’-]* ?){1,4}\.?"
+                                        % _alt(data["credit_from_verbs"]))
+        # "Ana Ruiz gestures ...": a verb only a picture's caption puts right after the people in it
+        self.picture_verbs = _Phrases(data["picture_verbs"])
+        # "Ana Ruiz arrives ... on March 3.": after the people, and with the picture's date closing the line
+        self.dated_subject_verbs = _Phrases(data["dated_caption_verbs"] + data["subject_caption_verbs"])
+        # "Updated 2 hours ago" after the date of a date line
+        self.date_extra = re.compile(r"(?<!\w)(?:%s|%s|ago|hours?|minutes?|mins?|days?|weeks?|seconds?|\d{1,2}h\d\d)(?!\w)"
+                                     % (_alt(data["metadata_labels"]), _alt(data["foreign_date_words"])))
+        # "Trade Minister Ana Ruiz", "Vice-President Jo Lind": an office and a name, nothing else
+        offices = [r["pattern"].lower() for r in lexicon.rows("titles.csv") if r.get("role")]
+        self.office_name = re.compile(r"^(?:[a-z][\w'’.-]*\s+){0,3}?((?:%s))\s+(?=[a-z])"
+                                      % _alt(o for o in offices if _OFFICE.fullmatch(o)))
