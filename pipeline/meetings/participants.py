@@ -106,6 +106,8 @@ _BEFORE_NOUN = re.compile(r" (?:[a-z-]+ ){0,2}")
 _WITH = re.compile(r"\bwith\b")
 _MEETINGS_WITH = re.compile(r"\bmeetings with\b")
 _AND_WITH = re.compile(r",? (?:–|—|-)? ?and with ")
+# between two names of a list: "A, Japanese Economy Minister B, and C"
+_NEXT_IN_LIST = re.compile(r"(?:,|,? and) (?:and )?(?:(?!(?:with|met|said|says|who|to|on|in|at|while|after|before)\b)[A-Za-z][\w.'-]* ){0,6}")
 _SEPARATELY = re.compile(r"\bseparate(?:ly)?\b(?: (?:\w+ )?(?:meetings|talks|calls))? with\b")
 # "met with A and B separately", "met A and B separately": the word closes the list of those met
 _SEPARATELY_AFTER = re.compile(r"\b(with|met|meets|meet) [^;:]{3,120}?\b(separately)\b")
@@ -284,8 +286,8 @@ def split_counterparts(ctx: Context, a: int, b: int, persons: list[str], base: d
         return _split_separately(ctx, a, b, persons, base)
     start = m.end()
     cuts = [x for x in _AND_WITH.finditer(low, start, b)]
-    if not cuts:
-        return []
+    if not cuts:   # "held meetings with A, B, and C": the plural makes one meeting per person listed
+        return _split_list(ctx, a, start, b, persons, base) if _MEETINGS_WITH.match(low, m.start()) else []
     spans = list(zip([start] + [x.end() for x in cuts], [x.start() for x in cuts] + [b]))
     hosts = [p for p in persons if not any(
         start <= q.start < b and q.canonical == p for q in ctx.persons)]
@@ -307,6 +309,32 @@ def split_counterparts(ctx: Context, a: int, b: int, persons: list[str], base: d
     return out
 
 
+def _split_list(ctx: Context, a: int, start: int, b: int, persons: list[str], base: dict) -> list[Clue]:
+    """ "X held meetings with A, B, and C": a meeting of X with each person listed after "meetings with"."""
+    listed = ctx.persons_in(start, ctx.article.sentences[base["sent"]][1])
+    chain = listed[:1]
+    for q in listed[1:]:   # the list goes on while only a comma, "and" and a title stand between two names
+        if not _NEXT_IN_LIST.fullmatch(ctx.text, chain[-1].end, q.start):
+            break
+        chain.append(q)
+    others = unique(q.canonical for q in chain)
+    hosts = [p for p in persons if p not in others]
+    if len(others) < 2 or not hosts:
+        return []
+    return _one_each(ctx, hosts, others, base)
+
+
+def _one_each(ctx: Context, hosts: list[str], others: list[str], base: dict) -> list[Clue]:
+    """One meeting of the hosts with each of `others`; a country side stays only where neither names it."""
+    out = []
+    for other in others:
+        ps = unique(hosts + [other])
+        ss = [k for k in base["sides"] if k not in {ctx.country(p) for p in ps} and k not in {ctx.country(o) for o in others}]
+        ks = unique([ctx.country(p) for p in ps] + ss)
+        out.append(Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}"}))
+    return out
+
+
 def _split_separately(ctx: Context, a: int, b: int, persons: list[str], base: dict) -> list[Clue]:
     """ "X met separately with A and B": each named counterpart is a meeting of its own."""
     m = _SEPARATELY.search(ctx.low, a, b)
@@ -320,11 +348,5 @@ def _split_separately(ctx: Context, a: int, b: int, persons: list[str], base: di
         hosts = _subject_reference(ctx, base["sent"], a, (m or after).start())
     if len(others) < 2 or not hosts and not base["sides"]:
         return []
-    out = []
-    for other in others:
-        ps = unique(hosts + [other])
-        ss = [k for k in base["sides"] if k not in {ctx.country(p) for p in ps} and k not in {ctx.country(o) for o in others}]
-        ks = unique([ctx.country(p) for p in ps] + ss)
-        out.append(Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}"}))
-    return out
+    return _one_each(ctx, hosts, others, base)
 
