@@ -53,7 +53,7 @@ class EntityRules:
 
     def __init__(self, lexicon: Lexicon):
         w = entity_words(lexicon, "name_particles", "surnames_also_words", "title_complement_words",
-                         "title_gap_verbs", "country_gap_words", "country_gap_owners", "apposition_openers",
+                         "title_gap_verbs", "country_gap_words", "country_gap_owners", "country_gap_counterparts", "apposition_openers",
                          "not_apposition_starts", "relative_pronouns")
         particle = alternation(w["name_particles"])
         self.run = re.compile(rf"{_TOK}(?: +(?:{particle} +)*{_TOK})*")
@@ -67,7 +67,9 @@ class EntityRules:
         # a country before a title: "Japan's", "US", "the Japanese foreign ministry's Asian ... Bureau"
         self.country_gap = re.compile(rf"(?:['’]s)?(?:\s+(?:[A-Z][\w.-]*(?:['’]s)?"
                                       rf"|{alternation(w['country_gap_words'])}(?!\w)"
-                                      rf"|{alternation(w['country_gap_owners'])}['’]s))*\s*")
+                                      rf"|{alternation(w['country_gap_owners'])}['’]s"
+                                      # "her Chilean counterpart, Foreign Minister X": the side's person
+                                      rf"|{alternation(w['country_gap_counterparts'])}(?!\w),?))*\s*")
         # "Deputy Prime Minister of Uzbekistan": the country a title's complement names owns it
         self.complement_owner = re.compile(rf"\b{alternation(entity_words(lexicon, 'complement_owner_words')['complement_owner_words'])}\s+$")
         more = entity_words(lexicon, "office_words", "place_before_owner_words", "given_names_in_places")

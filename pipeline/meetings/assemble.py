@@ -11,6 +11,8 @@ from pipeline.meetings.manner import city_of_clause
 
 # a meeting of one trip: dated this many days apart at most
 SAME_TRIP_DAYS = 3
+# "Kenya and Tanzania held talks ... Lee headed the Kenyan side": the heads are named within a few sentences
+HEAD_SENTENCES = 5
 # the day's news, which the dateline places: within a week of publication
 CURRENT_DAYS = 7
 
@@ -170,7 +172,7 @@ def _name_delegation_heads(ctx: Context, groups: list[Group]) -> None:
         if g.kind == "launch" or len(g.persons) >= 2 or not any(c.sides for c in g.clues):
             continue
         first = min(c.sent for c in g.clues)
-        heads = delegation_heads(ctx, first, first + 2)
+        heads = delegation_heads(ctx, first, first + HEAD_SENTENCES)
         for c in g.clues:
             named = [heads[k] for k in c.sides if k in heads and heads[k] not in c.persons]
             c.persons = unique(c.persons + named)

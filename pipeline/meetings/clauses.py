@@ -203,8 +203,7 @@ def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> 
         elif low[hs:he] in ctx.places.country_nouns and re.search(r"\b(?:with|and|between|of|from|to|met|meet|meets|"
                                                          r"visited|hosted|received)\s+(?:the\s+)?$", before):
             sides.append(name)
-        elif low[hs:he] in ctx.places.country_nouns and re.match(r"\s*(?:\([^)]*\)\s*)?(?:and\s+(?:the\s+)?[a-z. ]+(?:\([^)]*\)\s*)?)?\s*(?:agreed|met|held|will|are|have|hold|"
-                                                                     + ctx.rules.pledge_words + r")\b", after):
+        elif low[hs:he] in ctx.places.country_nouns and ctx.rules.country_subject.match(after):
             sides.append(name)
     return unique(sides), unique(dests)
 
@@ -291,7 +290,7 @@ _LEADS = re.compile(r"\b(?:led|leads|leading|headed|heads|heading|will lead|will
 # the words of a person speaking for a side in the talks: "opened the session", "his counterpart Sato"
 _OPENED = re.compile(r"\b(?:opened|chaired|co-chaired|closed) (?:the )?(?:session|talks|meeting|dialogue|discussions)\b")
 _NAMED_COUNTERPART = re.compile(r"\b(?:his|her) (?:[\w.'-]+ ){0,2}?counterpart,? $")
-_APPOSITION = re.compile(r"\s*(?:,[^,.;]{0,80},)?\s*")
+_APPOSITION = re.compile(r"\s*(?:,[^,.;]{0,80},)?\s*(?:(?:is|was|will be|has been|also|again)\s+)*")
 _BARE_HEAD = re.compile(r"(?:^|, |\bwhile |\bwhereas |\band )([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:,[^,.;]{0,80},)? ")
 _INSTITUTION_WORDS = {"ministry", "department", "office", "commission", "council", "bureau", "agency", "team",
                       "administration", "government", "delegation", "side", "embassy", "the", "a", "an"}

@@ -61,6 +61,8 @@ class MeetingRules:
         manners = ["", *(m + " " for m in data["remote_manners"])]
         cues["speak"] = [f"{verb} {manner}{prep}" for verb in data["speak_verbs"] for manner in manners
                          for prep in ("with", "to")]
+        # "A and B talked about tariffs", "the two last spoke on 3 May": only with a joint subject
+        cues["spoke"] = list(data["speak_verbs"])
         self.cue_kind: dict[str, str] = {}
         for kind, phrases in cues.items():
             for phrase in phrases:
@@ -174,6 +176,9 @@ class MeetingRules:
         # "met Central Asian leaders": the region's unnamed leaders are one side
         self.region_side = re.compile(r"\b(" + trie_alternation(self.places.region_of) + r") (?:[a-z]+ ){0,2}?"
                                       + whole(data["region_side_nouns"]))
+        # "China (and Japan) began / vowed ...": countries as the subject of a meeting's verb are its sides
+        self.country_subject = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and\s+(?:the\s+)?[a-z. ]+(?:\([^)]*\)\s*)?)?\s*"
+                                          + whole(data["side_subject_verbs"] + data["pledge_verbs"]))
         self.possessive_side = re.compile(r"'s (?:[a-z]+ ){0,3}?" + whole(data["possessive_sides"]))
         plural = data["plural_references"] + [f"the two {n}" for n in data["pair_nouns"]]   # "the two ministers"
         self.plural_ref = re.compile(whole(plural))
