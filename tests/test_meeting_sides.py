@@ -1,0 +1,134 @@
+"""Meeting sides: lists of several counterparts, countries as subjects, heads named sentences
+later, two people talking to each other, and who "she" is when the sentence before named only
+the people she met.
+
+Invented sentences; the people and their countries come from tests.test_meetings.PEOPLE, except
+where the whole pipeline runs on an invented article.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from pipeline.ingest import load_paths
+from pipeline.process import process_article
+from tests.test_meetings import meetings_of
+
+
+def people(meetings) -> list[set[str]]:
+    return sorted((set(m.participants) for m in meetings), key=sorted)
+
+
+def run(lexicon, tmp_path: Path, body: str):
+    path = tmp_path / "a.txt"
+    path.write_text("title: t\nsource: s\npublished: 2025-06-11\n\n" + body, encoding="utf-8")
+    [article], errors, _ = load_paths([path])
+    assert not errors
+    return process_article(article, lexicon)
+
+
+# --- "held meetings with A, B, and C": one meeting with each ------------------------------
+
+def test_meetings_with_a_list_after_an_oxford_comma_is_one_meeting_each(lexicon):
+    ms = meetings_of(lexicon, "Paul Hart held meetings with Swedish Trade Minister Tomas Lind, Japanese Economy "
+                              "Minister Sato Kenji, and Chinese Commerce Minister Zhou Ming in Geneva on Monday.")
+    assert people(ms) == [{"Paul Hart", "Sato Kenji"}, {"Paul Hart", "Tomas Lind"}, {"Paul Hart", "Zhou Ming"}]
+    assert all(m.date == date(2025, 3, 10) for m in ms)
+
+
+def test_meetings_with_two_people_is_one_meeting_each(lexicon):
+    ms = meetings_of(lexicon, "Paul Hart held meetings with Tomas Lind and Zhou Ming on Monday.")
+    assert people(ms) == [{"Paul Hart", "Tomas Lind"}, {"Paul Hart", "Zhou Ming"}]
+
+
+def test_a_meeting_with_two_people_stays_one_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Paul Hart held a meeting with Tomas Lind and Zhou Ming on Monday.")
+    assert set(m.participants) == {"Paul Hart", "Tomas Lind", "Zhou Ming"}
+
+
+def test_a_person_after_the_list_is_not_one_of_those_met(lexicon):
+    ms = meetings_of(lexicon, "Paul Hart held meetings with Tomas Lind to discuss steel with Zhou Ming on Monday.")
+    assert {"Paul Hart", "Tomas Lind"} in [set(m.participants) for m in ms] or len(ms) == 1
+
+
+# --- countries as the subject of a meeting verb -------------------------------------------
+
+def test_countries_that_began_talks_are_the_sides(lexicon):
+    [m] = meetings_of(lexicon, "Canada and Mexico began talks in Ottawa on Monday on steel trade.")
+    assert set(m.participants) == {"Canada", "Mexico"}
+
+
+def test_countries_that_resumed_talks_are_the_sides(lexicon):
+    [m] = meetings_of(lexicon, "Sweden and Hungary resumed negotiations in Geneva on Tuesday.")
+    assert set(m.participants) == {"Sweden", "Hungary"}
+
+
+def test_a_country_as_a_topic_is_no_side(lexicon):
+    assert meetings_of(lexicon, "Talks began in Geneva on Monday on tariffs that Canada imposed.") == []
+
+
+# --- delegation heads named a few sentences after the meeting ------------------------------
+
+def test_head_named_four_sentences_on_stands_for_the_side(lexicon):
+    [m] = meetings_of(lexicon, "Sweden and China held border trade talks in Geneva on Tuesday. The talks focused on "
+                               "steel. Progress was made on fees. Paperwork will be reviewed in three months. "
+                               "Tomas Lind headed the Swedish side, accompanied by Ida Berg.")
+    assert set(m.participants) == {"Tomas Lind", "China"}
+
+
+def test_a_person_leading_a_countrys_delegation_stands_for_it(lexicon):
+    [m] = meetings_of(lexicon, "Sweden and China began talks in Geneva on Monday. Tomas Lind is leading "
+                               "Sweden's delegation.")
+    assert set(m.participants) == {"Tomas Lind", "China"}
+
+
+def test_a_head_of_a_country_not_in_the_meeting_is_no_party(lexicon):
+    [m] = meetings_of(lexicon, "Sweden and China began talks in Geneva on Monday. Paul Hart is leading the "
+                               "American delegation to a separate forum.")
+    assert set(m.participants) == {"Sweden", "China"}
+
+
+# --- two people talking to each other -----------------------------------------------------
+
+def test_two_people_who_talked_on_a_day_met(lexicon):
+    [m] = meetings_of(lexicon, "Paul Hart and Zhou Ming talked about tariffs on car parts on Friday.")
+    assert set(m.participants) == {"Paul Hart", "Zhou Ming"}
+    assert m.date == date(2025, 3, 14) and m.location == ""
+
+
+def test_the_two_last_spoke_is_an_earlier_conversation(lexicon):
+    ms = meetings_of(lexicon, "Paul Hart met Zhou Ming in Geneva on Friday. The two last spoke on Monday.")
+    assert people(ms) == [{"Paul Hart", "Zhou Ming"}, {"Paul Hart", "Zhou Ming"}]
+    assert sorted(m.date for m in ms) == [date(2025, 3, 10), date(2025, 3, 14)]
+
+
+def test_two_people_speaking_at_a_forum_did_not_meet(lexicon):
+    assert meetings_of(lexicon, "Paul Hart and Zhou Ming spoke at the forum on Friday.") == []
+
+
+def test_talking_about_a_topic_with_no_day_of_its_own_is_no_new_meeting(lexicon):
+    assert meetings_of(lexicon, "Paul Hart and Zhou Ming talked about tariffs.") == []
+
+
+def test_one_person_who_talked_about_tariffs_met_nobody(lexicon):
+    assert meetings_of(lexicon, "Paul Hart talked about tariffs on Friday.") == []
+
+
+# --- "she" after a sentence whose subject was "she" ---------------------------------------
+
+def test_she_after_a_sentence_naming_only_whom_she_met_is_the_subject_before(lexicon, tmp_path):
+    a = run(lexicon, tmp_path, "Trade Secretary Cristina Roque arrived in Tokyo on Monday.\n\n"
+                               "On Tuesday, she met Japanese Economy Minister Muto Yoji.\n\n"
+                               "She also held separate talks with Japanese Foreign Minister Iwaya Takeshi and "
+                               "JETRO chairman Ishiguro Norihiko.")
+    found = people(a.meetings)
+    assert {"Cristina Roque", "Iwaya Takeshi"} in found and {"Cristina Roque", "Ishiguro Norihiko"} in found
+    assert not any({"Muto Yoji", "Iwaya Takeshi"} <= p for p in found)
+
+
+# --- a titled person introduced as a country's counterpart --------------------------------
+
+def test_counterpart_apposition_gives_the_person_the_country(lexicon, tmp_path):
+    a = run(lexicon, tmp_path, "Moroccan Industry Minister Ryad Mezzour opened the session. His Egyptian "
+                               "counterpart, Investment Minister Hassan El-Khatib, replied that Egypt was ready.")
+    assert ("Hassan El-Khatib", "Egypt") in {(m.canonical, m.country) for m in a.mentions if m.kind == "person"}
