@@ -132,3 +132,29 @@ def test_counterpart_apposition_gives_the_person_the_country(lexicon, tmp_path):
     a = run(lexicon, tmp_path, "Moroccan Industry Minister Ryad Mezzour opened the session. His Egyptian "
                                "counterpart, Investment Minister Hassan El-Khatib, replied that Egypt was ready.")
     assert ("Hassan El-Khatib", "Egypt") in {(m.canonical, m.country) for m in a.mentions if m.kind == "person"}
+
+
+# --- leaders in a sentence about their ministers' meeting --------------------------------
+
+def test_leaders_of_a_later_call_are_no_parties_of_their_ministers_talks(lexicon, tmp_path):
+    a = run(lexicon, tmp_path, "Spain's capital hosted talks between China and the United States this week.\n\n"
+                               "Talks between delegations led by US treasury secretary Scott Bessent and Chinese "
+                               "vice-premier He Lifeng ran for six hours.\n\nWhile the discussions covered tariffs, "
+                               "a deal is pending a Friday call between Donald Trump and Xi Jinping.")
+    found = people(a.meetings)
+    assert {"Scott Bessent", "He Lifeng"} in found and {"Donald Trump", "Xi Jinping"} in found
+
+
+# --- an earlier gathering named by a past possessive ------------------------------------
+
+def test_last_years_summit_of_the_same_countries_is_another_meeting(lexicon):
+    ms = meetings_of(lexicon, "The trade ministers of Sweden, China and Japan met in Geneva on Sunday. The meeting "
+                              "was attended by Tomas Lind, Zhou Ming and Sato Kenji. The meeting, the first since "
+                              "2019, comes after last year's summit of the three nations' leaders.")
+    assert people(ms) == [{"Japan", "Sweden", "China"}, {"Sato Kenji", "Tomas Lind", "Zhou Ming"}]
+    assert [m.date for m in ms if "Japan" in m.participants] == [None]
+
+
+def test_the_same_meeting_pointed_back_at_stays_one_row(lexicon):
+    [m] = meetings_of(lexicon, "Tomas Lind met Zhou Ming in Geneva on Sunday. The meeting was the first since 2019.")
+    assert set(m.participants) == {"Tomas Lind", "Zhou Ming"}

@@ -65,8 +65,8 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
         return False
     if g.location and c.location and g.location != c.location:
         return False
-    if c.repeat and c.sent != g.clues[-1].sent:
-        return False
+    if c.repeat and c.sent != max(x.sent for x in g.clues if x.kind != "back"):   # "The meeting ... comes after
+        return False                                      # last year's summit": a pointer makes it no mention
     modes = {x.mode for x in g.clues if x.strength == 2} | ({c.mode} if c.strength == 2 else set())
     if len(modes - {"unknown"}) > 1:
         return False
@@ -154,11 +154,14 @@ def _name_country_sides(ctx: Context, groups: list[Group]) -> None:
     for g in groups:
         if g.kind == "launch" or not any(c.sides for c in g.clues):
             continue
-        sents = {c.sent for c in g.clues}
+        sents = {c.sent for c in g.clues if c.kind != "back"}
         for other in groups:
-            if other is g or other.kind == "launch" or not sents & {c.sent for c in other.clues}:
+            if other is g or other.kind == "launch" or not sents & {c.sent for c in other.clues if c.kind != "back"}:
                 continue
-            stand_in = {ctx.country(p): p for p in other.persons if ctx.country(p)}
+            # a side another mention of this meeting already names a person for keeps that person:
+            # "talks led by Hart and Zhou ... pending a call between their leaders"
+            covered = {ctx.country(p) for p in g.persons}
+            stand_in = {ctx.country(p): p for p in other.persons if ctx.country(p) and ctx.country(p) not in covered}
             for c in g.clues:
                 named = [stand_in[k] for k in c.sides if k in stand_in]
                 if named and not c.persons:

@@ -157,7 +157,9 @@ class MeetingRules:
             r"\b" + any_of(data["earlier_round_openers"]) + r"\s+(?:(?:the|earlier|previous|prior|several|two|three|"
             r"rounds? of|[a-z]+'s)\s+){0,3}?" + any_of(data["dialogue_formats"] + ["meetings", "rounds"])
             + r"\s+(?:held\s+)?in\s+")
-        self.repeat = re.compile(whole(data["repeat"]))
+        # "last year's summit of the three leaders": a meeting before the one reported, another row
+        self.repeat = _any_pattern(whole(data["repeat"]), r"\b" + any_of(data["past_possessives"])
+                                   + r" (?:[\w-]+ ){0,2}?" + whole(data["meeting_nouns"]))
 
     def _occasions(self, data: dict) -> None:
         """A named gathering ("G20"), found before a generic one ("a summit")."""
