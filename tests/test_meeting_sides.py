@@ -158,3 +158,18 @@ def test_last_years_summit_of_the_same_countries_is_another_meeting(lexicon):
 def test_the_same_meeting_pointed_back_at_stays_one_row(lexicon):
     [m] = meetings_of(lexicon, "Tomas Lind met Zhou Ming in Geneva on Sunday. The meeting was the first since 2019.")
     assert set(m.participants) == {"Tomas Lind", "Zhou Ming"}
+
+
+# --- a bloc that names a gathering ------------------------------------------------------
+
+def test_a_bloc_naming_a_later_gathering_is_no_side_of_two_people_meeting(lexicon):
+    ms = meetings_of(lexicon, "Tomas Lind met Zhou Ming in Geneva on Monday and they pledged close cooperation "
+                              "toward the G7 trade ministers' meeting in October.")
+    assert all("G7" not in m.participants for m in ms)
+    assert {"Tomas Lind", "Zhou Ming"} in people(ms)
+
+
+def test_a_bloc_stands_for_the_unnamed_rest_of_its_ministers_meeting(lexicon):
+    [m] = meetings_of(lexicon, "Tomas Lind met his counterparts at the ASEAN economic ministers' meeting in "
+                               "Jakarta on Monday.")
+    assert set(m.participants) == {"Tomas Lind", "ASEAN"}

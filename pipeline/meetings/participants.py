@@ -46,6 +46,8 @@ class PartyRules:
         self.country_plural = re.compile(
             r"\b(?:" + sides + r" (?:from|of) |between |with )" + plural + r"\b"
             r"|\b" + plural + r"(?:'s?|’s?) (?:[\w-]+ ){0,2}?" + sides + r"\b")
+        # "the G7 trade ministers' meeting": after a bloc, a gathering it names
+        self.names_gathering = re.compile(r"(?:'s)?\s+(?:[\w-]+'?\s+){0,3}?" + whole(data["gatherings"] + data["meeting_nouns"]))
         # "when their industry ministers met": the countries the sentence began with
         self.their_sides = re.compile(r"\btheir (?:[\w-]+ ){0,2}?" + whole(data["side_nouns"]))
         # leader first: "prime minister" is no minister's counterpart
@@ -108,6 +110,9 @@ _MEETINGS_WITH = re.compile(r"\bmeetings with\b")
 _AND_WITH = re.compile(r",? (?:–|—|-)? ?and with ")
 # between two names of a list: "A, Japanese Economy Minister B, and C"
 _NEXT_IN_LIST = re.compile(r"(?:,|,? and) (?:and )?(?:(?!(?:with|met|said|says|who|to|on|in|at|while|after|before)\b)[A-Za-z][\w.'-]* ){0,6}")
+# the unnamed rest of a gathering one person met: "his counterparts", "fellow ministers"
+_UNNAMED_PEERS = re.compile(r"\b(?:(?:his|her|their) (?:[a-z-]+ ){0,2}?counterparts|(?:fellow|other) (?:[a-z-]+ ){0,2}?"
+                            r"(?:ministers|leaders))\b")
 _SEPARATELY = re.compile(r"\bseparate(?:ly)?\b(?: (?:\w+ )?(?:meetings|talks|calls))? with\b")
 # "met with A and B separately", "met A and B separately": the word closes the list of those met
 _SEPARATELY_AFTER = re.compile(r"\b(with|met|meets|meet) [^;:]{3,120}?\b(separately)\b")
@@ -142,6 +147,7 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     if all(ctx.rules.cue_kind[m.group()] == "summit" for m in cues):
         named = summit_names(ctx, side_start, side_end)
         sides = [k for k in sides if k not in named]
+
     owner = ctx.rules.owner.search(low[a:b])
     if len(persons) < 2:   # "the secretary's talks", "the top Swedish diplomat is due to meet"
         for m in ctx.rules.role_ref.finditer(low, a, side_end):
@@ -157,6 +163,11 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
         persons = unique(persons + more)
         sides = unique(sides + more_sides)
     persons, sides = resolve_counterparts(ctx, a, side_end, persons, sides)
+    venues = gathering_blocs(ctx, side_start, side_end, len(persons) + 1)
+    sides = [k for k in sides if k not in venues]
+    if len(persons) == 1 and not sides and not groups and occasion in ctx.places.blocs \
+            and _UNNAMED_PEERS.search(low, side_start, side_end):   # "met his counterparts at the ASEAN meeting"
+        sides = [occasion]
     countries = unique([ctx.country(p) for p in persons] + sides + destinations)
     sides = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}] + groups
     return Parties(persons, sides, countries, destinations, side_end, occasion)
@@ -168,6 +179,23 @@ def summit_names(ctx: Context, a: int, b: int) -> set[str]:
     summit") is a side."""
     return {h[2] for h in ctx.countries if a <= h[0] < b and h[2] in ctx.places.blocs
             and _NAMES_A_SUMMIT.match(ctx.low, h[1]) and ctx.low[h[0] - 1:h[0]] not in _PAIR_JOINERS}
+
+
+def gathering_blocs(ctx: Context, a: int, b: int, sides: int) -> set[str]:
+    """Blocs in a..b that name a gathering, where the clause names two other sides: "Hayashi met Tai
+    ahead of the G7 trade ministers' meeting", "the two affirmed cooperation toward the G7 meeting"
+    meet no G7. With one other side the bloc stands for the unnamed rest ("Ruiz met counterparts
+    at the ASEAN ministers' meeting"); the second of a pair ("the ASEAN-China meeting") is a side.
+    `sides` counts the clause's sides, the bloc among them."""
+    rules: PartyRules = ctx.lexicon.compiled(PartyRules)
+    out = set()
+    for hs, he, name in ctx.countries:
+        if not (a <= hs < b and name in ctx.places.blocs) or ctx.low[hs - 1:hs] in _PAIR_JOINERS:
+            continue
+        m = rules.names_gathering.match(ctx.low, he)
+        if m and sides - 1 >= 2:
+            out.add(name)
+    return out
 
 
 def regions_met(ctx: Context, a: int, b: int) -> list[str]:
