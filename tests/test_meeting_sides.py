@@ -173,3 +173,28 @@ def test_a_bloc_stands_for_the_unnamed_rest_of_its_ministers_meeting(lexicon):
     [m] = meetings_of(lexicon, "Tomas Lind met his counterparts at the ASEAN economic ministers' meeting in "
                                "Jakarta on Monday.")
     assert set(m.participants) == {"Tomas Lind", "ASEAN"}
+
+
+# --- a list whose names carry their organisation; who chaired the meeting ---------------
+
+def test_oxford_list_of_names_with_their_organisations_keeps_the_last(lexicon):
+    [m] = meetings_of(lexicon, "On Monday, Zhou Ming met with a delegation of Swedish businesses co-led by "
+                               "Chairman Tomas Lind of the Sweden-China Trade Council, Chairman Ida Berg of the "
+                               "Swedish Exporters' Federation, and Chairman Paul Hart of the Nordic Chamber.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind", "Ida Berg", "Paul Hart"}
+
+
+def test_two_clauses_joined_by_and_after_a_complement_stay_apart(lexicon):
+    ms = meetings_of(lexicon, "Paul Hart met Zhou Ming of China on Monday, and Sato Kenji met Tomas Lind on Tuesday.")
+    assert people(ms) == [{"Paul Hart", "Zhou Ming"}, {"Sato Kenji", "Tomas Lind"}]
+
+
+def test_the_person_who_chaired_the_meeting_takes_part(lexicon):
+    [m] = meetings_of(lexicon, "On Monday, Zhou Ming met with a Swedish business delegation led by Tomas Lind. "
+                               "Zhou heard their requests. The meeting was chaired by Ida Berg.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind", "Ida Berg"}
+
+
+def test_a_person_who_praised_the_meeting_does_not_join_it(lexicon):
+    [m] = meetings_of(lexicon, "On Monday, Zhou Ming met Tomas Lind in Geneva. The meeting was praised by Paul Hart.")
+    assert set(m.participants) == {"Zhou Ming", "Tomas Lind"}

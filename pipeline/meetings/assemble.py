@@ -90,9 +90,10 @@ def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
             groups += _rounds_of(ctx, groups, c)
             continue
         if c.kind == "back":
+            joins = _joins(ctx, c)
             target = next((g for g in reversed(groups) if g.kind != "launch" and (
                 (set(c.parties) and set(c.parties) <= set(g.persons) | set(g.countries) | set(g.sides))
-                or (not c.parties and c.sent - g.clues[-1].sent <= 2))), None)
+                or (not c.parties or joins) and c.sent - g.clues[-1].sent <= 2)), None)
             if target is not None:
                 target.clues.append(_details_of(ctx, target, c))
             continue
@@ -118,10 +119,22 @@ def _rounds_of(ctx: Context, groups: list[Group], c: Clue) -> list[Group]:
             for city in c.cities if city not in held]
 
 
+# a person who took part in the meeting a sentence points back at: "The meeting was chaired by ..."
+_CHAIRED_BY = re.compile(r"\b(?:was|were) (?:also )?(?:chaired|co-chaired|attended|joined|hosted|presided over) by\b")
+
+
+def _joins(ctx: Context, c: Clue) -> bool:
+    """A sentence pointing back at the meeting names someone who took part: "The meeting was chaired by X"."""
+    s, e = ctx.article.sentences[c.sent]
+    return bool(c.pointer and c.persons and _CHAIRED_BY.search(ctx.low, s, e))
+
+
 def _details_of(ctx: Context, target: Group, c: Clue) -> Clue:
     """A mention pointing back at the meeting just reported ("During their talks in Geneva, ...",
     "The talks took place on Monday") gives it the place and day it lacks."""
     back = Clue(c.sent, [], [], [], kind="back")
+    if _joins(ctx, c):   # "The meeting was chaired by Vice Minister Li"
+        back.persons = [p for p in c.persons if p not in target.persons]
     if not c.pointer or c.sent - target.clues[-1].sent > 1:
         return back
     if c.location and not target.location and not _remote(target):

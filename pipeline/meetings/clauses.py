@@ -47,6 +47,10 @@ LEADING = re.compile(r"\s*[\"'“‘]?(?:after|before|when|while|since|following
 ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:his|her|the|this|an|their|our|my|that) (?:\w+ )?invitation")
 # what may follow the last name of a list: the end of the sentence or of a phrase
 _LIST_END = re.compile(r"\s*(?:[.;:,)!?]|$)")
+# after a name in a list: its organisation, then the comma ("Chairman A of the Business Federation, and ...")
+_COMPLEMENT = r"(?: of (?:the )?[^,.;:()]{1,60}?)?"
+_LIST_COMMA = re.compile(_COMPLEMENT + r",\s")
+_LIST_COMMA_AND = re.compile(_COMPLEMENT + r"\s*,\s*and\s*")
 _SPOKES = re.compile(r"spokes(?:man|woman|person)")
 # "ministry spokesperson Ana Ruiz", "Ana Ruiz, a foreign ministry spokeswoman, said"; not "..., a spokesman said"
 _SPOKES_BEFORE = re.compile(r"spokes(?:man|woman|person)\s+(?:[\w-]+\s+){0,3}$")
@@ -142,11 +146,11 @@ def _last_list_item(ctx: Context, pos: int) -> bool:
     if who is None or not _title_gap(ctx.low[pos:who[0]]):
         return False
     before = [i for i in items if i[1] <= pos][-2:]
-    if not before or not re.fullmatch(r"\s*,\s*and\s*", ctx.low[before[-1][1]:pos]):
+    if not before or not _LIST_COMMA_AND.fullmatch(ctx.low, before[-1][1], pos):
         return False
     # "A, B, and C are ...": three items, the verb is the list's
-    three = len(before) == 2 and re.match(r",\s", ctx.low[before[0][1]:before[0][1] + 2]) \
-        and _title_gap(ctx.low[before[0][1] + 1:before[1][0]])
+    comma = _LIST_COMMA.match(ctx.low, before[0][1]) if len(before) == 2 else None
+    three = comma and _title_gap(ctx.low[comma.end():before[1][0]])
     return bool(three or _LIST_END.match(ctx.text, who[1]))
 
 
