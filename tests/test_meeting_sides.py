@@ -198,3 +198,18 @@ def test_the_person_who_chaired_the_meeting_takes_part(lexicon):
 def test_a_person_who_praised_the_meeting_does_not_join_it(lexicon):
     [m] = meetings_of(lexicon, "On Monday, Zhou Ming met Tomas Lind in Geneva. The meeting was praised by Paul Hart.")
     assert set(m.participants) == {"Zhou Ming", "Tomas Lind"}
+
+
+# --- different days, different people; a team listed as representing a country ----------
+
+def test_a_person_of_another_days_meeting_does_not_stand_for_unnamed_officials(lexicon):
+    ms = meetings_of(lexicon, "Tomas Lind flew to Geneva on Thursday to lead the negotiations after technical talks "
+                              "between Swedish and Chinese officials on Monday failed.")
+    assert {"Sweden", "China"} in people(ms)
+
+
+def test_people_representing_a_country_at_the_talks_are_its_side(lexicon):
+    [m] = meetings_of(lexicon, "Top Swedish and Chinese officials met in Geneva on Monday. Tomas Lind, Trade "
+                               "Secretary Ida Berg, and Envoy Mia Costa are all representing Sweden at the talks, "
+                               "while Zhou Ming is leading China's delegation.")
+    assert set(m.participants) == {"Tomas Lind", "Ida Berg", "Mia Costa", "Zhou Ming"}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from pipeline.article import Article, Meeting
-from pipeline.meetings.clauses import Context, delegation_heads
+from pipeline.meetings.clauses import Context
+from pipeline.meetings.heads import delegation_heads
 from pipeline.meetings.clue import Clue, Group, unique
 from pipeline.meetings.manner import city_of_clause
 
@@ -28,7 +29,7 @@ def assemble(ctx: Context, clues: list[Clue]) -> list[Meeting]:
     groups = [g for g in groups if g.kind != "launch" or not any(
         ks == set(g.countries) and re.search(r"\b" + re.escape(g.key), said) for ks, said in scheduled)]
     _name_country_sides(ctx, groups)
-    _name_delegation_heads(ctx, groups)
+    groups = _name_delegation_heads(ctx, groups)
     _share_dates(groups)
     _fill_places(ctx, groups)
     return [_meeting(ctx, g) for g in groups]
@@ -171,6 +172,8 @@ def _name_country_sides(ctx: Context, groups: list[Group]) -> None:
         for other in groups:
             if other is g or other.kind == "launch" or not sents & {c.sent for c in other.clues if c.kind != "back"}:
                 continue
+            if g.date and other.date and g.date != other.date:   # "Kim flew in on Thursday after talks between
+                continue                                          # Korean and US officials on the 8th": other days, other people
             # a side another mention of this meeting already names a person for keeps that person:
             # "talks led by Hart and Zhou ... pending a call between their leaders"
             covered = {ctx.country(p) for p in g.persons}
@@ -182,17 +185,31 @@ def _name_country_sides(ctx: Context, groups: list[Group]) -> None:
                     c.sides = [k for k in c.sides if k not in stand_in]
 
 
-def _name_delegation_heads(ctx: Context, groups: list[Group]) -> None:
-    """A meeting of country sides whose teams' leaders are named next: those leaders are the parties."""
+def _name_delegation_heads(ctx: Context, groups: list[Group]) -> list[Group]:
+    """A meeting of country sides whose teams' leaders are named next: those leaders are the parties.
+    The sentence naming them ("A, B and C are representing the US at the talks") then reports no
+    other meeting: a meeting of some of those people in it is this one."""
+    named_groups = []
     for g in groups:
         if g.kind == "launch" or len(g.persons) >= 2 or not any(c.sides for c in g.clues):
             continue
         first = min(c.sent for c in g.clues)
         heads = delegation_heads(ctx, first, first + HEAD_SENTENCES)
         for c in g.clues:
-            named = [heads[k] for k in c.sides if k in heads and heads[k] not in c.persons]
+            named = [p for k in c.sides if k in heads for p in heads[k]]
             c.persons = unique(c.persons + named)
             c.sides = [k for k in c.sides if k not in heads]
+        if heads:
+            named_groups.append(g)
+    for g in named_groups:
+        window = range(min(c.sent for c in g.clues), min(c.sent for c in g.clues) + HEAD_SENTENCES + 1)
+        for h in list(groups):
+            if h is not g and h.kind == "meet" and h.persons and set(h.persons) <= set(g.persons) \
+                    and all(c.sent in window and not c.repeat and not c.key for c in h.clues) \
+                    and not (g.date and h.date and g.date != h.date) and (h.status or "held") == (g.status or "held"):
+                g.clues += h.clues
+                groups.remove(h)
+    return groups
 
 
 def _mode_of(g: Group) -> str:
