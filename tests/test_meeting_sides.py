@@ -12,7 +12,8 @@ from pathlib import Path
 
 from pipeline.ingest import load_paths
 from pipeline.process import process_article
-from tests.test_meetings import meetings_of
+from pipeline.meetings.extract import extract_meetings
+from tests.test_meetings import make_article, meetings_of
 
 
 def people(meetings) -> list[set[str]]:
@@ -213,3 +214,27 @@ def test_people_representing_a_country_at_the_talks_are_its_side(lexicon):
                                "Secretary Ida Berg, and Envoy Mia Costa are all representing Sweden at the talks, "
                                "while Zhou Ming is leading China's delegation.")
     assert set(m.participants) == {"Tomas Lind", "Ida Berg", "Mia Costa", "Zhou Ming"}
+
+
+# --- a role no title fits stands for the one person of its country ----------------------
+
+def test_a_role_no_title_fits_is_the_one_person_of_its_country(lexicon):
+    article = make_article("Swedish trade negotiator Tomas Lind spoke with reporters on Monday. In Geneva on Friday, "
+                           "the Swedish economic revitalization minister met in person with Zhou Ming and Paul Hart "
+                           "separately.")
+    for m in article.mentions:
+        m.role = "trade negotiator" if m.canonical == "Tomas Lind" else m.role
+    ms = extract_meetings(article, lexicon).meetings
+    assert people(ms) == [{"Tomas Lind", "Paul Hart"}, {"Tomas Lind", "Zhou Ming"}]
+
+
+def test_a_leader_role_is_not_the_one_minister_of_its_country(lexicon):
+    ms = meetings_of(lexicon, "Tomas Lind spoke with reporters on Monday. In Geneva on Friday, the Swedish prime "
+                              "minister met Zhou Ming.")
+    assert all("Tomas Lind" not in m.participants for m in ms)
+
+
+def test_a_role_of_a_country_with_two_people_named_stays_unresolved(lexicon):
+    ms = meetings_of(lexicon, "Tomas Lind and Ida Berg spoke with reporters on Monday. In Geneva on Friday, the "
+                              "Swedish economic revitalization minister met Zhou Ming.")
+    assert all("Tomas Lind" not in m.participants and "Ida Berg" not in m.participants for m in ms)

@@ -45,6 +45,10 @@ _LIST_END = re.compile(r"\s*(?:[.;:,)!?]|$)")
 _COMPLEMENT = r"(?: of (?:the )?[^,.;:()]{1,60}?)?"
 _LIST_COMMA = re.compile(_COMPLEMENT + r",\s")
 _LIST_COMMA_AND = re.compile(_COMPLEMENT + r"\s*,\s*and\s*")
+# a role of a minister, negotiator or envoy, not a head of government
+_MINISTERIAL = re.compile(r"\b(?:minister|secretary|negotiator|envoy|commissioner|representative|trade chief)\b")
+_OFFICE = re.compile(r"\b(?:minister|secretary|ministry)\b")
+_LEADER_ROLE = re.compile(r"\b(?:prime minister|president|premier|chancellor|leader|king)\b")
 _SPOKES = re.compile(r"spokes(?:man|woman|person)")
 # "ministry spokesperson Ana Ruiz", "Ana Ruiz, a foreign ministry spokeswoman, said"; not "..., a spokesman said"
 _SPOKES_BEFORE = re.compile(r"spokes(?:man|woman|person)\s+(?:[\w-]+\s+){0,3}$")
@@ -278,4 +282,26 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
 def entity_reference(ctx: Context, idx: int, phrase: str, before: int | None = None) -> list[str]:
     """The person a phrase ("he", "the minister") refers to, as a one-item list, or []."""
     found = resolve_reference(ctx.article, idx, phrase, before, lexicon=ctx.lexicon)
-    return [found.canonical] if found is not None and found.kind == "person" and found.canonical else []
+    if found is not None and found.kind == "person" and found.canonical:
+        return [found.canonical]
+    return _only_one_of_country(ctx, idx, phrase, before)
+
+
+def _only_one_of_country(ctx: Context, idx: int, phrase: str, before: int | None) -> list[str]:
+    """ "the Japanese economic revitalization minister", where no title fits: the one Japanese
+    person the article has named so far, if there is exactly one and the article gives them no
+    ministry of their own ("trade negotiator Akazawa"). Not for a leader ("the Japanese prime
+    minister" is nobody named as a minister) and not for a bare role with no country."""
+    where = ctx.places.country.search(phrase.title())   # the pattern reads cased text
+    low = phrase.lower()
+    if where is None or not _MINISTERIAL.search(low) or _LEADER_ROLE.search(low):
+        return []
+    country = ctx.places.country_of.get(where.group().lower().replace("\u2019", "'"), "")
+    cutoff = ctx.article.sentences[idx][0] if before is None else before
+    named = {p.canonical for p in ctx.persons if p.end <= cutoff and ctx.country(p.canonical) == country
+             and not ctx.is_spokesperson(p)}
+    if not country or len(named) != 1:
+        return []
+    who = named.pop()   # a person the article gives another ministry is not this minister
+    offices = [p.role.lower() for p in ctx.persons if p.canonical == who and _OFFICE.search(p.role.lower())]
+    return [] if offices else [who]
