@@ -238,3 +238,24 @@ def test_a_role_of_a_country_with_two_people_named_stays_unresolved(lexicon):
     ms = meetings_of(lexicon, "Tomas Lind and Ida Berg spoke with reporters on Monday. In Geneva on Friday, the "
                               "Swedish economic revitalization minister met Zhou Ming.")
     assert all("Tomas Lind" not in m.participants and "Ida Berg" not in m.participants for m in ms)
+
+
+# --- "both countries" after a meeting of two; a delegate standing for its person --------
+
+def test_both_countries_are_those_of_the_meeting_reported_before(lexicon):
+    ms = meetings_of(lexicon, "Tomas Lind held talks with Zhou Ming in Geneva on Monday. Lind said Sweden backed "
+                              "a swift deal between the EU and Japan. Officials from both countries will hold "
+                              "regular talks on market access, the Swedish ministry said.")
+    assert {"Sweden", "China"} in people(ms)
+
+
+def test_both_countries_with_no_meeting_of_two_before_name_nobody(lexicon):
+    ms = meetings_of(lexicon, "Sweden, Japan and China issued statements on Monday. Officials from both countries "
+                              "will hold regular talks on market access.")
+    assert ms == []
+
+
+def test_a_countrys_delegate_is_the_person_of_that_country(lexicon):
+    [m] = meetings_of(lexicon, "Tomas Lind arrived in Geneva on Monday. The Swedish delegate's meeting with Zhou "
+                               "Ming on Tuesday focused on steel.")
+    assert set(m.participants) == {"Tomas Lind", "Zhou Ming"}

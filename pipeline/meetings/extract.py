@@ -58,7 +58,7 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
     for idx in sorted(cues_by_sent):
         s, e = article.sentences[idx]
         if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)) \
-                and not implicit_countries(ctx, idx, s, e):
+                and not implicit_countries(ctx, idx, s, e, clues):
             # nobody in the sentence, not even "he", "the two" or "both countries": at most earlier rounds
             # of the article's meeting, or details of the one just reported ("The talks took place in Geneva")
             lone = _earlier_rounds(ctx, idx, s, e) or (_lone_pointer(ctx, idx, s, e) if idx - 1 in cues_by_sent else None)
@@ -90,7 +90,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         return []
     if not (any(a <= p.start < b for p in ctx.persons) or any(a <= h[0] < b for h in ctx.countries)
             or rules.any_ref.search(seg) or seg.startswith(", who ") or a in ctx.resumed
-            or implicit_countries(ctx, idx, a, b)):
+            or implicit_countries(ctx, idx, a, b, earlier)):
         rounds = _earlier_rounds(ctx, idx, a, b)    # nobody here: at most a pointer back
         if rounds:
             return [rounds]

@@ -68,9 +68,10 @@ class PartyRules:
                     and _REPORTER_BEFORE.search(text, max(0, m.start - REPORTER_TITLE_REACH), m.start))
 
 
-def implicit_countries(ctx: Context, idx: int, a: int, b: int) -> list[str]:
+def implicit_countries(ctx: Context, idx: int, a: int, b: int, earlier=()) -> list[str]:
     """ "officials from both countries", "the three nations' leaders": the countries named in this
-    sentence and the ones before, if they are exactly that many; else []."""
+    sentence and the ones before, if they are exactly that many; else those of the latest meeting
+    reported before with that many countries; else []."""
     rules: PartyRules = ctx.lexicon.compiled(PartyRules)
     m = rules.country_plural.search(ctx.low, a, b)
     if not m:
@@ -85,7 +86,10 @@ def implicit_countries(ctx: Context, idx: int, a: int, b: int) -> list[str]:
     found = unique(ctx.places.country_of.get(h.group().lower().replace("\u2019", "'"), "")
                    for h in ctx.places.country.finditer(ctx.text, start, m.start()))
     found = unique(found + [ctx.country(p.canonical) for p in ctx.persons if start <= p.start < m.start()])
-    return found if len(found) == want else []
+    if len(found) == want:
+        return found
+    return next((list(c.countries) for c in reversed(earlier) if c.kind != "back" and len(c.countries) == want
+                 and all(k in ctx.places.country_names for k in c.countries)), [])
 
 
 def parties_in(ctx: Context, a: int, b: int) -> list[str]:
@@ -156,7 +160,7 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
         persons = unique(persons + _subject_role(ctx, idx, a, first_cue, persons))
     uncovered = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}]
     if len(persons) + len(uncovered) + len(groups) < 2 and not persons:   # "officials from both countries"
-        sides = unique(sides + implicit_countries(ctx, idx, a, b))
+        sides = unique(sides + implicit_countries(ctx, idx, a, b, earlier))
         uncovered = sides
     if len(persons) + len(uncovered) + len(groups) < 2 or owner:
         more, more_sides = resolve_sides(ctx, idx, a, b, persons, earlier, owner)
