@@ -259,3 +259,26 @@ def test_a_countrys_delegate_is_the_person_of_that_country(lexicon):
     [m] = meetings_of(lexicon, "Tomas Lind arrived in Geneva on Monday. The Swedish delegate's meeting with Zhou "
                                "Ming on Tuesday focused on steel.")
     assert set(m.participants) == {"Tomas Lind", "Zhou Ming"}
+
+
+# --- a meeting on the sidelines of a larger one; who chaired it; "I" in a transcript -------
+
+def test_a_bilateral_meeting_on_the_sidelines_is_not_the_gathering(lexicon):
+    ms = meetings_of(lexicon, "The trade ministers of Sweden, China and Japan met in Geneva on Thursday. Tomas Lind "
+                              "chaired the meeting. On the sidelines, Sato Kenji held a bilateral meeting with "
+                              "Zhou Ming on fertiliser.")
+    assert {"Sato Kenji", "Zhou Ming"} in people(ms)
+    assert {"Tomas Lind", "China", "Japan"} in people(ms)
+
+
+def test_the_speaker_of_a_transcript_answer_is_i(lexicon, tmp_path):
+    a = run(lexicon, tmp_path, "Minister Margus Tsahkna: Good afternoon. This morning I held talks with Icelandic "
+                               "Foreign Minister Thorgerdur Gunnarsdottir here in Tallinn.\n\n"
+                               "Q: Did you discuss gallium?")
+    assert people(a.meetings) == [{"Margus Tsahkna", "Thorgerdur Gunnarsdottir"}]
+
+
+def test_i_in_a_paragraph_with_no_speaker_label_is_nobody(lexicon, tmp_path):
+    a = run(lexicon, tmp_path, "\"This morning I held talks with Icelandic Foreign Minister Thorgerdur "
+                               "Gunnarsdottir,\" the minister wrote.")
+    assert all(len(m.participants) <= 2 for m in a.meetings)

@@ -59,8 +59,8 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
         return g.kind == c.kind and g.key == c.key and set(g.countries) == set(c.countries)
     if not _same_people(ctx, g, c) or g.key and c.key and g.key != c.key:
         return False
-    if c.repeat and c.key and len(_sides_of(ctx, g.clues)) > len(_sides_of(ctx, [c])):
-        return False   # one of the separate meetings a clause lists is not part of a larger one
+    if (c.repeat and c.key or c.aside) and len(_sides_of(ctx, g.clues)) > len(_sides_of(ctx, [c])):
+        return False   # one of the separate meetings a clause lists, or one on the sidelines, is not the larger one
     gk, ck = set(g.countries), set(c.countries)
     if gk and ck and not (gk <= ck or ck <= gk):
         return False
@@ -121,7 +121,9 @@ def _rounds_of(ctx: Context, groups: list[Group], c: Clue) -> list[Group]:
 
 
 # a person who took part in the meeting a sentence points back at: "The meeting was chaired by ..."
-_CHAIRED_BY = re.compile(r"\b(?:was|were) (?:also )?(?:chaired|co-chaired|attended|joined|hosted|presided over) by\b")
+_CHAIRED_BY = re.compile(r"\b(?:was|were) (?:also )?(?:chaired|co-chaired|attended|joined|hosted|presided over) by\b"
+                         r"|\b(?:chaired|co-chaired|attended|addressed|opened|told) (?:the|this|that) (?:[\w-]+ ){0,2}?"
+                         r"(?:meeting|talks|session|gathering|dialogue)\b")
 
 
 def _joins(ctx: Context, c: Clue) -> bool:

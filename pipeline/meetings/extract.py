@@ -33,6 +33,7 @@ IN_COUNTRY_REACH = 8
 
 _LAUNCH_TOPIC = re.compile(r"(?:up )?(?:(?:a|an|the) )?")
 _ALSO = re.compile(r"\balso\b")
+_ASIDE = re.compile(r"\b(?:bilateral (?:meeting|meetings|talks|discussions|session)|on the (?:sidelines|margins))\b")
 # "visited Swedish trade minister Lind": a title may stand between the verb and its object
 VISITED_PERSON_REACH = 30
 _NOT_VISIT_OBJECT = re.compile(r"[,.;:()]|\b(?:by|from|to|and|with|in|on|of|for|after|before|where)\b")
@@ -101,7 +102,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
             and any(c.sent >= idx - 1 and set(c.countries) == set(countries) for c in earlier):
         persons, sides = [], list(countries)   # "the two sides vowed to hold talks": the countries will meet
     base = dict(sent=idx, persons=persons, sides=sides, countries=countries, occasion=parties.occasion,
-                repeat=bool(rules.repeat.search(seg)), also=bool(_ALSO.search(seg)))
+                repeat=bool(rules.repeat.search(seg)), also=bool(_ALSO.search(seg)), aside=bool(_ASIDE.search(seg)))
     when(ctx, idx, a, b, base, only_segment, min(m.start() for m in kinds.values()))
     planned = bool(rules.planned.search(seg))
     out: list[Clue] = []

@@ -114,6 +114,10 @@ _MEETINGS_WITH = re.compile(r"\bmeetings with\b")
 _AND_WITH = re.compile(r",? (?:–|—|-)? ?and with ")
 # between two names of a list: "A, Japanese Economy Minister B, and C"
 _NEXT_IN_LIST = re.compile(r"(?:,|,? and) (?:and )?(?:(?!(?:with|met|said|says|who|to|on|in|at|while|after|before)\b)[A-Za-z][\w.'-]* ){0,6}")
+# "Minister Ana Ruiz: ...": a transcript's speaker label opens the paragraph within a few words
+SPEAKER_LABEL_REACH = 60
+_I_SUBJECT = re.compile(r"\bI\b")
+_LABEL_END = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*:")
 # the unnamed rest of a gathering one person met: "his counterparts", "fellow ministers"
 _UNNAMED_PEERS = re.compile(r"\b(?:(?:his|her|their) (?:[a-z-]+ ){0,2}?counterparts|(?:fellow|other) (?:[a-z-]+ ){0,2}?"
                             r"(?:ministers|leaders))\b")
@@ -152,6 +156,7 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
         named = summit_names(ctx, side_start, side_end)
         sides = [k for k in sides if k not in named]
 
+    persons = unique(_first_person(ctx, a, first_cue) + persons)
     owner = ctx.rules.owner.search(low[a:b])
     if len(persons) < 2:   # "the secretary's talks", "the top Swedish diplomat is due to meet"
         for m in ctx.rules.role_ref.finditer(low, a, side_end):
@@ -175,6 +180,16 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     countries = unique([ctx.country(p) for p in persons] + sides + destinations)
     sides = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}] + groups
     return Parties(persons, sides, countries, destinations, side_end, occasion)
+
+
+def _first_person(ctx: Context, a: int, cue: int) -> list[str]:
+    """ "Minister Ruiz: This morning I held talks with ...": in a transcript answer, "I" before the
+    cue is the speaker its paragraph opens with."""
+    if not _I_SUBJECT.search(ctx.text, a, cue):
+        return []
+    start = ctx.text.rfind("\n", 0, a) + 1
+    label = next((p for p in ctx.persons if start <= p.start and p.end <= min(a, start + SPEAKER_LABEL_REACH)), None)
+    return [label.canonical] if label and _LABEL_END.match(ctx.text, label.end) else []
 
 
 def summit_names(ctx: Context, a: int, b: int) -> set[str]:
