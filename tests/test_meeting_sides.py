@@ -282,3 +282,12 @@ def test_i_in_a_paragraph_with_no_speaker_label_is_nobody(lexicon, tmp_path):
     a = run(lexicon, tmp_path, "\"This morning I held talks with Icelandic Foreign Minister Thorgerdur "
                                "Gunnarsdottir,\" the minister wrote.")
     assert all(len(m.participants) <= 2 for m in a.meetings)
+
+
+def test_countries_holding_their_joint_commission_meet(lexicon):
+    [m] = meetings_of(lexicon, "Sweden and China held their joint trade commission in Geneva on Wednesday.")
+    assert set(m.participants) == {"Sweden", "China"} and m.status == "held"
+
+
+def test_a_joint_committee_named_alone_is_no_meeting(lexicon):
+    assert meetings_of(lexicon, "The joint committee's report on steel was published on Wednesday.") == []
