@@ -24,7 +24,8 @@ from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.manner import city_in_relative, city_of_clause, has_tense, mode, when
-from pipeline.meetings.participants import implicit_countries, parties_of, split_counterparts
+from pipeline.meetings.participants import implicit_countries, parties_of
+from pipeline.meetings.separate import split_counterparts
 from pipeline.meetings.roles import weak_cue_fails
 from pipeline.meetings.rules import MeetingRules
 
