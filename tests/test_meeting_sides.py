@@ -291,3 +291,17 @@ def test_countries_holding_their_joint_commission_meet(lexicon):
 
 def test_a_joint_committee_named_alone_is_no_meeting(lexicon):
     assert meetings_of(lexicon, "The joint committee's report on steel was published on Wednesday.") == []
+
+
+# --- a meeting with a country that a named meeting of the same trip covers ---------------
+
+def test_a_trip_to_a_country_whose_talks_name_the_counterpart_is_no_extra_row(lexicon):
+    ms = meetings_of(lexicon, "Tomas Lind met Zhou Ming in Beijing on Friday. Lind flew to China on Wednesday to "
+                              "lead the negotiations in person.")
+    assert people(ms) == [{"Tomas Lind", "Zhou Ming"}]
+
+
+def test_a_meeting_with_a_country_weeks_apart_stays(lexicon):
+    ms = meetings_of(lexicon, "Tomas Lind met Zhou Ming in Beijing on Saturday. In January, Lind held talks with "
+                              "Chinese officials on 3 January.", published=None)
+    assert {"Tomas Lind", "Zhou Ming"} in people(ms)

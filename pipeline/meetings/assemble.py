@@ -30,6 +30,7 @@ def assemble(ctx: Context, clues: list[Clue]) -> list[Meeting]:
         ks == set(g.countries) and re.search(r"\b" + re.escape(g.key), said) for ks, said in scheduled)]
     _name_country_sides(ctx, groups)
     groups = _name_delegation_heads(ctx, groups)
+    groups = _without_covered(ctx, groups)
     _share_dates(groups)
     _fill_places(ctx, groups)
     return [_meeting(ctx, g) for g in groups]
@@ -145,6 +146,23 @@ def _details_of(ctx: Context, target: Group, c: Clue) -> Clue:
     if c.date and not target.date and not target.precision:
         back.date, back.precision = c.date, c.precision
     return back
+
+
+def _without_covered(ctx: Context, groups: list[Group]) -> list[Group]:
+    """ "Kim flew to the US on Thursday to lead the negotiations ... met Lutnick on Saturday": a
+    person's meeting with a country is the one the article reports with a named person of that
+    country, the same trip (days apart at most, or undated) and status."""
+    def fuller(g: Group, h: Group) -> bool:
+        ps, ss = _parties(ctx, g), _parties(ctx, h)
+        if h is g or h.kind == "launch" or len(ps) != 2 or len(ss) != 2 or (g.status or "held") != (h.status or "held"):
+            return False
+        person = next((p for p in ps if p in g.persons), None)
+        country = next((k for k in ps if k in ctx.places.country_names), None)
+        if person is None or country is None or person not in h.persons:
+            return False
+        near = not (g.date and h.date) or abs((g.date - h.date).days) <= SAME_TRIP_DAYS
+        return near and any(ctx.country(p) == country for p in h.persons if p != person)
+    return [g for g in groups if g.kind == "launch" or not any(fuller(g, h) for h in groups)]
 
 
 def _share_dates(groups: list[Group]) -> None:
