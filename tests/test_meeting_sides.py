@@ -305,3 +305,21 @@ def test_a_meeting_with_a_country_weeks_apart_stays(lexicon):
     ms = meetings_of(lexicon, "Tomas Lind met Zhou Ming in Beijing on Saturday. In January, Lind held talks with "
                               "Chinese officials on 3 January.", published=None)
     assert {"Tomas Lind", "Zhou Ming"} in people(ms)
+
+
+# --- officials of any country by their titles; the pair of a meeting a few sentences back ---
+
+def test_a_title_whose_office_lists_several_fields_introduces_a_person(lexicon, tmp_path):
+    a = run(lexicon, tmp_path, "Ghana's Minister for Trade, Agribusiness and Industry Elizabeth Ofosu-Adjare held "
+                               "talks in Abu Dhabi on Tuesday with Thani bin Ahmed Al Zeyoudi, the UAE Minister of "
+                               "State for Foreign Trade.")
+    assert people(a.meetings) == [{"Elizabeth Ofosu-Adjare", "Thani bin Ahmed Al Zeyoudi"}]
+    assert {(m.canonical, m.country) for m in a.mentions if m.kind == "person"} == {
+        ("Elizabeth Ofosu-Adjare", "Ghana"), ("Thani bin Ahmed Al Zeyoudi", "United Arab Emirates")}
+
+
+def test_the_two_ministers_are_the_pair_of_a_meeting_four_sentences_back(lexicon):
+    ms = meetings_of(lexicon, "Tomas Lind and Zhou Ming signed a pact in Geneva on Monday. Zhou arrived on Sunday. "
+                              "Lind said costs would fall. Shippers were pleased. The two ministers also met "
+                              "Paul Hart by video link.")
+    assert {"Tomas Lind", "Zhou Ming", "Paul Hart"} in people(ms)

@@ -62,7 +62,9 @@ class EntityRules:
         # ... or "and <capitalised words>": "Minister of Industry and Advanced Technology Omar Saleh"
         self.title_gap = re.compile(rf"\s*,?\s*|\s+{alternation(w['title_complement_words'])}\s"
                                     rf"[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*"
-                                    rf"|\s+and\s+(?=[A-Z])[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*")
+                                    rf"|\s+and\s+(?=[A-Z])[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*"
+                                    # "Minister for Trade, Agribusiness and Industry": the office's list goes on
+                                    rf"|,\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+and\s+[A-Z][\w-]+\s+")
         self.gap_verbs = re.compile(rf"\b{alternation(w['title_gap_verbs'])}\b")
         # a country before a title: "Japan's", "US", "the Japanese foreign ministry's Asian ... Bureau"
         self.country_gap = re.compile(rf"(?:['’]s)?(?:\s+(?:[A-Z][\w.-]*(?:['’]s)?"
@@ -297,7 +299,7 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
         if len(seg) == 1:
             singles.append(seg[0])
             continue
-        if not 2 <= len(seg) <= 4:
+        if not 2 <= len([t for t in seg if text[t[0]].isupper()]) <= 4:   # particles aside: "Thani bin Ahmed Al Zeyoudi"
             continue
         start, end = seg[0][0], seg[-1][1]
         p = resolve_name(text[start:end], lexicon)

@@ -37,6 +37,9 @@ LEADING_SUBJECT_REACH = 30
 # an Oxford comma's last item: a title of a few words and the name ("and Japanese Trade Minister Sato Kenji")
 LIST_ITEM_REACH = 70
 
+# "the two ministers also met ...": the pair of the latest meeting reported within a few sentences
+PAIR_SENTENCES = 5
+
 LEADING = re.compile(r"\s*[\"'“‘]?(?:after|before|when|while|since|following|during|ahead of|once|according to)\b")
 ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:his|her|the|this|an|their|our|my|that) (?:\w+ )?invitation")
 # what may follow the last name of a list: the end of the sentence or of a phrase
@@ -252,7 +255,7 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
     if plural and not owner:
         if len(before) >= 2:
             return before[-2:], []
-        prev = next((c for c in reversed(earlier) if c.sent >= idx - 3 and len(c.parties) >= 2
+        prev = next((c for c in reversed(earlier) if c.sent >= idx - PAIR_SENTENCES and len(c.parties) >= 2
                      and (c.kind != "launch" or c.sent == idx)), None)
         if prev is not None:
             return list(prev.persons), list(prev.sides)
