@@ -323,3 +323,17 @@ def test_the_two_ministers_are_the_pair_of_a_meeting_four_sentences_back(lexicon
                               "Lind said costs would fall. Shippers were pleased. The two ministers also met "
                               "Paul Hart by video link.")
     assert {"Tomas Lind", "Zhou Ming", "Paul Hart"} in people(ms)
+
+
+# --- an Oxford comma before the second of "between" -------------------------------------
+
+def test_an_oxford_comma_before_the_second_side_of_between_keeps_one_clause(lexicon):
+    [m] = meetings_of(lexicon, "Talks between delegations headed by Trade Secretary Paul Hart, and Commerce "
+                               "Minister Zhou Ming ran for six hours in Geneva on Monday.")
+    assert set(m.participants) == {"Paul Hart", "Zhou Ming"}
+
+
+def test_a_new_subject_after_a_complete_between_starts_a_clause(lexicon):
+    ms = meetings_of(lexicon, "Talks between Paul Hart and Zhou Ming ran for six hours, and Tomas Lind met "
+                              "Sato Kenji later.")
+    assert people(ms) == [{"Paul Hart", "Zhou Ming"}, {"Sato Kenji", "Tomas Lind"}]

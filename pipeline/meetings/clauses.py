@@ -52,6 +52,7 @@ _LIST_COMMA_AND = re.compile(_COMPLEMENT + r"\s*,\s*and\s*")
 _MINISTERIAL = re.compile(r"\b(?:minister|secretary|negotiator|envoy|commissioner|representative|trade chief)\b")
 _OFFICE = re.compile(r"\b(?:minister|secretary|ministry)\b")
 _LEADER_ROLE = re.compile(r"\b(?:prime minister|president|premier|chancellor|leader|king)\b")
+_BETWEEN = re.compile(r"\bbetween\b")
 _SPOKES = re.compile(r"spokes(?:man|woman|person)")
 # "ministry spokesperson Ana Ruiz", "Ana Ruiz, a foreign ministry spokeswoman, said"; not "..., a spokesman said"
 _SPOKES_BEFORE = re.compile(r"spokes(?:man|woman|person)\s+(?:[\w-]+\s+){0,3}$")
@@ -124,9 +125,24 @@ def _new_clause(ctx: Context, m: re.Match) -> bool:
     if not m.group().startswith(", and"):
         return True
     rest = ctx.text[m.end():m.end() + NEW_SUBJECT_REACH].lstrip()
-    if rest[:1].isupper() and _last_list_item(ctx, m.end()):
+    if rest[:1].isupper() and (_last_list_item(ctx, m.end()) or _second_of_between(ctx, m.start())):
         return False
     return rest[:1].isupper() or bool(re.match(r"(?:the|they|he|she|both|their|his|her|it)\b", rest))
+
+
+def _second_of_between(ctx: Context, pos: int) -> bool:
+    """ "Talks between delegations headed by Secretary A, and Vice Premier B": "between" has named
+    one side so far, so ", and" brings the second, not a new clause."""
+    s = ctx.article.sentences[ctx.sentence_of(pos)][0]
+    between = None
+    for between in _BETWEEN.finditer(ctx.low, s, pos):
+        pass
+    if between is None:
+        return False
+    named = [p for p in ctx.persons if between.end() <= p.start and p.end <= pos]
+    named += [h for h in ctx.countries if between.end() <= h[0] and h[1] <= pos
+              and not any(p.start <= h[0] < p.end or _in_title(ctx, h[1]) for p in ctx.persons)]
+    return len(named) == 1
 
 
 def _in_title(ctx: Context, end: int) -> bool:
