@@ -337,3 +337,12 @@ def test_a_new_subject_after_a_complete_between_starts_a_clause(lexicon):
     ms = meetings_of(lexicon, "Talks between Paul Hart and Zhou Ming ran for six hours, and Tomas Lind met "
                               "Sato Kenji later.")
     assert people(ms) == [{"Paul Hart", "Zhou Ming"}, {"Sato Kenji", "Tomas Lind"}]
+
+
+def test_they_looking_toward_a_blocs_meeting_are_the_pair_not_the_bloc(lexicon, tmp_path):
+    a = run(lexicon, tmp_path, "On April 3, Swedish Foreign Minister Karin Holm held a meeting with Ambassador Dana "
+                               "Price, United States Trade Representative, who is on a visit to Sweden.\n\n"
+                               "The two sides traded views on the main trade matters between their countries. They "
+                               "took up economic security issues and affirmed their commitment to close cooperation "
+                               "toward the G7 Trade Ministers' Meeting in October.")
+    assert people(a.meetings) == [{"Karin Holm", "Dana Price"}]

@@ -155,15 +155,17 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     else:   # "the Hungarian economy minister met A and B": the subject is a side of its own
         persons = unique(persons + _subject_role(ctx, idx, a, first_cue, persons))
     uncovered = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}]
+    referred = 0
     if len(persons) + len(uncovered) + len(groups) < 2 and not persons:   # "officials from both countries"
         sides = unique(sides + implicit_countries(ctx, idx, a, b, earlier))
         uncovered = sides
     if len(persons) + len(uncovered) + len(groups) < 2 or owner:
         more, more_sides = resolve_sides(ctx, idx, a, b, persons, earlier, owner)
+        referred = len(more) + len(more_sides)   # "they ... toward the G7 meeting": the pair, not the bloc
         persons = unique(persons + more)
         sides = unique(sides + more_sides)
     persons, sides = resolve_counterparts(ctx, a, side_end, persons, sides)
-    venues = gathering_blocs(ctx, side_start, side_end, len(persons) + 1)
+    venues = gathering_blocs(ctx, side_start, side_end, max(len(persons), referred) + 1)
     sides = [k for k in sides if k not in venues]
     if len(persons) == 1 and not sides and not groups and occasion in ctx.places.blocs \
             and _UNNAMED_PEERS.search(low, side_start, side_end):   # "met his counterparts at the ASEAN meeting"
