@@ -346,3 +346,9 @@ def test_they_looking_toward_a_blocs_meeting_are_the_pair_not_the_bloc(lexicon, 
                                "took up economic security issues and affirmed their commitment to close cooperation "
                                "toward the G7 Trade Ministers' Meeting in October.")
     assert people(a.meetings) == [{"Karin Holm", "Dana Price"}]
+
+
+def test_a_titled_name_takes_its_country_from_the_apposition_after_it(lexicon, tmp_path):
+    a = run(lexicon, tmp_path, "Karin Holm met Ambassador Dana Price, United States Trade Representative, in "
+                               "Stockholm on Monday.")
+    assert ("Dana Price", "United States") in {(m.canonical, m.country) for m in a.mentions if m.kind == "person"}

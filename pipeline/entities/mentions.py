@@ -254,6 +254,9 @@ class _Context:
                 span_start = max(s.start for s in self.places if s.end <= t.start)
             country = direct or self.country_before(t.start) or self.complement_country(t.end, start) \
                 or self.country_after(end) or t.entry.country
+            if not country:   # "Ambassador Dana Price, United States Trade Representative,"
+                app = self.apposition(end)
+                country = app[1] if app is not None else ""
         else:
             app = self.apposition(end)
             if app is not None:
