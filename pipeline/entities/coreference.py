@@ -15,6 +15,10 @@ from pipeline.lexicon.lexicon import Lexicon
 from pipeline.text.folding import fold
 
 _WORD = re.compile(r"[\w'’-]+")
+# the small words inside a title: "Minister of Economy, Trade and Industry"
+_TITLE_JOINERS = {"of", "and", "for", "the"}
+# a subject pronoun before the sentence's first name
+_PRONOUN_OPENING = re.compile(r"\b(?:he|she|He|She)\b")
 
 
 class ReferenceRules:
@@ -144,7 +148,20 @@ def _subject(rules: ReferenceRules, article: Article, persons: list[Mention]) ->
     text = article.text
     sent_start = article.sentences[last][0] if 0 <= last < len(article.sentences) else 0
     for m in in_sentence:
-        before = _WORD.findall(fold(text[sent_start:m.start]))
+        before = _before_title(text[sent_start:m.start])
         if not before or before[-1] not in rules.object_cues:
             return m
+    # "On Tuesday, she met Minister Muto. She also ...": everyone named there is an object, so the
+    # sentence's subject was a pronoun too; it refers to the subject named before
+    if _PRONOUN_OPENING.search(text, sent_start, in_sentence[0].start):
+        return _subject(rules, article, [m for m in persons if m.sentence < last]) or in_sentence[0]
     return in_sentence[0]
+
+
+def _before_title(text: str) -> list[str]:
+    """The folded words before a mention, less the title right before it: "met Japanese Economy
+    Minister Muto" ends with "met"."""
+    words = _WORD.findall(text)
+    while words and (words[-1][:1].isupper() or words[-1] in _TITLE_JOINERS):
+        words.pop()
+    return [fold(w) for w in words]

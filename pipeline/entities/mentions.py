@@ -53,7 +53,7 @@ class EntityRules:
 
     def __init__(self, lexicon: Lexicon):
         w = entity_words(lexicon, "name_particles", "surnames_also_words", "title_complement_words",
-                         "title_gap_verbs", "country_gap_words", "country_gap_owners", "apposition_openers",
+                         "title_gap_verbs", "country_gap_words", "country_gap_owners", "country_gap_counterparts", "apposition_openers",
                          "not_apposition_starts", "relative_pronouns")
         particle = alternation(w["name_particles"])
         self.run = re.compile(rf"{_TOK}(?: +(?:{particle} +)*{_TOK})*")
@@ -62,12 +62,16 @@ class EntityRules:
         # ... or "and <capitalised words>": "Minister of Industry and Advanced Technology Omar Saleh"
         self.title_gap = re.compile(rf"\s*,?\s*|\s+{alternation(w['title_complement_words'])}\s"
                                     rf"[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*"
-                                    rf"|\s+and\s+(?=[A-Z])[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*")
+                                    rf"|\s+and\s+(?=[A-Z])[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*"
+                                    # "Minister for Trade, Agribusiness and Industry": the office's list goes on
+                                    rf"|,\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+and\s+[A-Z][\w-]+\s+")
         self.gap_verbs = re.compile(rf"\b{alternation(w['title_gap_verbs'])}\b")
         # a country before a title: "Japan's", "US", "the Japanese foreign ministry's Asian ... Bureau"
         self.country_gap = re.compile(rf"(?:['’]s)?(?:\s+(?:[A-Z][\w.-]*(?:['’]s)?"
                                       rf"|{alternation(w['country_gap_words'])}(?!\w)"
-                                      rf"|{alternation(w['country_gap_owners'])}['’]s))*\s*")
+                                      rf"|{alternation(w['country_gap_owners'])}['’]s"
+                                      # "her Chilean counterpart, Foreign Minister X": the side's person
+                                      rf"|{alternation(w['country_gap_counterparts'])}(?!\w),?))*\s*")
         # "Deputy Prime Minister of Uzbekistan": the country a title's complement names owns it
         self.complement_owner = re.compile(rf"\b{alternation(entity_words(lexicon, 'complement_owner_words')['complement_owner_words'])}\s+$")
         more = entity_words(lexicon, "office_words", "place_before_owner_words", "given_names_in_places")
@@ -250,6 +254,9 @@ class _Context:
                 span_start = max(s.start for s in self.places if s.end <= t.start)
             country = direct or self.country_before(t.start) or self.complement_country(t.end, start) \
                 or self.country_after(end) or t.entry.country
+            if not country:   # "Ambassador Dana Price, United States Trade Representative,"
+                app = self.apposition(end)
+                country = app[1] if app is not None else ""
         else:
             app = self.apposition(end)
             if app is not None:
@@ -295,7 +302,7 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
         if len(seg) == 1:
             singles.append(seg[0])
             continue
-        if not 2 <= len(seg) <= 4:
+        if not 2 <= len([t for t in seg if text[t[0]].isupper()]) <= 4:   # particles aside: "Thani bin Ahmed Al Zeyoudi"
             continue
         start, end = seg[0][0], seg[-1][1]
         p = resolve_name(text[start:end], lexicon)

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 
 from pipeline.article import Article, Meeting
-from pipeline.meetings.clauses import Context, delegation_heads
+from pipeline.meetings.clauses import Context
+from pipeline.meetings.heads import delegation_heads
 from pipeline.meetings.clue import Clue, Group, unique
 from pipeline.meetings.manner import city_of_clause
 
 # a meeting of one trip: dated this many days apart at most
 SAME_TRIP_DAYS = 3
+# "Kenya and Tanzania held talks ... Lee headed the Kenyan side": the heads are named within a few sentences
+HEAD_SENTENCES = 5
 # the day's news, which the dateline places: within a week of publication
 CURRENT_DAYS = 7
 
@@ -26,7 +29,8 @@ def assemble(ctx: Context, clues: list[Clue]) -> list[Meeting]:
     groups = [g for g in groups if g.kind != "launch" or not any(
         ks == set(g.countries) and re.search(r"\b" + re.escape(g.key), said) for ks, said in scheduled)]
     _name_country_sides(ctx, groups)
-    _name_delegation_heads(ctx, groups)
+    groups = _name_delegation_heads(ctx, groups)
+    groups = _without_covered(ctx, groups)
     _share_dates(groups)
     _fill_places(ctx, groups)
     return [_meeting(ctx, g) for g in groups]
@@ -56,15 +60,15 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
         return g.kind == c.kind and g.key == c.key and set(g.countries) == set(c.countries)
     if not _same_people(ctx, g, c) or g.key and c.key and g.key != c.key:
         return False
-    if c.repeat and c.key and len(_sides_of(ctx, g.clues)) > len(_sides_of(ctx, [c])):
-        return False   # one of the separate meetings a clause lists is not part of a larger one
+    if (c.repeat and c.key or c.aside) and len(_sides_of(ctx, g.clues)) > len(_sides_of(ctx, [c])):
+        return False   # one of the separate meetings a clause lists, or one on the sidelines, is not the larger one
     gk, ck = set(g.countries), set(c.countries)
     if gk and ck and not (gk <= ck or ck <= gk):
         return False
     if g.location and c.location and g.location != c.location:
         return False
-    if c.repeat and c.sent != g.clues[-1].sent:
-        return False
+    if c.repeat and c.sent != max(x.sent for x in g.clues if x.kind != "back"):   # "The meeting ... comes after
+        return False                                      # last year's summit": a pointer makes it no mention
     modes = {x.mode for x in g.clues if x.strength == 2} | ({c.mode} if c.strength == 2 else set())
     if len(modes - {"unknown"}) > 1:
         return False
@@ -88,9 +92,10 @@ def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
             groups += _rounds_of(ctx, groups, c)
             continue
         if c.kind == "back":
+            joins = _joins(ctx, c)
             target = next((g for g in reversed(groups) if g.kind != "launch" and (
                 (set(c.parties) and set(c.parties) <= set(g.persons) | set(g.countries) | set(g.sides))
-                or (not c.parties and c.sent - g.clues[-1].sent <= 2))), None)
+                or (not c.parties or joins) and c.sent - g.clues[-1].sent <= 2)), None)
             if target is not None:
                 target.clues.append(_details_of(ctx, target, c))
             continue
@@ -116,10 +121,37 @@ def _rounds_of(ctx: Context, groups: list[Group], c: Clue) -> list[Group]:
             for city in c.cities if city not in held]
 
 
+# a person who took part in the meeting a sentence points back at: "The meeting was chaired by ..."
+_CHAIRED_BY = re.compile(r"\b(?:was|were) (?:also )?(?:chaired|co-chaired|attended|joined|hosted|presided over) by\b"
+                         r"|\b(?:chaired|co-chaired|attended|addressed|opened|told) (?:the|this|that) (?:[\w-]+ ){0,2}?"
+                         r"(?:meeting|talks|session|gathering|dialogue)\b")
+
+
+def _joins(ctx: Context, c: Clue) -> bool:
+    """A sentence pointing back at the meeting names someone who took part: "The meeting was chaired by X"."""
+    s, e = ctx.article.sentences[c.sent]
+    return bool(c.pointer and c.persons and _CHAIRED_BY.search(ctx.low, s, e))
+
+
+def _one_per_side(ctx: Context, target: Group, c: Clue) -> list[str]:
+    """ "The ministers of A, B and C met ...; X, Y and Z issued a statement after the meeting": the
+    next sentence, pointing back, names one person for every country side, and so the parties."""
+    sides = {k for x in target.clues for k in x.sides}
+    if len(sides) < 2 or target.persons:
+        return []
+    s, e = ctx.article.sentences[c.sent]
+    named = unique(m.canonical for m in ctx.persons_in(s, e))
+    return named if len(named) == len(sides) and {ctx.country(p) for p in named} == sides else []
+
+
 def _details_of(ctx: Context, target: Group, c: Clue) -> Clue:
     """A mention pointing back at the meeting just reported ("During their talks in Geneva, ...",
     "The talks took place on Monday") gives it the place and day it lacks."""
     back = Clue(c.sent, [], [], [], kind="back")
+    if _joins(ctx, c):   # "The meeting was chaired by Vice Minister Li"
+        back.persons = [p for p in c.persons if p not in target.persons]
+    elif c.pointer and c.sent - target.clues[-1].sent <= 1:
+        back.persons = _one_per_side(ctx, target, c)
     if not c.pointer or c.sent - target.clues[-1].sent > 1:
         return back
     if c.location and not target.location and not _remote(target):
@@ -127,6 +159,23 @@ def _details_of(ctx: Context, target: Group, c: Clue) -> Clue:
     if c.date and not target.date and not target.precision:
         back.date, back.precision = c.date, c.precision
     return back
+
+
+def _without_covered(ctx: Context, groups: list[Group]) -> list[Group]:
+    """ "Kim flew to the US on Thursday to lead the negotiations ... met Lutnick on Saturday": a
+    person's meeting with a country is the one the article reports with a named person of that
+    country, the same trip (days apart at most, or undated) and status."""
+    def fuller(g: Group, h: Group) -> bool:
+        ps, ss = _parties(ctx, g), _parties(ctx, h)
+        if h is g or h.kind == "launch" or len(ps) != 2 or len(ss) != 2 or (g.status or "held") != (h.status or "held"):
+            return False
+        person = next((p for p in ps if p in g.persons), None)
+        country = next((k for k in ps if k in ctx.places.country_names), None)
+        if person is None or country is None or person not in h.persons:
+            return False
+        near = not (g.date and h.date) or abs((g.date - h.date).days) <= SAME_TRIP_DAYS
+        return near and any(ctx.country(p) == country for p in h.persons if p != person)
+    return [g for g in groups if g.kind == "launch" or not any(fuller(g, h) for h in groups)]
 
 
 def _share_dates(groups: list[Group]) -> None:
@@ -152,11 +201,16 @@ def _name_country_sides(ctx: Context, groups: list[Group]) -> None:
     for g in groups:
         if g.kind == "launch" or not any(c.sides for c in g.clues):
             continue
-        sents = {c.sent for c in g.clues}
+        sents = {c.sent for c in g.clues if c.kind != "back"}
         for other in groups:
-            if other is g or other.kind == "launch" or not sents & {c.sent for c in other.clues}:
+            if other is g or other.kind == "launch" or not sents & {c.sent for c in other.clues if c.kind != "back"}:
                 continue
-            stand_in = {ctx.country(p): p for p in other.persons if ctx.country(p)}
+            if g.date and other.date and g.date != other.date:   # "Kim flew in on Thursday after talks between
+                continue                                          # Korean and US officials on the 8th": other days, other people
+            # a side another mention of this meeting already names a person for keeps that person:
+            # "talks led by Hart and Zhou ... pending a call between their leaders"
+            covered = {ctx.country(p) for p in g.persons}
+            stand_in = {ctx.country(p): p for p in other.persons if ctx.country(p) and ctx.country(p) not in covered}
             for c in g.clues:
                 named = [stand_in[k] for k in c.sides if k in stand_in]
                 if named and not c.persons:
@@ -164,17 +218,31 @@ def _name_country_sides(ctx: Context, groups: list[Group]) -> None:
                     c.sides = [k for k in c.sides if k not in stand_in]
 
 
-def _name_delegation_heads(ctx: Context, groups: list[Group]) -> None:
-    """A meeting of country sides whose teams' leaders are named next: those leaders are the parties."""
+def _name_delegation_heads(ctx: Context, groups: list[Group]) -> list[Group]:
+    """A meeting of country sides whose teams' leaders are named next: those leaders are the parties.
+    The sentence naming them ("A, B and C are representing the US at the talks") then reports no
+    other meeting: a meeting of some of those people in it is this one."""
+    named_groups = []
     for g in groups:
         if g.kind == "launch" or len(g.persons) >= 2 or not any(c.sides for c in g.clues):
             continue
         first = min(c.sent for c in g.clues)
-        heads = delegation_heads(ctx, first, first + 2)
+        heads = delegation_heads(ctx, first, first + HEAD_SENTENCES)
         for c in g.clues:
-            named = [heads[k] for k in c.sides if k in heads and heads[k] not in c.persons]
+            named = [p for k in c.sides if k in heads for p in heads[k]]
             c.persons = unique(c.persons + named)
             c.sides = [k for k in c.sides if k not in heads]
+        if heads:
+            named_groups.append(g)
+    for g in named_groups:
+        window = range(min(c.sent for c in g.clues), min(c.sent for c in g.clues) + HEAD_SENTENCES + 1)
+        for h in list(groups):
+            if h is not g and h.kind == "meet" and h.persons and set(h.persons) <= set(g.persons) \
+                    and all(c.sent in window and not c.repeat and not c.key for c in h.clues) \
+                    and not (g.date and h.date and g.date != h.date) and (h.status or "held") == (g.status or "held"):
+                g.clues += h.clues
+                groups.remove(h)
+    return groups
 
 
 def _mode_of(g: Group) -> str:

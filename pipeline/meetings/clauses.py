@@ -34,19 +34,25 @@ NEW_SUBJECT_REACH = 12
 OBJECT_CUE_REACH = 30
 # after a leading clause ("Before his talks with Zhou, ...") the subject comes within a few words
 LEADING_SUBJECT_REACH = 30
-# "The U.S. team was led by": the team's country stands a few words before
-TEAM_COUNTRY_REACH = 30
-# "his Japanese trade counterpart, " before the name
-COUNTERPART_TITLE_REACH = 40
 # an Oxford comma's last item: a title of a few words and the name ("and Japanese Trade Minister Sato Kenji")
 LIST_ITEM_REACH = 70
-# "led by" and the leader's name, with a short title between: "led by Assistant Trade Representative ..."
-LEADER_REACH = 60
+
+# "the two ministers also met ...": the pair of the latest meeting reported within a few sentences
+PAIR_SENTENCES = 5
 
 LEADING = re.compile(r"\s*[\"'“‘]?(?:after|before|when|while|since|following|during|ahead of|once|according to)\b")
 ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:his|her|the|this|an|their|our|my|that) (?:\w+ )?invitation")
 # what may follow the last name of a list: the end of the sentence or of a phrase
 _LIST_END = re.compile(r"\s*(?:[.;:,)!?]|$)")
+# after a name in a list: its organisation, then the comma ("Chairman A of the Business Federation, and ...")
+_COMPLEMENT = r"(?: of (?:the )?[^,.;:()]{1,60}?)?"
+_LIST_COMMA = re.compile(_COMPLEMENT + r",\s")
+_LIST_COMMA_AND = re.compile(_COMPLEMENT + r"\s*,\s*and\s*")
+# a role of a minister, negotiator or envoy, not a head of government
+_MINISTERIAL = re.compile(r"\b(?:minister|secretary|negotiator|envoy|commissioner|representative|trade chief)\b")
+_OFFICE = re.compile(r"\b(?:minister|secretary|ministry)\b")
+_LEADER_ROLE = re.compile(r"\b(?:prime minister|president|premier|chancellor|leader|king)\b")
+_BETWEEN = re.compile(r"\bbetween\b")
 _SPOKES = re.compile(r"spokes(?:man|woman|person)")
 # "ministry spokesperson Ana Ruiz", "Ana Ruiz, a foreign ministry spokeswoman, said"; not "..., a spokesman said"
 _SPOKES_BEFORE = re.compile(r"spokes(?:man|woman|person)\s+(?:[\w-]+\s+){0,3}$")
@@ -119,9 +125,24 @@ def _new_clause(ctx: Context, m: re.Match) -> bool:
     if not m.group().startswith(", and"):
         return True
     rest = ctx.text[m.end():m.end() + NEW_SUBJECT_REACH].lstrip()
-    if rest[:1].isupper() and _last_list_item(ctx, m.end()):
+    if rest[:1].isupper() and (_last_list_item(ctx, m.end()) or _second_of_between(ctx, m.start())):
         return False
     return rest[:1].isupper() or bool(re.match(r"(?:the|they|he|she|both|their|his|her|it)\b", rest))
+
+
+def _second_of_between(ctx: Context, pos: int) -> bool:
+    """ "Talks between delegations headed by Secretary A, and Vice Premier B": "between" has named
+    one side so far, so ", and" brings the second, not a new clause."""
+    s = ctx.article.sentences[ctx.sentence_of(pos)][0]
+    between = None
+    for between in _BETWEEN.finditer(ctx.low, s, pos):
+        pass
+    if between is None:
+        return False
+    named = [p for p in ctx.persons if between.end() <= p.start and p.end <= pos]
+    named += [h for h in ctx.countries if between.end() <= h[0] and h[1] <= pos
+              and not any(p.start <= h[0] < p.end or _in_title(ctx, h[1]) for p in ctx.persons)]
+    return len(named) == 1
 
 
 def _in_title(ctx: Context, end: int) -> bool:
@@ -142,11 +163,11 @@ def _last_list_item(ctx: Context, pos: int) -> bool:
     if who is None or not _title_gap(ctx.low[pos:who[0]]):
         return False
     before = [i for i in items if i[1] <= pos][-2:]
-    if not before or not re.fullmatch(r"\s*,\s*and\s*", ctx.low[before[-1][1]:pos]):
+    if not before or not _LIST_COMMA_AND.fullmatch(ctx.low, before[-1][1], pos):
         return False
     # "A, B, and C are ...": three items, the verb is the list's
-    three = len(before) == 2 and re.match(r",\s", ctx.low[before[0][1]:before[0][1] + 2]) \
-        and _title_gap(ctx.low[before[0][1] + 1:before[1][0]])
+    comma = _LIST_COMMA.match(ctx.low, before[0][1]) if len(before) == 2 else None
+    three = comma and _title_gap(ctx.low[comma.end():before[1][0]])
     return bool(three or _LIST_END.match(ctx.text, who[1]))
 
 
@@ -203,8 +224,7 @@ def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> 
         elif low[hs:he] in ctx.places.country_nouns and re.search(r"\b(?:with|and|between|of|from|to|met|meet|meets|"
                                                          r"visited|hosted|received)\s+(?:the\s+)?$", before):
             sides.append(name)
-        elif low[hs:he] in ctx.places.country_nouns and re.match(r"\s*(?:\([^)]*\)\s*)?(?:and\s+(?:the\s+)?[a-z. ]+(?:\([^)]*\)\s*)?)?\s*(?:agreed|met|held|will|are|have|hold|"
-                                                                     + ctx.rules.pledge_words + r")\b", after):
+        elif low[hs:he] in ctx.places.country_nouns and ctx.rules.country_subject.match(after):
             sides.append(name)
     return unique(sides), unique(dests)
 
@@ -251,7 +271,7 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
     if plural and not owner:
         if len(before) >= 2:
             return before[-2:], []
-        prev = next((c for c in reversed(earlier) if c.sent >= idx - 3 and len(c.parties) >= 2
+        prev = next((c for c in reversed(earlier) if c.sent >= idx - PAIR_SENTENCES and len(c.parties) >= 2
                      and (c.kind != "launch" or c.sent == idx)), None)
         if prev is not None:
             return list(prev.persons), list(prev.sides)
@@ -281,51 +301,26 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
 def entity_reference(ctx: Context, idx: int, phrase: str, before: int | None = None) -> list[str]:
     """The person a phrase ("he", "the minister") refers to, as a one-item list, or []."""
     found = resolve_reference(ctx.article, idx, phrase, before, lexicon=ctx.lexicon)
-    return [found.canonical] if found is not None and found.kind == "person" and found.canonical else []
+    if found is not None and found.kind == "person" and found.canonical:
+        return [found.canonical]
+    return _only_one_of_country(ctx, idx, phrase, before)
 
 
-_LED_BY = re.compile(r"\b(?:team|delegation|side|negotiators)s? (?:was |were |is |are |will be )?(?:led|headed) by ")
-_LEADS = re.compile(r"\b(?:led|leads|leading|headed|heads|heading|will lead|will head) (?:the |a )?"
-                    r"(?:[\w.'-]+ ){0,3}?(?:team|delegation|side|negotiators)\b")
-
-# the words of a person speaking for a side in the talks: "opened the session", "his counterpart Sato"
-_OPENED = re.compile(r"\b(?:opened|chaired|co-chaired|closed) (?:the )?(?:session|talks|meeting|dialogue|discussions)\b")
-_NAMED_COUNTERPART = re.compile(r"\b(?:his|her) (?:[\w.'-]+ ){0,2}?counterpart,? $")
-_APPOSITION = re.compile(r"\s*(?:,[^,.;]{0,80},)?\s*")
-_BARE_HEAD = re.compile(r"(?:^|, |\bwhile |\bwhereas |\band )([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:,[^,.;]{0,80},)? ")
-_INSTITUTION_WORDS = {"ministry", "department", "office", "commission", "council", "bureau", "agency", "team",
-                      "administration", "government", "delegation", "side", "embassy", "the", "a", "an"}
-
-
-def delegation_heads(ctx: Context, first: int, last: int) -> dict[str, str]:
-    """Who led each country's team in sentences first..last: "The U.S. team was led by X, while
-    Y headed the Indian delegation" names the people behind two country sides."""
-    heads: dict[str, str] = {}
-    for idx in range(first, min(last, len(ctx.article.sentences) - 1) + 1):
-        s, e = ctx.article.sentences[idx]
-        for m in _LED_BY.finditer(ctx.low, s, e):
-            who = next((p for p in ctx.persons if m.end() <= p.start <= m.end() + LEADER_REACH), None)
-            if who is None or re.search(r"[.;]", ctx.low[m.end():who.start]):
-                continue
-            where = list(ctx.places.country.finditer(ctx.text, max(s, m.start() - TEAM_COUNTRY_REACH), m.start()))
-            if where:
-                heads.setdefault(ctx.places.country_of.get(where[-1].group().lower(), ""), who.canonical)
-        for m in _LEADS.finditer(ctx.low, s, e):
-            who = next((p for p in reversed(ctx.persons) if s <= p.start and p.end <= m.start()), None)
-            name = who.canonical if who and _APPOSITION.fullmatch(ctx.text, who.end, m.start()) else ""
-            if not name:   # a name with its title after it, unknown to the lexicon: "while Ravi Menon, Special Secretary, headed"
-                bare = _BARE_HEAD.search(ctx.text, s, m.start())
-                name = bare.group(1) if bare and bare.end() == m.start() and not (
-                    set(bare.group(1).lower().split()) & _INSTITUTION_WORDS) else ""
-            where = list(ctx.places.country.finditer(ctx.text, m.start(), m.end()))
-            if name and where:
-                heads.setdefault(ctx.places.country_of.get(where[-1].group().lower(), ""), name)
-        for m in _OPENED.finditer(ctx.low, s, e):   # "Lind opened the session ..."
-            who = next((p for p in reversed(ctx.persons) if s <= p.start and p.end <= m.start()), None)
-            if who is not None and _APPOSITION.fullmatch(ctx.text, who.end, m.start()):
-                heads.setdefault(ctx.country(who.canonical), who.canonical)
-        for p in ctx.persons_in(s, e):   # "...; his Japanese counterpart Sato Kenji replied"
-            if _NAMED_COUNTERPART.search(ctx.low, max(s, p.start - COUNTERPART_TITLE_REACH), p.start):
-                heads.setdefault(ctx.country(p.canonical), p.canonical)
-    heads.pop("", None)
-    return heads
+def _only_one_of_country(ctx: Context, idx: int, phrase: str, before: int | None) -> list[str]:
+    """ "the Japanese economic revitalization minister", where no title fits: the one Japanese
+    person the article has named so far, if there is exactly one and the article gives them no
+    ministry of their own ("trade negotiator Akazawa"). Not for a leader ("the Japanese prime
+    minister" is nobody named as a minister) and not for a bare role with no country."""
+    where = ctx.places.country.search(phrase.title())   # the pattern reads cased text
+    low = phrase.lower()
+    if where is None or not _MINISTERIAL.search(low) or _LEADER_ROLE.search(low):
+        return []
+    country = ctx.places.country_of.get(where.group().lower().replace("\u2019", "'"), "")
+    cutoff = ctx.article.sentences[idx][0] if before is None else before
+    named = {p.canonical for p in ctx.persons if p.end <= cutoff and ctx.country(p.canonical) == country
+             and not ctx.is_spokesperson(p)}
+    if not country or len(named) != 1:
+        return []
+    who = named.pop()   # a person the article gives another ministry is not this minister
+    offices = [p.role.lower() for p in ctx.persons if p.canonical == who and _OFFICE.search(p.role.lower())]
+    return [] if offices else [who]

@@ -30,6 +30,7 @@ class Clue:
     occasion: str = ""
     repeat: bool = False
     also: bool = False                     # "She also met ...": continues the last one
+    aside: bool = False                    # "on the sidelines", "a bilateral meeting": not the gathering itself
     destination: str = ""                  # the country a visit goes to
     visit: bool = False                    # a trip to a country (its destination), not talks named as such
     pointer: bool = False                  # "the talks", "their meeting": points back at one meeting

@@ -25,7 +25,8 @@ from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.manner import city_here, city_in_relative, city_of_clause, city_there, has_tense, mode, status_of, when
-from pipeline.meetings.participants import implicit_countries, parties_of, split_counterparts
+from pipeline.meetings.participants import implicit_countries, parties_of
+from pipeline.meetings.separate import split_counterparts
 from pipeline.meetings.roles import weak_cue_fails
 from pipeline.meetings.rules import MeetingRules
 from pipeline.text.alternation import trie_alternation
@@ -41,6 +42,7 @@ _THEIR = re.compile(r"\btheir\b")
 VISIT_VERB_REACH = 20
 _TO_VISIT = re.compile(r"\b(?:will|would|shall|to|may|might|could|should|must)\s+(?:then\s+|also\s+|later\s+)?$")
 _DETERMINER = re.compile(r"\b(?:the|his|her|their|its|a|an|this|that)\s+(?:[\w-]+\s+)?$")
+_ASIDE = re.compile(r"\b(?:bilateral (?:meeting|meetings|talks|discussions|session)|on the (?:sidelines|margins))\b")
 # "visited Swedish trade minister Lind": a title may stand between the verb and its object
 VISITED_PERSON_REACH = 30
 _NOT_VISIT_OBJECT = re.compile(r"[,.;:()]|\b(?:by|from|to|and|with|in|on|of|for|after|before|where)\b")
@@ -66,7 +68,7 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
     for idx in sorted(cues_by_sent):
         s, e = article.sentences[idx]
         if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)) \
-                and not implicit_countries(ctx, idx, s, e):
+                and not implicit_countries(ctx, idx, s, e, clues):
             # nobody in the sentence, not even "he", "the two" or "both countries": at most earlier rounds
             # of the article's meeting, or details of the one just reported ("The talks took place in Geneva")
             lone = _earlier_rounds(ctx, idx, s, e) or (_lone_pointer(ctx, idx, s, e) if idx - 1 in cues_by_sent else None)
@@ -104,7 +106,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         return []
     if not (any(a <= p.start < b for p in ctx.persons) or any(a <= h[0] < b for h in ctx.countries)
             or rules.any_ref.search(seg) or seg.startswith(", who ") or a in ctx.resumed
-            or implicit_countries(ctx, idx, a, b)):
+            or implicit_countries(ctx, idx, a, b, earlier)):
         rounds = _earlier_rounds(ctx, idx, a, b)    # nobody here: at most a pointer back
         if rounds:
             return [rounds]
@@ -119,7 +121,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
             and any(c.sent >= idx - 1 and set(c.countries) == set(countries) for c in earlier):
         persons, sides = [], list(countries)   # "the two sides vowed to hold talks": the countries will meet
     base = dict(sent=idx, persons=persons, sides=sides, countries=countries, occasion=parties.occasion,
-                repeat=bool(rules.repeat.search(seg)), also=bool(_ALSO.search(seg)))
+                repeat=bool(rules.repeat.search(seg)), also=bool(_ALSO.search(seg)), aside=bool(_ASIDE.search(seg)))
     again = ctx.lexicon.compiled(OneClauseTwice).again.search(low, a, b)   # "met on Monday and again on Wednesday"
     when(ctx, idx, a, again.start() if again else b, base, only_segment, min(m.start() for m in kinds.values()))
     out: list[Clue] = []

@@ -93,6 +93,8 @@ def mode(ctx: Context, kinds: dict, seg: str, a: int) -> tuple[str, int]:
         return "phone", 1
     if "speak" in kinds and not face_to_face:
         return "unknown", 0
+    if "spoke" in kinds and not face_to_face:   # "the two leaders spoke on Friday": by phone, unless a place says otherwise
+        return "phone", 1
     if face_to_face or kinds.keys() & {"in_person", "visit", "hand", "sign"}:
         return "in_person", 2
     if kinds.keys() & {"meet", "summit", "host", "agree", "gather"}:

@@ -46,6 +46,8 @@ class PartyRules:
         self.country_plural = re.compile(
             r"\b(?:" + sides + r" (?:from|of) |between |with )" + plural + r"\b"
             r"|\b" + plural + r"(?:'s?|’s?) (?:[\w-]+ ){0,2}?" + sides + r"\b")
+        # "the G7 trade ministers' meeting": after a bloc, a gathering it names
+        self.names_gathering = re.compile(r"(?:'s)?\s+(?:[\w-]+'?\s+){0,3}?" + whole(data["gatherings"] + data["meeting_nouns"]))
         # "when their industry ministers met": the countries the sentence began with
         self.their_sides = re.compile(r"\btheir (?:[\w-]+ ){0,2}?" + whole(data["side_nouns"]))
         # leader first: "prime minister" is no minister's counterpart
@@ -66,9 +68,10 @@ class PartyRules:
                     and _REPORTER_BEFORE.search(text, max(0, m.start - REPORTER_TITLE_REACH), m.start))
 
 
-def implicit_countries(ctx: Context, idx: int, a: int, b: int) -> list[str]:
+def implicit_countries(ctx: Context, idx: int, a: int, b: int, earlier=()) -> list[str]:
     """ "officials from both countries", "the three nations' leaders": the countries named in this
-    sentence and the ones before, if they are exactly that many; else []."""
+    sentence and the ones before, if they are exactly that many; else those of the latest meeting
+    reported before with that many countries; else []."""
     rules: PartyRules = ctx.lexicon.compiled(PartyRules)
     m = rules.country_plural.search(ctx.low, a, b)
     if not m:
@@ -83,7 +86,10 @@ def implicit_countries(ctx: Context, idx: int, a: int, b: int) -> list[str]:
     found = unique(ctx.places.country_of.get(h.group().lower().replace("\u2019", "'"), "")
                    for h in ctx.places.country.finditer(ctx.text, start, m.start()))
     found = unique(found + [ctx.country(p.canonical) for p in ctx.persons if start <= p.start < m.start()])
-    return found if len(found) == want else []
+    if len(found) == want:
+        return found
+    return next((list(c.countries) for c in reversed(earlier) if c.kind != "back" and len(c.countries) == want
+                 and all(k in ctx.places.country_names for k in c.countries)), [])
 
 
 def parties_in(ctx: Context, a: int, b: int) -> list[str]:
@@ -97,18 +103,18 @@ def parties_in(ctx: Context, a: int, b: int) -> list[str]:
 # "the G20 summit", "an ASEAN leaders' summit": the bloc names the gathering
 _NAMES_A_SUMMIT = re.compile(r"(?:'s)?\s+(?:leaders'?\s+)?summits?\b")
 _PAIR_JOINERS = ("-", "\u2013", "\u2014", "/")
-_SEPARATE_WORD = re.compile(r"\b(?:separate(?:ly)?|bilateral)\b")
 _COUNTERPART = re.compile(r"\bcounterpart(s)?\b")
 # between the countries of "his U.S., Chinese and Japanese counterparts"
 _LIST_GAP = re.compile(r"(?:,? and |, |,)")
 # between the last country and the noun: "Japanese trade counterparts"
 _BEFORE_NOUN = re.compile(r" (?:[a-z-]+ ){0,2}")
-_WITH = re.compile(r"\bwith\b")
-_MEETINGS_WITH = re.compile(r"\bmeetings with\b")
-_AND_WITH = re.compile(r",? (?:–|—|-)? ?and with ")
-_SEPARATELY = re.compile(r"\bseparate(?:ly)?\b(?: (?:\w+ )?(?:meetings|talks|calls))? with\b")
-# "met with A and B separately", "met A and B separately": the word closes the list of those met
-_SEPARATELY_AFTER = re.compile(r"\b(with|met|meets|meet) [^;:]{3,120}?\b(separately)\b")
+# "Minister Ana Ruiz: ...": a transcript's speaker label opens the paragraph within a few words
+SPEAKER_LABEL_REACH = 60
+_I_SUBJECT = re.compile(r"\bI\b")
+_LABEL_END = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*:")
+# the unnamed rest of a gathering one person met: "his counterparts", "fellow ministers"
+_UNNAMED_PEERS = re.compile(r"\b(?:(?:his|her|their) (?:[a-z-]+ ){0,2}?counterparts|(?:fellow|other) (?:[a-z-]+ ){0,2}?"
+                            r"(?:ministers|leaders))\b")
 
 
 @dataclass
@@ -140,6 +146,8 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     if all(ctx.rules.cue_kind[m.group()] == "summit" for m in cues):
         named = summit_names(ctx, side_start, side_end)
         sides = [k for k in sides if k not in named]
+
+    persons = unique(_first_person(ctx, a, first_cue) + persons)
     owner = ctx.rules.owner.search(low[a:b])
     if len(persons) < 2:   # "the secretary's talks", "the top Swedish diplomat is due to meet"
         for m in ctx.rules.role_ref.finditer(low, a, side_end):
@@ -147,17 +155,34 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     else:   # "the Hungarian economy minister met A and B": the subject is a side of its own
         persons = unique(persons + _subject_role(ctx, idx, a, first_cue, persons))
     uncovered = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}]
+    referred = 0
     if len(persons) + len(uncovered) + len(groups) < 2 and not persons:   # "officials from both countries"
-        sides = unique(sides + implicit_countries(ctx, idx, a, b))
+        sides = unique(sides + implicit_countries(ctx, idx, a, b, earlier))
         uncovered = sides
     if len(persons) + len(uncovered) + len(groups) < 2 or owner:
         more, more_sides = resolve_sides(ctx, idx, a, b, persons, earlier, owner)
+        referred = len(more) + len(more_sides)   # "they ... toward the G7 meeting": the pair, not the bloc
         persons = unique(persons + more)
         sides = unique(sides + more_sides)
     persons, sides = resolve_counterparts(ctx, a, side_end, persons, sides)
+    venues = gathering_blocs(ctx, side_start, side_end, max(len(persons), referred) + 1)
+    sides = [k for k in sides if k not in venues]
+    if len(persons) == 1 and not sides and not groups and occasion in ctx.places.blocs \
+            and _UNNAMED_PEERS.search(low, side_start, side_end):   # "met his counterparts at the ASEAN meeting"
+        sides = [occasion]
     countries = unique([ctx.country(p) for p in persons] + sides + destinations)
     sides = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}] + groups
     return Parties(persons, sides, countries, destinations, side_end, occasion)
+
+
+def _first_person(ctx: Context, a: int, cue: int) -> list[str]:
+    """ "Minister Ruiz: This morning I held talks with ...": in a transcript answer, "I" before the
+    cue is the speaker its paragraph opens with."""
+    if not _I_SUBJECT.search(ctx.text, a, cue):
+        return []
+    start = ctx.text.rfind("\n", 0, a) + 1
+    label = next((p for p in ctx.persons if start <= p.start and p.end <= min(a, start + SPEAKER_LABEL_REACH)), None)
+    return [label.canonical] if label and _LABEL_END.match(ctx.text, label.end) else []
 
 
 def summit_names(ctx: Context, a: int, b: int) -> set[str]:
@@ -166,6 +191,23 @@ def summit_names(ctx: Context, a: int, b: int) -> set[str]:
     summit") is a side."""
     return {h[2] for h in ctx.countries if a <= h[0] < b and h[2] in ctx.places.blocs
             and _NAMES_A_SUMMIT.match(ctx.low, h[1]) and ctx.low[h[0] - 1:h[0]] not in _PAIR_JOINERS}
+
+
+def gathering_blocs(ctx: Context, a: int, b: int, sides: int) -> set[str]:
+    """Blocs in a..b that name a gathering, where the clause names two other sides: "Hayashi met Tai
+    ahead of the G7 trade ministers' meeting", "the two affirmed cooperation toward the G7 meeting"
+    meet no G7. With one other side the bloc stands for the unnamed rest ("Ruiz met counterparts
+    at the ASEAN ministers' meeting"); the second of a pair ("the ASEAN-China meeting") is a side.
+    `sides` counts the clause's sides, the bloc among them."""
+    rules: PartyRules = ctx.lexicon.compiled(PartyRules)
+    out = set()
+    for hs, he, name in ctx.countries:
+        if not (a <= hs < b and name in ctx.places.blocs) or ctx.low[hs - 1:hs] in _PAIR_JOINERS:
+            continue
+        m = rules.names_gathering.match(ctx.low, he)
+        if m and sides - 1 >= 2:
+            out.add(name)
+    return out
 
 
 def regions_met(ctx: Context, a: int, b: int) -> list[str]:
@@ -188,15 +230,6 @@ def counterpart_countries(ctx: Context, a: int, b: int) -> list[tuple[str, bool]
             pos = hs
         out += [(k, bool(m.group(1))) for k in found]
     return out
-
-
-def named_counterpart(ctx: Context, country: str, at: int, hosts: list[str]) -> str:
-    """The person the article names for `country`: the last one before `at`, else the first after;
-    the country itself when it names nobody."""
-    theirs = [p for p in ctx.persons if ctx.country(p.canonical) == country and p.canonical not in hosts
-              and not ctx.is_spokesperson(p)]
-    before = [p for p in theirs if p.start < at]
-    return (before[-1] if before else theirs[0]).canonical if theirs else country
 
 
 def _office(ctx: Context, m: Mention) -> str:
@@ -234,97 +267,4 @@ def _subject_role(ctx: Context, idx: int, a: int, cue: int, persons: list[str]) 
     found = entity_reference(ctx, idx, ref.group(), a) if ref else []
     named = {ctx.country(p) for p in persons}
     return [p for p in found if p not in persons and ctx.country(p) not in named]
-
-
-def _subject_reference(ctx: Context, idx: int, a: int, b: int) -> list[str]:
-    """The person "she" or "the trade minister" in a..b refers back to, as a one-item list, or []."""
-    ref = ctx.rules.singular_ref.search(ctx.low, a, b) or ctx.rules.role_ref.search(ctx.low, a, b)
-    return entity_reference(ctx, idx, ref.group(), a) if ref else []
-
-
-def _split_by_country(ctx: Context, a: int, b: int, persons: list[str], base: dict) -> list[Clue]:
-    """ "held talks with his Japanese and Chinese counterparts": one meeting per country, each
-    with the person the article names for it (else the country), unless they met jointly."""
-    found = counterpart_countries(ctx, a, b)
-    if len(found) < 2 or not all(plural for _, plural in found):
-        return []
-    rules: PartyRules = ctx.lexicon.compiled(PartyRules)
-    if rules.joint.search(ctx.low, a, b):
-        return []
-    theirs = {k for k, _ in found}
-    hosts = [p for p in persons if ctx.country(p) not in theirs]
-    if not hosts:
-        hosts = _subject_reference(ctx, base["sent"], a, b)
-    if not hosts:
-        return []
-    # "separate bilateral talks" after a joint meeting: new meetings, not mentions of that one
-    separate = bool(_SEPARATE_WORD.search(ctx.low, a, b))
-    out = []
-    for country, _ in found:
-        who = named_counterpart(ctx, country, a, hosts)
-        ps = unique(hosts + ([who] if who != country else []))
-        ss = [country] if who == country else []
-        ks = unique([ctx.country(p) for p in ps] + ss)
-        out.append(Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}",
-                           "repeat": base["repeat"] or separate}))
-    return out
-
-
-def split_counterparts(ctx: Context, a: int, b: int, persons: list[str], base: dict) -> list[Clue]:
-    """ "held meetings with A, and with B", "met separately with A and B", "met his Japanese and
-    Chinese counterparts": one meeting per counterpart."""
-    by_country = _split_by_country(ctx, a, b, persons, base)
-    if by_country:
-        return by_country
-    low = ctx.low
-    m = _MEETINGS_WITH.search(low, a, b)
-    if not m and _AND_WITH.search(low, a, b):   # "will sit down with A on the 12th and with B on the 13th"
-        m = _WITH.search(low, a, b)
-    if not m:
-        return _split_separately(ctx, a, b, persons, base)
-    start = m.end()
-    cuts = [x for x in _AND_WITH.finditer(low, start, b)]
-    if not cuts:
-        return []
-    spans = list(zip([start] + [x.end() for x in cuts], [x.start() for x in cuts] + [b]))
-    hosts = [p for p in persons if not any(
-        start <= q.start < b and q.canonical == p for q in ctx.persons)]
-    if not hosts and not base["sides"]:   # "..., Hart will hold meetings with ...": he, if unnamed
-        hosts = entity_reference(ctx, base["sent"], "he", ctx.article.sentences[base["sent"]][0])[:1]
-    host_sides = [k for k in base["sides"] if all(k != h[2] or h[0] < start for h in ctx.countries if a <= h[0] < b)]
-    out = []
-    for pos, end in spans:
-        others = unique(q.canonical for q in ctx.persons_in(pos, end))
-        other_sides = unique(h[2] for h in ctx.countries if pos <= h[0] < end)
-        if not others and not other_sides and "each other" not in low[pos:end]:
-            return []
-        ps = unique(hosts + others)
-        ss = [k for k in unique(host_sides + other_sides) if k not in {ctx.country(p) for p in ps}]
-        ks = unique([ctx.country(p) for p in ps] + ss)
-        own_day = next((d.value for d in ctx.article.dates if pos <= d.start < end and d.value and d.precision == "day"), None)
-        day = {"date": own_day, "precision": "day"} if own_day and len(spans) > 1 else {}
-        out.append(Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}", **day}))
-    return out
-
-
-def _split_separately(ctx: Context, a: int, b: int, persons: list[str], base: dict) -> list[Clue]:
-    """ "X met separately with A and B": each named counterpart is a meeting of its own."""
-    m = _SEPARATELY.search(ctx.low, a, b)
-    after = None if m else _SEPARATELY_AFTER.search(ctx.low, a, b)
-    if not (m or after):
-        return []
-    start, end = (m.end(), b) if m else (after.end(1), after.start(2))
-    others = unique(q.canonical for q in ctx.persons_in(start, end))
-    hosts = [p for p in persons if p not in others]
-    if not hosts:   # "She also held separate talks with A and B", "the trade minister met A and B separately"
-        hosts = _subject_reference(ctx, base["sent"], a, (m or after).start())
-    if len(others) < 2 or not hosts and not base["sides"]:
-        return []
-    out = []
-    for other in others:
-        ps = unique(hosts + [other])
-        ss = [k for k in base["sides"] if k not in {ctx.country(p) for p in ps} and k not in {ctx.country(o) for o in others}]
-        ks = unique([ctx.country(p) for p in ps] + ss)
-        out.append(Clue(**{**base, "persons": ps, "sides": ss, "countries": ks, "key": f"{base['sent']}:{len(out)}"}))
-    return out
 

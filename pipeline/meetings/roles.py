@@ -36,6 +36,8 @@ _PRONOUN_OBJECT = re.compile(r" (him|her)\b")
 _AND = re.compile(r"\s*(?:,|and|&)\s*")
 _PAIR_SUBJECT = re.compile(r"\b(?:the two(?: [a-z]+)?|the pair|both sides|both leaders|both ministers)" + SUBJECT_GAP
                            + r"(?:last |first |also |briefly )*$")
+# "A and B talked about tariffs / by phone / on Friday": to each other; not "spoke at the forum", "spoke out"
+_SPOKE_TO_EACH_OTHER = re.compile(r" (?:about|over|by|for|again|briefly|on (?:the )?(?:phone|telephone|\w+day\b|\d|[a-z]+\.? \d))")
 # "signed by Zhou and Lind", "a pact signed by the two ministers"
 _SIGNED_BY = re.compile(r" by ")
 
@@ -65,6 +67,10 @@ def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool
     if kind == "phone" and m.group() in ("call", "calls"):
         return not (_BARE_CALL.search(low[max(0, m.start() - BARE_CALL_REACH):m.start()])
                     or low.startswith((" with", " between"), m.end()))   # "a Friday call between A and B"
+    if kind == "spoke":   # "A and B talked about tariffs"; not "A and B spoke at the forum"
+        # a conversation of its own has a day; "A and B talked about X" alone tells what a meeting covered
+        own_day = any(a <= d.start < b for d in ctx.article.dates)
+        return not (_SPOKE_TO_EACH_OTHER.match(low, m.end()) and own_day and _joint_subject(ctx, m, a))
     if kind == "sign":   # signing together is a meeting; "signed an order" alone is not
         return not (_joint_subject(ctx, m, a) or _joint_object(ctx, m, b))
     if kind == "accept":

@@ -61,6 +61,8 @@ class MeetingRules:
         manners = ["", *(m + " " for m in data["remote_manners"])]
         cues["speak"] = [f"{verb} {manner}{prep}" for verb in data["speak_verbs"] for manner in manners
                          for prep in ("with", "to")]
+        # "A and B talked about tariffs", "the two last spoke on 3 May": only with a joint subject
+        cues["spoke"] = list(data["speak_verbs"])
         self.cue_kind: dict[str, str] = {}
         for kind, phrases in cues.items():
             for phrase in phrases:
@@ -158,7 +160,9 @@ class MeetingRules:
             r"\b" + any_of(data["earlier_round_openers"]) + r"\s+(?:(?:the|earlier|previous|prior|several|two|three|"
             r"rounds? of|[a-z]+'s)\s+){0,3}?" + any_of(data["dialogue_formats"] + ["meetings", "rounds", "round"])
             + r"\s+(?:(?:was|were)\s+)?(?:held\s+)?in\s+")
-        self.repeat = re.compile(whole(data["repeat"]))
+        # "last year's summit of the three leaders": a meeting before the one reported, another row
+        self.repeat = _any_pattern(whole(data["repeat"]), r"\b" + any_of(data["past_possessives"])
+                                   + r" (?:[\w-]+ ){0,2}?" + whole(data["meeting_nouns"]))
 
     def _occasions(self, data: dict) -> None:
         """A named gathering ("G20"), found before a generic one ("a summit")."""
@@ -177,6 +181,9 @@ class MeetingRules:
         # "met Central Asian leaders": the region's unnamed leaders are one side
         self.region_side = re.compile(r"\b(" + trie_alternation(self.places.region_of) + r") (?:[a-z]+ ){0,2}?"
                                       + whole(data["region_side_nouns"]))
+        # "China (and Japan) began / vowed ...": countries as the subject of a meeting's verb are its sides
+        self.country_subject = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and\s+(?:the\s+)?[a-z. ]+(?:\([^)]*\)\s*)?)?\s*"
+                                          + whole(data["side_subject_verbs"] + data["pledge_verbs"]))
         self.possessive_side = re.compile(r"'s (?:[a-z]+ ){0,3}?" + whole(data["possessive_sides"]))
         plural = data["plural_references"] + [f"the two {n}" for n in data["pair_nouns"]]   # "the two ministers"
         self.plural_ref = re.compile(whole(plural))
