@@ -284,8 +284,8 @@ def split_counterparts(ctx: Context, a: int, b: int, persons: list[str], base: d
         return _split_separately(ctx, a, b, persons, base)
     start = m.end()
     cuts = [x for x in _AND_WITH.finditer(low, start, b)]
-    if not cuts:
-        return []
+    if not cuts:   # "held separate meetings with A and B": one list, split by the word
+        return _split_separately(ctx, a, b, persons, base)
     spans = list(zip([start] + [x.end() for x in cuts], [x.start() for x in cuts] + [b]))
     hosts = [p for p in persons if not any(
         start <= q.start < b and q.canonical == p for q in ctx.persons)]
