@@ -77,8 +77,10 @@ def split_counterparts(ctx: Context, a: int, b: int, persons: list[str], base: d
         return _split_separately(ctx, a, b, persons, base)
     start = m.end()
     cuts = [x for x in _AND_WITH.finditer(low, start, b)]
-    if not cuts:   # "held meetings with A, B, and C": the plural makes one meeting per person listed
-        return _split_list(ctx, a, start, b, persons, base) if _MEETINGS_WITH.match(low, m.start()) else []
+    if not cuts:   # "held meetings with A, B, and C": the plural makes one meeting per person listed;
+        # "held separate meetings with A and B": one list, split by the word
+        listed = _split_list(ctx, a, start, b, persons, base) if _MEETINGS_WITH.match(low, m.start()) else []
+        return listed or _split_separately(ctx, a, b, persons, base)
     spans = list(zip([start] + [x.end() for x in cuts], [x.start() for x in cuts] + [b]))
     hosts = [p for p in persons if not any(
         start <= q.start < b and q.canonical == p for q in ctx.persons)]

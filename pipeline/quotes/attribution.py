@@ -115,7 +115,8 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     if day and day.group(1) not in rules.trailing and day.group(1) not in rules.relative_next:
         return "clause", ve + day.start(1)  # "said Monday it has added ...": the day, then the clause
     if first in rules.trailing or (first == "," and len(toks) > 1
-                                   and (toks[1] in rules.participles or toks[1] in rules.trailing)):
+                                   and (toks[1] in rules.participles or " ".join(toks[1:3]) in rules.participles
+                                        or toks[1] in rules.trailing)):
         return "trailing", pos
     if form in rules.object_verbs:
         # "told Li in Beijing." is circumstance; "telling Li he hoped ..." has a clause after the object

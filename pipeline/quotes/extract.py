@@ -63,6 +63,8 @@ def _headline_like(para: str) -> bool:
     p = para.strip()
     if not p or p[0] in "-•*▪►" or p.startswith("Read more"):
         return True
+    if _TRAILING_LINK.search(p):   # prose cut off before its next clause: "..., and"
+        return False
     return not p.endswith(_HEADLINE_END) and not _INNER_STOP.search(p)
 
 

@@ -1,0 +1,136 @@
+"""Quote shapes that had no invented case of their own: the narrator's gloss after a clause
+(", calling the move ...", ", describing them as ..."), a participle after a parenthetical
+attribution, several clauses under one verb, more verb forms, paragraphs cut off or led by a
+bullet, "with both officials saying", and read-out wordings.
+
+Invented sentences; the people come from tests.test_quotes.ENTITIES.
+"""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.article import Article, Meeting
+from pipeline.process import process_article
+from pipeline.quotes.extract import extract_quotes
+from tests.test_quotes import make_article, prepared_article, rows
+
+
+def reported(lexicon, *paragraphs) -> list[tuple[str, str]]:
+    return [(s, t) for s, k, t in rows(make_article(lexicon, *paragraphs)) if k == "reported"]
+
+
+def quotes_of(lexicon, text: str) -> list[tuple[str, str, str]]:
+    article = Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"), published_raw="2025-11-05")
+    return [(q.speaker, q.kind, q.text) for q in process_article(article, lexicon).quotes]
+
+
+# --- 12: where the reported clause ends -----------------------------------------------------------
+
+@pytest.mark.parametrize("tail", [", calling the move a blow to trade", ", describing them as a blow to trade",
+                                  ", calling it a blow to trade"])
+def test_the_narrators_gloss_after_the_clause_is_not_said(lexicon, tail):
+    assert reported(lexicon, f"Park said the duties would hurt farmers{tail}.") == [
+        ("Lena Park", "the duties would hurt farmers")]
+
+
+def test_calling_inside_the_clause_does_not_cut_it(lexicon):
+    assert reported(lexicon, "Park said the ministry was calling its envoy home for talks on the steel quota.") == [
+        ("Lena Park", "the ministry was calling its envoy home for talks on the steel quota")]
+
+
+def test_calling_for_after_the_clause_is_a_second_row(lexicon):
+    assert reported(lexicon, "Park said the duties would hurt farmers, calling for talks with Japan on the steel quota.") == [
+        ("Lena Park", "the duties would hurt farmers"), ("Lena Park", "talks with Japan on the steel quota")]
+
+
+def test_noting_that_after_two_that_clauses_is_a_row_of_its_own(lexicon):
+    got = reported(lexicon, "Park said that the duties would hurt farmers, and that exports would fall, noting that "
+                            "prices had already risen.")
+    assert got == [("Lena Park", "the duties would hurt farmers, and that exports would fall"),
+                   ("Lena Park", "prices had already risen")]
+
+
+# --- 13: speech verbs in more forms ---------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, clause", [
+    ("Park requested that the panel review the duties before June.", "the panel review the duties before June"),
+    ("Park asserts that the panel had ignored the evidence.", "the panel had ignored the evidence"),
+    ("Park stated that the duties would hurt farmers in the north.", "the duties would hurt farmers in the north"),
+])
+def test_more_verb_forms_report_a_clause(lexicon, sentence, clause):
+    assert reported(lexicon, sentence) == [("Lena Park", clause)]
+
+
+@pytest.mark.xfail(strict=True, reason="'accused X of ...' is not read as reported speech")
+def test_accusing_someone_of_something_is_reported(lexicon):
+    got = reported(lexicon, "Park accused Japan of breaking the trade rules on steel.")
+    assert got and got[0][0] == "Lena Park" and "breaking the trade rules on steel" in got[0][1]
+
+
+def test_an_accusation_told_as_news_is_not_speech(lexicon):
+    assert reported(lexicon, "Park was accused of breaking the trade rules on steel.") == []
+
+
+# --- 17: other shapes -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("tail, second", [
+    (", calling on Japan to lift the steel quota", "Japan to lift the steel quota"),
+    (", urging Japan to lift the steel quota", "Japan to lift the steel quota"),
+    (", calling the quota a mistake", None),
+])
+def test_a_participle_after_a_parenthetical_attribution_keeps_the_content(lexicon, tail, second):
+    got = reported(lexicon, f"The duties would hurt farmers, Park said{tail}.")
+    assert got == [("Lena Park", "The duties would hurt farmers")] + ([("Lena Park", second)] if second else [])
+
+
+@pytest.mark.xfail(strict=True, reason="'with both officials saying' does not name the two people of the clause")
+def test_with_both_officials_saying(lexicon):
+    got = reported(lexicon, "Park and Reyes met in Geneva on Monday, with both officials saying the talks had been useful.")
+    assert got == [("Lena Park; Tom Reyes", "the talks had been useful")]
+
+
+def test_with_officials_saying_and_nobody_to_name_is_no_row(lexicon):
+    assert reported(lexicon, "Prices fell on Monday, with officials saying little.") == []
+
+
+# --- 21: paragraphs the quote step must not skip ----------------------------------------------------
+
+def test_a_paragraph_cut_off_after_its_clause_still_reports(lexicon):
+    assert reported(lexicon, "Park met exporters on Monday.",
+                    "Park said the duties would hurt farmers in the north, and") == [
+        ("Lena Park", "the duties would hurt farmers in the north")]
+
+
+def test_a_title_line_without_a_full_stop_is_still_skipped(lexicon):
+    assert reported(lexicon, "Park says duties will hurt farmers in the north") == []
+
+
+def test_a_bullet_led_story_paragraph_reports_after_cleaning(lexicon):
+    got = quotes_of(lexicon, "Wang Wentao met Howard Lutnick in Geneva on Monday.\n"
+                             "• Lutnick said the duties would hurt farmers in the north.\n"
+                             "The talks lasted two hours.")
+    assert got == [("Howard Lutnick", "reported", "the duties would hurt farmers in the north")]
+
+
+# --- 24: read-outs --------------------------------------------------------------------------------
+
+def _after_a_meeting(lexicon, sentence: str):
+    first = "Lena Park held talks with Tom Reyes in Geneva on Monday."
+    a = prepared_article(first, sentence, published=date(2025, 3, 14))
+    a.meetings = [Meeting(participants=["Lena Park", "Tom Reyes"], countries=["Freedonia", "Japan"], evidence=[first])]
+    return rows(extract_quotes(a, lexicon))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both sides agreed that the quotas on steel should be reviewed within a month.",
+    "The two sides stated that the quotas on steel should be reviewed within a month.",
+])
+def test_read_out_wordings_of_both_sides_are_reported(lexicon, sentence):
+    assert _after_a_meeting(lexicon, sentence) == [
+        ("Lena Park; Tom Reyes", "reported", "the quotas on steel should be reviewed within a month")]
+
+
+def test_both_sides_agreeing_to_act_is_not_speech(lexicon):
+    assert _after_a_meeting(lexicon, "Both sides agreed to cut the quotas on steel within a month.") == []
