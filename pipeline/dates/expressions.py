@@ -33,6 +33,7 @@ NUMERIC_HEAD = 7       # characters before the year of "02/11/2025" where its da
 WEEKDAY_SLIP_DAYS = 31  # "Monday, Nov. 4" published Nov. 5 when Nov. 4 is a Tuesday: this year's, not last year's
 YEAR_DAYS = 366         # a weekday may pin a year no further than this from publication
 FILED_BEFORE_DAYS = 3   # a dateline's day this many days before publication at most is the day the story was filed
+FILED_AFTER_DAYS = 1    # ... or this many after: the header's clock runs behind the dateline's (Tokyo news, New York header)
 AHEAD_FACTOR = 3       # a date ahead of publication beats the one behind it when this many times nearer
 
 # every byte that is not an ASCII letter or digit becomes a space: the body then splits into words
@@ -326,14 +327,18 @@ def resolve_dates(article: Article, lexicon: Lexicon) -> Article:
 
 def reference_day(article: Article, lexicon: Lexicon) -> date | None:
     """The day the story's "Monday" and "yesterday" count from: its dateline's day ("GENEVA, Nov 3
-    (Wire) -") where the story was filed a few days before it was published, else the publication day."""
+    (Wire) -") where the story was filed a few days before it was published, or where the dateline's
+    zone is already a day ahead of the header's ("TOKYO, March 6" published March 5 in New York);
+    else the publication day."""
     pub = article.published
     first = article.paragraphs[0] if article.paragraphs else ""
     line = parse_dateline(first, lexicon) if pub and first else None
     if line is None or line.day is None:
         return pub
-    filed = safe_date(line.year or pub.year, line.month, line.day)
-    return filed if filed and 0 < (pub - filed).days <= FILED_BEFORE_DAYS else pub
+    years = (line.year,) if line.year else (pub.year - 1, pub.year, pub.year + 1)   # "Dec 31" published Jan 1
+    filed = min((d for y in years if (d := safe_date(y, line.month, line.day))),
+                key=lambda d: abs((d - pub).days), default=None)
+    return filed if filed and -FILED_AFTER_DAYS <= (pub - filed).days <= FILED_BEFORE_DAYS else pub
 
 
 def date_for_sentence(article: Article, sent_idx: int, prefer: str = "day",
