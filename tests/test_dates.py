@@ -151,6 +151,8 @@ def test_bare_month_by_tense(found):
     ("today", SUN, "day"),
     ("yesterday", date(2025, 11, 1), "day"),
     ("tomorrow", date(2025, 11, 3), "day"),
+    ("the day before yesterday", date(2025, 10, 31), "day"),   # not "yesterday"
+    ("the day after tomorrow", date(2025, 11, 4), "day"),
     ("this afternoon", SUN, "day"),
     ("last week", date(2025, 10, 20), "week"),        # Monday of that week
     ("this week", date(2025, 10, 27), "week"),
@@ -263,14 +265,14 @@ def test_the_grammar_comes_from_the_lexicon(tmp_path, lexicon):
     shutil.copytree(DEFAULT_DATA, folder)
     path = folder / "date_patterns.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["relative"]["the day after tomorrow"] = ["day", 2]
+    data["relative"]["overmorrow"] = ["day", 2]
     data["months"]["novembre"] = 11
     path.write_text(json.dumps(data), encoding="utf-8")
     other = Lexicon.load(folder)
-    text = "They meet the day after tomorrow. They met on 2 Novembre."
-    assert [(e.text, e.value) for e in dated_with(lexicon, text).dates] == [("tomorrow", date(2025, 11, 3))]
+    text = "They meet overmorrow. They met on 2 Novembre."
+    assert [(e.text, e.value) for e in dated_with(lexicon, text).dates] == []
     assert [(e.text, e.value) for e in dated_with(other, text).dates] == [
-        ("the day after tomorrow", date(2025, 11, 4)), ("2 Novembre", date(2025, 11, 2))]
+        ("overmorrow", date(2025, 11, 4)), ("2 Novembre", date(2025, 11, 2))]
 
 
 # --- weekends: a span of two days, never a single day --------------------------------
