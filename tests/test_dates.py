@@ -64,6 +64,12 @@ def test_a_bare_weekday_in_a_future_sentence_looks_ahead(dated, sentence, expect
     assert [e.value for e in dated(sentence).dates] == [expected]
 
 
+@pytest.mark.parametrize("sentence", ["The two envoys are meeting in Port Elda on Tuesday.",
+                                      "Ana Ruiz is hosting the envoy in Port Elda on Tuesday."])
+def test_a_progressive_meeting_verb_with_a_weekday_is_a_plan(found, sentence):
+    assert found(sentence)[0][1] == date(2025, 11, 4)
+
+
 def test_the_nearest_tense_cue_wins(dated):
     # the future of the reported clause does not move the day the ministry spoke
     (expr,) = dated("China will retaliate, the ministry said on Tuesday.").dates
@@ -137,6 +143,16 @@ def test_absolute_dates_with_a_year_need_no_publication_date(found):
 
 def test_month_day_looks_ahead_in_future_sentences(found):
     assert found("The tariffs will take effect on March 3.")[0][1] == date(2026, 3, 3)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two envoys will meet in Port Elda on October 29.", date(2025, 10, 29)),   # a late copy of the plan
+    ("The two envoys will meet in Port Elda on the 30th.", date(2025, 10, 30)),
+    ("The two envoys will meet in Port Elda on September 20.", date(2026, 9, 20)),  # six weeks back: next year's
+    ("The two envoys will meet in Port Elda on November 4.", date(2025, 11, 4)),
+])
+def test_a_planned_day_just_behind_publication_is_not_next_years(found, sentence, expected):
+    assert found(sentence)[0][1] == expected
 
 
 def test_bare_month_by_tense(found):
