@@ -146,6 +146,17 @@ def test_month_day_looks_ahead_in_future_sentences(found):
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    ("The envoys met in Port Elda on 27-28 October.", date(2025, 10, 27)),
+    ("The envoys met in Port Elda on 27 and 28 October.", date(2025, 10, 27)),
+    ("The envoys met in Port Elda from 27 to 29 October.", date(2025, 10, 27)),
+    ("The envoys met in Port Elda between 27th and 29th October 2025.", date(2025, 10, 27)),
+    ("Exports fell 30 to 28 October levels.", date(2025, 10, 28)),   # no span: the later day first
+])
+def test_a_span_of_days_before_the_month_is_dated_by_its_first(found, sentence, expected):
+    assert found(sentence)[0][1] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     ("The two envoys will meet in Port Elda on October 29.", date(2025, 10, 29)),   # a late copy of the plan
     ("The two envoys will meet in Port Elda on the 30th.", date(2025, 10, 30)),
     ("The two envoys will meet in Port Elda on September 20.", date(2026, 9, 20)),  # six weeks back: next year's

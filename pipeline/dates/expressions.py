@@ -112,8 +112,9 @@ def _relative(unit: str, n: int, pub: date) -> tuple[date, str]:
 def _md(g: ExpressionGrammar, m: re.Match, p: str) -> tuple[int, int, int | None]:
     if m[p + "m"]:
         return g.months[m[p + "m"]], int(m[p + "d"]), int(m[p + "y"]) if m[p + "y"] else None
-    day = m[p + "r"] or m[p + "d2"]   # "3-5 March": a span of days is dated by its first
-    return g.months[m[p + "m2"]], int(day), int(m[p + "y2"]) if m[p + "y2"] else None
+    day, first = int(m[p + "d2"]), m[p + "r"]   # "3-5 March": a span of days is dated by its first
+    day = int(first) if first and int(first) < day else day   # "rose 12 to 3 March levels" is no span
+    return g.months[m[p + "m2"]], day, int(m[p + "y2"]) if m[p + "y2"] else None
 
 
 def _resolve(g: ExpressionGrammar, m: re.Match, pub: date | None, future: bool) -> tuple[date | None, str]:
