@@ -64,6 +64,12 @@ def test_a_bare_weekday_in_a_future_sentence_looks_ahead(dated, sentence, expect
     assert [e.value for e in dated(sentence).dates] == [expected]
 
 
+@pytest.mark.parametrize("sentence", ["The two envoys are meeting in Port Elda on Tuesday.",
+                                      "Ana Ruiz is hosting the envoy in Port Elda on Tuesday."])
+def test_a_progressive_meeting_verb_with_a_weekday_is_a_plan(found, sentence):
+    assert found(sentence)[0][1] == date(2025, 11, 4)
+
+
 def test_the_nearest_tense_cue_wins(dated):
     # the future of the reported clause does not move the day the ministry spoke
     (expr,) = dated("China will retaliate, the ministry said on Tuesday.").dates
@@ -139,6 +145,27 @@ def test_month_day_looks_ahead_in_future_sentences(found):
     assert found("The tariffs will take effect on March 3.")[0][1] == date(2026, 3, 3)
 
 
+@pytest.mark.parametrize("sentence, expected", [
+    ("The envoys met in Port Elda on 27-28 October.", date(2025, 10, 27)),
+    ("The envoys met in Port Elda on 27 and 28 October.", date(2025, 10, 27)),
+    ("The envoys met in Port Elda from 27 to 29 October.", date(2025, 10, 27)),
+    ("The envoys met in Port Elda between 27th and 29th October 2025.", date(2025, 10, 27)),
+    ("Exports fell 30 to 28 October levels.", date(2025, 10, 28)),   # no span: the later day first
+])
+def test_a_span_of_days_before_the_month_is_dated_by_its_first(found, sentence, expected):
+    assert found(sentence)[0][1] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two envoys will meet in Port Elda on October 29.", date(2025, 10, 29)),   # a late copy of the plan
+    ("The two envoys will meet in Port Elda on the 30th.", date(2025, 10, 30)),
+    ("The two envoys will meet in Port Elda on September 20.", date(2026, 9, 20)),  # six weeks back: next year's
+    ("The two envoys will meet in Port Elda on November 4.", date(2025, 11, 4)),
+])
+def test_a_planned_day_just_behind_publication_is_not_next_years(found, sentence, expected):
+    assert found(sentence)[0][1] == expected
+
+
 def test_bare_month_by_tense(found):
     july = date(2025, 7, 10)
     assert found("Biden and Xi met in November.", july) == [("November", date(2024, 11, 1), "month")]
@@ -151,6 +178,8 @@ def test_bare_month_by_tense(found):
     ("today", SUN, "day"),
     ("yesterday", date(2025, 11, 1), "day"),
     ("tomorrow", date(2025, 11, 3), "day"),
+    ("the day before yesterday", date(2025, 10, 31), "day"),   # not "yesterday"
+    ("the day after tomorrow", date(2025, 11, 4), "day"),
     ("this afternoon", SUN, "day"),
     ("last week", date(2025, 10, 20), "week"),        # Monday of that week
     ("this week", date(2025, 10, 27), "week"),
@@ -263,14 +292,14 @@ def test_the_grammar_comes_from_the_lexicon(tmp_path, lexicon):
     shutil.copytree(DEFAULT_DATA, folder)
     path = folder / "date_patterns.json"
     data = json.loads(path.read_text(encoding="utf-8"))
-    data["relative"]["the day after tomorrow"] = ["day", 2]
+    data["relative"]["overmorrow"] = ["day", 2]
     data["months"]["novembre"] = 11
     path.write_text(json.dumps(data), encoding="utf-8")
     other = Lexicon.load(folder)
-    text = "They meet the day after tomorrow. They met on 2 Novembre."
-    assert [(e.text, e.value) for e in dated_with(lexicon, text).dates] == [("tomorrow", date(2025, 11, 3))]
+    text = "They meet overmorrow. They met on 2 Novembre."
+    assert [(e.text, e.value) for e in dated_with(lexicon, text).dates] == []
     assert [(e.text, e.value) for e in dated_with(other, text).dates] == [
-        ("the day after tomorrow", date(2025, 11, 4)), ("2 Novembre", date(2025, 11, 2))]
+        ("overmorrow", date(2025, 11, 4)), ("2 Novembre", date(2025, 11, 2))]
 
 
 # --- weekends: a span of two days, never a single day --------------------------------

@@ -151,6 +151,14 @@ def test_json_object_and_list():
     assert arts[0].published_hint == "" and all(a.origin == "many.json" for a in arts)
 
 
+@pytest.mark.parametrize("key", ["datePublished", "pubDate", "pub_date", "date_published", "publish_date"])
+def test_publication_date_keys_of_feeds_and_schemas(key):
+    [art] = load_bytes("one.json", json.dumps({"text": BODY, key: "2026-03-05"}).encode())
+    assert (art.published_raw, art.published_hint) == ("2026-03-05", "header")
+    [art] = load_bytes("one.csv", f'text,{key}\n"{BODY}",2026-03-05\n'.encode())
+    assert art.published_raw == "2026-03-05"
+
+
 def test_json_wrapper_and_missing_body():
     arts = load_bytes("feed.json", json.dumps({"status": "ok", "articles": [{"content": BODY}]}).encode())
     assert [a.raw_text for a in arts] == [BODY]

@@ -58,6 +58,9 @@ def test_infer_year_leap_day_and_impossible_dates():
     ("Oct. 14, 2025 09:05 am CET", date(2025, 10, 14)),
     ("Fri, 30 May 2025 10:00:00 GMT", date(2025, 5, 30)),
     ("2025/05/30", date(2025, 5, 30)),
+    ("05.03.2026", date(2026, 3, 5)),           # dotted: the day comes first
+    ("Do, 05.03.2026 14:20", date(2026, 3, 5)),
+    ("2026-03-05T14:22:00+09:00", date(2026, 3, 5)),
 ])
 def test_header_formats(published, raw, expected):
     art = published(LEAD, published_raw=raw, published_hint="header")
@@ -106,6 +109,12 @@ def test_month_names_come_from_the_lexicon(tmp_path, lexicon):
 def test_metadata_line_date(published):
     art = published("- Posted on: 08:30 | 17 March 2025", LEAD)
     assert (art.published, art.published_source) == (date(2025, 3, 17), "metadata")
+
+
+@pytest.mark.parametrize("line", ["By Ana Ruiz | March 5, 2026", "By Ana Ruiz, 5 March 2026"])
+def test_byline_date(published, line):
+    art = published(line, LEAD)
+    assert (art.published, art.published_source) == (date(2026, 3, 5), "metadata")
 
 
 def test_published_stamp_beats_updated_stamp(published):

@@ -79,7 +79,7 @@ def clean_article(article: Article, lexicon: Lexicon) -> Article:
             paragraphs.append(body if body != line and is_prose(body) else line)
             continue
         removed.append(Removed(reason, line))
-        if reason == "metadata":
+        if reason in ("metadata", "byline"):   # "By Ana Ruiz | March 5, 2026" dates the story too
             dates.append(unbullet(line))
     article.paragraphs, article.removed, article.metadata_dates = paragraphs, removed, dates
     return article

@@ -33,7 +33,9 @@ NUMERIC_HEAD = 7       # characters before the year of "02/11/2025" where its da
 WEEKDAY_SLIP_DAYS = 31  # "Monday, Nov. 4" published Nov. 5 when Nov. 4 is a Tuesday: this year's, not last year's
 YEAR_DAYS = 366         # a weekday may pin a year no further than this from publication
 FILED_BEFORE_DAYS = 3   # a dateline's day this many days before publication at most is the day the story was filed
+FILED_AFTER_DAYS = 1    # ... or this many after: the header's clock runs behind the dateline's (Tokyo news, New York header)
 AHEAD_FACTOR = 3       # a date ahead of publication beats the one behind it when this many times nearer
+STALE_DAYS = 31        # a planned day at most this far behind publication is a late copy's, not next year's
 
 # every byte that is not an ASCII letter or digit becomes a space: the body then splits into words
 _WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
@@ -42,14 +44,19 @@ _NEXT_WORD = re.compile(r" ([a-z]+)")   # the lower-case word right after an exp
 _ODD_SPACE = re.compile("[\t\u00a0\u2009\u202f]")   # one character each: offsets stay put
 
 
-def _by_tense(cands: list[int], ref: int, future: bool) -> int:
+def _by_tense(cands: list[int], ref: int, future: bool, stale: int = 0) -> int:
     """Among candidate ordinals, the one a news reader means: the next one on or after ref when
-    the sentence speaks of the future, else the last one on or before ref, unless the one after
-    is much closer ("the deadline of November 10" published November 2)."""
+    the sentence speaks of the future, unless the one before lies within `stale` and is much
+    closer ("will meet on June 9" in a copy dated June 12: the plan as first reported, not next
+    year's June 9); else the last one on or before ref, unless the one after is much closer
+    ("the deadline of November 10" published November 2)."""
     after = [c for c in cands if c >= ref]
     before = [c for c in cands if c <= ref]
     if after and (future or not before):
-        return min(after)
+        nxt = min(after)
+        if before and future and ref - max(before) <= stale and AHEAD_FACTOR * (ref - max(before)) < nxt - ref:
+            return max(before)
+        return nxt
     prev = max(before)
     return min(after) if after and AHEAD_FACTOR * (min(after) - ref) < ref - prev else prev
 
@@ -62,7 +69,7 @@ def _pick_year(month: int, day: int, pub: date, future: bool, weekday: int | Non
     cands = [d for y in (pub.year - 1, pub.year, pub.year + 1) if (d := safe_date(y, month, day))]
     if not cands:
         return None
-    pick = date.fromordinal(_by_tense([c.toordinal() for c in cands], pub.toordinal(), future))
+    pick = date.fromordinal(_by_tense([c.toordinal() for c in cands], pub.toordinal(), future, STALE_DAYS))
     if weekday is None:
         return pick
     ahead, behind = [c for c in cands if c >= pub], [c for c in cands if c <= pub]
@@ -105,8 +112,9 @@ def _relative(unit: str, n: int, pub: date) -> tuple[date, str]:
 def _md(g: ExpressionGrammar, m: re.Match, p: str) -> tuple[int, int, int | None]:
     if m[p + "m"]:
         return g.months[m[p + "m"]], int(m[p + "d"]), int(m[p + "y"]) if m[p + "y"] else None
-    day = m[p + "r"] or m[p + "d2"]   # "3-5 March": a span of days is dated by its first
-    return g.months[m[p + "m2"]], int(day), int(m[p + "y2"]) if m[p + "y2"] else None
+    day, first = int(m[p + "d2"]), m[p + "r"]   # "3-5 March": a span of days is dated by its first
+    day = int(first) if first and int(first) < day else day   # "rose 12 to 3 March levels" is no span
+    return g.months[m[p + "m2"]], day, int(m[p + "y2"]) if m[p + "y2"] else None
 
 
 def _resolve(g: ExpressionGrammar, m: re.Match, pub: date | None, future: bool) -> tuple[date | None, str]:
@@ -128,7 +136,7 @@ def _resolve(g: ExpressionGrammar, m: re.Match, pub: date | None, future: bool) 
         day, first = int(m["od"][:-2]), _shift_month(pub, 0)
         cands = [d.toordinal() for k in (-1, 0, 1)
                  if (d := safe_date((s := _shift_month(first, k)).year, s.month, day))]
-        return date.fromordinal(_by_tense(cands, pub.toordinal(), future)), "day"
+        return date.fromordinal(_by_tense(cands, pub.toordinal(), future, STALE_DAYS)), "day"
     if m["ISO"]:
         return safe_date(int(m["isoy"]), int(m["isom"]), int(m["isod"])), "day"
     if m["NUM"]:
@@ -326,14 +334,18 @@ def resolve_dates(article: Article, lexicon: Lexicon) -> Article:
 
 def reference_day(article: Article, lexicon: Lexicon) -> date | None:
     """The day the story's "Monday" and "yesterday" count from: its dateline's day ("GENEVA, Nov 3
-    (Wire) -") where the story was filed a few days before it was published, else the publication day."""
+    (Wire) -") where the story was filed a few days before it was published, or where the dateline's
+    zone is already a day ahead of the header's ("TOKYO, March 6" published March 5 in New York);
+    else the publication day."""
     pub = article.published
     first = article.paragraphs[0] if article.paragraphs else ""
     line = parse_dateline(first, lexicon) if pub and first else None
     if line is None or line.day is None:
         return pub
-    filed = safe_date(line.year or pub.year, line.month, line.day)
-    return filed if filed and 0 < (pub - filed).days <= FILED_BEFORE_DAYS else pub
+    years = (line.year,) if line.year else (pub.year - 1, pub.year, pub.year + 1)   # "Dec 31" published Jan 1
+    filed = min((d for y in years if (d := safe_date(y, line.month, line.day))),
+                key=lambda d: abs((d - pub).days), default=None)
+    return filed if filed and -FILED_AFTER_DAYS <= (pub - filed).days <= FILED_BEFORE_DAYS else pub
 
 
 def date_for_sentence(article: Article, sent_idx: int, prefer: str = "day",

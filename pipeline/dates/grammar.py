@@ -12,6 +12,7 @@ UNITS = ("day", "week", "month", "year")   # what "three days ago" counts in
 FIRST_YEAR, LAST_YEAR = 1900, 2099         # the years YEAR matches: each is a keyword of the scan
 DAY_ORDINALS = {d: f"{d}{'th' if 10 <= d % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(d % 10, 'th')}"
                 for d in range(1, 32)}    # "the 12th", "the 22nd": a day of a month the reader knows
+RANGE_WORDS = ("and", "to")              # "2 and 3 March", "2 to 4 March": days of one span, dated by the first
 RESOLVE_CACHE = 65536                      # phrases resolved per lexicon before the cache starts over
 
 
@@ -59,18 +60,19 @@ class ExpressionGrammar:
         # keywords that never open a phrase: "week" only ends "last week"
         self.never_first = frozenset(units - {p.split()[0] for p in self.relative})
         # words that may open a phrase before its keyword: "last", "in the coming", "2 of", "two", "the 12th"
-        self.lead_words = frozenset({"the"} |
+        self.lead_words = frozenset({"the"} | set(RANGE_WORDS) |
             _words(data["weekday_modifiers"]) | _words(data["month_modifiers"]) | _words(data["year_modifiers"])
             | _words(self.prepositions) | set(self.numbers) | {w for p in self.relative for w in p.split()[:-1]})
         self.cues = re.compile(r"\b(" + trie_alternation(self.future_cues | frozenset(data["past_cues"])) + r")\b")
         self.resolved: dict[tuple[str, date | None, bool], tuple[date | None, str]] = {}
 
     def _month_day(self, p: str) -> str:
-        """Month-day with an optional year; group names carry prefix p so the grammar can embed it
+        """Month-day with an optional year, or a span of days before the month ("3-5 March", "3 and 4
+        March", "3 to 5 March", dated by its first); group names carry prefix p so the grammar can embed it
         several times. Single spaces: the finder reads text whose odd spaces became plain ones."""
         mon = self.calendar.month
         return (rf"(?:(?P<{p}m>{mon})\b\.? (?P<{p}d>\d{{1,2}}){ORDINAL}\b(?:,? (?P<{p}y>{YEAR})\b)?"
-                rf"|(?:(?P<{p}r>\d{{1,2}}){ORDINAL} ?[-\u2013] ?)?(?P<{p}d2>\d{{1,2}}){ORDINAL} (?:of )?(?P<{p}m2>{mon})\b(?:\.?,? (?P<{p}y2>{YEAR})\b)?)")
+                rf"|(?:(?P<{p}r>\d{{1,2}}){ORDINAL}(?: ?[-\u2013] ?| (?:{'|'.join(RANGE_WORDS)}) ))?(?P<{p}d2>\d{{1,2}}){ORDINAL} (?:of )?(?P<{p}m2>{mon})\b(?:\.?,? (?P<{p}y2>{YEAR})\b)?)")
 
     def remember(self, key: tuple[str, date | None, bool], value: tuple[date | None, str]) -> None:
         if len(self.resolved) >= RESOLVE_CACHE:

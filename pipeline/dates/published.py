@@ -42,6 +42,8 @@ class PublishedRules:
         data = lexicon.data("date_patterns.json")
         cal = self.calendar = lexicon.compiled(Calendar)
         self.iso = re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)")
+        # "05.03.2026": dotted numeric dates put the day first wherever they are written
+        self.dotted = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
         self.full = re.compile(r"\b" + cal.month_day(year_needed=True))
         wd = rf"\b(?P<wd>{cal.weekday})\b"
         # "Sunday (November 2)", "Thursday morning (19 September)", "Friday (Apr 26, 2024)"
@@ -66,6 +68,7 @@ class PublishedRules:
     def _parse_date(self, text: str) -> date | None:
         low = text.lower()
         found = [(m.start(), safe_date(int(m[1]), int(m[2]), int(m[3]))) for m in self.iso.finditer(low)]
+        found += [(m.start(), safe_date(int(m[3]), int(m[2]), int(m[1]))) for m in self.dotted.finditer(low)]
         for m in self.full.finditer(low):
             md = self.calendar.read_month_day(m)     # None for "30 February 2025"
             found.append((m.start(), safe_date(md[2], md[0], md[1]) if md else None))

@@ -38,6 +38,10 @@ _FIELDS = {
     "author": "author", "authors": "author", "byline": "author",
     "published": "published_raw", "date": "published_raw", "published_at": "published_raw",
     "publishedat": "published_raw", "published_date": "published_raw", "publication_date": "published_raw",
+    # schema.org, feed and CMS spellings: "datePublished", "pubDate", "pub_date", "published_time"
+    "datepublished": "published_raw", "date_published": "published_raw", "pubdate": "published_raw",
+    "pub_date": "published_raw", "publish_date": "published_raw", "publishdate": "published_raw",
+    "published_time": "published_raw", "publication_time": "published_raw", "first_published": "published_raw",
 }
 _EMPTY = {"", "unknown", "n/a", "na", "none", "null", "nan", "-"}
 _HEADER_LINE = re.compile(r"([A-Za-z][A-Za-z _-]*?)\s*:\s*(.*)")
