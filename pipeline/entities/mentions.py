@@ -348,7 +348,7 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
         if len(seg) == 1:
             singles.append(seg[0])
             continue
-        capitals = len([t for t in seg if text[t[0]].isupper()])
+        capitals = len([t for t in seg if not text[t[0]:t[1]].islower()])
         if capitals < 2:
             continue
         if capitals > 4:                    # particles aside: "Thani bin Ahmed Al Zeyoudi"
@@ -393,7 +393,7 @@ def _after_office(ctx: _Context, seg: list[tuple[int, int]]) -> list[tuple[int, 
     tail = seg[last + 1:]
     while tail and ctx.text[tail[0][0]:tail[0][1]].islower():
         tail = tail[1:]
-    if not 2 <= len([t for t in tail if ctx.text[t[0]].isupper()]) <= 4 \
+    if not 2 <= len([t for t in tail if not ctx.text[t[0]:t[1]].islower()]) <= 4 \
             or any(fold(ctx.text[s:e]) in ctx.rules.name_stopwords for s, e in tail):
         return []
     return tail if ctx.title_before(tail[0][0]) is not None else []
