@@ -82,7 +82,8 @@ def named_country(phrase: str, lexicon: Lexicon) -> str:
     return _split_country(lexicon, words)[0] if words else ""
 
 
-def _sole_of_country(rules: ReferenceRules, earlier: list[Mention], role_words: list[str], country: str) -> Mention | None:
+def _sole_of_country(rules: ReferenceRules, earlier: list[Mention], role_words: list[str],
+                     country: str) -> Mention | None:
     """The only person of `country` named so far, when the reference's office word is in that
     person's role ("the Uzbek minister" after "Deputy Prime Minister of Uzbekistan Otabek Rakhimov")."""
     people = [m for m in earlier if m.kind == "person" and m.country == country]

@@ -101,7 +101,8 @@ class EntityRules:
         relative = alternation(w["relative_pronouns"])
         self.apposition = re.compile(rf",\s+(?:{alternation(w['apposition_openers'])}\s+)*"
                                      rf"(?!{alternation(w['not_apposition_starts'])}\b)"
-                                     rf"((?:(?!\b{relative}\b)(?:[^,.;:!?\"“”\n]|{_OFFICE_LIST_COMMA})){{3,{APPOSITION_SPAN}}})")
+                                     rf"((?:(?!\b{relative}\b)(?:[^,.;:!?\"“”\n]|{_OFFICE_LIST_COMMA}))"
+                                     rf"{{3,{APPOSITION_SPAN}}})")
         # family names that are also words ("He", "So"): at a sentence start they are the word
         self.surnames_also_words = frozenset(w["surnames_also_words"])
         self.lexicon = lexicon
