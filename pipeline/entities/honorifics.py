@@ -16,20 +16,26 @@ from pipeline.entities.words import alternation, entity_words
 from pipeline.lexicon.lexicon import Lexicon
 
 
+# a character that joins what follows to the word before: "ADR Holdings" holds no "Dr"
+_INSIDE_WORD = frozenset("_'’.-")
+
+
 class HonorificRules:
     def __init__(self, lexicon: Lexicon):
         words = entity_words(lexicon, "name_honorifics")["name_honorifics"]
-        one = alternation(words).replace("'", "['’]")
-        # a chain of honorifics, capitalised, right before a capitalised word: "H.E. Sheikh Khalid"
-        self.chain = re.compile(rf"(?<![\w'’.-])(?=[A-Z])(?i:{one})(?![\w'’])"
-                                rf"(?:\s+(?i:{one})(?![\w'’]))*\s+(?=[A-Z])")
+        # as written in text: "Sheikh", "Dato' Sri", "H.E.", "SHEIKH"
+        one = alternation({form for w in words for form in (w.title(), w.upper())}).replace("'", "['’]")
+        # a chain of honorifics right before a capitalised word: "H.E. Sheikh Khalid"
+        # (the start of a word is checked on each hit: a look-behind here would slow the scan)
+        self.chain = re.compile(rf"(?:{one})(?![\w'’])(?:\s+(?:{one})(?![\w'’]))*\s+(?=[A-Z])")
 
 
 class Honorifics:
     """The honorific chains of one text, by where the name after them starts."""
 
     def __init__(self, lexicon: Lexicon, cased: str):
-        found = [m.span() for m in lexicon.compiled(HonorificRules).chain.finditer(cased)]
+        found = [m.span() for m in lexicon.compiled(HonorificRules).chain.finditer(cased)
+                 if not m.start() or cased[m.start() - 1] not in _INSIDE_WORD and not cased[m.start() - 1].isalnum()]
         self.spans = found
         self.ends = [e for _, e in found]
 

@@ -63,9 +63,10 @@ class EntityRules:
         particle = alternation(w["name_particles"])
         more = entity_words(lexicon, "name_prefix_particles", "organisation_nouns", "heading_verbs")
         # "al-Harbi", "el-Sisi": a lower-case particle joined to a capitalised word
-        tok = rf"(?:(?<![\w-]){alternation(more['name_prefix_particles'])}-)?{_TOK}"
-        self.run = re.compile(rf"{tok}(?: +(?:{particle} +)*{tok})*")
-        self.token = re.compile(rf"{tok}|\b{particle}\b")
+        prefixed = rf"(?:{alternation(more['name_prefix_particles'])}-)?{_TOK}"
+        # a run opens with a capital (a fast scan); a hyphen-joined particle may follow: "Faisal al-Dosari"
+        self.run = re.compile(rf"{_TOK}(?: +(?:{particle} +)*{prefixed})*")
+        self.token = re.compile(rf"(?<![\w-]){prefixed}|\b{particle}\b")
         # "chief executive of shipping firm Nordhaven Lines": the name after these is the organisation's
         self.org_nouns = frozenset(more["organisation_nouns"])
         # ", who heads Peru's trade ministry,": the office a name holds, told in a relative clause
