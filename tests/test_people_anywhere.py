@@ -108,3 +108,12 @@ def test_a_demonym_reference_prefers_the_person_of_that_country(lexicon):
              "Brandt spoke first.", "The Uzbek minister said the plant would open.")
     m = resolve_reference(a, 2, "the Uzbek minister", lexicon=lexicon)
     assert m is not None and m.canonical == "Sardor Umarov"
+
+
+def test_a_double_surname_with_particles_and_its_first_surname_alone(lexicon):
+    a = make(lexicon, "Rosa Elena Quiroga de la Vega, who heads Bolivia's trade ministry, arrived.",
+             "Ms Quiroga told reporters the talks went well.")
+    found = people(a)
+    assert found["Rosa Elena Quiroga de la Vega"][1] == "Bolivia"
+    later = [m for m in a.mentions if m.kind == "person" and m.sentence == 1]
+    assert [m.canonical for m in later] == ["Rosa Elena Quiroga de la Vega"]

@@ -365,7 +365,7 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
             out.append(ctx.person(start, end, p))
         elif tail:
             out.append(ctx.person(tail[0][0], tail[-1][1], None, text[tail[0][0]:tail[-1][1]]))
-        elif any(fold(text[s:e]) in stop for s, e in seg):
+        elif any(fold(text[s:e]) in stop and not text[s:e].islower() for s, e in seg):
             singles.extend(seg)
         elif ctx.introduced(start) or ctx.apposition(end) is not None:
             out.append(ctx.person(start, end, None, text[start:end]))
@@ -396,7 +396,7 @@ def _after_office(ctx: _Context, seg: list[tuple[int, int]]) -> list[tuple[int, 
     while tail and ctx.text[tail[0][0]:tail[0][1]].islower():
         tail = tail[1:]
     if not 2 <= len([t for t in tail if not ctx.text[t[0]:t[1]].islower()]) <= 4 \
-            or any(fold(ctx.text[s:e]) in ctx.rules.name_stopwords for s, e in tail):
+            or any(fold(ctx.text[s:e]) in ctx.rules.name_stopwords and not ctx.text[s:e].islower() for s, e in tail):
         return []
     return tail if ctx.title_before(tail[0][0]) is not None else []
 
@@ -412,7 +412,10 @@ def _short_forms(lexicon: Lexicon, m: Mention) -> set[str]:
     if persons:
         return {normalise(persons[0].family)}
     words = normalise(m.canonical).split()
-    return {words[0], words[-1]}
+    # any capitalised word of a name of three or more: "Ms Paredes" is Ana Lucía Paredes de la Torre,
+    # "Sheikh Khalid" Khalid bin Jassim Al Thani
+    inner = {normalise(w) for w in m.canonical.split()[1:-1] if not w.islower() and len(w) > 2}
+    return {words[0], words[-1]} | inner
 
 
 def _bare_names(ctx: _Context, singles: list[tuple[int, int]], people: list[Mention]) -> list[Mention]:
