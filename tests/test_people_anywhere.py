@@ -117,3 +117,16 @@ def test_a_double_surname_with_particles_and_its_first_surname_alone(lexicon):
     assert found["Rosa Elena Quiroga de la Vega"][1] == "Bolivia"
     later = [m for m in a.mentions if m.kind == "person" and m.sentence == 1]
     assert [m.canonical for m in later] == ["Rosa Elena Quiroga de la Vega"]
+
+
+def test_offices_places_and_nameless_titles_are_no_people(lexicon):
+    a = make(lexicon, "The Trade Minister's Office in Doha said the Ministry of Economy would reply.",
+             "The Minister in Riyadh met Gulf Business Council members.",
+             "The trade minister said Exporters Association members would attend.")
+    assert people(a) == {}
+
+
+def test_an_executive_takes_no_country_from_a_visit(lexicon):
+    a = make(lexicon, "Lars van Dijk, chief executive of shipping firm Nordhaven Lines, who is visiting Kenya, "
+                      "said sailings would rise.")
+    assert people(a) == {"Lars van Dijk": ("chief executive of shipping firm Nordhaven Lines", "")}
