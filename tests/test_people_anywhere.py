@@ -130,3 +130,10 @@ def test_an_executive_takes_no_country_from_a_visit(lexicon):
     a = make(lexicon, "Lars van Dijk, chief executive of shipping firm Nordhaven Lines, who is visiting Kenya, "
                       "said sailings would rise.")
     assert people(a) == {"Lars van Dijk": ("chief executive of shipping firm Nordhaven Lines", "")}
+
+
+def test_words_of_place_names_that_are_given_names(lexicon):
+    a = make(lexicon, "Vietnam's Deputy Prime Minister Tran Hong Ha met Viet Nam Trade Minister Le Van Nam.",
+             "He flew to Hong Kong on Monday.")
+    assert set(people(a)) == {"Tran Hong Ha", "Le Van Nam"}
+    assert "Hong Kong" in [m.canonical for m in a.mentions if m.kind == "country"]
