@@ -68,10 +68,30 @@ def resolve_reference(article: Article, sent_idx: int, phrase: str, before: int 
     country, role_words = _split_country(lexicon, words)
     if rules.org_heads & set(role_words):
         return _latest_org(rules, earlier, role_words, country)
-    for m in reversed(earlier):
-        if m.kind == "person" and fits(rules, m, role_words, country):
-            return m
-    return None
+    fitting = [m for m in reversed(earlier) if m.kind == "person" and fits(rules, m, role_words, country)]
+    if country:
+        # "the Uzbek minister": the one of that country before one whose country is not known
+        same = next((m for m in fitting if m.country == country), None)
+        return same or _sole_of_country(rules, earlier, role_words, country) or (fitting[0] if fitting else None)
+    return fitting[0] if fitting else None
+
+
+def named_country(phrase: str, lexicon: Lexicon) -> str:
+    """The country a reference names: "the Uzbek minister" -> "Uzbekistan"; "" for none."""
+    words = [w for w in fold(phrase).replace("’", "'").split() if w]
+    return _split_country(lexicon, words)[0] if words else ""
+
+
+def _sole_of_country(rules: ReferenceRules, earlier: list[Mention], role_words: list[str],
+                     country: str) -> Mention | None:
+    """The only person of `country` named so far, when the reference's office word is in that
+    person's role ("the Uzbek minister" after "Deputy Prime Minister of Uzbekistan Otabek Rakhimov")."""
+    people = [m for m in earlier if m.kind == "person" and m.country == country]
+    if len({m.canonical for m in people}) != 1:
+        return None
+    wanted = {rules.canonical(w) for w in role_words} - rules.generic
+    m = people[-1]
+    return m if wanted <= _role_words(rules, m.role) else None
 
 
 def _split_country(lexicon: Lexicon, words: list[str]) -> tuple[str, list[str]]:

@@ -26,6 +26,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from pipeline.article import Article, Mention
+from pipeline.entities.honorifics import Honorifics, plain_case, share_details
 from pipeline.entities.names import resolve_name
 from pipeline.entities.places import not_places
 from pipeline.entities.words import alternation, entity_words
@@ -36,6 +37,10 @@ from pipeline.text.sentences import sentence_spans
 
 # a capitalised word; "Farrell's" stops before the possessive
 _TOK = r"(?:[A-Z][A-Za-z]*(?:['’](?!s\b)[A-Za-z]+)*(?:-[A-Za-z]+)*|[A-Z]\.)"
+# a lower-case word other than the small words of an office's name
+_PLAIN_WORD = re.compile(r"\b(?!(?:of|for|to|the|and)\b)[a-z]")
+# an office list inside an apposition: ", Trade and Investment" after "Minister of Industry"
+_OFFICE_LIST_COMMA = r",(?=\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)*,?\s+and\s+[A-Z])"
 _ADJACENT = re.compile(r"(?:['’]s)?\s*")
 # a country names a title's or an organisation's owner only this close before it
 # ("the Japanese foreign ministry's Asian and Oceanian Affairs Bureau Director-General")
@@ -56,8 +61,17 @@ class EntityRules:
                          "title_gap_verbs", "country_gap_words", "country_gap_owners", "country_gap_counterparts", "apposition_openers",
                          "not_apposition_starts", "relative_pronouns")
         particle = alternation(w["name_particles"])
-        self.run = re.compile(rf"{_TOK}(?: +(?:{particle} +)*{_TOK})*")
-        self.token = re.compile(rf"{_TOK}|\b{particle}\b")
+        more = entity_words(lexicon, "name_prefix_particles", "organisation_nouns", "heading_verbs")
+        # "al-Harbi", "el-Sisi": a lower-case particle joined to a capitalised word
+        prefixed = rf"(?:{alternation(more['name_prefix_particles'])}-)?{_TOK}"
+        # a run opens with a capital (a fast scan); a hyphen-joined particle may follow: "Faisal al-Dosari"
+        self.run = re.compile(rf"{_TOK}(?: +(?:{particle} +)*{prefixed})*")
+        self.token = re.compile(rf"(?<![\w-]){prefixed}|\b{particle}\b")
+        # "chief executive of shipping firm Nordhaven Lines": the name after these is the organisation's
+        self.org_nouns = frozenset(more["organisation_nouns"])
+        # ", who heads Peru's trade ministry,": the office a name holds, told in a relative clause
+        self.heading = re.compile(rf",\s+who\s+{alternation(more['heading_verbs'])}\s+"
+                                  rf"([^,.;:!?\"“”\n]{{3,{APPOSITION_SPAN}}})")
         # a title, then "of/for <its complement>", then the name
         # ... or "and <capitalised words>": "Minister of Industry and Advanced Technology Omar Saleh"
         self.title_gap = re.compile(rf"\s*,?\s*|\s+{alternation(w['title_complement_words'])}\s"
@@ -88,7 +102,8 @@ class EntityRules:
         relative = alternation(w["relative_pronouns"])
         self.apposition = re.compile(rf",\s+(?:{alternation(w['apposition_openers'])}\s+)*"
                                      rf"(?!{alternation(w['not_apposition_starts'])}\b)"
-                                     rf"((?:(?!\b{relative}\b)[^,.;:!?\"“”\n]){{3,{APPOSITION_SPAN}}})")
+                                     rf"((?:(?!\b{relative}\b)(?:[^,.;:!?\"“”\n]|{_OFFICE_LIST_COMMA}))"
+                                     rf"{{3,{APPOSITION_SPAN}}})")
         # family names that are also words ("He", "So"): at a sentence start they are the word
         self.surnames_also_words = frozenset(w["surnames_also_words"])
         self.lexicon = lexicon
@@ -133,6 +148,7 @@ def extract_entities(article: Article, lexicon: Lexicon) -> Article:
             mentions.append(Mention(text[sp.start:sp.end], sp.start, sp.end, e.key, "country", role, e.key))
     mentions += _names(ctx, found, [m for m in mentions if m.kind == "person"])
     mentions.sort(key=lambda m: (m.start, -m.end))
+    share_details(mentions, lexicon.people_by_canonical)
     for m in mentions:
         m.sentence = max(bisect_right(starts, m.start) - 1, 0)
     article.mentions = mentions
@@ -167,6 +183,7 @@ class _Context:
         self.title_ends = [t.end for t in titles]
         self.place_ends = [p.end for p in places]
         self.article = article
+        self.honorifics = Honorifics(rules.lexicon, cased)
 
     def sentence_start(self, pos: int) -> int:
         i = bisect_right(self.starts, pos) - 1
@@ -184,7 +201,9 @@ class _Context:
         ok = _ADJACENT.fullmatch(gap) if adjacent else self.rules.country_gap.fullmatch(gap)
         return place.entry.key if ok else ""
 
-    def title_before(self, name_start: int) -> _Span | None:
+    def title_before(self, name_start: int, honoured: bool = False) -> _Span | None:
+        """The title introducing a name at `name_start`; `honoured`: an honorific stands between
+        them, and only an office in capitals or of a country may stand before it."""
         i = bisect_right(self.title_ends, name_start) - 1
         if i < 0:
             return None
@@ -195,16 +214,40 @@ class _Context:
         if (t.start < self.sentence_start(name_start) or not self.rules.title_gap.fullmatch(gap)
                 or self.rules.gap_verbs.search(gap)):
             return None
+        if honoured and _PLAIN_WORD.search(gap):
+            return None                     # "... held talks with Dr. Okonkwo": the honorific is the name's only title
         if gap.split(None, 1)[:1] == ["and"]:
             words = re.findall(r"[A-Z][\w-]*", gap)
             if not words or not all(fold(w) in self.rules.office_words for w in words):
                 return None                 # "the prime minister and Rhea Collins": two people
+        last = re.findall(r"[\w'’-]+", gap)[-1:]
+        if last and last[0].islower() and last[0] in self.rules.org_nouns:
+            return None                     # "chief executive of shipping firm Nordhaven Lines"
+        return t
+
+    def introduced(self, name_start: int) -> bool:
+        """Whether a title or an honorific stands right before a name."""
+        start = self.honorifics.start_before(name_start)
+        return start < name_start or self.title_before(start) is not None
+
+    def office_start(self, t: _Span) -> _Span:
+        """The first of two offices joined by "and": "[Deputy Prime Minister and] Minister of Trade"."""
+        i = bisect_right(self.title_ends, t.start) - 1
+        while i >= 0:
+            first = self.titles[i]
+            if not first.entry.key or not re.fullmatch(r"\s+and\s+", self.text[first.end:t.start]):
+                break
+            t, i = first, i - 1
         return t
 
     def apposition(self, name_end: int) -> tuple[str, str] | None:
         """(role, country) from ", China's commerce minister," after a name."""
         m = self.rules.apposition.match(self.text, name_end)
         if not m:
+            m = self.rules.heading.match(self.text, name_end)
+            if m:                           # ", who heads Kenya's trade ministry,": its country
+                country = self.owner_in(m.start(1), m.end(1))
+                return ("", country) if country else None
             return None
         lo, hi = m.start(1), m.end(1)
         i = bisect_right(self.title_ends, hi) - 1
@@ -244,19 +287,23 @@ class _Context:
 
     def person(self, start: int, end: int, p: Person | None, name: str = "") -> Mention:
         """A person mention with its title and country folded in."""
-        role, country, span_start = "", "", start
-        t = self.title_before(start)
+        role, country = "", ""
+        # "H.E. Sheikh", "Dato' Sri", "Dr.": no office; one may stand before them
+        span_start = name_start = self.honorifics.start_before(start)
+        t = self.title_before(name_start, honoured=name_start < start)
         if t is not None:
-            role = self.text[t.start:start].strip(" ,") if t.entry.key else ""   # "Mr" is no role
-            span_start = t.start
-            direct = self.country_before(t.start, adjacent=True)
+            first = self.office_start(t) if t.entry.key else t
+            role = self.text[first.start:name_start].strip(" ,") if t.entry.key else ""   # "Mr" is no role
+            span_start = first.start
+            direct = self.country_before(first.start, adjacent=True)
             if direct:
-                span_start = max(s.start for s in self.places if s.end <= t.start)
-            country = direct or self.country_before(t.start) or self.complement_country(t.end, start) \
+                span_start = max(s.start for s in self.places if s.end <= first.start)
+            country = direct or self.country_before(first.start) or self.complement_country(t.end, name_start) \
                 or self.country_after(end) or t.entry.country
-            if not country:   # "Ambassador Dana Price, United States Trade Representative,"
+            if not country or not role:   # "Ambassador Dana Price, United States Trade Representative,"
                 app = self.apposition(end)
-                country = app[1] if app is not None else ""
+                if app is not None:
+                    role, country = role or app[0], country or app[1]
         else:
             app = self.apposition(end)
             if app is not None:
@@ -266,17 +313,18 @@ class _Context:
         if p is not None:
             return Mention(self.text[span_start:end], span_start, end, p.canonical, "person",
                            role or p.role, p.country or country)
-        return Mention(self.text[span_start:end], span_start, end, name, "person", role, country)
+        return Mention(self.text[span_start:end], span_start, end, plain_case(name), "person", role, country)
 
 
 def _segments(ctx: _Context, found: list[_Span]):
     """Runs of capitalised words the gazetteer did not claim, as lists of (start, end) words."""
     cased, pieces, pos = ctx.cased, [], 0
-    for sp in found:                        # blank out what is claimed: runs stop there
-        if sp.start >= pos:
-            pieces.append(cased[pos:sp.start])
-            pieces.append("#" * (sp.end - sp.start))
-            pos = sp.end
+    claimed = sorted([(sp.start, sp.end) for sp in found] + ctx.honorifics.spans)
+    for start, end in claimed:              # blank out what is claimed (and honorifics): runs stop there
+        if start >= pos:
+            pieces.append(cased[pos:start])
+            pieces.append("#" * (end - start))
+            pos = end
     pieces.append(cased[pos:])
     masked = "".join(pieces)
     rules = ctx.rules
@@ -295,14 +343,20 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
     singles: list[tuple[int, int]] = []
     pending: list[tuple[int, int]] = []
     for seg in _segments(ctx, found):
-        while seg and text[seg[0][0]].islower():          # a particle cannot open or close a name
+        while seg and text[seg[0][0]:seg[0][1]].islower():   # a particle cannot open or close a name
             seg = seg[1:]
-        while seg and text[seg[-1][0]].islower():
+        while seg and text[seg[-1][0]:seg[-1][1]].islower():
             seg = seg[:-1]
         if len(seg) == 1:
             singles.append(seg[0])
             continue
-        if not 2 <= len([t for t in seg if text[t[0]].isupper()]) <= 4:   # particles aside: "Thani bin Ahmed Al Zeyoudi"
+        capitals = len([t for t in seg if not text[t[0]:t[1]].islower()])
+        if capitals < 2:
+            continue
+        if capitals > 4:                    # particles aside: "Thani bin Ahmed Al Zeyoudi"
+            tail = _after_office(ctx, seg)  # "[Minister of State for] Foreign Trade Omar bin Rashid Al Mazrouei"
+            if tail:
+                out.append(ctx.person(tail[0][0], tail[-1][1], None, text[tail[0][0]:tail[-1][1]]))
             continue
         start, end = seg[0][0], seg[-1][1]
         p = resolve_name(text[start:end], lexicon)
@@ -311,9 +365,9 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
             out.append(ctx.person(start, end, p))
         elif tail:
             out.append(ctx.person(tail[0][0], tail[-1][1], None, text[tail[0][0]:tail[-1][1]]))
-        elif any(fold(text[s:e]) in stop for s, e in seg):
+        elif any(fold(text[s:e]) in stop and not text[s:e].islower() for s, e in seg):
             singles.extend(seg)
-        elif ctx.title_before(start) is not None or ctx.apposition(end) is not None:
+        elif ctx.introduced(start) or ctx.apposition(end) is not None:
             out.append(ctx.person(start, end, None, text[start:end]))
         else:
             pending.append((start, end))
@@ -339,9 +393,10 @@ def _after_office(ctx: _Context, seg: list[tuple[int, int]]) -> list[tuple[int, 
     if last < 0:
         return []
     tail = seg[last + 1:]
-    while tail and ctx.text[tail[0][0]].islower():
+    while tail and ctx.text[tail[0][0]:tail[0][1]].islower():
         tail = tail[1:]
-    if not 2 <= len(tail) <= 4 or any(fold(ctx.text[s:e]) in ctx.rules.name_stopwords for s, e in tail):
+    if not 2 <= len([t for t in tail if not ctx.text[t[0]:t[1]].islower()]) <= 4 \
+            or any(fold(ctx.text[s:e]) in ctx.rules.name_stopwords and not ctx.text[s:e].islower() for s, e in tail):
         return []
     return tail if ctx.title_before(tail[0][0]) is not None else []
 
@@ -357,7 +412,10 @@ def _short_forms(lexicon: Lexicon, m: Mention) -> set[str]:
     if persons:
         return {normalise(persons[0].family)}
     words = normalise(m.canonical).split()
-    return {words[0], words[-1]}
+    # any capitalised word of a name of three or more: "Ms Paredes" is Ana Lucía Paredes de la Torre,
+    # "Sheikh Khalid" Khalid bin Jassim Al Thani
+    inner = {normalise(w) for w in m.canonical.split()[1:-1] if not w.islower() and len(w) > 2}
+    return {words[0], words[-1]} | inner
 
 
 def _bare_names(ctx: _Context, singles: list[tuple[int, int]], people: list[Mention]) -> list[Mention]:
@@ -375,6 +433,10 @@ def _bare_names(ctx: _Context, singles: list[tuple[int, int]], people: list[Ment
         key = cased[s:e].lower().replace("-", " ")
         carriers = forms.get(key)
         if carriers is None and key not in surnames:
+            if _titled_single(ctx, s, e, key):   # "Indonesian Trade Minister Sutrisno": one name only
+                m = ctx.person(s, e, None, text[s:e])
+                forms.setdefault(key, []).append((s, m.canonical))
+                out.append(m)
             continue
         if key in wordlike and not text[ctx.sentence_start(s):s].strip(" \"'“‘(["):
             continue                        # "He said": a pronoun, not He Lifeng
@@ -394,10 +456,23 @@ def _bare_names(ctx: _Context, singles: list[tuple[int, int]], people: list[Ment
         persons = lexicon.people_by_canonical.get(canonical)
         m = ctx.person(s, e, persons[0] if persons else None, canonical)
         full = [f for f in people if f.canonical == canonical]
-        if full and m.start == s:           # no title of its own: the full mention's role holds
+        if full and (m.start == s or not m.role):   # no office of its own: the full mention's role holds
             m.role, m.country = full[-1].role, m.country or full[-1].country
         out.append(m)
     return out
+
+
+def _titled_single(ctx: _Context, s: int, e: int, key: str) -> bool:
+    """Whether a lone capitalised word the lexicon does not know is a person's whole name: an
+    office right before it ("Trade Minister Sutrisno"); an honorific alone is not enough, for
+    "Mr. Meng" may be named in full later."""
+    rules, word = ctx.rules, ctx.text[s:e]
+    if len(key) < 3 or (word.isupper() and len(word) <= 4) or key in rules.name_stopwords \
+            or key in ctx.lexicon.common_surnames or key in rules.surnames_also_words:
+        return False
+    start = ctx.honorifics.start_before(s)
+    t = ctx.title_before(start)
+    return t is not None and bool(t.entry.key) and not ctx.text[t.end:start].strip()
 
 
 def _global_surname(lexicon: Lexicon, key: str, article: Article) -> Person | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.entities.coreference import resolve_reference
+from pipeline.entities.coreference import named_country, resolve_reference
 from pipeline.quotes.context import Context, Speaker
 from pipeline.quotes.names import from_mention, ministry_of, person_from_name, title_case, voice_for
 from pipeline.quotes.pronouns import fits_pronoun, knows_pronoun
@@ -37,6 +37,10 @@ def resolve_phrase(ctx: Context, phrase: str, pos: int) -> Speaker | None:
     fits = last is not None and (either or (last.is_person and fits_pronoun(ctx, last.name, low, pos) if person_like else
                                             last.is_org and (low == "it" or head is not None
                                                                    and head.group(0) in fold(last.name))))
+    if fits and person_like and last.is_person and named_country(low, ctx.lexicon):
+        # "the Uzbek minister" after a quote of someone else: the person of that country, when one is named
+        m = resolve_reference(ctx.article, sidx, phrase, lexicon=ctx.lexicon)
+        fits = m is None or m.country != named_country(low, ctx.lexicon) or m.canonical == last.name
     if low in ("he", "she"):
         known = _known_fit(ctx, low, pos, sidx)
         if known is not None:

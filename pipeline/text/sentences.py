@@ -6,6 +6,7 @@ from bisect import bisect_right
 
 _ABBREV = {
     "mr", "mrs", "ms", "dr", "prof", "st", "gen", "sen", "rep", "gov", "jr", "sr", "no",
+    "h.e", "hon", "eng", "engr", "mme", "hj", "drs",      # honorifics: "H.E. Sheikh ...", "Hon. ..."
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     "u.s", "u.k", "u.n", "e.u", "inc", "co", "corp", "ltd", "vs", "etc", "approx", "dept",
 }
