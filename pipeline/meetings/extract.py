@@ -24,7 +24,8 @@ from pipeline.meetings.assemble import assemble
 from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
-from pipeline.meetings.manner import city_here, city_in_relative, city_of_clause, city_there, has_tense, mode, status_of, when
+from pipeline.meetings.manner import (city_here, city_in_relative, city_of_clause, city_there, has_tense, invitation_day,
+                                      mode, status_of, when)
 from pipeline.meetings.participants import implicit_countries, parties_of
 from pipeline.meetings.separate import split_counterparts
 from pipeline.meetings.roles import weak_cue_fails
@@ -142,7 +143,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     if "invite" in kinds or "accept" in kinds:
         if ctx.accepted and len(persons) + len(sides) >= 2:
             loc = city_of_clause(ctx, a, b, invite=True) if "invite" in kinds else ""
-            out.append(Clue(**{**base, "location": loc, "date": None, "precision": ""}, kind="invite",
+            day, precision = invitation_day(ctx, idx, (kinds.get("invite") or kinds["accept"]).start(), b)
+            out.append(Clue(**{**base, "location": loc, "date": day, "precision": precision}, kind="invite",
                             status="planned", mode="in_person", strength=2))
         invited = kinds.pop("invite", None)
         kinds.pop("accept", None)
@@ -159,7 +161,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
                                                      or city_here(ctx, a, b) or city_there(ctx, idx, a, b))
     if location and strength < 2 and how != "unknown" or location and how == "unknown":
         how, strength = "in_person", 2
-    status = ("held" if has_tense(ctx, seg) else "") if "agree" in kinds else status_of(ctx, seg)
+    status = ("held" if has_tense(ctx, seg) else "") if "agree" in kinds else status_of(ctx, seg, base.get("date"))
     if set(kinds) == {"agree"}:
         status = "held"
     base.update(mode=how, strength=strength, location=location, status=status)

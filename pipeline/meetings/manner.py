@@ -6,6 +6,8 @@ from datetime import date
 
 from pipeline.dates.expressions import date_for_sentence, resolve_expression
 from pipeline.meetings.clauses import Context
+from pipeline.meetings.days import (counted_from, ended_on, first_day, for_the_meeting, in_another_life, planned_by_day,
+                                   span_days)
 from pipeline.text.alternation import trie_alternation
 
 # "on the sidelines of the annual summit of the Group of 20 leaders in ...": the occasion's name
@@ -64,13 +66,16 @@ def has_tense(ctx: Context, seg: str) -> bool:
     return bool(ctx.rules.tense.search(seg))
 
 
-def status_of(ctx: Context, seg: str) -> str:
+def status_of(ctx: Context, seg: str, day=None) -> str:
     """held, planned or "" (not said): a plan cue makes the meeting planned unless a word reporting it
     held or going on comes first ("talks began on Monday and will run through Friday", "met on
-    Monday, hoping to ..."); a meeting called off stays planned."""
+    Monday, hoping to ..."); a meeting called off stays planned; "are meeting on Monday", with the
+    meeting's `day` still ahead, is planned too."""
     rules = ctx.rules
     plan = rules.planned.search(seg)
     if plan is None:
+        if planned_by_day(ctx, seg, day):
+            return "planned"
         return "held" if has_tense(ctx, seg) else ""
     going = rules.under_way.search(seg, 0, plan.start())
     return "held" if going and not rules.called_off.search(seg) else "planned"
@@ -230,8 +235,10 @@ def _days_on(ctx: Context, counted: re.Match) -> int:
 
 def _anchor(ctx: Context, idx: int, pos: int):
     """The last day said before `pos` in this sentence or the two before it, else the story's lead day."""
+    said_on = ctx.lexicon.compiled(MeetingDayRules).said_on
     said = [t for t in ctx.article.dates if t.precision == "day" and t.value and ctx.dateline_end <= t.start < pos
-            and idx - ANCHOR_SENTENCES <= t.sentence <= idx and not _until_day(ctx, t, 0)]
+            and idx - ANCHOR_SENTENCES <= t.sentence <= idx and not _until_day(ctx, t, 0)
+            and not said_on.search(ctx.low[max(0, t.start - SAID_ON_REACH):t.start])]   # "..., her office said on Thursday"
     if said:
         return said[-1]
     return next((t for t in ctx.article.dates if t.precision == "day" and t.value and t.start >= ctx.dateline_end), None)
@@ -241,16 +248,19 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     """Fill base["date"] and base["precision"]: the clause's date nearest the cue, else the sentence's."""
     low = ctx.low
     day_rules = ctx.lexicon.compiled(MeetingDayRules)
-    if day_rules.trip_end.search(low, max(a, cue - TRIP_END_REACH), cue):
+    days = span_days(ctx, a, cue)   # "two days of talks": dated by the first day, counted back from the last
+    ending = bool(day_rules.trip_end.search(low, max(a, cue - TRIP_END_REACH), cue))
+    if ending and days < 2:
         return   # the day a trip or talks ended: multi-day meetings take their first day, not said here
     floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
     exprs = [t for t in ctx.article.dates if floor <= t.start < b and not _until_day(ctx, t, a)
-             and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)]
+             and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)
+             and not in_another_life(ctx, t, cue)]
     if not exprs and only_segment:
         t = date_for_sentence(ctx.article, idx)
         e = ctx.article.sentences[idx][1]
         exprs = [t] if t is not None and t.start >= floor and not _statement_day(ctx, t, 0, e, cue) and not (
-            _gathering_day(ctx, t, 0, cue)) and not _until_day(ctx, t, 0) else []
+            _gathering_day(ctx, t, 0, cue)) and not _until_day(ctx, t, 0) and not in_another_life(ctx, t, cue) else []
     s = ctx.article.sentences[idx][0]
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]
@@ -261,10 +271,14 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     counted = _ANCHORED.search(low, a, ctx.article.sentences[idx][1])   # "the following day" runs past a cut at "following"
     counted = counted if counted and counted.start() < b else None
     if exprs:
-        best = min(exprs, key=lambda t: (t.end <= cue and bool(_OTHER_VERB.search(low, t.end, cue)),
-                                         abs(t.start - cue)))
+        other = [t for t in exprs if t.end <= cue and (_OTHER_VERB.search(low, t.end, cue) or for_the_meeting(low, t, cue))]
+        best = min(exprs, key=lambda t: (t in other, abs(t.start - cue)))
         base["precision"] = best.precision
         base["date"] = _ahead_if_planned(ctx, best, a, b) if best.precision == "day" else None
+        if best.start > cue and other and best.precision == "day":   # "arrived on Sunday for talks on Monday"
+            base["date"] = counted_from(ctx, best, other[-1]) or base["date"]
+        if days >= 2 and base["date"] and (ending or ended_on(ctx, best, a)):
+            base["date"] = first_day(base["date"], days)
         if counted and counted.start() > cue and best.value and best.precision == "day" \
                 and best.end <= cue and _OTHER_VERB.search(low, best.end, cue):
             # "arrived on Monday and met Lind the following day": counted from the other verb's day
@@ -283,3 +297,11 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     if m and lead.value and (n := ctx.rules.numbers.get(m.group(1))):
         shift = -n if m.group(2) == "after" else n
         base["precision"], base["date"] = "day", date.fromordinal(lead.value.toordinal() + shift)
+
+
+def invitation_day(ctx: Context, idx: int, invited: int, b: int) -> tuple[object, str]:
+    """ "accepted an invitation to visit Washington on November 20": the day said after the invitation
+    is the visit's; a day before it ("accepted on Monday an invitation") is the accepting's."""
+    said: dict = {}
+    when(ctx, idx, invited, b, said, False, invited)
+    return said.get("date"), said.get("precision", "")

@@ -1,0 +1,87 @@
+"""Which day of a clause is the meeting's: the first day of talks counted in days, the day of the
+talks a trip was made for, not a day of another person's past told in a relative clause."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from pipeline.dates.expressions import resolve_expression
+from pipeline.meetings.clauses import Context
+from pipeline.text.alternation import trie_alternation
+
+# "concluded three days of talks": the count stands a few words before the meeting noun
+SPAN_REACH = 30
+# "talks ... ended on Tuesday": the ending verb stands right before the day it ends on
+ENDED_ON_REACH = 16
+
+# "arrived on Sunday for talks", "flew in on Sunday to meet": the trip's day, then the meeting it was for
+_PURPOSE = re.compile(r"[^,;:]*?\s(?:for|to)\s+(?:[\w-]+\s+){0,2}$")
+# ", who took office on March 3,": a person's own past, told in passing
+_WHO = re.compile(r",\s+who(?:se)?\s")
+_CLAUSE_END = re.compile(r"[,;:()]")
+# "are meeting on Monday": the present progressive of a day still ahead tells a plan
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:also\s+|now\s+)?\w+ing\b")
+
+
+class DaySpanRules:
+    """ "two days of talks", "a three-day visit": a meeting counted in days, composed once per lexicon."""
+
+    def __init__(self, lexicon):
+        data = lexicon.data("meeting_patterns.json")
+        numbers = lexicon.data("date_patterns.json")["numbers"]
+        self.count_of = {w: int(n) for w, n in numbers.items()} | {str(n): n for n in range(2, 15)}
+        count = trie_alternation(self.count_of)
+        self.span = re.compile(rf"\b(?P<n>{count})(?:-| )days?(?: of)?\s+(?:[\w-]+\s+){{0,2}}?$")
+        self.ended_on = re.compile(rf"\b(?:{trie_alternation(data['trip_end_verbs'])})\s+(?:on\s+)?$")
+
+
+def span_days(ctx: Context, a: int, cue: int) -> int:
+    """How many days the talks the cue names lasted: "two days of talks" 2, "a three-day visit" 3, else 0."""
+    rules = ctx.lexicon.compiled(DaySpanRules)
+    m = rules.span.search(ctx.low, max(a, cue - SPAN_REACH), cue)
+    return rules.count_of.get(m.group("n"), 0) if m else 0
+
+
+def ended_on(ctx: Context, t, floor: int) -> bool:
+    """ "talks that ended on Tuesday": the day an ending verb gives."""
+    return bool(ctx.lexicon.compiled(DaySpanRules).ended_on.search(ctx.low, max(floor, t.start - ENDED_ON_REACH), t.start))
+
+
+def first_day(last: date, days: int) -> date:
+    """Multi-day talks are dated to their first day."""
+    return last - timedelta(days=days - 1)
+
+
+def for_the_meeting(low: str, t, cue: int) -> bool:
+    """ "arrived in Geneva on Sunday for talks", "flew in on Sunday to meet": the day of the trip made
+    for the meeting, which a day said after the cue outranks."""
+    return t.end <= cue and bool(_PURPOSE.match(low, t.end, cue))
+
+
+def in_another_life(ctx: Context, t, cue: int) -> bool:
+    """ "Wang, who took office on March 3, met Lind": a day told in a relative clause about a person,
+    which the meeting cue lies outside of."""
+    s, e = ctx.article.sentences[t.sentence]
+    who = None
+    for who in _WHO.finditer(ctx.low, s, t.start):
+        pass
+    if who is None or _CLAUSE_END.search(ctx.low, who.end(), t.start):
+        return False
+    end = _CLAUSE_END.search(ctx.low, t.end, e)
+    stop = end.start() if end else e
+    return not who.start() <= cue < stop
+
+
+def counted_from(ctx: Context, t, before) -> date | None:
+    """ "arrived on Sunday for talks on Monday": a bare weekday after the trip's day is the first such
+    day on or after it, whatever tense the sentence reads in."""
+    if before is None or before.value is None or any(ch.isdigit() for ch in t.text):
+        return None
+    value, precision = resolve_expression(t.text, before.value, ctx.lexicon, future=True)
+    return value if precision == "day" else None
+
+
+def planned_by_day(ctx: Context, seg: str, day) -> bool:
+    """ "are meeting on Monday", published the Wednesday before: a progressive with a day ahead."""
+    pub = ctx.article.published
+    return bool(day and pub and day > pub and _PROGRESSIVE.search(seg))
