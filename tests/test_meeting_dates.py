@@ -221,3 +221,17 @@ def test_the_same_day_counts_from_the_meeting_not_the_statement(lexicon):
 
 def test_an_undated_leading_during_adds_no_meeting(lexicon):
     assert meetings(lexicon, "During talks, Wang Wentao urged Howard Lutnick to lift the tariffs.") == []
+
+
+@pytest.mark.parametrize("text, expected, status", [
+    ("Wang Wentao will hold talks with Howard Lutnick when he visits Geneva on Thursday.", date(2025, 11, 6), "planned"),
+    ("Wang Wentao is due in Geneva on Thursday for talks with Howard Lutnick.", date(2025, 11, 6), "planned"),
+    ("Wang Wentao and Howard Lutnick will wrap up three days of talks in Geneva on Friday.", date(2025, 11, 5),
+     "planned"),
+    ("Wang Wentao met Howard Lutnick last week, when Lutnick also saw Jamieson Greer on Friday.", None, "held"),
+    ("Wang Wentao met Howard Lutnick in Geneva when he was trade minister, the ministry said on Monday.", None, "held"),
+])
+def test_a_clause_of_time_after_the_meeting_dates_it_only_where_the_meeting_has_no_time(lexicon, text, expected,
+                                                                                           status):
+    (m,) = meetings(lexicon, text)
+    assert (m.date, m.status) == (expected, status)

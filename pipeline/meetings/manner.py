@@ -57,6 +57,8 @@ _HERE = re.compile(r"(?<!from )\bhere\b(?!\s+(?:is|are|was|were)\b|'s|\s+on\s+in
 # a clause set at the place and time of the one before it: "..., where he will meet"
 _WHERE_THEN = re.compile(r",?\s*(?:where|when)\b")
 # "travel to Geneva on Sunday and meet Lutnick": a day before "and" + the cue is the other verb's
+# "... when he visits Geneva on Thursday": a clause of time right after the meeting's own
+_WHEN_AFTER = re.compile(r",?\s*when\s")
 _OTHER_VERB = re.compile(r"\s(?:and|then)\s+(?:then\s+|also\s+|later\s+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:on\s+)?$")
 
@@ -268,6 +270,12 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
         # "travel to Canberra on Thursday, where he will meet"; not "wrapped up a visit on Monday, where"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a
                  and not _until_day(ctx, t, s) and not _statement_day(ctx, t, s, a, cue)][-1:]
+    if not exprs and _WHEN_AFTER.match(low, b):   # "will hold talks with Lind when he visits Geneva on Thursday"
+        e = ctx.article.sentences[idx][1]
+        nxt = ctx.rules.boundary.search(low, b + 2, e)
+        stop = nxt.start() if nxt else e
+        exprs = [t for t in ctx.article.dates if b <= t.start < stop and t.precision == "day" and not _until_day(ctx, t, b)
+                 and not _statement_day(ctx, t, b, stop, cue) and not in_another_life(ctx, t, cue)][:1]
     counted = _ANCHORED.search(low, a, ctx.article.sentences[idx][1])   # "the following day" runs past a cut at "following"
     counted = counted if counted and counted.start() < b else None
     if exprs:
