@@ -235,3 +235,20 @@ def test_a_clause_of_time_after_the_meeting_dates_it_only_where_the_meeting_has_
                                                                                            status):
     (m,) = meetings(lexicon, text)
     assert (m.date, m.status) == (expected, status)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao met Howard Lutnick in Geneva, days before the tariff deadline on Friday.", None),
+    ("Wang Wentao met Howard Lutnick in Geneva following the tariff announcement on Monday.", None),
+    ("Wang Wentao met Howard Lutnick in Geneva after the deadline passed on Monday.", None),
+    ("Wang Wentao met Howard Lutnick in Geneva to discuss a deal signed on 5 May.", None),
+    ("Wang Wentao met Howard Lutnick in Geneva, three days after the tariffs took effect on Saturday.",
+     date(2025, 11, 4)),
+    ("Wang Wentao met Howard Lutnick in Geneva on Tuesday, two days after the tariffs took effect on Sunday.",
+     date(2025, 11, 4)),
+    # the cue between the relation word and the day: the day is the meeting's
+    ("After meeting Howard Lutnick on Monday, Wang Wentao said the tariffs would stay.", date(2025, 11, 3)),
+    ("Wang Wentao and Howard Lutnick met on Monday and signed a deal.", date(2025, 11, 3)),
+])
+def test_a_day_of_another_event_after_the_cue(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected

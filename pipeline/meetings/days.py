@@ -9,6 +9,8 @@ from pipeline.dates.expressions import resolve_expression
 from pipeline.meetings.clauses import Context
 from pipeline.text.alternation import trie_alternation
 
+# "the tariffs took effect on Monday": the other event's verb stands right before its day
+EVENT_VERB_REACH = 32
 # "concluded three days of talks": the count stands a few words before the meeting noun
 SPAN_REACH = 30
 # "talks ... ended on Tuesday": the ending verb stands right before the day it ends on
@@ -21,6 +23,35 @@ _WHO = re.compile(r",\s+who(?:se)?\s")
 _CLAUSE_END = re.compile(r"[,;:()]")
 # "are meeting on Monday": the present progressive of a day still ahead tells a plan
 _PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:also\s+|now\s+)?\w+ing\b")
+
+
+class OtherEventRules:
+    """ "days before the deadline on Friday", "a deal signed on 5 May": a day that belongs to another
+    event than the meeting, composed once per lexicon."""
+
+    def __init__(self, lexicon):
+        verbs = trie_alternation(lexicon.data("date_patterns.json")["other_event_verbs"])
+        self.event_on = re.compile(rf"\b(?:{verbs})\s+(?:on\s+)?$")
+        numbers = lexicon.data("date_patterns.json")["numbers"]
+        self.count_of = {w: int(n) for w, n in numbers.items()}
+        self.relation = re.compile(r"\b(?:(?P<n>\d{1,2}|" + trie_alternation(self.count_of) + r") days? )?"
+                                   r"(?P<rel>after|before|following|ahead of|prior to)\b")
+
+
+def another_event(ctx: Context, t, cue: int) -> int | None:
+    """None where the day may be the meeting's; else how many days the meeting lies from it, 0 where
+    that is not said: "met Lind, days before the deadline on Friday" (0, the day is the deadline's),
+    "met Lind three days after the tariffs took effect on Monday" (3), "a deal signed on 5 May" (0).
+    Only words after the cue count: "after meeting Lind on Monday" keeps the cue between."""
+    rules = ctx.lexicon.compiled(OtherEventRules)
+    rel = None
+    for rel in rules.relation.finditer(ctx.low, cue, t.start) if t.start > cue else ():
+        pass
+    if rel is None or ctx.rules.cue.search(ctx.low, rel.end(), t.start):
+        return 0 if rules.event_on.search(ctx.low, max(cue + 1, t.start - EVENT_VERB_REACH), t.start) else None
+    n = rel.group("n")
+    days = int(n) if n and n.isdigit() else rules.count_of.get(n, 0) if n else 0
+    return -days if rel.group("rel") in ("before", "ahead of", "prior to") else days
 
 
 class DaySpanRules:

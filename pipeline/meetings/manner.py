@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from pipeline.dates.expressions import date_for_sentence, resolve_expression
 from pipeline.meetings.clauses import Context
-from pipeline.meetings.days import (counted_from, ended_on, first_day, for_the_meeting, in_another_life, planned_by_day,
+from pipeline.meetings.days import (another_event, counted_from, ended_on, first_day, for_the_meeting, in_another_life, planned_by_day,
                                    span_days)
 from pipeline.text.alternation import trie_alternation
 
@@ -257,12 +257,23 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
     exprs = [t for t in ctx.article.dates if floor <= t.start < b and not _until_day(ctx, t, a)
              and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)
-             and not in_another_life(ctx, t, cue)]
+             and not in_another_life(ctx, t, cue) and another_event(ctx, t, cue) is None]
+    if not exprs:   # "three days after the tariffs took effect on Monday": counted from another event's day
+        e = ctx.article.sentences[idx][1]
+        nxt = ctx.rules.boundary.search(low, b + 2, e) if b < e else None   # "..., three days | after the tariffs ..."
+        stop = nxt.start() if nxt else e
+        apart = [(t, n) for t in ctx.article.dates if floor <= t.start < stop and t.precision == "day" and t.value
+                 and (n := another_event(ctx, t, cue))]
+        if apart:
+            t, n = apart[0]
+            base["precision"], base["date"] = "day", t.value + timedelta(days=n)
+            return
     if not exprs and only_segment:
         t = date_for_sentence(ctx.article, idx)
         e = ctx.article.sentences[idx][1]
         exprs = [t] if t is not None and t.start >= floor and not _statement_day(ctx, t, 0, e, cue) and not (
-            _gathering_day(ctx, t, 0, cue)) and not _until_day(ctx, t, 0) and not in_another_life(ctx, t, cue) else []
+            _gathering_day(ctx, t, 0, cue)) and not _until_day(ctx, t, 0) and not in_another_life(ctx, t, cue) and (
+            another_event(ctx, t, cue) is None) else []
     s = ctx.article.sentences[idx][0]
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]
