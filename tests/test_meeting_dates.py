@@ -252,3 +252,20 @@ def test_a_clause_of_time_after_the_meeting_dates_it_only_where_the_meeting_has_
 ])
 def test_a_day_of_another_event_after_the_cue(lexicon, text, expected):
     assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao met Howard Lutnick in Geneva.\nThe meeting, held on Monday, lasted two hours.", date(2025, 11, 3)),
+    ("Wang Wentao and Howard Lutnick held talks in Geneva.\nThe talks, which began on Monday, focused on chips.",
+     date(2025, 11, 3)),
+    ("Wang Wentao and Howard Lutnick held talks in Geneva this week.\nThe talks began on Monday and ended on Tuesday.",
+     date(2025, 11, 3)),
+    # another event's day, an older meeting's, a later meeting's
+    ("Wang Wentao met Howard Lutnick in Geneva.\nThe summit, which opened on Monday, drew forty leaders.", None),
+    ("Wang Wentao met Howard Lutnick in Geneva last month.\nThe talks, held on Monday, were the first since then.",
+     None),
+    ("Wang Wentao and Howard Lutnick met in Geneva this week.\nThe next meeting, set for Monday, will be in Tokyo.",
+     None),
+])
+def test_the_day_in_a_sentence_about_the_meeting_just_told(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected

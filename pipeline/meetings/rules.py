@@ -149,7 +149,9 @@ class MeetingRules:
         named = any_of(data["definite_determiners"]) + r"\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b"
         # "The talks in Geneva were ...": the meeting named with its place as the sentence's subject
         self.setting = re.compile(r"[\"'“‘]?(?:" + named + r"[^,.;]{0,40}?" + whole(data["setting_verbs"])
-                                  + r"|(?:during|throughout) " + named + r"|" + named + r"(?=,? (?:in|at|on) ))")
+                                  + r"|(?:during|throughout) " + named + r"|" + named + r"(?=,? (?:in|at|on) )"
+                                  # "The meeting, held on Monday, ...", "The talks, which began on Monday, ..."
+                                  + r"|" + named + r",\s+(?:which\s+|that\s+)?" + whole(data["setting_verbs"] + ["held"]) + ")")
         self.owner = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b")
         # "the summit (in Osaka) brought together ...": an event as the subject of a gathering verb
         self.gathering_subject = re.compile(whole(data["meeting_nouns"] + data["gatherings"])
