@@ -269,3 +269,13 @@ def test_a_day_of_another_event_after_the_cue(lexicon, text, expected):
 ])
 def test_the_day_in_a_sentence_about_the_meeting_just_told(lexicon, text, expected):
     assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao met Howard Lutnick in Geneva.\nWang told reporters after Monday's talks that progress was made.",
+     date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick in Geneva.\nAt Monday\u2019s meeting, Wang raised export controls.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick in Geneva last month.\nWang said Monday's meeting of the cabinet was useful.", None),
+])
+def test_a_days_possessive_points_at_the_meeting_of_that_day(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
