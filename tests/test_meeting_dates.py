@@ -279,3 +279,12 @@ def test_the_day_in_a_sentence_about_the_meeting_just_told(lexicon, text, expect
 ])
 def test_a_days_possessive_points_at_the_meeting_of_that_day(lexicon, text, expected):
     assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected, status", [
+    ("Wang Wentao and Howard Lutnick resumed talks in Geneva on Monday.", date(2025, 11, 3), "held"),
+    ("Wang Wentao and Howard Lutnick will resume talks in Geneva on Monday.", date(2025, 11, 10), "planned"),
+])
+def test_named_people_resuming_talks_on_a_day_meet(lexicon, text, expected, status):
+    (m,) = meetings(lexicon, text)
+    assert (m.date, m.status, m.location) == (expected, status, "Geneva")

@@ -127,7 +127,9 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     when(ctx, idx, a, again.start() if again else b, base, only_segment, min(m.start() for m in kinds.values()))
     out: list[Clue] = []
 
-    launches = list(rules.launch.finditer(low, a, b))
+    # "Wang and Lutnick resumed talks in Geneva on Monday": named people's talks on a day are a meeting, not a launch
+    concrete = len(persons) >= 2 and base.get("precision") == "day" and "agree" not in kinds
+    launches = [] if concrete else list(rules.launch.finditer(low, a, b))
     for m in launches:   # "agreed to launch a dialogue": a planned meeting of the sides
         ks = unique(countries + [k for k in sides if k in ctx.places.country_names])
         if len(ks) >= 2:
