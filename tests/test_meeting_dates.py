@@ -288,3 +288,21 @@ def test_a_days_possessive_points_at_the_meeting_of_that_day(lexicon, text, expe
 def test_named_people_resuming_talks_on_a_day_meet(lexicon, text, expected, status):
     (m,) = meetings(lexicon, text)
     assert (m.date, m.status, m.location) == (expected, status, "Geneva")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao said on Tuesday he had met Howard Lutnick the day before.", date(2025, 11, 3)),
+    ("Wang Wentao said on Tuesday that he had met Howard Lutnick the previous day.", date(2025, 11, 3)),
+    ("Wang Wentao arrived in Geneva on Tuesday.\nA day earlier, he had met Howard Lutnick in Paris.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick the day after the summit ended on Monday.", date(2025, 11, 4)),
+])
+def test_a_day_counted_back_or_after_another_event(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao will meet Howard Lutnick before the summit on Friday.",
+    "Wang Wentao met Howard Lutnick the day before the summit in Paris.",
+])
+def test_a_gathering_related_to_the_meeting_does_not_date_it(lexicon, text):
+    assert the_date(lexicon, text) is None

@@ -34,7 +34,8 @@ class OtherEventRules:
         self.event_on = re.compile(rf"\b(?:{verbs})\s+(?:on\s+)?$")
         numbers = lexicon.data("date_patterns.json")["numbers"]
         self.count_of = {w: int(n) for w, n in numbers.items()}
-        self.relation = re.compile(r"\b(?:(?P<n>\d{1,2}|" + trie_alternation(self.count_of) + r") days? )?"
+        self.opens = re.compile(r"[\s,]*(?:\w+ days? |the day |hours |weeks )?(?:after|before|following|ahead of|prior to)\b")
+        self.relation = re.compile(r"\b(?:(?P<n>\d{1,2}|the|" + trie_alternation(self.count_of) + r") days? )?"
                                    r"(?P<rel>after|before|following|ahead of|prior to)\b")
 
 
@@ -47,10 +48,12 @@ def another_event(ctx: Context, t, cue: int) -> int | None:
     rel = None
     for rel in rules.relation.finditer(ctx.low, cue, t.start) if t.start > cue else ():
         pass
-    if rel is None or ctx.rules.cue.search(ctx.low, rel.end(), t.start):
+    # "after meeting Lind on Monday": the cue's own day; "the day after the summit ended on Monday": another event's
+    if rel is None or ctx.rules.cue.search(ctx.low, rel.end(), t.start) and not ctx.rules.definite.search(
+            ctx.low, rel.end(), t.start):
         return 0 if rules.event_on.search(ctx.low, max(cue + 1, t.start - EVENT_VERB_REACH), t.start) else None
     n = rel.group("n")
-    days = int(n) if n and n.isdigit() else rules.count_of.get(n, 0) if n else 0
+    days = int(n) if n and n.isdigit() else 1 if n == "the" else rules.count_of.get(n, 0) if n else 0
     return -days if rel.group("rel") in ("before", "ahead of", "prior to") else days
 
 
@@ -116,3 +119,10 @@ def planned_by_day(ctx: Context, seg: str, day) -> bool:
     """ "are meeting on Monday", published the Wednesday before: a progressive with a day ahead."""
     pub = ctx.article.published
     return bool(day and pub and day > pub and _PROGRESSIVE.search(seg))
+
+
+def another_gathering(ctx: Context, a: int, same_sentence: list) -> bool:
+    """ "Wang will meet Lind before the summit on Friday": a clause opened by a word relating it to the
+    meeting its sentence has told names another event, not that meeting again."""
+    opens = ctx.lexicon.compiled(OtherEventRules).opens.match(ctx.low, a)
+    return bool(opens) and any(len(c.parties) >= 2 and c.kind == "meet" for c in same_sentence)

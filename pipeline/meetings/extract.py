@@ -24,6 +24,7 @@ from pipeline.meetings.assemble import assemble
 from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
+from pipeline.meetings.days import another_gathering
 from pipeline.meetings.manner import (city_here, city_in_relative, city_of_clause, city_there, has_tense, invitation_day,
                                       mode, status_of, when)
 from pipeline.meetings.participants import implicit_countries, parties_of
@@ -115,7 +116,9 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         if same and _THEIR.search(seg) and status_of(ctx, seg) == "planned":
             # "held a video call on Monday, days before their planned meeting in Geneva": another meeting
             return _agreed_after(ctx, idx, a, b, cues, same[-1:])
-        return [_pointer(ctx, idx, a, b, min(m.start() for m in kinds.values()))] if rules.definite.search(seg) else []
+        if not rules.definite.search(seg) or another_gathering(ctx, a, [c for c in earlier if c.sent == idx]):
+            return []   # "will meet Lind before the summit on Friday": the summit is not their meeting
+        return [_pointer(ctx, idx, a, b, min(m.start() for m in kinds.values()))]
     parties = parties_of(ctx, idx, a, b, cues, earlier)
     persons, sides, countries, destinations = parties.persons, parties.sides, parties.countries, parties.destinations
     if len(countries) >= 2 and not ctx.persons_in(a, b) and rules.promise.search(seg) and rules.country_pair.search(seg) \

@@ -43,6 +43,8 @@ _AT_OCCASION = re.compile(r"\bat (?:the|a) ")
 _DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b")
 # a day counted from the day said before it: "the next day", "two days later", "that evening"
 _ANCHORED = re.compile(r"\b(?:(?:the )?(?P<next>next|following) day|(?P<n>a|one|two|three|four|five|\d) days? later"
+                       r"|(?P<prev>(?:the )?(?:previous|preceding) day|the day before(?=\s*(?:[,.;]|$)))"
+                       r"|(?P<back>a|one|two|three|four|five|\d) days? earlier"
                        r"|(?:that|the same) (?:day|morning|afternoon|evening|night)"
                        r"|(?:earlier|later) (?:in|that) (?:the )?(?:day|morning|afternoon|evening))\b")
 # "the next day" reaches back this many sentences for the day it counts from
@@ -231,6 +233,11 @@ def _ahead_if_planned(ctx: Context, t, a: int, b: int):
 def _days_on(ctx: Context, counted: re.Match) -> int:
     if counted.group("next"):
         return 1
+    if counted.group("prev"):
+        return -1
+    if counted.group("back"):
+        n = counted.group("back")
+        return -(int(n) if n.isdigit() else 1 if n == "a" else ctx.rules.numbers.get(n, 0))
     n = counted.group("n")
     return (int(n) if n.isdigit() else 1 if n == "a" else ctx.rules.numbers.get(n, 0)) if n else 0
 
@@ -240,7 +247,8 @@ def _anchor(ctx: Context, idx: int, pos: int):
     said_on = ctx.lexicon.compiled(MeetingDayRules).said_on
     said = [t for t in ctx.article.dates if t.precision == "day" and t.value and ctx.dateline_end <= t.start < pos
             and idx - ANCHOR_SENTENCES <= t.sentence <= idx and not _until_day(ctx, t, 0)
-            and not said_on.search(ctx.low[max(0, t.start - SAID_ON_REACH):t.start])]   # "..., her office said on Thursday"
+            and (t.sentence == idx   # "said on Tuesday he had met Lind the day before": the sentence's own day
+                 or not said_on.search(ctx.low[max(0, t.start - SAID_ON_REACH):t.start]))]   # "..., her office said on Thursday"
     if said:
         return said[-1]
     return next((t for t in ctx.article.dates if t.precision == "day" and t.value and t.start >= ctx.dateline_end), None)
