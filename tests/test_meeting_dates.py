@@ -306,3 +306,8 @@ def test_a_day_counted_back_or_after_another_event(lexicon, text, expected):
 ])
 def test_a_gathering_related_to_the_meeting_does_not_date_it(lexicon, text):
     assert the_date(lexicon, text) is None
+
+
+def test_the_day_before_with_a_purpose_after_it_counts_back(lexicon):
+    text = "Wang Wentao said on Tuesday he had met Howard Lutnick the day before to discuss chips."
+    assert the_date(lexicon, text) == date(2025, 11, 3)

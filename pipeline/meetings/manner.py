@@ -43,7 +43,7 @@ _AT_OCCASION = re.compile(r"\bat (?:the|a) ")
 _DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b")
 # a day counted from the day said before it: "the next day", "two days later", "that evening"
 _ANCHORED = re.compile(r"\b(?:(?:the )?(?P<next>next|following) day|(?P<n>a|one|two|three|four|five|\d) days? later"
-                       r"|(?P<prev>(?:the )?(?:previous|preceding) day|the day before(?=\s*(?:[,.;]|$)))"
+                       r"|(?P<prev>(?:the )?(?:previous|preceding) day|the day before(?=\s*(?:[,.;]|$|(?:to|and|in|at|with|for|when|as)\b)))"
                        r"|(?P<back>a|one|two|three|four|five|\d) days? earlier"
                        r"|(?:that|the same) (?:day|morning|afternoon|evening|night)"
                        r"|(?:earlier|later) (?:in|that) (?:the )?(?:day|morning|afternoon|evening))\b")
