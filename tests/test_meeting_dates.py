@@ -126,3 +126,188 @@ def test_a_day_of_the_coordinated_verb_before_does_not_date_the_meeting(lexicon)
     assert the_date(lexicon, text, date(2025, 11, 7)) == date(2025, 11, 10)
     text = "On Monday, Wang Wentao and Howard Lutnick met in Geneva."
     assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # talks counted in days are dated to their first day, counted back from the day they ended
+    ("Two days of talks between Wang Wentao and Howard Lutnick in Geneva ended on Tuesday.", date(2025, 11, 3)),
+    ("Wang Wentao and Howard Lutnick concluded three days of talks in Geneva on Friday.", date(2025, 10, 29)),
+    ("Wang Wentao and Howard Lutnick wrapped up a two-day meeting in Geneva on Tuesday.", date(2025, 11, 3)),
+    ("Wang Wentao and Howard Lutnick held two days of talks in Geneva that ended on Tuesday.", date(2025, 11, 3)),
+    # the day of the trip made for the talks is not the talks' day; the talks' day counts from it
+    ("Wang Wentao arrived in Geneva on Sunday for talks with Howard Lutnick on Monday.", date(2025, 11, 3)),
+    ("Wang Wentao flew to Geneva on Sunday to meet Howard Lutnick on Monday.", date(2025, 11, 3)),
+    # a day of someone's past told in a relative clause
+    ("Wang Wentao, who took office on March 3, met Howard Lutnick in Geneva on Tuesday.", date(2025, 11, 4)),
+    ("The tariffs announced on Monday were discussed when Wang Wentao met Howard Lutnick in Geneva on Tuesday.",
+     date(2025, 11, 4)),
+    ("Wang Wentao met Howard Lutnick in Geneva on Tuesday, weeks after a deal signed on 5 May.", date(2025, 11, 4)),
+    ("Wang Wentao met Howard Lutnick at a meeting on the sidelines of the G20 summit in Rio on Nov. 18.",
+     date(2025, 11, 18)),
+])
+def test_the_meeting_day_among_other_days(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao, who took office on March 3, met Howard Lutnick in Geneva.",
+    "Wang Wentao met Howard Lutnick in Geneva, weeks after a deal signed on 5 May.",
+    "Wang Wentao and Howard Lutnick ended their talks in Geneva on Tuesday.",   # how many days is not said
+    "Wang Wentao and Howard Lutnick wrapped up talks in Geneva on Tuesday.",
+])
+def test_no_day_of_the_meeting_said(lexicon, text):
+    assert the_date(lexicon, text) is None
+
+
+def test_a_single_day_stays_the_trip_day(lexicon):
+    text = "Wang Wentao arrived in Geneva on Sunday for talks with Howard Lutnick."
+    assert the_date(lexicon, text) == date(2025, 11, 2)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao accepted an invitation to visit Washington and is expected to meet Howard Lutnick there "
+     "on November 20.", date(2025, 11, 20)),
+    ("Wang Wentao accepted an invitation from Howard Lutnick to visit Washington on November 20.", date(2025, 11, 20)),
+    ("Wang Wentao accepted an invitation from Howard Lutnick to visit Washington next year.", None),
+])
+def test_the_day_of_an_accepted_invitation(lexicon, text, expected):
+    (m,) = meetings(lexicon, text)
+    assert (m.date, m.status) == (expected, "planned")
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Wang Wentao and Howard Lutnick are meeting in Geneva on Monday.", "planned"),
+    ("Wang Wentao is meeting Howard Lutnick in Geneva on Friday.", "planned"),
+    ("Wang Wentao and Howard Lutnick are meeting in Geneva today.", "held"),
+    ("Wang Wentao and Howard Lutnick met in Geneva on Monday.", "held"),
+])
+def test_a_progressive_with_a_day_ahead_is_planned(lexicon, text, status):
+    (m,) = meetings(lexicon, text)
+    assert m.status == status
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("During talks in Geneva on Monday, Wang Wentao urged Howard Lutnick to lift the tariffs.", date(2025, 11, 3)),
+    ("During their video call on Monday, Wang Wentao pressed Howard Lutnick on chips.", date(2025, 11, 3)),
+])
+def test_talks_set_by_a_leading_during(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "During his visit to Geneva on Monday, Wang Wentao said Howard Lutnick had been invited.",
+    "During the press conference on Monday, Wang Wentao criticised Howard Lutnick.",
+    "During the holiday on Monday, Wang Wentao urged Howard Lutnick to call.",
+])
+def test_a_leading_during_without_talks_is_no_meeting(lexicon, text):
+    assert meetings(lexicon, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao flew to Geneva on Sunday.\nLater that day he met Howard Lutnick.", date(2025, 11, 2)),
+    ("The tariffs took effect on Monday.\nThe same day, Wang Wentao met Howard Lutnick in Geneva.", date(2025, 11, 3)),
+    ("Wang Wentao arrived in Geneva on Monday.\nThe following day, he held talks with Howard Lutnick.",
+     date(2025, 11, 4)),
+])
+def test_a_day_carried_from_the_sentence_before(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+def test_the_same_day_counts_from_the_meeting_not_the_statement(lexicon):
+    text = ("Wang Wentao met Jamieson Greer in Geneva on Monday, his office said on Tuesday.\n"
+            "The same day, Wang Wentao held talks with Howard Lutnick.")
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+def test_an_undated_leading_during_adds_no_meeting(lexicon):
+    assert meetings(lexicon, "During talks, Wang Wentao urged Howard Lutnick to lift the tariffs.") == []
+
+
+@pytest.mark.parametrize("text, expected, status", [
+    ("Wang Wentao will hold talks with Howard Lutnick when he visits Geneva on Thursday.", date(2025, 11, 6), "planned"),
+    ("Wang Wentao is due in Geneva on Thursday for talks with Howard Lutnick.", date(2025, 11, 6), "planned"),
+    ("Wang Wentao and Howard Lutnick will wrap up three days of talks in Geneva on Friday.", date(2025, 11, 5),
+     "planned"),
+    ("Wang Wentao met Howard Lutnick last week, when Lutnick also saw Jamieson Greer on Friday.", None, "held"),
+    ("Wang Wentao met Howard Lutnick in Geneva when he was trade minister, the ministry said on Monday.", None, "held"),
+])
+def test_a_clause_of_time_after_the_meeting_dates_it_only_where_the_meeting_has_no_time(lexicon, text, expected,
+                                                                                           status):
+    (m,) = meetings(lexicon, text)
+    assert (m.date, m.status) == (expected, status)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao met Howard Lutnick in Geneva, days before the tariff deadline on Friday.", None),
+    ("Wang Wentao met Howard Lutnick in Geneva following the tariff announcement on Monday.", None),
+    ("Wang Wentao met Howard Lutnick in Geneva after the deadline passed on Monday.", None),
+    ("Wang Wentao met Howard Lutnick in Geneva to discuss a deal signed on 5 May.", None),
+    ("Wang Wentao met Howard Lutnick in Geneva, three days after the tariffs took effect on Saturday.",
+     date(2025, 11, 4)),
+    ("Wang Wentao met Howard Lutnick in Geneva on Tuesday, two days after the tariffs took effect on Sunday.",
+     date(2025, 11, 4)),
+    # the cue between the relation word and the day: the day is the meeting's
+    ("After meeting Howard Lutnick on Monday, Wang Wentao said the tariffs would stay.", date(2025, 11, 3)),
+    ("Wang Wentao and Howard Lutnick met on Monday and signed a deal.", date(2025, 11, 3)),
+])
+def test_a_day_of_another_event_after_the_cue(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao met Howard Lutnick in Geneva.\nThe meeting, held on Monday, lasted two hours.", date(2025, 11, 3)),
+    ("Wang Wentao and Howard Lutnick held talks in Geneva.\nThe talks, which began on Monday, focused on chips.",
+     date(2025, 11, 3)),
+    ("Wang Wentao and Howard Lutnick held talks in Geneva this week.\nThe talks began on Monday and ended on Tuesday.",
+     date(2025, 11, 3)),
+    # another event's day, an older meeting's, a later meeting's
+    ("Wang Wentao met Howard Lutnick in Geneva.\nThe summit, which opened on Monday, drew forty leaders.", None),
+    ("Wang Wentao met Howard Lutnick in Geneva last month.\nThe talks, held on Monday, were the first since then.",
+     None),
+    ("Wang Wentao and Howard Lutnick met in Geneva this week.\nThe next meeting, set for Monday, will be in Tokyo.",
+     None),
+])
+def test_the_day_in_a_sentence_about_the_meeting_just_told(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao met Howard Lutnick in Geneva.\nWang told reporters after Monday's talks that progress was made.",
+     date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick in Geneva.\nAt Monday\u2019s meeting, Wang raised export controls.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick in Geneva last month.\nWang said Monday's meeting of the cabinet was useful.", None),
+])
+def test_a_days_possessive_points_at_the_meeting_of_that_day(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected, status", [
+    ("Wang Wentao and Howard Lutnick resumed talks in Geneva on Monday.", date(2025, 11, 3), "held"),
+    ("Wang Wentao and Howard Lutnick will resume talks in Geneva on Monday.", date(2025, 11, 10), "planned"),
+])
+def test_named_people_resuming_talks_on_a_day_meet(lexicon, text, expected, status):
+    (m,) = meetings(lexicon, text)
+    assert (m.date, m.status, m.location) == (expected, status, "Geneva")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao said on Tuesday he had met Howard Lutnick the day before.", date(2025, 11, 3)),
+    ("Wang Wentao said on Tuesday that he had met Howard Lutnick the previous day.", date(2025, 11, 3)),
+    ("Wang Wentao arrived in Geneva on Tuesday.\nA day earlier, he had met Howard Lutnick in Paris.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick the day after the summit ended on Monday.", date(2025, 11, 4)),
+])
+def test_a_day_counted_back_or_after_another_event(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao will meet Howard Lutnick before the summit on Friday.",
+    "Wang Wentao met Howard Lutnick the day before the summit in Paris.",
+])
+def test_a_gathering_related_to_the_meeting_does_not_date_it(lexicon, text):
+    assert the_date(lexicon, text) is None
+
+
+def test_the_day_before_with_a_purpose_after_it_counts_back(lexicon):
+    text = "Wang Wentao said on Tuesday he had met Howard Lutnick the day before to discuss chips."
+    assert the_date(lexicon, text) == date(2025, 11, 3)

@@ -187,10 +187,15 @@ def test_a_where_clause_does_not_take_the_day_of_a_statement(lexicon):
 
 @pytest.mark.parametrize("text", [
     "Wang Wentao wrapped up a five-day visit to Geneva on Monday, where he held talks with Howard Lutnick.",
-    "Wang Wentao and Howard Lutnick concluded three days of talks in Geneva on Monday.",
+    "Wang Wentao and Howard Lutnick concluded talks in Geneva on Monday.",
 ])
 def test_the_day_a_trip_or_talks_ended_dates_no_meeting(lexicon, text):
     assert row(lexicon, text).date is None
+
+
+def test_talks_counted_in_days_take_their_first_day(lexicon):
+    text = "Wang Wentao and Howard Lutnick concluded three days of talks in Geneva on Monday."
+    assert row(lexicon, text).date == date(2025, 11, 1)
 
 
 def test_talks_that_ended_on_the_day_they_began(lexicon):

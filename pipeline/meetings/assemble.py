@@ -156,7 +156,7 @@ def _details_of(ctx: Context, target: Group, c: Clue) -> Clue:
         return back
     if c.location and not target.location and not _remote(target):
         back.location = c.location
-    if c.date and not target.date and not target.precision:
+    if c.date and not target.date and (not target.precision or target.precision == "week" and c.precision == "day"):
         back.date, back.precision = c.date, c.precision
     return back
 

@@ -41,6 +41,9 @@ LIST_ITEM_REACH = 70
 PAIR_SENTENCES = 5
 
 LEADING = re.compile(r"\s*[\"'“‘]?(?:after|before|when|while|since|following|during|ahead of|once|according to)\b")
+# "During their two-day talks": the meeting noun comes within a few words of "during"
+DURING_CUE_REACH = 25
+_DURING_TALKS = re.compile(r"\s*[\"'“‘]?during\s+")
 ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:his|her|the|this|an|their|our|my|that) (?:\w+ )?invitation")
 # what may follow the last name of a list: the end of the sentence or of a phrase
 _LIST_END = re.compile(r"\s*(?:[.;:,)!?]|$)")
@@ -183,9 +186,20 @@ def segments(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
             ctx.resumed[end.start()] = a
     a, b = spans[0]
     comma = ctx.low.find(",", a, b)
-    if LEADING.match(ctx.low, a) and comma > 0:   # "After the talks with X, Y said": two clauses
+    if LEADING.match(ctx.low, a) and comma > 0 and not _during_talks(ctx, a, comma):   # "After the talks with X, Y said": two clauses
         spans[0:1] = [(a, comma), (comma, b)]
     return spans
+
+
+def _during_talks(ctx: Context, a: int, comma: int) -> bool:
+    """ "During talks in Geneva on Monday, Varga urged Lind to ...": a leading phrase that sets the
+    main clause in dated talks naming nobody; the main clause's people are the talks' sides. A bare
+    "During talks," only points back at talks already told."""
+    m = _DURING_TALKS.match(ctx.low, a, comma)
+    cue = ctx.rules.cue.search(ctx.low, m.end(), comma) if m else None
+    return bool(cue) and cue.start() - m.end() <= DURING_CUE_REACH and ctx.rules.cue_kind.get(cue.group()) in (
+        "meet", "video", "phone") and not ctx.persons_in(a, comma) and any(
+        cue.end() <= t.start < comma and t.precision == "day" for t in ctx.article.dates)
 
 
 def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> tuple[list[str], list[str]]:

@@ -24,7 +24,9 @@ from pipeline.meetings.assemble import assemble
 from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
-from pipeline.meetings.manner import city_here, city_in_relative, city_of_clause, city_there, has_tense, mode, status_of, when
+from pipeline.meetings.days import another_gathering
+from pipeline.meetings.manner import (city_here, city_in_relative, city_of_clause, city_there, has_tense, invitation_day,
+                                      mode, status_of, when)
 from pipeline.meetings.participants import implicit_countries, parties_of
 from pipeline.meetings.separate import split_counterparts
 from pipeline.meetings.roles import weak_cue_fails
@@ -114,7 +116,9 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         if same and _THEIR.search(seg) and status_of(ctx, seg) == "planned":
             # "held a video call on Monday, days before their planned meeting in Geneva": another meeting
             return _agreed_after(ctx, idx, a, b, cues, same[-1:])
-        return [_pointer(ctx, idx, a, b, min(m.start() for m in kinds.values()))] if rules.definite.search(seg) else []
+        if not rules.definite.search(seg) or another_gathering(ctx, a, [c for c in earlier if c.sent == idx]):
+            return []   # "will meet Lind before the summit on Friday": the summit is not their meeting
+        return [_pointer(ctx, idx, a, b, min(m.start() for m in kinds.values()))]
     parties = parties_of(ctx, idx, a, b, cues, earlier)
     persons, sides, countries, destinations = parties.persons, parties.sides, parties.countries, parties.destinations
     if len(countries) >= 2 and not ctx.persons_in(a, b) and rules.promise.search(seg) and rules.country_pair.search(seg) \
@@ -126,7 +130,9 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     when(ctx, idx, a, again.start() if again else b, base, only_segment, min(m.start() for m in kinds.values()))
     out: list[Clue] = []
 
-    launches = list(rules.launch.finditer(low, a, b))
+    # "Wang and Lutnick resumed talks in Geneva on Monday": named people's talks on a day are a meeting, not a launch
+    concrete = len(persons) >= 2 and base.get("precision") == "day" and "agree" not in kinds
+    launches = [] if concrete else list(rules.launch.finditer(low, a, b))
     for m in launches:   # "agreed to launch a dialogue": a planned meeting of the sides
         ks = unique(countries + [k for k in sides if k in ctx.places.country_names])
         if len(ks) >= 2:
@@ -142,7 +148,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     if "invite" in kinds or "accept" in kinds:
         if ctx.accepted and len(persons) + len(sides) >= 2:
             loc = city_of_clause(ctx, a, b, invite=True) if "invite" in kinds else ""
-            out.append(Clue(**{**base, "location": loc, "date": None, "precision": ""}, kind="invite",
+            day, precision = invitation_day(ctx, idx, (kinds.get("invite") or kinds["accept"]).start(), b)
+            out.append(Clue(**{**base, "location": loc, "date": day, "precision": precision}, kind="invite",
                             status="planned", mode="in_person", strength=2))
         invited = kinds.pop("invite", None)
         kinds.pop("accept", None)
@@ -159,7 +166,7 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
                                                      or city_here(ctx, a, b) or city_there(ctx, idx, a, b))
     if location and strength < 2 and how != "unknown" or location and how == "unknown":
         how, strength = "in_person", 2
-    status = ("held" if has_tense(ctx, seg) else "") if "agree" in kinds else status_of(ctx, seg)
+    status = ("held" if has_tense(ctx, seg) else "") if "agree" in kinds else status_of(ctx, seg, base.get("date"))
     if set(kinds) == {"agree"}:
         status = "held"
     base.update(mode=how, strength=strength, location=location, status=status)

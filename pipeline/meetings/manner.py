@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from pipeline.dates.expressions import date_for_sentence, resolve_expression
 from pipeline.meetings.clauses import Context
+from pipeline.meetings.days import (another_event, counted_from, ended_on, first_day, for_the_meeting, in_another_life, planned_by_day,
+                                   span_days)
 from pipeline.text.alternation import trie_alternation
 
 # "on the sidelines of the annual summit of the Group of 20 leaders in ...": the occasion's name
@@ -41,6 +43,8 @@ _AT_OCCASION = re.compile(r"\bat (?:the|a) ")
 _DURING = re.compile(r"\s*[\"'“‘]?(?:during|while|on the sidelines of|at)\b")
 # a day counted from the day said before it: "the next day", "two days later", "that evening"
 _ANCHORED = re.compile(r"\b(?:(?:the )?(?P<next>next|following) day|(?P<n>a|one|two|three|four|five|\d) days? later"
+                       r"|(?P<prev>(?:the )?(?:previous|preceding) day|the day before(?=\s*(?:[,.;]|$|(?:to|and|in|at|with|for|when|as)\b)))"
+                       r"|(?P<back>a|one|two|three|four|five|\d) days? earlier"
                        r"|(?:that|the same) (?:day|morning|afternoon|evening|night)"
                        r"|(?:earlier|later) (?:in|that) (?:the )?(?:day|morning|afternoon|evening))\b")
 # "the next day" reaches back this many sentences for the day it counts from
@@ -55,6 +59,8 @@ _HERE = re.compile(r"(?<!from )\bhere\b(?!\s+(?:is|are|was|were)\b|'s|\s+on\s+in
 # a clause set at the place and time of the one before it: "..., where he will meet"
 _WHERE_THEN = re.compile(r",?\s*(?:where|when)\b")
 # "travel to Geneva on Sunday and meet Lutnick": a day before "and" + the cue is the other verb's
+# "... when he visits Geneva on Thursday": a clause of time right after the meeting's own
+_WHEN_AFTER = re.compile(r",?\s*when\s")
 _OTHER_VERB = re.compile(r"\s(?:and|then)\s+(?:then\s+|also\s+|later\s+)?$")
 _WORD_BEFORE = re.compile(r"(\w+)\s+(?:on\s+)?$")
 
@@ -64,13 +70,16 @@ def has_tense(ctx: Context, seg: str) -> bool:
     return bool(ctx.rules.tense.search(seg))
 
 
-def status_of(ctx: Context, seg: str) -> str:
+def status_of(ctx: Context, seg: str, day=None) -> str:
     """held, planned or "" (not said): a plan cue makes the meeting planned unless a word reporting it
     held or going on comes first ("talks began on Monday and will run through Friday", "met on
-    Monday, hoping to ..."); a meeting called off stays planned."""
+    Monday, hoping to ..."); a meeting called off stays planned; "are meeting on Monday", with the
+    meeting's `day` still ahead, is planned too."""
     rules = ctx.rules
     plan = rules.planned.search(seg)
     if plan is None:
+        if planned_by_day(ctx, seg, day):
+            return "planned"
         return "held" if has_tense(ctx, seg) else ""
     going = rules.under_way.search(seg, 0, plan.start())
     return "held" if going and not rules.called_off.search(seg) else "planned"
@@ -224,14 +233,22 @@ def _ahead_if_planned(ctx: Context, t, a: int, b: int):
 def _days_on(ctx: Context, counted: re.Match) -> int:
     if counted.group("next"):
         return 1
+    if counted.group("prev"):
+        return -1
+    if counted.group("back"):
+        n = counted.group("back")
+        return -(int(n) if n.isdigit() else 1 if n == "a" else ctx.rules.numbers.get(n, 0))
     n = counted.group("n")
     return (int(n) if n.isdigit() else 1 if n == "a" else ctx.rules.numbers.get(n, 0)) if n else 0
 
 
 def _anchor(ctx: Context, idx: int, pos: int):
     """The last day said before `pos` in this sentence or the two before it, else the story's lead day."""
+    said_on = ctx.lexicon.compiled(MeetingDayRules).said_on
     said = [t for t in ctx.article.dates if t.precision == "day" and t.value and ctx.dateline_end <= t.start < pos
-            and idx - ANCHOR_SENTENCES <= t.sentence <= idx and not _until_day(ctx, t, 0)]
+            and idx - ANCHOR_SENTENCES <= t.sentence <= idx and not _until_day(ctx, t, 0)
+            and (t.sentence == idx   # "said on Tuesday he had met Lind the day before": the sentence's own day
+                 or not said_on.search(ctx.low[max(0, t.start - SAID_ON_REACH):t.start]))]   # "..., her office said on Thursday"
     if said:
         return said[-1]
     return next((t for t in ctx.article.dates if t.precision == "day" and t.value and t.start >= ctx.dateline_end), None)
@@ -241,16 +258,30 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     """Fill base["date"] and base["precision"]: the clause's date nearest the cue, else the sentence's."""
     low = ctx.low
     day_rules = ctx.lexicon.compiled(MeetingDayRules)
-    if day_rules.trip_end.search(low, max(a, cue - TRIP_END_REACH), cue):
+    days = span_days(ctx, a, cue)   # "two days of talks": dated by the first day, counted back from the last
+    ending = bool(day_rules.trip_end.search(low, max(a, cue - TRIP_END_REACH), cue))
+    if ending and days < 2:
         return   # the day a trip or talks ended: multi-day meetings take their first day, not said here
     floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
     exprs = [t for t in ctx.article.dates if floor <= t.start < b and not _until_day(ctx, t, a)
-             and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)]
+             and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)
+             and not in_another_life(ctx, t, cue) and another_event(ctx, t, cue) is None]
+    if not exprs:   # "three days after the tariffs took effect on Monday": counted from another event's day
+        e = ctx.article.sentences[idx][1]
+        nxt = ctx.rules.boundary.search(low, b + 2, e) if b < e else None   # "..., three days | after the tariffs ..."
+        stop = nxt.start() if nxt else e
+        apart = [(t, n) for t in ctx.article.dates if floor <= t.start < stop and t.precision == "day" and t.value
+                 and (n := another_event(ctx, t, cue))]
+        if apart:
+            t, n = apart[0]
+            base["precision"], base["date"] = "day", t.value + timedelta(days=n)
+            return
     if not exprs and only_segment:
         t = date_for_sentence(ctx.article, idx)
         e = ctx.article.sentences[idx][1]
         exprs = [t] if t is not None and t.start >= floor and not _statement_day(ctx, t, 0, e, cue) and not (
-            _gathering_day(ctx, t, 0, cue)) and not _until_day(ctx, t, 0) else []
+            _gathering_day(ctx, t, 0, cue)) and not _until_day(ctx, t, 0) and not in_another_life(ctx, t, cue) and (
+            another_event(ctx, t, cue) is None) else []
     s = ctx.article.sentences[idx][0]
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]
@@ -258,13 +289,23 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
         # "travel to Canberra on Thursday, where he will meet"; not "wrapped up a visit on Monday, where"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a
                  and not _until_day(ctx, t, s) and not _statement_day(ctx, t, s, a, cue)][-1:]
+    if not exprs and _WHEN_AFTER.match(low, b):   # "will hold talks with Lind when he visits Geneva on Thursday"
+        e = ctx.article.sentences[idx][1]
+        nxt = ctx.rules.boundary.search(low, b + 2, e)
+        stop = nxt.start() if nxt else e
+        exprs = [t for t in ctx.article.dates if b <= t.start < stop and t.precision == "day" and not _until_day(ctx, t, b)
+                 and not _statement_day(ctx, t, b, stop, cue) and not in_another_life(ctx, t, cue)][:1]
     counted = _ANCHORED.search(low, a, ctx.article.sentences[idx][1])   # "the following day" runs past a cut at "following"
     counted = counted if counted and counted.start() < b else None
     if exprs:
-        best = min(exprs, key=lambda t: (t.end <= cue and bool(_OTHER_VERB.search(low, t.end, cue)),
-                                         abs(t.start - cue)))
+        other = [t for t in exprs if t.end <= cue and (_OTHER_VERB.search(low, t.end, cue) or for_the_meeting(low, t, cue))]
+        best = min(exprs, key=lambda t: (t in other, abs(t.start - cue)))
         base["precision"] = best.precision
         base["date"] = _ahead_if_planned(ctx, best, a, b) if best.precision == "day" else None
+        if best.start > cue and other and best.precision == "day":   # "arrived on Sunday for talks on Monday"
+            base["date"] = counted_from(ctx, best, other[-1]) or base["date"]
+        if days >= 2 and base["date"] and (ending or ended_on(ctx, best, a)):
+            base["date"] = first_day(base["date"], days)
         if counted and counted.start() > cue and best.value and best.precision == "day" \
                 and best.end <= cue and _OTHER_VERB.search(low, best.end, cue):
             # "arrived on Monday and met Lind the following day": counted from the other verb's day
@@ -283,3 +324,11 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     if m and lead.value and (n := ctx.rules.numbers.get(m.group(1))):
         shift = -n if m.group(2) == "after" else n
         base["precision"], base["date"] = "day", date.fromordinal(lead.value.toordinal() + shift)
+
+
+def invitation_day(ctx: Context, idx: int, invited: int, b: int) -> tuple[object, str]:
+    """ "accepted an invitation to visit Washington on November 20": the day said after the invitation
+    is the visit's; a day before it ("accepted on Monday an invitation") is the accepting's."""
+    said: dict = {}
+    when(ctx, idx, invited, b, said, False, invited)
+    return said.get("date"), said.get("precision", "")

@@ -50,7 +50,7 @@ class MeetingRules:
         cues = self._cues(data)
         self._not_meeting(data, cues, calendar)
         self._tense_and_plans(data, cues)
-        self._clauses(data)
+        self._clauses(data, calendar)
         self._occasions(data)
         self._sides(data)
 
@@ -136,20 +136,23 @@ class MeetingRules:
             r"\b(?P<hold>" + agreed_to + r"hold) (?:" + modifiers + " )*(?:[a-z-]+ ){0,3}?"
             + any_of(data["held_formats"]) + r"\b")
 
-    def _clauses(self, data: dict) -> None:
+    def _clauses(self, data: dict, calendar: Calendar) -> None:
         """Where a clause ends, and what in it points back at a meeting or says how it was held."""
         self.boundary = re.compile(
             r"(?:,? " + whole(data["subordinators"]) + r"|, as\b|, and (?!with\b)|\bas (?:he|she|they|the two)\b|, "
             + whole(data["comma_openers"]) + r"|;|: )")
         nouns = any_of(data["meeting_nouns"])
-        self.definite = re.compile(r"\b" + any_of(data["definite_determiners"]) + r"\s+(?:[\w-]+\s+){0,3}?"
-                                   + nouns + r"\b")
+        # "the talks", "their meeting", "Monday's talks": a day's possessive points at that day's meeting too
+        self.definite = re.compile(r"\b(?:" + any_of(data["definite_determiners"]) + rf"|(?:{calendar.weekday})['\u2019]s)"
+                                   + r"\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b")
         # a sentence about the meeting, from its first word: "The talks took place in Geneva",
         # "During the meeting on Tuesday, ..."
         named = any_of(data["definite_determiners"]) + r"\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b"
         # "The talks in Geneva were ...": the meeting named with its place as the sentence's subject
         self.setting = re.compile(r"[\"'“‘]?(?:" + named + r"[^,.;]{0,40}?" + whole(data["setting_verbs"])
-                                  + r"|(?:during|throughout) " + named + r"|" + named + r"(?=,? (?:in|at|on) ))")
+                                  + r"|(?:during|throughout) " + named + r"|" + named + r"(?=,? (?:in|at|on) )"
+                                  # "The meeting, held on Monday, ...", "The talks, which began on Monday, ..."
+                                  + r"|" + named + r",\s+(?:which\s+|that\s+)?" + whole(data["setting_verbs"] + ["held"]) + ")")
         self.owner = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b")
         # "the summit (in Osaka) brought together ...": an event as the subject of a gathering verb
         self.gathering_subject = re.compile(whole(data["meeting_nouns"] + data["gatherings"])

@@ -1,0 +1,128 @@
+"""Which day of a clause is the meeting's: the first day of talks counted in days, the day of the
+talks a trip was made for, not a day of another person's past told in a relative clause."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from pipeline.dates.expressions import resolve_expression
+from pipeline.meetings.clauses import Context
+from pipeline.text.alternation import trie_alternation
+
+# "the tariffs took effect on Monday": the other event's verb stands right before its day
+EVENT_VERB_REACH = 32
+# "concluded three days of talks": the count stands a few words before the meeting noun
+SPAN_REACH = 30
+# "talks ... ended on Tuesday": the ending verb stands right before the day it ends on
+ENDED_ON_REACH = 16
+
+# "arrived on Sunday for talks", "flew in on Sunday to meet": the trip's day, then the meeting it was for
+_PURPOSE = re.compile(r"[^,;:]*?\s(?:for|to)\s+(?:[\w-]+\s+){0,2}$")
+# ", who took office on March 3,": a person's own past, told in passing
+_WHO = re.compile(r",\s+who(?:se)?\s")
+_CLAUSE_END = re.compile(r"[,;:()]")
+# "are meeting on Monday": the present progressive of a day still ahead tells a plan
+_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:also\s+|now\s+)?\w+ing\b")
+
+
+class OtherEventRules:
+    """ "days before the deadline on Friday", "a deal signed on 5 May": a day that belongs to another
+    event than the meeting, composed once per lexicon."""
+
+    def __init__(self, lexicon):
+        verbs = trie_alternation(lexicon.data("date_patterns.json")["other_event_verbs"])
+        self.event_on = re.compile(rf"\b(?:{verbs})\s+(?:on\s+)?$")
+        numbers = lexicon.data("date_patterns.json")["numbers"]
+        self.count_of = {w: int(n) for w, n in numbers.items()}
+        self.opens = re.compile(r"[\s,]*(?:\w+ days? |the day |hours |weeks )?(?:after|before|following|ahead of|prior to)\b")
+        self.relation = re.compile(r"\b(?:(?P<n>\d{1,2}|the|" + trie_alternation(self.count_of) + r") days? )?"
+                                   r"(?P<rel>after|before|following|ahead of|prior to)\b")
+
+
+def another_event(ctx: Context, t, cue: int) -> int | None:
+    """None where the day may be the meeting's; else how many days the meeting lies from it, 0 where
+    that is not said: "met Lind, days before the deadline on Friday" (0, the day is the deadline's),
+    "met Lind three days after the tariffs took effect on Monday" (3), "a deal signed on 5 May" (0).
+    Only words after the cue count: "after meeting Lind on Monday" keeps the cue between."""
+    rules = ctx.lexicon.compiled(OtherEventRules)
+    rel = None
+    for rel in rules.relation.finditer(ctx.low, cue, t.start) if t.start > cue else ():
+        pass
+    # "after meeting Lind on Monday": the cue's own day; "the day after the summit ended on Monday": another event's
+    if rel is None or ctx.rules.cue.search(ctx.low, rel.end(), t.start) and not ctx.rules.definite.search(
+            ctx.low, rel.end(), t.start):
+        return 0 if rules.event_on.search(ctx.low, max(cue + 1, t.start - EVENT_VERB_REACH), t.start) else None
+    n = rel.group("n")
+    days = int(n) if n and n.isdigit() else 1 if n == "the" else rules.count_of.get(n, 0) if n else 0
+    return -days if rel.group("rel") in ("before", "ahead of", "prior to") else days
+
+
+class DaySpanRules:
+    """ "two days of talks", "a three-day visit": a meeting counted in days, composed once per lexicon."""
+
+    def __init__(self, lexicon):
+        data = lexicon.data("meeting_patterns.json")
+        numbers = lexicon.data("date_patterns.json")["numbers"]
+        self.count_of = {w: int(n) for w, n in numbers.items()} | {str(n): n for n in range(2, 15)}
+        count = trie_alternation(self.count_of)
+        self.span = re.compile(rf"\b(?P<n>{count})(?:-| )days?(?: of)?\s+(?:[\w-]+\s+){{0,2}}?$")
+        self.ended_on = re.compile(rf"\b(?:{trie_alternation(data['trip_end_verbs'])})\s+(?:on\s+)?$")
+
+
+def span_days(ctx: Context, a: int, cue: int) -> int:
+    """How many days the talks the cue names lasted: "two days of talks" 2, "a three-day visit" 3, else 0."""
+    rules = ctx.lexicon.compiled(DaySpanRules)
+    m = rules.span.search(ctx.low, max(a, cue - SPAN_REACH), cue)
+    return rules.count_of.get(m.group("n"), 0) if m else 0
+
+
+def ended_on(ctx: Context, t, floor: int) -> bool:
+    """ "talks that ended on Tuesday": the day an ending verb gives."""
+    return bool(ctx.lexicon.compiled(DaySpanRules).ended_on.search(ctx.low, max(floor, t.start - ENDED_ON_REACH), t.start))
+
+
+def first_day(last: date, days: int) -> date:
+    """Multi-day talks are dated to their first day."""
+    return last - timedelta(days=days - 1)
+
+
+def for_the_meeting(low: str, t, cue: int) -> bool:
+    """ "arrived in Geneva on Sunday for talks", "flew in on Sunday to meet": the day of the trip made
+    for the meeting, which a day said after the cue outranks."""
+    return t.end <= cue and bool(_PURPOSE.match(low, t.end, cue))
+
+
+def in_another_life(ctx: Context, t, cue: int) -> bool:
+    """ "Wang, who took office on March 3, met Lind": a day told in a relative clause about a person,
+    which the meeting cue lies outside of."""
+    s, e = ctx.article.sentences[t.sentence]
+    who = None
+    for who in _WHO.finditer(ctx.low, s, t.start):
+        pass
+    if who is None or _CLAUSE_END.search(ctx.low, who.end(), t.start):
+        return False
+    end = _CLAUSE_END.search(ctx.low, t.end, e)
+    stop = end.start() if end else e
+    return not who.start() <= cue < stop
+
+
+def counted_from(ctx: Context, t, before) -> date | None:
+    """ "arrived on Sunday for talks on Monday": a bare weekday after the trip's day is the first such
+    day on or after it, whatever tense the sentence reads in."""
+    if before is None or before.value is None or any(ch.isdigit() for ch in t.text):
+        return None
+    value, precision = resolve_expression(t.text, before.value, ctx.lexicon, future=True)
+    return value if precision == "day" else None
+
+
+def planned_by_day(ctx: Context, seg: str, day) -> bool:
+    """ "are meeting on Monday", published the Wednesday before: a progressive with a day ahead."""
+    pub = ctx.article.published
+    return bool(day and pub and day > pub and _PROGRESSIVE.search(seg))
+
+
+def another_gathering(ctx: Context, a: int, same_sentence: list) -> bool:
+    """ "Wang will meet Lind before the summit on Friday": a clause opened by a word relating it to the
+    meeting its sentence has told names another event, not that meeting again."""
+    opens = ctx.lexicon.compiled(OtherEventRules).opens.match(ctx.low, a)
+    return bool(opens) and any(len(c.parties) >= 2 and c.kind == "meet" for c in same_sentence)
