@@ -96,6 +96,10 @@ class QuoteRules:
         self.role_word = re.compile(r"\b(?:%s)\b" % roles)
         self.role_end = re.compile(r"\b(?:%s)$" % roles)
         self.role_tail = re.compile(r"\s+(?:%s)$" % trie_alternation(data["role_tails"]))
+        # the words these end-anchored patterns close on: a plain `endswith` before the scan
+        self.role_tail_ends = tuple(data["role_tails"])
+        self.spokes_ends = tuple(data["spokespeople"])
+        self.collective_ends = tuple(data["collective_parties"])
         self.org_voice = re.compile(trie_alternation(data["org_voices"]))
         # "a Commission spokesperson", "a US Commerce Department official": the organisation speaks
         self.spokes_for = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.&'’-]*\s+){1,4})(?:%s)$"
@@ -138,6 +142,8 @@ class QuoteRules:
         self.collective_lead = re.compile(r"\s*(?:%s)\s+(%s)\b" % (
             trie_alternation(data["collective_determiners"]), trie_alternation(data["collective_parties"])))
         # "the statement", "a Ministry of Commerce release", "a read-out issued by X's office"
+        # a plain scan for the document's noun first: the full pattern tries every position of the text
+        self.document_noun = re.compile(trie_alternation(data["documents"]))
         self.document = re.compile(
             r"(?:^|[,;—]\s*|\s)((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.'’-]*['’]s)\s+(?:[\w.'’&-]+\s+){0,6}?(?:%s))"
             r"(?:,?\s+(?:(?:%s)\s+)?(?:by|from|of)\s+(.{2,80}?),?)?$"
@@ -179,6 +185,7 @@ class Context:
         self.org_speakers: list[Speaker] = []   # organisations that spoke so far, latest last
         self.spoke_in: dict[int, Speaker] = {}    # sentence index -> its first speaker ("In a statement, X said")
         self.sexes: dict[str, tuple[str, int]] | None = None   # what the article tells of who is "he" or "she", read once
+        self.hedged: dict[int, bool] = {}   # sentence index -> it hedges what an anonymous speaker said, read once
 
     def sent_index(self, pos: int) -> int:
         return self.sentences.index(pos)

@@ -148,7 +148,10 @@ def anonymous(ctx: Context, seg: str, lo: int) -> tuple[Speaker | None, int] | N
     if not (quantified or plural) or not words:
         return None
     start = lo + m.start(1)
-    if rules.hedge.search(ctx.sentences.sentence(ctx.sent_index(start)).lower()):
+    here = ctx.sent_index(start)
+    if here not in ctx.hedged:
+        ctx.hedged[here] = rules.hedge.search(ctx.sentences.sentence(here).lower()) is not None
+    if ctx.hedged[here]:
         return None, start
     return Speaker(" ".join(words)), start
 

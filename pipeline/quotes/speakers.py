@@ -87,6 +87,7 @@ def _named_apposition(ctx: Context, lo: int, end: int) -> tuple[Speaker, int] | 
 _PLACE_BEFORE = re.compile(r"\s(?:in|from|at)\s+$")
 _PAREN_TAIL = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _COORD = re.compile(r"(?:^|[\s,])(?:and|but)$")
+_COORD_ENDS = ("and", "but")
 _LAST_WORD = re.compile(r"(?:^|[\s,“”\"(])([A-Za-z]+)$")
 _GOVERNMENT = re.compile(r"([A-Z][a-z]+)['’]s\s+government$")
 # "Isabel Jarrett of the Pew Charitable Trusts", "Jo Bloggs at the German Economic Institute (IW) in Cologne"
@@ -126,7 +127,8 @@ def _affiliated_person(ctx: Context, seg: str, lo: int) -> tuple[Speaker, int, s
         return (from_mention(found), found.start, "mention") if found.kind == "person" else None
     return person_from_name(ctx, name, start), start, "name"
 
-_PERSON_OFFICE = re.compile(r"(?:^|\s)([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:office|spokesperson|spokesman|spokeswoman)$")
+_OFFICE_ENDS = ("office", "spokesperson", "spokesman", "spokeswoman")
+_PERSON_OFFICE = re.compile(r"(?:^|\s)([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:%s)$" % "|".join(_OFFICE_ENDS))
 
 _TITLE_TOKEN = re.compile(r"[A-Z][\w.&'’-]*|\([A-Z][\w.&-]{1,8}\)|of|for|and|on|the|de|[\w.-]+['’]s")
 _TITLE_LEAD = frozenset(("of", "for", "and", "on", "the", "de"))
@@ -160,7 +162,9 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     if doc is not None:
         return doc[0], doc[1], ("np" if doc[0] is not None else "reject")
     end = _strip_tail_words(rules, text, lo, hi)
-    paren = _PAREN_TAIL.search(text, max(lo, end - PAREN_REACH), end)  # "Ministry of Economic Affairs (MOEA) said"
+    # "Ministry of Economic Affairs (MOEA) said"; end-anchored scans below run only on the ending they need
+    near = max(lo, end - PAREN_REACH)
+    paren = _PAREN_TAIL.search(text, near, end) if text[near:end].rstrip().endswith(")") else None
     end = paren.start() if paren else end
     named = _named_apposition(ctx, lo, end)
     if named is not None:
@@ -170,17 +174,17 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     seg = text[lo:end].rstrip()
     end = lo + len(seg)
     low = seg.lower()
-    if _COORD.search(low):
+    if low.endswith(_COORD_ENDS) and _COORD.search(low):
         return None, end, "coord"
     vf = voice_for(ctx, seg, lo)
     if vf is not None:
         return vf[0], vf[1], "np"
-    office = _PERSON_OFFICE.search(seg)
+    office = _PERSON_OFFICE.search(seg) if seg.endswith(_OFFICE_ENDS) else None
     if office:  # "Park's office said": the office speaks for the person
         found = ctx.mention_ending_at(lo + office.end(1))
         if found is not None and found.kind == "person":
             return from_mention(found), found.start, "mention"
-    tail = rules.role_tail.search(seg)
+    tail = rules.role_tail.search(seg) if seg.endswith(rules.role_tail_ends) else None
     core_end = end - len(tail.group(0)) if tail else end
     m = ctx.mention_ending_at(core_end)
     if m is not None and m.kind == "country" and _PLACE_BEFORE.search(text, lo, m.start):
@@ -200,7 +204,7 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
             if m.kind == "country" and re.match(r"\s*(?:['’]s\s+)?government", text[m.end:m.end + GOVERNMENT_REACH]):
                 spk = Speaker(f"{m.text}'s government", "", m.canonical, "org")
             return spk, (_title_start(ctx, lo, m.start) if m.kind == "person" else m.start), "mention"
-    spokes = rules.spokes_for.search(seg)
+    spokes = rules.spokes_for.search(seg) if seg.endswith(rules.spokes_ends) else None
     if spokes:
         org = _org_named(ctx, spokes.group(1), lo + spokes.start(1))
         if org is not None:
@@ -216,7 +220,7 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
         if w in rules.pronouns and (w != "he" or word.group(1) == "he" or not ctx.mention_ending_at(end)):
             spk = resolve_phrase(ctx, w, lo + word.start(1))
             return spk, lo + word.start(1), "pronoun"
-    both = rules.collective.search(low)
+    both = rules.collective.search(low) if low.endswith(rules.collective_ends) else None
     # "both officials" are the meeting's parties; "the officials" refers back to officials already quoted
     if both and not (both.group(2) in rules.anonymous_nouns and both.group(1).split()[0] in ("the", "all")
                      and len(both.group(1).split()) == 2):
