@@ -115,6 +115,7 @@ class QuoteRules:
         # "Ministry of Investment, Trade and Industry": a comma inside a name that lists portfolios up to "and"
         listed = r"(?:,(?=\s+(?:[A-Z][\w&'’-]*,?\s+){1,3}and\s))?"
         name_words = r"(?:[A-Z][\w.&'’-]*%s\s+(?:(?:of|for|and|on|the)\s+)*){0,7}" % listed
+        self.voice_word = re.compile(trie_alternation(data["voices_for"]))   # a plain scan before `voice_for`
         self.voice_for = re.compile(
             r"(?:^|[\s,(—])((?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:%s)\s+(?:for|of|at|from|with)\s+)"
             r"(?:the\s+)?(?:[A-Z][\w.'’-]*['’]s\s+)?(%s(?:[A-Z][\w.&'’-]*|%s))$"
@@ -185,7 +186,6 @@ class Context:
         self.org_speakers: list[Speaker] = []   # organisations that spoke so far, latest last
         self.spoke_in: dict[int, Speaker] = {}    # sentence index -> its first speaker ("In a statement, X said")
         self.sexes: dict[str, tuple[str, int]] | None = None   # what the article tells of who is "he" or "she", read once
-        self.hedged: dict[int, bool] = {}   # sentence index -> it hedges what an anonymous speaker said, read once
 
     def sent_index(self, pos: int) -> int:
         return self.sentences.index(pos)

@@ -50,6 +50,7 @@ _TRAILING_LINK = re.compile(r"(?:[,;]\s*|\s+)(?:and|but|or)$")
 _LINK_WORDS = ("and", "but", "or", "\n")   # a plain test first: the scan tries every position of a paragraph
 _THAT_OR_COMMA = re.compile(r"^(?:that|,)\s+")
 _QUOTE_MARK = re.compile(r"[“”\"‘]|(?<![A-Za-z])’|’(?![A-Za-z])")
+_MARK_CHARACTERS = "“”\"‘’"
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
 
 
@@ -152,7 +153,8 @@ def _clean_reported(text: str, lexicon: Lexicon) -> str:
     text = text[line.end:] if line else text
     text = _AGENCY_TAG.sub("", text)
     text = _THAT_OR_COMMA.sub("", text)
-    text = _QUOTE_MARK.sub("", text)
+    if any(c in text for c in _MARK_CHARACTERS):
+        text = _QUOTE_MARK.sub("", text)
     text = text.strip()
     if text.endswith(_LINK_WORDS):
         text = _TRAILING_LINK.sub("", text)

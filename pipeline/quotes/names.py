@@ -111,7 +111,7 @@ def mention_within(ctx: Context, start: int, end: int, kinds: tuple = ("person",
 def voice_for(ctx: Context, seg: str, lo: int) -> tuple[Speaker, int] | None:
     """"…, a spokeswoman for the Ruritanian Ministry of Foreign Affairs": the organisation speaks,
     however long the phrase; the speaker starts at the phrase's article."""
-    m = ctx.rules.voice_for.search(seg)
+    m = ctx.rules.voice_for.search(seg) if ctx.rules.voice_word.search(seg) else None
     if m is None:
         return None
     found = ctx.mention_ending_at(lo + m.end(2))
@@ -148,10 +148,7 @@ def anonymous(ctx: Context, seg: str, lo: int) -> tuple[Speaker | None, int] | N
     if not (quantified or plural) or not words:
         return None
     start = lo + m.start(1)
-    here = ctx.sent_index(start)
-    if here not in ctx.hedged:
-        ctx.hedged[here] = rules.hedge.search(ctx.sentences.sentence(here).lower()) is not None
-    if ctx.hedged[here]:
+    if rules.hedge.search(ctx.sentences.sentence(ctx.sent_index(start)).lower()):
         return None, start
     return Speaker(" ".join(words)), start
 

@@ -66,6 +66,8 @@ def _named_apposition(ctx: Context, lo: int, end: int) -> tuple[Speaker, int] | 
     """"The trade secretary, Jonathan Reynolds, told": the name in commas after a role (or after a
     body: "Their association, Eurofer, urged") is the speaker."""
     seg = ctx.text[lo:end].rstrip()
+    if not seg.endswith(","):   # both patterns close on the apposition's comma
+        return None
     body = ctx.rules.org_apposition.search(seg)
     if body is not None:  # "Their association, Eurofer, urged": the body named in commas
         found = ctx.mention_ending_at(lo + body.end(1))
