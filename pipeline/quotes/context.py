@@ -134,6 +134,7 @@ class QuoteRules:
                trie_alternation(data["anonymous_links"])))
         self.anonymous_quantifiers = frozenset(data["anonymous_quantifiers"])
         self.anonymous_nouns = frozenset(data["anonymous_speakers"])
+        self.hedge_words = tuple(data["hedges"])   # plain substring tests before the word-bounded scan
         self.hedge = re.compile(r"\b(?:%s)\b" % trie_alternation(data["hedges"]))
         # "both sides", "the two leaders": every party of the meeting just told
         self.collective = re.compile(r"(?:^|[\s,])((?:%s)\s+(%s))$" % (

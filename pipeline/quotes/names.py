@@ -148,7 +148,8 @@ def anonymous(ctx: Context, seg: str, lo: int) -> tuple[Speaker | None, int] | N
     if not (quantified or plural) or not words:
         return None
     start = lo + m.start(1)
-    if rules.hedge.search(ctx.sentences.sentence(ctx.sent_index(start)).lower()):
+    sentence = ctx.sentences.sentence(ctx.sent_index(start)).lower()
+    if any(h in sentence for h in rules.hedge_words) and rules.hedge.search(sentence):
         return None, start
     return Speaker(" ".join(words)), start
 
