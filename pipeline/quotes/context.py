@@ -193,6 +193,8 @@ class Context:
 
     def mention_ending_at(self, end: int) -> Mention | None:
         i = bisect.bisect_left(self.mention_ends, end)
+        if i == len(self.mention_ends) or self.mention_ends[i] != end:
+            return None   # the usual answer, without building a list
         found = [m for m in self.mentions[i:i + 4] if m.end == end]
         return min(found, key=lambda m: m.start) if found else None
 

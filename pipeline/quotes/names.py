@@ -134,7 +134,7 @@ def anonymous(ctx: Context, seg: str, lo: int) -> tuple[Speaker | None, int] | N
     an anonymous or collective speaker keeps its description (None when the sentence hedges it)."""
     rules = ctx.rules
     low = seg.lower()
-    if not any(w in rules.anonymous_nouns for w in low.split()[-ANONYMOUS_TAIL_WORDS:]):
+    if rules.anonymous_nouns.isdisjoint(low.split()[-ANONYMOUS_TAIL_WORDS:]):
         return None  # the cheap test first: most speakers end in a name
     m = rules.anonymous.search(low)
     if m is None or _DEFINITE.search(low[:m.start(1)]):

@@ -30,13 +30,15 @@ ROLE_BEFORE_NAME = 80
 GOVERNMENT_REACH = 20
 
 
+# a word's characters, matched on the reversed text: the last word of a segment without a scan
+_WORD_RUN = re.compile(r"[\w'’-]*")
+
+
 def _strip_tail_words(rules: QuoteRules, text: str, start: int, end: int) -> int:
     """Move `end` left over adverbs and time words ("also", "on Tuesday", "in a statement")."""
     seg = text[start:end].rstrip()
     while True:
-        i = len(seg)
-        while i and (seg[i - 1].isalnum() or seg[i - 1] in "_'’-"):
-            i -= 1
+        i = len(seg) - _WORD_RUN.match(seg[::-1]).end()
         if i == len(seg) or seg[i:].lower() not in rules.adverbs:
             return start + len(seg)
         seg = seg[:i].rstrip()
