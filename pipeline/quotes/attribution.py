@@ -206,7 +206,7 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
         if form == "quoted":
             q = _QUOTED_AS_SAYING.match(text[ve:uend])
             left = text[ustart:vs].rstrip()
-            edge = max(left.rfind(c) for c in ",”\"’'")
+            edge = max(map(left.rfind, ",”\"’'"))
             left = left[:edge + 1]
             spk = speaker_before(ctx, ve, ve + q.end(1))[0] if q else None
             if spk and edge >= 0 and word_count(text[ustart + edge:vs]) <= 4 and word_count(left) >= 3:
@@ -267,7 +267,7 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
             continue
         before = text[ustart:sstart].rstrip()
         # "..., a Ministry of Commerce spokesperson said": a few words may sit between comma and name
-        edge = max(before.rfind(c) for c in ",”\"’'—")
+        edge = max(map(before.rfind, ",”\"’'—"))
         boundary = edge >= 0 and word_count(_PARENS.sub("", before[edge + 1:])) <= SPEAKER_LEAD_WORDS
         before = before[:edge + 1] if boundary else before
         if how == "" and kind in ("bare", "that") and boundary and word_count(before) >= 3:

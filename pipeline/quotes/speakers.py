@@ -92,12 +92,22 @@ _PLACE_BEFORE = re.compile(r"\s(?:in|from|at)\s+$")
 _PAREN_TAIL = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _COORD = re.compile(r"(?:^|[\s,])(?:and|but)$")
 _COORD_ENDS = ("and", "but")
-_LAST_WORD = re.compile(r"(?:^|[\s,“”\"(])([A-Za-z]+)$")
+_LETTER_RUN = re.compile(r"[A-Za-z]*")
+_BEFORE_LAST_WORD = ",“”\"("
 _GOVERNMENT = re.compile(r"([A-Z][a-z]+)['’]s\s+government$")
 # "Isabel Jarrett of the Pew Charitable Trusts", "Jo Bloggs at the German Economic Institute (IW) in Cologne"
 _AFFILIATED = re.compile(r"(?:^|[\s,(])((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+)\s+(?:of|at|from)\s+(?:the\s+)?"
                          r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\([A-Za-z]+\)|of|for|and|in|on|the))*$")
 _NAME_TAIL = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the)\s+)?){0,4}[A-Z][\w'’-]+)$")
+
+
+def _last_word(seg: str) -> tuple[int, str] | None:
+    """Where the last word of `seg` starts and the word, when it is plain letters after a space,
+    a comma, a quotation mark, a bracket or nothing: one match on the reversed text, no scan."""
+    start = len(seg) - _LETTER_RUN.match(seg[::-1]).end()
+    if start == len(seg) or (start and not seg[start - 1].isspace() and seg[start - 1] not in _BEFORE_LAST_WORD):
+        return None
+    return start, seg[start:]
 
 
 def _org_named(ctx: Context, modifier: str, pos: int) -> Speaker | None:
@@ -216,14 +226,14 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     affiliated = _affiliated_person(ctx, seg, lo)
     if affiliated is not None:
         return affiliated
-    word = _LAST_WORD.search(seg)
+    word = _last_word(seg)
     if word:
-        w = word.group(1).lower()
+        w = word[1].lower()
         if w in rules.reject_speakers:
             return None, end, "reject"
-        if w in rules.pronouns and (w != "he" or word.group(1) == "he" or not ctx.mention_ending_at(end)):
-            spk = resolve_phrase(ctx, w, lo + word.start(1))
-            return spk, lo + word.start(1), "pronoun"
+        if w in rules.pronouns and (w != "he" or word[1] == "he" or not ctx.mention_ending_at(end)):
+            spk = resolve_phrase(ctx, w, lo + word[0])
+            return spk, lo + word[0], "pronoun"
     both = rules.collective.search(low) if low.endswith(rules.collective_ends) else None
     # "both officials" are the meeting's parties; "the officials" refers back to officials already quoted
     if both and not (both.group(2) in rules.anonymous_nouns and both.group(1).split()[0] in ("the", "all")
