@@ -25,9 +25,6 @@ SPEAKER_LEAD_WORDS = 6
 _PARENS = re.compile(r"\([^()]*\)")
 # "said" and its "that" are at most this many tokens apart ("said on Tuesday after talks in Geneva that")
 THAT_TOKENS = 18
-# the tokens read after a verb are the first THAT_TOKENS + 1: tokenise a shorter span first, the whole
-# reach only when that span holds fewer
-TOKEN_SPAN = 120
 
 
 @dataclass
@@ -77,11 +74,7 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     pos = ve + len(rest) - len(rest.lstrip(" ,:"))
     if ctx.text[pos:pos + 1] in _OPEN_MARKS and ctx.text[pos:pos + 1]:
         return "quote", pos
-    toks = _TOKENS.findall(rest, 0, TOKEN_SPAN)
-    if len(toks) > THAT_TOKENS + 2:   # two more tokens began inside the span: every one read is whole
-        toks = toks[:THAT_TOKENS + 1]
-    else:
-        toks = _TOKENS.findall(rest)
+    toks = _TOKENS.findall(rest)
     first = toks[0] if toks else ""
     clauses = rules.clauses
     if kind == "ask":  # "called for dialogue": whatever follows is asked for, unless a circumstance
