@@ -156,8 +156,12 @@ _IMPERSONAL = re.compile(r"\bit\s+(?:(?:has|had)\s+)?$")
 def _passive(ctx: Context, low: str, ustart: int, vs: int) -> bool:
     """"Park was told", "is expected to": a form of "be" right before a past form. The impersonal
     "It was stressed that" is not: it reports what the organisation that spoke last said."""
-    m = _LAST_WORDS.search(low, max(ustart, vs - 30), vs)
-    if m is None or m.group(1) not in ctx.rules.clauses.passive:
+    start, passive = max(ustart, vs - 30), ctx.rules.clauses.passive
+    window = low[start:vs]
+    if not any(w in window for w in passive):   # a plain test first: the last word must be one of them
+        return False
+    m = _LAST_WORDS.search(low, start, vs)
+    if m is None or m.group(1) not in passive:
         return False
     return not _IMPERSONAL.search(low, max(ustart, m.start(1) - 12), m.start(1))
 
