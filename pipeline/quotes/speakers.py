@@ -126,7 +126,8 @@ def _org_named(ctx: Context, modifier: str, pos: int) -> Speaker | None:
 
 def _affiliated_person(ctx: Context, seg: str, lo: int) -> tuple[Speaker, int, str] | None:
     """A name followed by its affiliation before the verb: the person speaks, not the institution."""
-    m = _AFFILIATED.search(seg)
+    # a name of two words, "of", and the body: four words at least before the scan is worth running
+    m = _AFFILIATED.search(seg) if len(seg.split(None, 3)) > 3 else None
     if m is None:
         return None
     rules = ctx.rules
