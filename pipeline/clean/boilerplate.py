@@ -22,7 +22,9 @@ from pipeline.clean.notices import mark_caption_echoes, mark_release_tail
 from pipeline.clean.rules import CleanRules
 from pipeline.lexicon.lexicon import Lexicon
 
-# regex substitutions, not str.translate: they cost nothing on the usual text that has none of these
+# regex substitutions, not str.translate; one scan for any of their characters skips all three on the
+# usual text that has none of them
+_ODD_CHARACTER = re.compile("[\u00a0\u2002-\u200d\u202f\u205f\u3000\t\f\v\u2060\ufeff\u00ad\r\u2028\u2029]")
 _SPACE = re.compile("[\u00a0\u2002-\u200a\u202f\u205f\u3000\t\f\v]+")
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]+")
 _LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
@@ -33,9 +35,13 @@ _MOJIBAKE_NBSP = re.compile(r"(?<=\S)Â(?= |$)", re.M)
 
 def normalise(raw: str) -> str:
     """NFC, one kind of space, no zero-width characters, no blank-padded lines. Quotes are left alone."""
-    text = _LINE_BREAK.sub("\n", unicodedata.normalize("NFC", raw))
-    text = _SPACE.sub(" ", _INVISIBLE.sub("", text))
-    text = _MULTI_SPACE.sub(" ", _MOJIBAKE_NBSP.sub("", text))
+    text = unicodedata.normalize("NFC", raw)
+    if _ODD_CHARACTER.search(text):
+        text = _SPACE.sub(" ", _INVISIBLE.sub("", _LINE_BREAK.sub("\n", text)))
+    if "Â" in text:
+        text = _MOJIBAKE_NBSP.sub("", text)
+    if "  " in text:
+        text = _MULTI_SPACE.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
 

@@ -178,7 +178,7 @@ def strip_inline(paragraph: str, rules: CleanRules) -> tuple[str, list[str]]:
         cut += [m.group() for m in rules.inline_credit.finditer(paragraph)]
         if cut:
             paragraph = _SPACES.sub(" ", rules.inline_credit.sub("", paragraph)).strip()
-    if any(h in paragraph for h in _ADVERT_HINTS):
+    if any(h in paragraph for h in _ADVERT_HINTS) and rules.inline_furniture_hint.may_hold(paragraph):
         found = [m.group().strip() for m in rules.inline_furniture.finditer(paragraph)]
         if found and len(found[0]) < len(paragraph.strip()):
             cut += found

@@ -120,8 +120,9 @@ def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
     photographer's name, or an agency credit on a caption's wording (see `before_agency_credit`)."""
     if len(line) > CAPTION_MAX:
         return False
-    if rules.caption.search(low) or rules.caption_label.search(low) or rules.caption_by.match(low) or rules.caption_position.search(low) \
-            or rules.slash_credit.search(low):
+    # a label needs its colon, a credit its slash: a plain test before each scan
+    if rules.caption.search(low) or (("=" in low or ":" in low) and rules.caption_label.search(low)) \
+            or rules.caption_by.match(low) or rules.caption_position.search(low) or ("/" in low and rules.slash_credit.search(low)):
         return True
     if gesture_caption(line, low, rules):
         return True

@@ -104,7 +104,7 @@ def wire_furniture(line: str, low: str, rules: CleanRules) -> str | None:
 def foreign_script(line: str) -> bool:
     """"责任编辑：李明", "김동현 기자", "사진=연합뉴스": a short line written mostly in Chinese, Japanese or Korean
     script inside an English story is the source page's byline, credit or copyright."""
-    if len(line) > FOREIGN_LINE_MAX or line.isascii():
+    if len(line) > FOREIGN_LINE_MAX or line.isascii() or not _CJK.search(line):
         return False
     letters = [c for c in line if c.isalpha()]
     cjk = sum(1 for c in letters if _CJK.match(c))

@@ -156,8 +156,12 @@ _IMPERSONAL = re.compile(r"\bit\s+(?:(?:has|had)\s+)?$")
 def _passive(ctx: Context, low: str, ustart: int, vs: int) -> bool:
     """"Park was told", "is expected to": a form of "be" right before a past form. The impersonal
     "It was stressed that" is not: it reports what the organisation that spoke last said."""
-    m = _LAST_WORDS.search(low, max(ustart, vs - 30), vs)
-    if m is None or m.group(1) not in ctx.rules.clauses.passive:
+    start, passive = max(ustart, vs - 30), ctx.rules.clauses.passive
+    window = low[start:vs]
+    if not any(w in window for w in passive):   # a plain test first: the last word must be one of them
+        return False
+    m = _LAST_WORDS.search(low, start, vs)
+    if m is None or m.group(1) not in passive:
         return False
     return not _IMPERSONAL.search(low, max(ustart, m.start(1) - 12), m.start(1))
 
@@ -199,7 +203,7 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
         if form == "quoted":
             q = _QUOTED_AS_SAYING.match(text[ve:uend])
             left = text[ustart:vs].rstrip()
-            edge = max(left.rfind(c) for c in ",”\"’'")
+            edge = max(map(left.rfind, ",”\"’'"))
             left = left[:edge + 1]
             spk = speaker_before(ctx, ve, ve + q.end(1))[0] if q else None
             if spk and edge >= 0 and word_count(text[ustart + edge:vs]) <= 4 and word_count(left) >= 3:
@@ -260,7 +264,7 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
             continue
         before = text[ustart:sstart].rstrip()
         # "..., a Ministry of Commerce spokesperson said": a few words may sit between comma and name
-        edge = max(before.rfind(c) for c in ",”\"’'—")
+        edge = max(map(before.rfind, ",”\"’'—"))
         boundary = edge >= 0 and word_count(_PARENS.sub("", before[edge + 1:])) <= SPEAKER_LEAD_WORDS
         before = before[:edge + 1] if boundary else before
         if how == "" and kind in ("bare", "that") and boundary and word_count(before) >= 3:

@@ -96,6 +96,10 @@ class QuoteRules:
         self.role_word = re.compile(r"\b(?:%s)\b" % roles)
         self.role_end = re.compile(r"\b(?:%s)$" % roles)
         self.role_tail = re.compile(r"\s+(?:%s)$" % trie_alternation(data["role_tails"]))
+        # the words these end-anchored patterns close on: a plain `endswith` before the scan
+        self.role_tail_ends = tuple(data["role_tails"])
+        self.spokes_ends = tuple(data["spokespeople"])
+        self.collective_ends = tuple(data["collective_parties"])
         self.org_voice = re.compile(trie_alternation(data["org_voices"]))
         # "a Commission spokesperson", "a US Commerce Department official": the organisation speaks
         self.spokes_for = re.compile(r"(?:^|\s)(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.&'’-]*\s+){1,4})(?:%s)$"
@@ -111,6 +115,7 @@ class QuoteRules:
         # "Ministry of Investment, Trade and Industry": a comma inside a name that lists portfolios up to "and"
         listed = r"(?:,(?=\s+(?:[A-Z][\w&'’-]*,?\s+){1,3}and\s))?"
         name_words = r"(?:[A-Z][\w.&'’-]*%s\s+(?:(?:of|for|and|on|the)\s+)*){0,7}" % listed
+        self.voice_word = re.compile(trie_alternation(data["voices_for"]))   # a plain scan before `voice_for`
         self.voice_for = re.compile(
             r"(?:^|[\s,(—])((?:[Aa]n?|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:%s)\s+(?:for|of|at|from|with)\s+)"
             r"(?:the\s+)?(?:[A-Z][\w.'’-]*['’]s\s+)?(%s(?:[A-Z][\w.&'’-]*|%s))$"
@@ -129,6 +134,7 @@ class QuoteRules:
                trie_alternation(data["anonymous_links"])))
         self.anonymous_quantifiers = frozenset(data["anonymous_quantifiers"])
         self.anonymous_nouns = frozenset(data["anonymous_speakers"])
+        self.hedge_words = tuple(data["hedges"])   # plain substring tests before the word-bounded scan
         self.hedge = re.compile(r"\b(?:%s)\b" % trie_alternation(data["hedges"]))
         # "both sides", "the two leaders": every party of the meeting just told
         self.collective = re.compile(r"(?:^|[\s,])((?:%s)\s+(%s))$" % (
@@ -138,6 +144,8 @@ class QuoteRules:
         self.collective_lead = re.compile(r"\s*(?:%s)\s+(%s)\b" % (
             trie_alternation(data["collective_determiners"]), trie_alternation(data["collective_parties"])))
         # "the statement", "a Ministry of Commerce release", "a read-out issued by X's office"
+        # a plain scan for the document's noun first: the full pattern tries every position of the text
+        self.document_noun = re.compile(trie_alternation(data["documents"]))
         self.document = re.compile(
             r"(?:^|[,;—]\s*|\s)((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[A-Z][\w.'’-]*['’]s)\s+(?:[\w.'’&-]+\s+){0,6}?(?:%s))"
             r"(?:,?\s+(?:(?:%s)\s+)?(?:by|from|of)\s+(.{2,80}?),?)?$"
@@ -185,6 +193,8 @@ class Context:
 
     def mention_ending_at(self, end: int) -> Mention | None:
         i = bisect.bisect_left(self.mention_ends, end)
+        if i == len(self.mention_ends) or self.mention_ends[i] != end:
+            return None   # the usual answer, without building a list
         found = [m for m in self.mentions[i:i + 4] if m.end == end]
         return min(found, key=lambda m: m.start) if found else None
 

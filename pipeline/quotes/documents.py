@@ -110,7 +110,7 @@ def document_speaker(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, in
     office said": the document speaks for whoever issued it."""
     rules = ctx.rules
     raw = ctx.text[lo:hi].rstrip()
-    m = rules.document.search(raw)
+    m = rules.document.search(raw) if rules.document_noun.search(raw) else None
     if m is None or _WORDS_BEFORE.search(raw[:m.start(1)]):
         return None
     start = lo + m.start(1)

@@ -47,6 +47,10 @@ _APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose)\s")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
 # "..., and" left where a clause was cut before the next one
 _TRAILING_LINK = re.compile(r"(?:[,;]\s*|\s+)(?:and|but|or)$")
+_LINK_WORDS = ("and", "but", "or", "\n")   # a plain test first: the scan tries every position of a paragraph
+_THAT_OR_COMMA = re.compile(r"^(?:that|,)\s+")
+_QUOTE_MARK = re.compile(r"[“”\"‘]|(?<![A-Za-z])’|’(?![A-Za-z])")
+_MARK_CHARACTERS = "“”\"‘’"
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
 
 
@@ -63,7 +67,7 @@ def _headline_like(para: str) -> bool:
     p = para.strip()
     if not p or p[0] in "-•*▪►" or p.startswith("Read more"):
         return True
-    if _TRAILING_LINK.search(p):   # prose cut off before its next clause: "..., and"
+    if p.endswith(_LINK_WORDS) and _TRAILING_LINK.search(p):   # prose cut off before its next clause: "..., and"
         return False
     return not p.endswith(_HEADLINE_END) and not _INNER_STOP.search(p)
 
@@ -148,9 +152,12 @@ def _clean_reported(text: str, lexicon: Lexicon) -> str:
     line = parse_dateline(text, lexicon)
     text = text[line.end:] if line else text
     text = _AGENCY_TAG.sub("", text)
-    text = re.sub(r"^(?:that|,)\s+", "", text)
-    text = re.sub(r"[“”\"‘]|(?<![A-Za-z])’|’(?![A-Za-z])", "", text)
-    text = _TRAILING_LINK.sub("", text.strip())
+    text = _THAT_OR_COMMA.sub("", text)
+    if any(c in text for c in _MARK_CHARACTERS):
+        text = _QUOTE_MARK.sub("", text)
+    text = text.strip()
+    if text.endswith(_LINK_WORDS):
+        text = _TRAILING_LINK.sub("", text)
     return text.strip().rstrip(",;:—–. ").strip()
 
 

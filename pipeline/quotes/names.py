@@ -111,7 +111,7 @@ def mention_within(ctx: Context, start: int, end: int, kinds: tuple = ("person",
 def voice_for(ctx: Context, seg: str, lo: int) -> tuple[Speaker, int] | None:
     """"…, a spokeswoman for the Ruritanian Ministry of Foreign Affairs": the organisation speaks,
     however long the phrase; the speaker starts at the phrase's article."""
-    m = ctx.rules.voice_for.search(seg)
+    m = ctx.rules.voice_for.search(seg) if ctx.rules.voice_word.search(seg) else None
     if m is None:
         return None
     found = ctx.mention_ending_at(lo + m.end(2))
@@ -134,7 +134,7 @@ def anonymous(ctx: Context, seg: str, lo: int) -> tuple[Speaker | None, int] | N
     an anonymous or collective speaker keeps its description (None when the sentence hedges it)."""
     rules = ctx.rules
     low = seg.lower()
-    if not any(w in rules.anonymous_nouns for w in low.split()[-ANONYMOUS_TAIL_WORDS:]):
+    if rules.anonymous_nouns.isdisjoint(low.split()[-ANONYMOUS_TAIL_WORDS:]):
         return None  # the cheap test first: most speakers end in a name
     m = rules.anonymous.search(low)
     if m is None or _DEFINITE.search(low[:m.start(1)]):
@@ -148,7 +148,8 @@ def anonymous(ctx: Context, seg: str, lo: int) -> tuple[Speaker | None, int] | N
     if not (quantified or plural) or not words:
         return None
     start = lo + m.start(1)
-    if rules.hedge.search(ctx.sentences.sentence(ctx.sent_index(start)).lower()):
+    sentence = ctx.sentences.sentence(ctx.sent_index(start)).lower()
+    if any(h in sentence for h in rules.hedge_words) and rules.hedge.search(sentence):
         return None, start
     return Speaker(" ".join(words)), start
 

@@ -30,13 +30,15 @@ ROLE_BEFORE_NAME = 80
 GOVERNMENT_REACH = 20
 
 
+# a word's characters, matched on the reversed text: the last word of a segment without a scan
+_WORD_RUN = re.compile(r"[\w'’-]*")
+
+
 def _strip_tail_words(rules: QuoteRules, text: str, start: int, end: int) -> int:
     """Move `end` left over adverbs and time words ("also", "on Tuesday", "in a statement")."""
     seg = text[start:end].rstrip()
     while True:
-        i = len(seg)
-        while i and (seg[i - 1].isalnum() or seg[i - 1] in "_'’-"):
-            i -= 1
+        i = len(seg) - _WORD_RUN.match(seg[::-1]).end()
         if i == len(seg) or seg[i:].lower() not in rules.adverbs:
             return start + len(seg)
         seg = seg[:i].rstrip()
@@ -66,6 +68,8 @@ def _named_apposition(ctx: Context, lo: int, end: int) -> tuple[Speaker, int] | 
     """"The trade secretary, Jonathan Reynolds, told": the name in commas after a role (or after a
     body: "Their association, Eurofer, urged") is the speaker."""
     seg = ctx.text[lo:end].rstrip()
+    if not seg.endswith(","):   # both patterns close on the apposition's comma
+        return None
     body = ctx.rules.org_apposition.search(seg)
     if body is not None:  # "Their association, Eurofer, urged": the body named in commas
         found = ctx.mention_ending_at(lo + body.end(1))
@@ -87,12 +91,23 @@ def _named_apposition(ctx: Context, lo: int, end: int) -> tuple[Speaker, int] | 
 _PLACE_BEFORE = re.compile(r"\s(?:in|from|at)\s+$")
 _PAREN_TAIL = re.compile(r"\s*\([^()\n]{1,40}\)\s*$")
 _COORD = re.compile(r"(?:^|[\s,])(?:and|but)$")
-_LAST_WORD = re.compile(r"(?:^|[\s,“”\"(])([A-Za-z]+)$")
+_COORD_ENDS = ("and", "but")
+_LETTER_RUN = re.compile(r"[A-Za-z]*")
+_BEFORE_LAST_WORD = ",“”\"("
 _GOVERNMENT = re.compile(r"([A-Z][a-z]+)['’]s\s+government$")
 # "Isabel Jarrett of the Pew Charitable Trusts", "Jo Bloggs at the German Economic Institute (IW) in Cologne"
 _AFFILIATED = re.compile(r"(?:^|[\s,(])((?:[A-Z][\w'’.-]+\s+){1,2}[A-Z][\w'’-]+)\s+(?:of|at|from)\s+(?:the\s+)?"
                          r"[A-Z][\w&'’.-]*(?:\s+(?:[A-Z][\w&'’.-]*|\([A-Za-z]+\)|of|for|and|in|on|the))*$")
 _NAME_TAIL = re.compile(r"((?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the)\s+)?){0,4}[A-Z][\w'’-]+)$")
+
+
+def _last_word(seg: str) -> tuple[int, str] | None:
+    """Where the last word of `seg` starts and the word, when it is plain letters after a space,
+    a comma, a quotation mark, a bracket or nothing: one match on the reversed text, no scan."""
+    start = len(seg) - _LETTER_RUN.match(seg[::-1]).end()
+    if start == len(seg) or (start and not seg[start - 1].isspace() and seg[start - 1] not in _BEFORE_LAST_WORD):
+        return None
+    return start, seg[start:]
 
 
 def _org_named(ctx: Context, modifier: str, pos: int) -> Speaker | None:
@@ -111,7 +126,8 @@ def _org_named(ctx: Context, modifier: str, pos: int) -> Speaker | None:
 
 def _affiliated_person(ctx: Context, seg: str, lo: int) -> tuple[Speaker, int, str] | None:
     """A name followed by its affiliation before the verb: the person speaks, not the institution."""
-    m = _AFFILIATED.search(seg)
+    # a name of two words, "of", and the body: four words at least before the scan is worth running
+    m = _AFFILIATED.search(seg) if len(seg.split(None, 3)) > 3 else None
     if m is None:
         return None
     rules = ctx.rules
@@ -126,7 +142,8 @@ def _affiliated_person(ctx: Context, seg: str, lo: int) -> tuple[Speaker, int, s
         return (from_mention(found), found.start, "mention") if found.kind == "person" else None
     return person_from_name(ctx, name, start), start, "name"
 
-_PERSON_OFFICE = re.compile(r"(?:^|\s)([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:office|spokesperson|spokesman|spokeswoman)$")
+_OFFICE_ENDS = ("office", "spokesperson", "spokesman", "spokeswoman")
+_PERSON_OFFICE = re.compile(r"(?:^|\s)([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s+(?:%s)$" % "|".join(_OFFICE_ENDS))
 
 _TITLE_TOKEN = re.compile(r"[A-Z][\w.&'’-]*|\([A-Z][\w.&-]{1,8}\)|of|for|and|on|the|de|[\w.-]+['’]s")
 _TITLE_LEAD = frozenset(("of", "for", "and", "on", "the", "de"))
@@ -160,7 +177,9 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     if doc is not None:
         return doc[0], doc[1], ("np" if doc[0] is not None else "reject")
     end = _strip_tail_words(rules, text, lo, hi)
-    paren = _PAREN_TAIL.search(text, max(lo, end - PAREN_REACH), end)  # "Ministry of Economic Affairs (MOEA) said"
+    # "Ministry of Economic Affairs (MOEA) said"; end-anchored scans below run only on the ending they need
+    near = max(lo, end - PAREN_REACH)
+    paren = _PAREN_TAIL.search(text, near, end) if text[near:end].rstrip().endswith(")") else None
     end = paren.start() if paren else end
     named = _named_apposition(ctx, lo, end)
     if named is not None:
@@ -170,17 +189,17 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     seg = text[lo:end].rstrip()
     end = lo + len(seg)
     low = seg.lower()
-    if _COORD.search(low):
+    if low.endswith(_COORD_ENDS) and _COORD.search(low):
         return None, end, "coord"
     vf = voice_for(ctx, seg, lo)
     if vf is not None:
         return vf[0], vf[1], "np"
-    office = _PERSON_OFFICE.search(seg)
+    office = _PERSON_OFFICE.search(seg) if seg.endswith(_OFFICE_ENDS) else None
     if office:  # "Park's office said": the office speaks for the person
         found = ctx.mention_ending_at(lo + office.end(1))
         if found is not None and found.kind == "person":
             return from_mention(found), found.start, "mention"
-    tail = rules.role_tail.search(seg)
+    tail = rules.role_tail.search(seg) if seg.endswith(rules.role_tail_ends) else None
     core_end = end - len(tail.group(0)) if tail else end
     m = ctx.mention_ending_at(core_end)
     if m is not None and m.kind == "country" and _PLACE_BEFORE.search(text, lo, m.start):
@@ -200,7 +219,7 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
             if m.kind == "country" and re.match(r"\s*(?:['’]s\s+)?government", text[m.end:m.end + GOVERNMENT_REACH]):
                 spk = Speaker(f"{m.text}'s government", "", m.canonical, "org")
             return spk, (_title_start(ctx, lo, m.start) if m.kind == "person" else m.start), "mention"
-    spokes = rules.spokes_for.search(seg)
+    spokes = rules.spokes_for.search(seg) if seg.endswith(rules.spokes_ends) else None
     if spokes:
         org = _org_named(ctx, spokes.group(1), lo + spokes.start(1))
         if org is not None:
@@ -208,15 +227,15 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     affiliated = _affiliated_person(ctx, seg, lo)
     if affiliated is not None:
         return affiliated
-    word = _LAST_WORD.search(seg)
+    word = _last_word(seg)
     if word:
-        w = word.group(1).lower()
+        w = word[1].lower()
         if w in rules.reject_speakers:
             return None, end, "reject"
-        if w in rules.pronouns and (w != "he" or word.group(1) == "he" or not ctx.mention_ending_at(end)):
-            spk = resolve_phrase(ctx, w, lo + word.start(1))
-            return spk, lo + word.start(1), "pronoun"
-    both = rules.collective.search(low)
+        if w in rules.pronouns and (w != "he" or word[1] == "he" or not ctx.mention_ending_at(end)):
+            spk = resolve_phrase(ctx, w, lo + word[0])
+            return spk, lo + word[0], "pronoun"
+    both = rules.collective.search(low) if low.endswith(rules.collective_ends) else None
     # "both officials" are the meeting's parties; "the officials" refers back to officials already quoted
     if both and not (both.group(2) in rules.anonymous_nouns and both.group(1).split()[0] in ("the", "all")
                      and len(both.group(1).split()) == 2):
