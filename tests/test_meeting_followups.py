@@ -156,3 +156,13 @@ def test_a_next_meeting_named_as_a_time_announces_none(lexicon):
     for tail in ("Officials will report on progress at the next meeting.",
                  "Both sides will draft the text before another round."):
         assert planned(meetings_of(lexicon, HELD + tail)) == [], tail
+
+
+def test_convening_a_named_body_of_two_countries_plans_their_meeting(lexicon):
+    found = meetings_of(lexicon, "Paul Hart met Zhou Ming on Monday. \"Minister Zhou and I agreed to step up "
+                                 "dialogue, including by convening the China-US Joint Commission,\" Hart said.")
+    assert [sorted(m.participants) for m in planned(found)] == [["China", "United States"]]
+
+
+def test_a_body_convened_by_others_is_not_read_from_a_mention(lexicon):
+    assert planned(meetings_of(lexicon, HELD + "The joint commission last convened in 2019.")) == []

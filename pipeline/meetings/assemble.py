@@ -201,8 +201,8 @@ def _name_country_sides(ctx: Context, groups: list[Group]) -> None:
     """ "Swedish and Hungarian leaders met ... ahead of a summit with Japan; Lind met Varga": a country
     side of one meeting takes the person who stands for that country in another meeting
     reported in the same sentence."""
-    for g in groups:
-        if g.kind == "launch" or not any(c.sides for c in g.clues):
+    for g in groups:   # a later round left to unnamed officials keeps its countries
+        if g.kind in ("launch", "follow") or not any(c.sides for c in g.clues):
             continue
         sents = {c.sent for c in g.clues if c.kind != "back"}
         for other in groups:

@@ -24,7 +24,7 @@ from pipeline.meetings.assemble import assemble
 from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
-from pipeline.meetings.followups import FollowUpRules, follow_up
+from pipeline.meetings.followups import FollowUpRules, convened_body, follow_up
 from pipeline.meetings.manner import city_here, city_in_relative, city_of_clause, city_there, has_tense, mode, status_of, when
 from pipeline.meetings.participants import implicit_countries, parties_of
 from pipeline.meetings.separate import split_counterparts
@@ -90,6 +90,8 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
             held = _clues_of_segment(ctx, idx, a, split or b, [m for m in seg_cues if m.start() < (split or b)],
                                      clues, len(segs) == 1)
             clues += held + (_agreed_after(ctx, idx, split, b, seg_cues, held) if split else [])
+        body = convened_body(ctx, idx, clues)   # "agreed to ..., including by convening the Joint Commission"
+        clues += [body] if body else []
     article.meetings = assemble(ctx, clues)
     return article
 

@@ -25,6 +25,8 @@ DATA = "meeting_patterns.json"
 FOLLOW_UP_SENTENCES = 6
 # "will see Japanese officials again": the words between the verb and "again"
 AGAIN_REACH = 4
+# "agreed to step up dialogue ... including by convening the Joint Commission": how far the body may follow
+CONVENE_REACH = 200
 # "scheduled for Oslo": the place after the plan's own verb
 _SCHEDULED_FOR = re.compile(r"\b(?:scheduled|set|planned|slated|due) for (?:the )?$")
 # "report at the next meeting", "before another round": the round as a time for something else
@@ -56,6 +58,10 @@ class FollowUpRules:
                                 r"(?<!\blate )(?<!\bmid-)(?<!\bby )(?<!\buntil )\bmay\b(?! \d)")
         self.teams = re.compile(whole(data["follow_up_teams"]))
         self.loose = frozenset(data["follow_up_loose"])
+        # "agreed to step up dialogue, including by convening the Joint Commission": a named body to meet
+        agree = any_of(data["cues"]["agree"] + data["pledge_verbs"])
+        self.convene = re.compile(rf"\b{agree}\b[^.;]{{0,{CONVENE_REACH}}}?\b(?:re)?conven(?:e|ing)\s+"
+                                  rf"(?:the |a |an )?(?:[\w-]+ ){{0,6}}?{whole(data['convened_bodies'])}")
 
 
 def follow_up(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
@@ -97,10 +103,30 @@ def follow_up(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
         return None   # "the talks will continue on Tuesday": the same talks, running on
     if day.get("date") is not None and held.date is not None and day["date"] <= held.date:
         return None
-    met = bool(place or m.group("again") or m.group("resume") not in (None, "continue", "resume"))
     return Clue(idx, persons, sides, list(held.countries), kind="follow", status="planned",
-                mode="in_person" if met else "unknown", strength=2 if place else int(met), location=place,
+                mode="in_person", strength=2 if place else 1, location=place,
                 date=day.get("date"), precision=day.get("precision", ""))
+
+
+def convened_body(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
+    """ "Minister Wang and I agreed to ... convene the China-Australia Joint Commission": a planned
+    meeting of the countries whose body it is (named in the sentence, else those of the meeting just
+    reported). It stands for the meeting the sentence's own clauses planned of the people who agreed."""
+    s, e = ctx.article.sentences[idx]
+    m = ctx.lexicon.compiled(FollowUpRules).convene.search(ctx.low, s, e)
+    if m is None:
+        return None
+    said = unique(ctx.places.country_of.get(x.group().lower(), "") for x in ctx.places.country.finditer(ctx.text, s, e))
+    if len(said) < 2:
+        held = next((c for c in reversed(clues) if c.kind == "meet" and idx - FOLLOW_UP_SENTENCES <= c.sent <= idx
+                     and len(c.countries) >= 2), None)
+        said = list(held.countries) if held else []
+    if len(said) < 2:
+        return None
+    place = city_of_clause(ctx, m.end(), e)
+    clues[:] = [c for c in clues if not (c.sent == idx and c.status == "planned" and c.kind in ("meet", "launch"))]
+    return Clue(idx, [], said, said, kind="follow", status="planned", mode="in_person" if place else "unknown",
+                strength=2 if place else 0, location=place)
 
 
 def _blank(m: re.Match) -> str:
