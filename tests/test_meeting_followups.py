@@ -132,9 +132,17 @@ def test_the_two_countries_convening_their_commission_are_its_sides(lexicon):
 
 def test_a_capital_after_with_is_the_government(lexicon):
     for text in ("Paul Hart raised steel duties in talks with Beijing on Monday, meeting Zhou Ming for an hour.",
-                 "Paul Hart met Zhou Ming on Monday, seeking progress in the dispute with Beijing."):
+                 "Paul Hart met Zhou Ming on Monday, seeking progress in the dispute with Beijing.",
+                 "Paul Hart met Zhou Ming on Monday in a meeting on Beijing's export curbs."):
         [m] = meetings_of(lexicon, text)
         assert m.location == "", text
+
+
+def test_a_trip_to_a_capital_still_places_the_meeting(lexicon):
+    for text in ("Paul Hart met Zhou Ming on Monday during a trip to Beijing.",
+                 "Paul Hart met Zhou Ming on Monday during a visit by Hart to Beijing."):
+        [m] = meetings_of(lexicon, text)
+        assert m.location == "Beijing", text
 
 
 def test_a_capital_urged_is_no_place_but_the_city_of_the_talks_is(lexicon):

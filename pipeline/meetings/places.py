@@ -31,7 +31,7 @@ DEBRIS_WORDS = 6
 
 # "in talks with Beijing", "in the dispute with Washington": a capital after one of these words is
 # the government the words take as their object, not where the placing word puts anything
-_OBJECT_OF = r"(?:with|against|between|versus|toward|towards|from|over|and)"
+_OBJECT_OF = r"(?:with|against|between|versus|toward|towards|from|over|and|on)"
 # "fly on to Oslo for talks": the next stop of a trip; "in Sweden's Gothenburg": a country's city
 _CITY_BEFORE = re.compile(r"(?:\bin|\bat|\bcity of|\bcapital,?|visits? to|trip to|visited|visiting|\bvisits?|"
                           r"arrived in|arriving in|talks in|travel(?:s|led|ed|ling)? (?:on )?to|"
