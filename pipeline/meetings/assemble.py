@@ -60,6 +60,9 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
         return g.kind == c.kind and g.key == c.key and set(g.countries) == set(c.countries)
     if not _same_people(ctx, g, c) or g.key and c.key and g.key != c.key:
         return False
+    if "follow" in (g.kind, c.kind) and (set(_parties(ctx, g)) != set(c.parties) or g.date is None and c.date is None
+                                         and g.precision != c.precision):
+        return False   # "the two men will meet again on Tuesday ... talks would continue in Stockholm": two rounds
     if (c.repeat and c.key or c.aside) and len(_sides_of(ctx, g.clues)) > len(_sides_of(ctx, [c])):
         return False   # one of the separate meetings a clause lists, or one on the sidelines, is not the larger one
     gk, ck = set(g.countries), set(c.countries)
@@ -184,7 +187,7 @@ def _share_dates(groups: list[Group]) -> None:
     previous sentence's meeting ("She also met the central bank governor"), happened that day."""
     dated = [(c.sent, g.status or "held", g) for g in groups if g.date for c in g.clues if c.kind != "back"]
     for g in groups:
-        if g.date or g.precision or g.kind == "rounds":   # an earlier round was another day
+        if g.date or g.precision or g.kind in ("rounds", "follow"):   # an earlier or later round is another day
             continue
         for c in g.clues:
             src = next((d for s, st, d in dated if d is not g and st == (g.status or "held") and (
@@ -198,8 +201,8 @@ def _name_country_sides(ctx: Context, groups: list[Group]) -> None:
     """ "Swedish and Hungarian leaders met ... ahead of a summit with Japan; Lind met Varga": a country
     side of one meeting takes the person who stands for that country in another meeting
     reported in the same sentence."""
-    for g in groups:
-        if g.kind == "launch" or not any(c.sides for c in g.clues):
+    for g in groups:   # a later round left to unnamed officials keeps its countries
+        if g.kind in ("launch", "follow") or not any(c.sides for c in g.clues):
             continue
         sents = {c.sent for c in g.clues if c.kind != "back"}
         for other in groups:
@@ -224,7 +227,7 @@ def _name_delegation_heads(ctx: Context, groups: list[Group]) -> list[Group]:
     other meeting: a meeting of some of those people in it is this one."""
     named_groups = []
     for g in groups:
-        if g.kind == "launch" or len(g.persons) >= 2 or not any(c.sides for c in g.clues):
+        if g.kind in ("launch", "follow") or len(g.persons) >= 2 or not any(c.sides for c in g.clues):
             continue
         first = min(c.sent for c in g.clues)
         heads = delegation_heads(ctx, first, first + HEAD_SENTENCES)
@@ -276,10 +279,11 @@ def _fill_places(ctx: Context, groups: list[Group]) -> None:
                     g.location = city
                     break
     # "the pair last met in Geneva": an earlier round lends its place to no other meeting
-    located = [h for h in groups if h.location and not _remote(h) and not any(c.repeat for c in h.clues)]
+    located = [h for h in groups if h.location and not _remote(h) and h.kind != "follow"
+               and not any(c.repeat for c in h.clues)]
     stray = None
-    for g in groups:   # a borrowed city only for a meeting known to be face to face
-        if g.location or g.kind == "launch" or _mode_of(g) != "in_person":
+    for g in groups:   # a borrowed city only for a meeting known to be face to face; a later round says its own
+        if g.location or g.kind in ("launch", "follow") or _mode_of(g) != "in_person":
             continue
         near = {h.location for h in located if _close(g, h)}
         if len(near) == 1 and stray is None:   # a city no meeting took: the trip went elsewhere too

@@ -25,6 +25,7 @@ from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.days import another_gathering
+from pipeline.meetings.followups import FollowUpRules, convened_body, follow_up
 from pipeline.meetings.manner import (city_here, city_in_relative, city_of_clause, city_there, has_tense, invitation_day,
                                       mode, status_of, when)
 from pipeline.meetings.participants import implicit_countries, parties_of
@@ -67,7 +68,13 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
     clues: list[Clue] = []
     peopled = {bisect_right(starts, m.start) - 1 for m in ctx.persons} | {
         bisect_right(starts, h[0]) - 1 for h in ctx.countries}
-    for idx in sorted(cues_by_sent):
+    # "A second round is scheduled for Oslo": a later meeting of the sides just reported, cue word or not
+    again = {bisect_right(starts, m.start()) - 1 for m in lexicon.compiled(FollowUpRules).trigger.finditer(low)}
+    for idx in sorted(set(cues_by_sent) | again):
+        later = follow_up(ctx, idx, clues) if idx in again else None
+        if later is not None or idx not in cues_by_sent:
+            clues += [later] if later else []
+            continue
         s, e = article.sentences[idx]
         if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)) \
                 and not implicit_countries(ctx, idx, s, e, clues):
@@ -85,6 +92,8 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
             held = _clues_of_segment(ctx, idx, a, split or b, [m for m in seg_cues if m.start() < (split or b)],
                                      clues, len(segs) == 1)
             clues += held + (_agreed_after(ctx, idx, split, b, seg_cues, held) if split else [])
+        body = convened_body(ctx, idx, clues)   # "agreed to ..., including by convening the Joint Commission"
+        clues += [body] if body else []
     article.meetings = assemble(ctx, clues)
     return article
 
@@ -140,7 +149,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
             verb_end = m.end("verb") if m.group("verb") else m.end("hold")
             said = low[verb_end + 1:m.end()]   # "a steel and energy dialogue"
             topic = said[_LAUNCH_TOPIC.match(said).end():]
-            out.append(Clue(idx, [], ks, ks, kind="launch", key=key, status="planned", occasion=topic))
+            # "agreed to hold a high-level dialogue in Tokyo later this year": the city it is to meet in
+            place = city_of_clause(ctx, m.end(), b)
+            out.append(Clue(idx, [], ks, ks, kind="launch", key=key, status="planned", occasion=topic,
+                            location=place, mode="in_person" if place else "unknown", strength=2 if place else 0))
     if out and set(kinds) <= {"meet", "agree"} and all(
             any(lm.start() <= c.start() < lm.end() for lm in launches) for k, c in kinds.items() if k == "meet"):
         kinds.pop("meet", None)   # the talks being launched are not a meeting held now
@@ -162,7 +174,9 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         return out
 
     how, strength = mode(ctx, kinds, seg, a)
-    location = "" if how in ("phone", "video") else (city_of_clause(ctx, a, b) or city_in_relative(ctx, idx, b)
+    # "met ... and agreed to hold the next dialogue in Beijing": the launched dialogue's city is its own
+    b_place = min([lm.start() for lm in launches if out], default=b)
+    location = "" if how in ("phone", "video") else (city_of_clause(ctx, a, b_place) or city_in_relative(ctx, idx, b)
                                                      or city_here(ctx, a, b) or city_there(ctx, idx, a, b))
     if location and strength < 2 and how != "unknown" or location and how == "unknown":
         how, strength = "in_person", 2

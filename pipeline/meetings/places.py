@@ -29,11 +29,14 @@ DATELINE_PARAGRAPHS = 3
 # ... where a line of fewer words (a byline, a time, "Share") is debris above the body, not a paragraph
 DEBRIS_WORDS = 6
 
+# "in talks with Beijing", "in the dispute with Washington": a capital after one of these words is
+# the government the words take as their object, not where the placing word puts anything
+_OBJECT_OF = r"(?:with|against|between|versus|toward|towards|from|over|and|on)"
 # "fly on to Oslo for talks": the next stop of a trip; "in Sweden's Gothenburg": a country's city
 _CITY_BEFORE = re.compile(r"(?:\bin|\bat|\bcity of|\bcapital,?|visits? to|trip to|visited|visiting|\bvisits?|"
                           r"arrived in|arriving in|talks in|travel(?:s|led|ed|ling)? (?:on )?to|"
                           r"\bfl(?:y|ies|ew|own|ying) (?:on )?to|\bhead(?:s|ed|ing)? (?:on )?to|\bgo(?:es|ing)? on to) "
-                          r"(?:the )?(?:[a-z-]+ ){0,3}?(?:[a-z.]+(?:'s|’s) )?$")
+                          r"(?:the )?(?:(?!" + _OBJECT_OF + r"\b)[a-z-]+ ){0,3}?(?:[a-z.]+(?:'s|’s) )?$")
 _RIGHT_IN = re.compile(r"\b(?:in|at)\s+$")
 _COPULA = re.compile(r"\s+(?:is|was)\b")
 _CITY_NOT_AFTER = re.compile(r"^(?:'s\b|\s+(?:has|had|have|says|said|announced|is|was|will|would)\b)")

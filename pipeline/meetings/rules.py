@@ -108,6 +108,8 @@ class MeetingRules:
             r"\bnever " + whole(data["never_verbs"]),
             r"\b(?:a |the )?" + any_of(data["hypothetical"]) + r" (?:\w+ ){0,2}?" + whole(data["meeting_nouns"]),
             r"\b" + any_of(data["hope_verbs"]) + " to " + whole(data["hoped_for"]),
+            # "they could meet again", "talks might take place": a possibility, not a plan
+            r"\b" + any_of(data["modal_hedges"]) + r" (?:[a-z]+ )?" + whole(data["hedged_verbs"]),
         )
         self.tense = re.compile(whole(data["tense_verbs"]))
         self.under_way = re.compile(whole(data["under_way"]))
@@ -125,8 +127,11 @@ class MeetingRules:
         self.planned = re.compile(r"\b(?:" + any_of(data["planned"]) + "|" + agreed_to + any_of(data["agreed_plans"])
                                   + r")\b")
         # "the two sides vowed to hold talks": countries, not the people who spoke for them, promise to meet
+        # "agreed to convene the joint commission": the countries, whose named body it is ("agreed to hold
+        # talks" names no body: the people who agreed may be the ones to meet)
         self.promise = re.compile(r"\b" + any_of(data["pledge_verbs"]) + promised_to + r"hold (?:[a-z-]+ ){0,3}?"
-                                  + whole(data["dialogue_formats"]))
+                                  + whole(data["dialogue_formats"]) + r"|\b" + any_of(cues["agree"] + data["pledge_verbs"])
+                                  + promised_to + r"convene (?:[a-z-]+ ){0,3}?" + whole(data["convened_bodies"]))
         self.country_pair = re.compile(r"\b(?:the two|both) " + whole(data["country_pair_nouns"]))
         # "agreed to set up a steel dialogue", "agreed to hold a dialogue on security": a planned meeting
         modifiers = any_of(data["launch_modifiers"])

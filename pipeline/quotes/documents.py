@@ -139,9 +139,11 @@ def document_speaker(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, in
 
 
 def meeting_parties(ctx: Context, pos: int, noun: str) -> Speaker | None:
-    """"Both sides stressed that ...": the parties of the latest meeting told before `pos`."""
+    """"Both sides stressed that ...": the parties of the latest meeting told before `pos`; one held
+    before one planned ("both sides agreed that officials would meet again": those who agreed met)."""
+    held = [m for m in ctx.article.meetings if m.status != "planned"]
     best, best_at = None, -1
-    for meeting in ctx.article.meetings:
+    for meeting in held or ctx.article.meetings:
         for ev in meeting.evidence:
             at = ctx.text.find(ev)
             if 0 <= at < pos and at > best_at:
