@@ -174,3 +174,19 @@ def test_convening_a_named_body_of_two_countries_plans_their_meeting(lexicon):
 
 def test_a_body_convened_by_others_is_not_read_from_a_mention(lexicon):
     assert planned(meetings_of(lexicon, HELD + "The joint commission last convened in 2019.")) == []
+
+
+# --- which held meeting a follow-up continues -------------------------------------------------------
+
+def test_talks_named_by_their_city_continue_that_meeting_not_the_latest(lexicon):
+    found = meetings_of(lexicon, "Sweden and China held talks in Geneva on Monday. "
+                                 "Separately, Lena Varga met Zhou Ming in Oslo on Tuesday. "
+                                 "The talks in Geneva will continue in Vienna in September.")
+    assert [(sorted(m.participants), m.location) for m in planned(found)] == [(["China", "Sweden"], "Vienna")]
+
+
+def test_without_a_city_the_latest_meeting_is_continued(lexicon):
+    found = meetings_of(lexicon, "Sweden and China held talks in Geneva on Monday. "
+                                 "Separately, Lena Varga met Zhou Ming in Oslo on Tuesday. "
+                                 "Officials will meet again in Vienna in September.")
+    assert [(sorted(m.participants), m.location) for m in planned(found)] == [(["China", "Hungary"], "Vienna")]

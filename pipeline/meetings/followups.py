@@ -78,15 +78,15 @@ def follow_up(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
         return None
     near = [c for c in clues if c.kind == "meet" and c.status != "planned"
             and idx - FOLLOW_UP_SENTENCES <= c.sent < idx and len(c.parties) >= 2]
-    # a bilateral on the sidelines is not the gathering whose sides "will meet again"
-    held = next((c for c in reversed(near) if not c.aside), near[-1] if near else None)
+    unnamed = _unnamed_subject(ctx, rules, s, e, m.start())
+    held = _followed(ctx, near, s, m.start(), people=not unnamed)
     if held is None:
         return None
     named = unique(p.canonical for p in ctx.persons_in(s, e))
     said = {ctx.places.country_of.get(x.group().lower(), "") for x in ctx.places.country.finditer(ctx.text, s, e)}
     if not set(named) <= set(held.persons) or not said - {""} <= set(held.countries):
         return None   # other people or countries: not the same sides meeting again
-    if _unnamed_subject(ctx, rules, s, e, m.start()):
+    if unnamed:
         persons, sides = [], list(held.countries)   # "officials would meet again", "talks will continue"
     else:
         persons = list(held.persons)
@@ -106,6 +106,21 @@ def follow_up(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
     return Clue(idx, persons, sides, list(held.countries), kind="follow", status="planned",
                 mode="in_person", strength=2 if place else 1, location=place,
                 date=day.get("date"), precision=day.get("precision", ""))
+
+
+def _followed(ctx: Context, near: list[Clue], s: int, at: int, people: bool) -> Clue | None:
+    """The held meeting a follow-up sentence continues: the one whose city it names before its
+    trigger ("The talks in Geneva will continue in Oslo"); else, where people meet again ("the
+    ministers will meet again"), the latest with two people named; else the latest that is not a
+    bilateral on the sidelines of a larger gathering (not the one whose sides "will meet again")."""
+    before = ctx.low[s:at]
+    by_city = [c for c in near if c.location and re.search(r"\b" + re.escape(c.location.lower()) + r"\b", before)]
+    if by_city:
+        return by_city[-1]
+    pool = [c for c in near if not c.aside] or near
+    if people:
+        pool = [c for c in pool if len(c.persons) >= 2] or pool
+    return pool[-1] if pool else None
 
 
 def convened_body(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
