@@ -53,11 +53,12 @@ def devset_digest(shared: Path) -> str:
     return digest.hexdigest()
 
 
-def figures(printed: str) -> dict[str, float]:
-    """The gated figures from the scorer's summary lines (the unindented ones)."""
+def figures(printed: str, names=None) -> dict[str, float]:
+    """The gated figures (or only those named) from the scorer's summary lines (the unindented ones)."""
     lines = {line.split(None, 1)[0]: line for line in printed.splitlines() if line[:1].isalpha()}
     found = {}
-    for name, (line, pattern) in FIGURES.items():
+    for name in FIGURES if names is None else names:
+        line, pattern = FIGURES[name]
         match = re.search(pattern, lines.get(line, ""))
         assert match, f"the scorer printed no {name} figure on its '{line}' line:\n{printed}"
         found[name] = float(match.group(1))

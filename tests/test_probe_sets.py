@@ -10,14 +10,13 @@ only some tables (a meetings probe need not list quotes): only the figures pinne
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.test_eval_gate import FIGURES, SCORER, TABLES, shortfalls
+from tests.test_eval_gate import FIGURES, SCORER, TABLES, figures, shortfalls
 
 PROBES = Path(__file__).with_name("probes")
 FLOORS_FILE = PROBES / "floors.json"
@@ -48,18 +47,6 @@ def gold_folder(probe: Path, into: Path) -> Path:
     return into
 
 
-def pinned_figures(printed: str, names) -> dict[str, float]:
-    """The figures a set's pin names, read from the scorer's summary lines."""
-    lines = {line.split(None, 1)[0]: line for line in printed.splitlines() if line[:1].isalpha()}
-    found = {}
-    for name in names:
-        line, pattern = FIGURES[name]
-        match = re.search(pattern, lines.get(line, ""))
-        assert match, f"the scorer printed no {name} figure on its '{line}' line:\n{printed}"
-        found[name] = float(match.group(1))
-    return found
-
-
 def test_a_probe_set_lists_exactly_its_articles_in_clean_csv():
     for name in SETS:
         listed = PROBES / name / "clean.csv"
@@ -87,7 +74,7 @@ def test_probe_set_reaches_its_floors(name, shared, tmp_path, cli, terminal_summ
     pin = pins().get(name)
     assert pin, f"probe set {name} has no floors in {FLOORS_FILE.name}:\n{scored.stdout}"
     assert set(pin["floors"]) | set(pin["ceilings"]) <= set(FIGURES), pin
-    score = pinned_figures(scored.stdout, [*pin["floors"], *pin["ceilings"]])
+    score = figures(scored.stdout, [*pin["floors"], *pin["ceilings"]])
     failed = shortfalls(score, pin)
     assert not failed, (f"probe set {name} fell: " + "; ".join(failed)
                         + f"\n{scored.stdout}")

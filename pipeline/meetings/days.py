@@ -66,7 +66,9 @@ class DaySpanRules:
         self.count_of = {w: int(n) for w, n in numbers.items()} | {str(n): n for n in range(2, 15)}
         count = trie_alternation(self.count_of)
         self.span = re.compile(rf"\b(?P<n>{count})(?:-| )days?(?: of)?\s+(?:[\w-]+\s+){{0,2}}?$")
-        self.ended_on = re.compile(rf"\b(?:{trie_alternation(data['trip_end_verbs'])})\s+(?:on\s+)?$")
+        # the verbs that end a trip or talks, one alternation for every pattern built on them
+        self.ending = trie_alternation(data["trip_end_verbs"])
+        self.ended_on = re.compile(rf"\b(?:{self.ending})\s+(?:on\s+)?$")
 
 
 def span_days(ctx: Context, a: int, cue: int) -> int:

@@ -6,8 +6,8 @@ from datetime import date, timedelta
 
 from pipeline.dates.expressions import date_for_sentence, resolve_expression
 from pipeline.meetings.clauses import Context
-from pipeline.meetings.days import (another_event, counted_from, ended_on, first_day, for_the_meeting, in_another_life, planned_by_day,
-                                   span_days)
+from pipeline.meetings.days import (DaySpanRules, another_event, counted_from, ended_on, first_day, for_the_meeting,
+                                   in_another_life, planned_by_day, span_days)
 from pipeline.text.alternation import trie_alternation
 
 # "on the sidelines of the annual summit of the Group of 20 leaders in ...": the occasion's name
@@ -167,7 +167,7 @@ class MeetingDayRules:
         starts = lexicon.data("date_patterns.json")["event_start_verbs"]
         gatherings = lexicon.data("meeting_patterns.json")["gatherings"]
         said = trie_alternation(lexicon.data("date_patterns.json")["statement_verbs"])
-        ends = trie_alternation(lexicon.data("meeting_patterns.json")["trip_end_verbs"])
+        ends = lexicon.compiled(DaySpanRules).ending
         # "wrapped up a five-day visit to China on Monday": the last day of a trip or of talks
         self.trip_end = re.compile(rf"\b(?:{ends})\s+(?:(?:a|an|the|his|her|their|its)\s+)?(?:[\w-]+\s+){{0,3}}$")
         self.ends = re.compile(rf"\b(?:{ends})\b")
