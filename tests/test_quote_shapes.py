@@ -85,6 +85,25 @@ def test_a_participle_after_a_parenthetical_attribution_keeps_the_content(lexico
     assert got == [("Lena Park", "The duties would hurt farmers")] + ([("Lena Park", second)] if second else [])
 
 
+@pytest.mark.parametrize("audience", ["told reporters", "told reporters after the talks", "told the Diet",
+                                      "said after the talks"])
+def test_a_participle_after_an_audience_is_its_own_clause_and_the_quote_before_stays(lexicon, audience):
+    got = rows(make_article(lexicon, f'"The steel quota has to go, and we will keep saying so," Park {audience}, '
+                                     "adding that Korean mills had lost orders."))
+    assert got == [("Lena Park", "direct", "The steel quota has to go, and we will keep saying so"),
+                   ("Lena Park", "reported", "Korean mills had lost orders")]
+
+
+def test_an_audience_then_a_participle_with_no_quote_before_is_the_participles_clause(lexicon):
+    got = reported(lexicon, "Lena Park told reporters after the talks, noting that Korean mills had lost orders.")
+    assert got == [("Lena Park", "Korean mills had lost orders")]
+
+
+def test_told_that_then_a_participle_is_two_clauses(lexicon):
+    got = reported(lexicon, "Park told reporters that the quota would go, adding that Korean mills had lost orders.")
+    assert got == [("Lena Park", "the quota would go"), ("Lena Park", "Korean mills had lost orders")]
+
+
 @pytest.mark.xfail(strict=True, reason="'with both officials saying' does not name the two people of the clause")
 def test_with_both_officials_saying(lexicon):
     got = reported(lexicon, "Park and Reyes met in Geneva on Monday, with both officials saying the talks had been useful.")

@@ -97,6 +97,8 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     # "said on Tuesday that", "told reporters that", "announced at a meeting with the press that"
     skippable = form in rules.object_verbs or first in rules.trailing or kind == "that"
     for i, tok in enumerate(toks[:THAT_TOKENS]):
+        if i > 0 and tok in rules.participles and toks[i - 1] == ",":
+            break  # "told reporters, adding that ...": the "that" is the participle's, read on its own
         if tok == "that" and (i == 0 or skippable):
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
             if i > 0 and (nxt in rules.relative_next or nxt.endswith("ed") or nxt in rules.time_nouns):
@@ -127,8 +129,9 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
             if day and day.group(1) not in rules.trailing and day.group(1) not in rules.relative_next:
                 after = day.start(1)  # "told reporters on Tuesday he would ...": the day, then the clause
             tail = low[after:uend].strip(" .")
-            if not tail or tail.split()[0] in rules.trailing:
-                return "trailing", pos
+            if not tail or tail.split()[0] in rules.trailing or _PARTICIPLE_AFTER_COMMA.match(tail) \
+                    and _PARTICIPLE_AFTER_COMMA.match(tail).group(1) in rules.participles:
+                return "trailing", pos  # "told reporters, adding that ...": the audience ends the attribution
             named = ctx.mention_ending_at(obj.end(2)) is not None
             if kind == "bare" and (obj.group(2).lower() in rules.audiences or named) \
                     and tail.split()[0] not in ("and", "of"):
@@ -147,6 +150,7 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     return "none", pos
 
 
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*([a-z]+)\b")
 _LAST_WORDS = re.compile(r"([a-z]+)\s+(?:[a-z]+ly\s+|also\s+|not\s+)?$")
 
 
