@@ -158,3 +158,11 @@ def test_a_title_that_introduces_a_name_stays_a_title(lexicon):
     assert "Alma Varga" in found and "Tomas Lindqvist" in found and "Alma Varga King" not in found
     b = make(lexicon, "The King met Trade Minister Alma Varga in Oslo.")
     assert list(people(b)) == ["Alma Varga"]
+
+
+def test_an_office_of_any_domain_ends_before_the_name(lexicon):
+    a = make(lexicon, "Ruritania's Secretary for Environment and Ecology Tam Wai-ling met officials from Norland. "
+                      "Minister of Justice and Social Welfare Amara Diallo spoke in Dakar.")
+    found = people(a)
+    assert "Tam Wai-ling" in found and "Amara Diallo" in found
+    assert not [p for p in found if p.startswith(("Ecology", "Welfare", "Social"))]
