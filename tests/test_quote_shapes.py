@@ -112,6 +112,13 @@ def test_a_quote_told_to_an_outlet_described_by_its_country_keeps_its_speaker(le
     assert got == [("Lena Park", "direct", "The steel quota has to go, and soon")]
 
 
+@pytest.mark.parametrize("source", ["a Korean official familiar with the talks", "two people briefed on the talks",
+                                    "Trade Minister Tomas Lind"])
+def test_a_report_relayed_according_to_a_source_is_the_reported_speakers(lexicon, source):
+    got = quotes_of(lexicon, f"Trade Minister Lena Park said that the quota would go, according to {source}.")
+    assert got == [("Lena Park", "reported", "the quota would go")]
+
+
 def test_told_that_then_a_participle_is_two_clauses(lexicon):
     got = reported(lexicon, "Park told reporters that the quota would go, adding that Korean mills had lost orders.")
     assert got == [("Lena Park", "the quota would go"), ("Lena Park", "Korean mills had lost orders")]

@@ -320,7 +320,8 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
     cands = _candidates(ctx, low, ustart, uend)
     # "Wang replied that A, the ministry added": the one reported on speaks A, the source only relays it;
     # "Prices rose after Indonesia said A, according to a notice": wherever the report sits in the sentence
-    for b in [a for a in cands if a.how == "bwd" and (a.speaker is None or a.speaker.is_org)]:
+    # "A said that B, according to an official": whoever the source, A is the one who said B
+    for b in [a for a in cands if a.how == "bwd" and (a.speaker is None or a.speaker.is_org or a.kind == "according")]:
         # "It was stressed that A, the ministry said": the same voice twice, the inner verb opens A
         inner = next((a for a in cands if a.how == "fwd" and (a.speaker.is_person or b.speaker == a.speaker
                                                               or b.kind == "according")
