@@ -119,6 +119,23 @@ def test_a_report_relayed_according_to_a_source_is_the_reported_speakers(lexicon
     assert got == [("Lena Park", "reported", "the quota would go")]
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ("The Tea Board of Kenya", "Tea Board of Kenya"),
+    ("The Central Bank of Kenya", "Central Bank of Kenya"),
+    ("The Chamber of Mines and Energy of Chile", "Chamber of Mines and Energy of Chile"),
+    ("The Rice Institute of Vietnam", "Rice Institute of Vietnam"),
+])
+def test_a_body_whose_name_ends_in_its_country_speaks_not_the_country(lexicon, body, speaker):
+    got = quotes_of(lexicon, f"{body} warned that levies were eroding the margins of growers.")
+    assert got == [(speaker, "reported", "levies were eroding the margins of growers")]
+
+
+@pytest.mark.parametrize("subject, speaker", [("The government of Kenya", "Kenya"), ("Kenya", "Kenya")])
+def test_a_country_or_its_government_still_speaks_as_the_country(lexicon, subject, speaker):
+    got = quotes_of(lexicon, f"{subject} warned that levies were eroding the margins of growers.")
+    assert [(s, t) for s, _, t in got] == [(speaker, "levies were eroding the margins of growers")]
+
+
 def test_told_that_then_a_participle_is_two_clauses(lexicon):
     got = reported(lexicon, "Park told reporters that the quota would go, adding that Korean mills had lost orders.")
     assert got == [("Lena Park", "the quota would go"), ("Lena Park", "Korean mills had lost orders")]

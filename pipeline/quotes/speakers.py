@@ -169,6 +169,11 @@ def _title_start(ctx: Context, lo: int, start: int) -> int:
     return start - len(" ".join(tokens[i:])) - 1
 
 
+# "Tea Board of ", "Chamber of Mines and Energy of ": a body's name before the country that ends it
+_ORG_OF = re.compile(r"(?!The\s)((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and)\s+)?){1,6})of\s+(?:the\s+)?$")
+ORG_OF_REACH = 80
+
+
 def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int, str]:
     """The speaker ending just before a verb at `hi`: (speaker, where it starts, how it was found)."""
     text, rules = ctx.text, ctx.rules
@@ -206,6 +211,10 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
         anon = anonymous(ctx, seg[:len(seg) - (end - core_end)], lo)
         if anon is not None and anon[0] is not None:  # "rice traders in Bangkok said": the traders, not the place
             return anon[0], anon[1], "np"
+    owner = _ORG_OF.search(text, max(lo, m.start - ORG_OF_REACH), m.start) if m is not None and m.kind == "country" else None
+    if owner and rules.org_head.search(fold(owner.group(1)).split(" of ")[0].strip()):
+        # "The Tea Board of Kenya warned": the body, whose country closes its name, speaks
+        return Speaker(text[owner.start(1):m.end], "", m.canonical, "org"), owner.start(1), "np"
     if m is not None and m.kind in ("person", "org", "country"):
         if m.kind == "country" and tail is None and re.search(r"['’]s$", text[m.end:end + 2]):
             pass
