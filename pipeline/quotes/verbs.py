@@ -96,10 +96,17 @@ class ClauseRules:
         # "agreed that ...": speech only with the clause ("and Kang agreed." reports nothing)
         self.that_only = frozenset(written(data["that_only"]))
         self.verb_kind.update({w: "that" for w in self.that_only})
+        # "accused Japan of dumping steel": a charge laid on a short object, what follows the preposition said
+        charge = [entry.rsplit(" ", 1) for entry in data["charge"]]
+        self.verb_kind.update({f: "charge" for lemma, _ in charge for f in forms(lemma, irregular)})
+        self.charge_object = re.compile(r"\s+(?:(?!(?:%s)\b)[\w'’.-]+\s+){1,%d}?(?:%s)\s+(?=[\w“\"‘'])"
+                                        % (trie_alternation(data["not_subject_words"]), SUBJECT_WORDS,
+                                           trie_alternation([prep for _, prep in charge])))
         self.participles = frozenset(all_forms(data["participles"], irregular, only_gerund=True))
         self.object_verbs = frozenset(written(data["object_verbs"]))
         self.np_objects = frozenset(written(data["np_objects"]))
-        self.past_forms = frozenset(f for lemma in [*data["bare"], *data["that"], *data["urge"], *data["ask"]]
+        self.past_forms = frozenset(f for lemma in [*data["bare"], *data["that"], *data["urge"], *data["ask"],
+                                                    *(entry.rsplit(" ", 1)[0] for entry in data["charge"])]
                                     for f in forms(lemma, irregular)[3:])
         self.passive = frozenset(data["passive_auxiliaries"])
         need = trie_alternation(data["need_nouns"])
