@@ -48,6 +48,8 @@ _DETERMINER = re.compile(r"\b(?:the|his|her|their|its|a|an|this|that)\s+(?:[\w-]
 _ASIDE = re.compile(r"\b(?:bilateral (?:meeting|meetings|talks|discussions|session)|on the (?:sidelines|margins))\b")
 # "visited Swedish trade minister Lind": a title may stand between the verb and its object
 VISITED_PERSON_REACH = 30
+# "Lind's visit to Budapest": the noun names where the trip goes
+_VISIT_TO = re.compile(r" to ")
 _NOT_VISIT_OBJECT = re.compile(r"[,.;:()]|\b(?:by|from|to|and|with|in|on|of|for|after|before|where)\b")
 
 
@@ -189,8 +191,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
                                     and re.search(r"\bin (?:the )?$", low[max(a, h[0] - IN_COUNTRY_REACH):h[0]])), "")
 
     visits_person = "visit" in kinds and _visits_person(ctx, kinds["visit"], b)   # "is due to visit Lind in Stockholm"
-    if "visit" in kinds and not destinations and not visits_person and len(persons) == 1 and _visit_verb(ctx, kinds["visit"]):
-        # "Ishiba would visit Beijing next year": a trip of its own to the capital's country, not a mention of one
+    if "visit" in kinds and not destinations and not visits_person and len(persons) == 1 \
+            and (_visit_verb(ctx, kinds["visit"]) or status == "planned" and _VISIT_TO.match(low, kinds["visit"].end())):
+        # "Ishiba would visit Beijing next year", "Lind's visit to Budapest, expected next year, ...": a trip of
+        # its own to the capital's country, not a mention of one
         host = ctx.places.host_of(location)
         destinations = [host] if host and host != ctx.country(persons[0]) else []
     if "visit" in kinds and not destinations and not visits_person and set(kinds) <= {"visit", "told", "agree", "speak"}:
