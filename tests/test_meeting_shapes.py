@@ -135,11 +135,38 @@ def test_refusing_to_negotiate_is_no_meeting(lexicon, text):
 
 # --- 6: the people behind country sides, named sentences later ---------------------------------
 
-@pytest.mark.xfail(strict=True, reason="'accompanied by' after the head of a side does not add the companion")
 def test_the_head_of_a_side_and_the_companion_are_the_side(lexicon):
     [m] = meetings_of(lexicon, "China and Sweden held talks in Geneva on Monday.\n"
                                "Tomas Lind headed the Swedish side, accompanied by Ida Berg.")
     assert set(m.participants) == {"Tomas Lind", "Ida Berg", "China"}
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Kenya and Sweden held talks in Nairobi on Tuesday.\n"
+     "The Swedish delegation was led by Tomas Lind, accompanied by Ida Berg.", "Kenya"),
+    ("Sweden and Chile held talks in Santiago on Monday.\nTariffs were raised first.\n"
+     "Accompanied by Ida Berg, Tomas Lind headed the Swedish side.", "Chile"),
+    ("Vietnam and Sweden held talks in Hanoi on Friday.\n"
+     "Tomas Lind led the Swedish team and was accompanied by Ida Berg.", "Vietnam"),
+])
+def test_a_companion_of_the_head_is_on_the_side(lexicon, text, other):
+    [m] = meetings_of(lexicon, text)
+    assert set(m.participants) == {"Tomas Lind", "Ida Berg", other}
+
+
+@pytest.mark.parametrize("text", [
+    # nobody named after "accompanied by"
+    "China and Sweden held talks in Geneva on Monday.\nTomas Lind headed the Swedish side, accompanied by two advisers.",
+    # the companion of someone who heads no side
+    "China and Sweden held talks in Geneva on Monday.\nTomas Lind headed the Swedish side.\n"
+    "Later, Lena Varga, accompanied by Ida Berg, toured the port.",
+    # a companion of another country is no member of the side
+    "China and Sweden held talks in Geneva on Monday.\n"
+    "Tomas Lind headed the Swedish side, accompanied by Paul Hart as an observer.",
+])
+def test_no_companion_named_for_the_side_adds_nobody(lexicon, text):
+    [m] = meetings_of(lexicon, text)
+    assert set(m.participants) == {"Tomas Lind", "China"}
 
 
 def test_the_head_of_a_side_four_sentences_on(lexicon):
