@@ -77,6 +77,8 @@ def test_accusing_someone_of_something_is_reported(lexicon):
      "Tom Reyes", "a campaign of quiet protectionism"),
     ("The Ministry of Commerce accuses Japan of subsidising its shipyards in breach of the rules.",
      "Ministry of Commerce", "subsidising its shipyards in breach of the rules"),
+    ("Park accused rice importers in the north of hoarding stocks before the harvest.",
+     "Lena Park", "hoarding stocks before the harvest"),
 ])
 def test_the_charge_after_accusing_someone_of_is_reported(lexicon, sentence, speaker, charge):
     got = reported(lexicon, sentence)
@@ -89,6 +91,7 @@ def test_the_charge_after_accusing_someone_of_is_reported(lexicon, sentence, spe
     "Reyes, accused of leaking the draft text to reporters, resigned on Monday.",
     "Park rejected the accusations of dumping made by Japan last week.",
     "Park accused Japan on Monday.",
+    "Park accused Japan and most of its neighbours agreed with her.",
     "The accused exporters of Freedonia paid the duties in full last year.",
 ])
 def test_an_accusation_told_as_news_is_not_speech(lexicon, sentence):
