@@ -25,7 +25,7 @@ from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.days import another_gathering
-from pipeline.meetings.followups import FollowUpRules, convened_body, follow_up
+from pipeline.meetings.followups import FollowUpRules, body_meeting, convened_body, follow_up
 from pipeline.meetings.manner import (city_here, city_in_relative, city_of_clause, city_there, has_tense, invitation_day,
                                       mode, status_of, when)
 from pipeline.meetings.participants import implicit_countries, parties_of
@@ -76,6 +76,10 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
         later = follow_up(ctx, idx, clues) if idx in again else None
         if later is not None or idx not in cues_by_sent:
             clues += [later] if later else []
+            continue
+        body = body_meeting(ctx, idx, clues)   # "The working group's first meeting took place in Geneva"
+        if body is not None:
+            clues.append(body)
             continue
         s, e = article.sentences[idx]
         if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)) \
