@@ -98,11 +98,32 @@ def test_her_team_seeing_officials_again_is_a_planned_meeting(lexicon):
 
 # --- 4: meeting words said in other ways -------------------------------------------------------
 
-@pytest.mark.parametrize("verb", ["talked about", pytest.param("discussed", marks=pytest.mark.xfail(
-    strict=True, reason="'discussed' with a joint subject is not a meeting cue"))])
+@pytest.mark.parametrize("verb", ["talked about", "discussed"])
 def test_two_people_talking_about_trade_met(lexicon, verb):
     [m] = meetings_of(lexicon, f"Lena Varga and Tomas Lind {verb} trade in Geneva on Monday.")
     assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("Paul Hart and Sato Kenji discussed rice quotas by phone on Friday.", {"Paul Hart", "Sato Kenji"}),
+    ("Mia Costa and Zhou Ming, the two trade chiefs, discussed steel overcapacity in Lima on Tuesday.",
+     {"Mia Costa", "Zhou Ming"}),
+    ("Tomas Lind met Sato Kenji on Monday. On Wednesday the two discussed fishing rights again.",
+     {"Tomas Lind", "Sato Kenji"}),
+])
+def test_two_people_discussing_something_on_a_day_met(lexicon, text, sides):
+    ms = meetings_of(lexicon, text)
+    assert ms and all(set(m.participants) == sides for m in ms)
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Varga discussed trade with reporters on Monday.",        # one person
+    "Tomas Lind and Ida Berg discussed the steel quota on Monday.",  # two people of one country
+    "Lena Varga and Tomas Lind discussed the steel quota.",       # no day of its own
+    "Tariffs and quotas were discussed in Geneva on Monday.",    # nobody
+])
+def test_discussing_without_two_sides_and_a_day_is_no_meeting(lexicon, text):
+    assert meetings_of(lexicon, text) == []
 
 
 def test_talking_about_something_alone_is_no_meeting(lexicon):
