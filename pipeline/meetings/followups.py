@@ -159,14 +159,16 @@ def body_meeting(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
     place in Geneva": the meeting of a body launched a few sentences before is a meeting of the
     countries that launched it, held or planned as its sentence tells. It stands for the planned
     meeting the launch made. A sentence naming people, or other countries, or asking, is left alone."""
+    launches = [c for c in clues if c.kind == "launch" and idx - FOLLOW_UP_SENTENCES <= c.sent < idx]
+    if not launches:   # the usual case, before any scan
+        return None
     s, e = ctx.article.sentences[idx]
     rules = ctx.lexicon.compiled(FollowUpRules)
     m = rules.body_meeting.search(ctx.low, s, e)
     if m is None or ctx.persons_in(s, e) or ctx.text[s:e].rstrip().endswith("?") or rules.hedge.search(ctx.low, s, e):
         return None
     key = (m.group("body") or m.group("body2")).split()[-1].rstrip("s")
-    launch = next((c for c in reversed(clues) if c.kind == "launch" and c.key == key
-                   and idx - FOLLOW_UP_SENTENCES <= c.sent < idx), None)
+    launch = next((c for c in reversed(launches) if c.key == key), None)
     said = set(_countries_said(ctx, s, e))
     if launch is None or not said - {""} <= set(launch.countries):
         return None
