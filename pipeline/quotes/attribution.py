@@ -79,6 +79,9 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     clauses = rules.clauses
     if kind == "ask":  # "called for dialogue": whatever follows is asked for, unless a circumstance
         return ("np", pos) if first.isalnum() and first not in rules.trailing else ("none", pos)
+    if kind == "charge":  # "accused Japan of dumping steel": the charge after a short object
+        m = clauses.charge_object.match(rest)
+        return ("clause", ve + m.end()) if m else ("none", pos)
     if kind == "urge":
         if first == "not":
             return "none", pos  # "who asked not to be named": a request about oneself, not a report

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.quotes.context import Context, QuoteRules, Speaker
-from pipeline.quotes.documents import document_speaker, joint_subject, meeting_parties
+from pipeline.quotes.documents import document_speaker, joint_subject, meeting_parties, named_parties
 from pipeline.quotes.names import (ACRONYM, acronym_expansion, anonymous, anonymous_antecedent, from_mention,
                                    person_from_name, title_case, voice_for)
 from pipeline.quotes.references import REFERENCE_SENTENCES, resolve_phrase
@@ -248,7 +248,9 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     # "both officials" are the meeting's parties; "the officials" refers back to officials already quoted
     if both and not (both.group(2) in rules.anonymous_nouns and both.group(1).split()[0] in ("the", "all")
                      and len(both.group(1).split()) == 2):
-        return meeting_parties(ctx, lo + both.start(1), both.group(2)), lo + both.start(1), "np"
+        pos = lo + both.start(1)
+        named = named_parties(ctx, pos, both.group(1)[:-len(both.group(2))].strip(), both.group(2))
+        return named or meeting_parties(ctx, pos, both.group(2)), pos, "np"
     anon = anonymous(ctx, seg, lo)
     if anon is not None:
         return anon[0], anon[1], ("np" if anon[0] is not None else "reject")
