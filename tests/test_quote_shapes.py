@@ -119,6 +119,17 @@ def test_a_participle_after_a_parenthetical_attribution_keeps_the_content(lexico
     assert got == [("Lena Park", "The duties would hurt farmers")] + ([("Lena Park", second)] if second else [])
 
 
+@pytest.mark.parametrize("speaker, name", [("Park", "Lena Park"), ("one exporter", "exporter")])
+def test_but_after_a_parenthetical_attribution_resumes_the_clause_said_before_it(lexicon, speaker, name):
+    got = reported(lexicon, f"The meeting was partly a show, {speaker} said, but it put the checks on the agenda.")
+    assert got == [(name, "The meeting was partly a show, but it put the checks on the agenda")]
+
+
+def test_but_and_a_new_subject_after_a_parenthetical_attribution_leaves_the_clause_before_it(lexicon):
+    got = reported(lexicon, "Dairy was a bargaining chip in past talks, analysts said, but both sides now want calm.")
+    assert got == [("analysts", "Dairy was a bargaining chip in past talks")]
+
+
 @pytest.mark.parametrize("audience", ["told reporters", "told reporters after the talks", "told the Diet",
                                       "said after the talks"])
 def test_a_participle_after_an_audience_is_its_own_clause_and_the_quote_before_stays(lexicon, audience):

@@ -337,6 +337,11 @@ def test_a_document_read_in_is_not_its_speaker(lexicon):
      "source close to the negotiations"),
     ("Officials at the ministry said the proposal was unacceptable to both governments.", "Officials at the ministry"),
     ("The duties would push up prices for consumers, some economists warned.", "economists"),
+    # people of any trade, and a description that names what they deal in
+    ("“Nobody here thinks the licensing regime is temporary,” a Hamburg-based buyer said.", "Hamburg-based buyer"),
+    ("“Prices have doubled since March,” said one broker of rare earth oxides.", "broker of rare earth oxides"),
+    ("A member of the Freedonian delegation said the proposal was unacceptable to both sides.",
+     "member of the Freedonian delegation"),
     # a person's office speaks for the person
     ("Park's office said the visit to Geneva had been postponed until the spring.", "Lena Park"),
 ])

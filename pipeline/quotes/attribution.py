@@ -121,8 +121,8 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
         return "clause", ve + day.start(1)  # "said Monday it has added ...": the day, then the clause
     if first in rules.trailing or (first == "," and len(toks) > 1
                                    and (toks[1] in rules.participles or " ".join(toks[1:3]) in rules.participles
-                                        or toks[1] in rules.trailing)):
-        return "trailing", pos
+                                        or toks[1] in rules.trailing or _CONJUNCTION_AFTER.match(rest))):
+        return "trailing", pos  # ", but it ...": the words before the verb were said; the clause resumes
     if form in rules.object_verbs:
         # "told Li in Beijing." is circumstance; "telling Li he hoped ..." has a clause after the object
         obj = _OBJECT.match(ctx.text, ve, uend)
@@ -180,6 +180,8 @@ def _passive(ctx: Context, low: str, ustart: int, vs: int) -> bool:
 
 
 # "A, she said, while B": the clause goes on after the attribution with a conjunction and a clause
+# "..., analysts said, but both sides ...": a conjunction after the verb; what was said came before it
+_CONJUNCTION_AFTER = re.compile(r",\s+(?:while|whereas|but|because|although|though|yet)\s+\w")
 _PAREN_CONT = re.compile(r",\s+(?=(?:while|whereas|but|because|although|though|and|so)\s+(?:the|a|an|it|its|their|this|these|"
                          r"[a-z]+s|we|they|he|she)\s)")
 # "quoted Park as saying", "quoted deputy minister Bayu Santoso as saying": a role in lower case may lead the name
