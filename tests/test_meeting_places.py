@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.article import TimeExpr
 from pipeline.meetings.extract import extract_meetings
-from pipeline.meetings.places import PlaceTables, dateline
+from pipeline.meetings.filed import dateline
+from pipeline.meetings.places import PlaceTables
 from tests.test_meetings import make_article, meetings_of
 
 
@@ -178,3 +179,73 @@ def test_invited_to_a_city_plans_the_meeting_there(lexicon):
     # invited to a country: no city
     [m] = meetings_of(lexicon, "Zhou Ming invited Tomas Lind to Sweden, and Lind accepted the invitation.")
     assert m.location == ""
+
+
+def test_other_spellings_of_a_city_are_the_city(places):
+    assert _city(places, "Zhou met Lind in Brasília on Tuesday.") == "Brasilia"
+    assert _city(places, "They met in Brazil's São Paulo on Tuesday.") == "Sao Paulo"
+    assert _city(places, "They met on Tuesday in Ulan Bator.") == "Ulaanbaatar"
+    assert _city(places, "They met in Kiev on Tuesday.") == "Kyiv"
+    # a second capital of one country is a city of its own, not another spelling of the first
+    assert _city(places, "They met in Abidjan on Tuesday.") == "Abidjan"
+
+
+def test_a_gazetteer_city_must_be_written_as_a_name(places):
+    assert _city(places, "They met in Bergen on Tuesday.") == "Bergen"
+    assert _city(places, "They met in a bergen of sorts on Tuesday.") == ""
+
+
+def test_cities_the_gazetteer_lacks_with_accents_and_particles(places):
+    assert _city(places, "They met in Dar es Salaam on Tuesday.") == "Dar es Salaam"
+    assert _city(places, "They met in Port of Spain on Tuesday.") == "Port of Spain"
+    assert _city(places, "They met in Łódź on Tuesday.") == "Łódź"
+    assert _city(places, "They met in Ürümqi on Tuesday.") == "Urumqi"
+    assert _city(places, "They met in Sweden on Tuesday.") == ""
+
+
+def test_headquarters_and_palaces_stand_for_their_city(places):
+    assert _city(places, "Goyal met Okonjo-Iweala at the WTO headquarters on Tuesday.") == "Geneva"
+    assert _city(places, "They met at the Palais des Nations on Saturday.") == "Geneva"
+    assert _city(places, "Anwar met Prabowo at the ASEAN Secretariat on Tuesday.") == "Jakarta"
+    assert _city(places, "Marcos received Ishiba at Malacañang Palace on Tuesday.") == "Manila"
+    assert _city(places, "Starmer hosted Modi at Chequers on Thursday.") == "Chequers"   # itself the place
+    assert _city(places, "WTO headquarters said the talks were useful.") == ""
+
+
+def test_byline_puts_the_reporter_in_a_city(lexicon):
+    assert dateline(["Zhou met Lind on Tuesday."], ["By Rina Putri in Jakarta"], lexicon=lexicon) == ("Jakarta", 0)
+    assert dateline(["Zhou met Lind on Tuesday."], ["By Rina Putri, in Jakarta"], lexicon=lexicon)[0] == "Jakarta"
+    assert dateline(["Zhou met Lind on Tuesday."], ["Rina Putri | Jakarta"], lexicon=lexicon)[0] == "Jakarta"
+    text = ["From our correspondent in Kisangani", "Zhou met Lind on Tuesday."]
+    assert dateline(text, lexicon=lexicon) == ("Kisangani", len(text[0]))
+    assert dateline(["Ana Ruiz reports from Lima", "Zhou met Lind."], lexicon=lexicon)[0] == "Lima"
+    # a dateline wins over the byline
+    assert dateline(["BEIJING (Reuters) - Zhou met Lind."], ["By Rina Putri in Jakarta"], lexicon=lexicon)[0] == "Beijing"
+
+
+def test_bylines_that_put_nobody_in_one_city(lexicon):
+    for line in ("By Rina Putri in Jakarta and Tom Lee in Washington", "By Rina Putri in Indonesia",
+                 "(Reporting by Rina Putri in Jakarta; Editing by Tom Lee)", "Rina Putri | Reuters",
+                 "By Rina Putri", "Our correspondent in Southeast Asia"):
+        assert dateline(["Zhou met Lind on Tuesday."], [line], lexicon=lexicon) == ("", 0), line
+
+
+def test_kicker_before_a_dash_is_no_dateline(lexicon):
+    for para in ("TARIFFS - Zhou met Lind on Tuesday as tariffs rose.", "TRADE WAR - Zhou met Lind on Tuesday.",
+                 "CHINA-US - Zhou met Lind on Tuesday.", "FOCUS - Zhou met Lind on Tuesday.",
+                 "ASIA - Zhou met Lind on Tuesday."):
+        assert dateline([para], lexicon=lexicon) == ("", 0), para
+    # a place the gazetteer lacks, in capitals before a dash, is still a dateline
+    assert dateline(["KISANGANI - Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Kisangani"
+
+
+def test_the_capital_of_the_country_the_paragraph_puts_someone_in(places, lexicon):
+    assert _city(places, "Zhou arrived in Indonesia on Monday. He met Lind in the capital on Tuesday.") == "Jakarta"
+    assert _city(places, "On a visit to Kenya, Zhou met Lind in the country's capital.") == "Nairobi"
+    # two countries, none, another paragraph, or capital as money: no city
+    assert _city(places, "Zhou toured Kenya and Uganda. He met Lind in the capital on Tuesday.") == ""
+    assert _city(places, "Zhou met Lind in the capital on Tuesday.") == ""
+    assert _city(places, "Zhou arrived in Kenya.\nHe met Lind in the capital on Tuesday.") == ""
+    assert _city(places, "Zhou arrived in Kenya. He met Lind to talk about investment in the capital markets.") == ""
+    ms = meetings_of(lexicon, "Paul Hart arrived in Indonesia on Monday. He met Zhou Ming in the capital on Tuesday.")
+    assert [m.location for m in ms] == ["Jakarta"]

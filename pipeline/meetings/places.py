@@ -4,8 +4,7 @@ A place is read only after a word that puts something there ("in", "visited",
 "arrived in", "trip to"), so "Beijing said" or "Washington's tariffs" are never
 a venue.  A city the gazetteer lacks is still taken from "met in Surabaya" when
 the capitalised word is no country, region, month, weekday or named entity.
-A wire story's dateline ("BEIJING, Nov 3 (Reuters) -", "NEW DELHI:") is where
-the reporter is: the venue of the day's meetings that name no place of their own.
+Where the story was filed (its dateline or byline) is read in `pipeline/meetings/filed.py`.
 """
 from __future__ import annotations
 
@@ -13,7 +12,6 @@ import re
 
 from pipeline.lexicon.files import split_list
 from pipeline.text.alternation import trie_alternation
-from pipeline.text.datelines import parse_dateline
 
 DATA = "meeting_patterns.json"
 # how far before a city the word that places something there may stand: "visited the southern city of"
@@ -24,10 +22,6 @@ PLACING_REACH = 25
 AWAY_REACH = 20
 # what follows a city that makes it a government, not a place: "'s", " has said", " announced"
 CITY_AS_ACTOR_REACH = 12
-# a dateline opens one of the body's first paragraphs ...
-DATELINE_PARAGRAPHS = 3
-# ... where a line of fewer words (a byline, a time, "Share") is debris above the body, not a paragraph
-DEBRIS_WORDS = 6
 
 # "in talks with Beijing", "in the dispute with Washington": a capital after one of these words is
 # the government the words take as their object, not where the placing word puts anything
@@ -44,13 +38,20 @@ _PLACED = re.compile(r"(?:\bin|\bcity of|visits? to|trip to|visited|arrived in|a
                      r"travel(?:s|led|ed|ling)? to) (?:the )?$")
 _AWAY = re.compile(r"\b(?:back|flying|heading|return\w*|leav\w*|from)\s+(?:to\s+)?$")
 _INVITED_TO = re.compile(r"\b(?:come to|visit|to)\s+(?:[a-z]+\s+){0,2}$")
-# an unknown city: one to three capitalised words right after "in" (or a visit), then a pause
-_NEW_CITY = re.compile(r"(?:\bin|\bvisited|\bvisit to|\btrip to|\barrived in|\blanded in) (?:[A-Z][a-z]+(?:'s|’s) )?"
-                       r"([A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})(?=[,.;:]|\s+(?:on|in|last|this|next|earlier|later|"
+# letters of Latin scripts with their accents, capital and small: "Ürümqi", "Bogotá", "Łódź"
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LOWER = "a-zß-öø-ÿā-ž"
+# an unknown city: one to three capitalised words right after "in" (or a visit), then a pause; a particle
+# may join them ("Dar es Salaam", "Port of Spain")
+_NEW_CITY = re.compile(rf"(?:\bin|\bvisited|\bvisit to|\btrip to|\barrived in|\blanded in) (?:[{_UPPER}][{_LOWER}]+(?:'s|’s) )?"
+                       rf"([{_UPPER}][{_LOWER}]+(?:(?:[ -](?:(?:es|of|de|do|da|del|al|el|au|di|la) )?)[{_UPPER}][{_LOWER}]+){{0,2}})"
+                       r"(?=[,.;:]|\s+(?:on|in|last|this|next|earlier|later|"
                        r"for|to|ahead|during|at|with|and|from|over|until|after|before|where)\b|$)")
+# "in the capital", "in the country's capital": a capital named by its country elsewhere in the story
+_BARE_CAPITAL = re.compile(r"\bin the (?:(?:country's|nation's|country’s|nation’s|host) )?capital"
+                           r"(?=[,.;:]|\s+(?:on|in|last|this|next|earlier|later|for|ahead|during|with|and|"
+                           r"where|after|before)\b|$)")
 _LIST_SEPARATOR = re.compile(r",? and |, ")
-# The Hindu: "Published - March 02, 2025 10:15 am IST - Madrid"
-_PUBLISHED_LINE = re.compile(r"(?:Published|Updated)\b[^\n]{0,60}\d[^\n]{0,30}\s[-–—]\s+([A-Z][A-Za-z.' ]+?)\s*$")
 _ARRIVAL = re.compile(r"\b(?:arrived in|arrives in|arriving in|landed in|lands in|is in|was in|"
                       r"visit to|trip to|travelled to|traveled to)\s+$")
 
@@ -97,7 +98,12 @@ class PlaceTables:
         self.country_names: set[str] = set(self.country_of.values())
 
         self.host_of_city = {c: k for k, c in self.capitals.items()}
-        self.city_of = {c.lower(): c for c in data["cities"]} | {c.lower(): c for c in self.capitals.values()}
+        # every capital a country lists is a city of its own ("Abidjan" beside "Yamoussoukro"); another
+        # spelling of one ("Kiev", "Brasília") is written as the city it spells
+        self.city_of = {c.lower(): c for c in data["cities"]} | {
+            c.lower(): c for row in lexicon.countries.values() for c in split_list(row.get("capitals", ""))}
+        self.city_of |= {a.lower(): city for city, spellings in data["city_aliases"].items() for a in spellings}
+        self.city_of |= {c.lower(): c for c in self.capitals.values()}
         self.city = re.compile(r"\b" + trie_alternation(self.city_of) + r"\b")   # a trie: the scan fails on the first letter
         # "at the Great Hall of the People": a landmark stands for its city
         self.venue_city = {v.lower(): city for city, venues in data["venues"].items() for v in venues}
@@ -114,6 +120,8 @@ class PlaceTables:
     def city_in(self, low: str, text: str, a: int, b: int, taken=(), invite: bool = False) -> str:
         """The city a stretch of text puts something in; `taken` are spans of named entities."""
         for m in self.city.finditer(low, a, b):
+            if not _written_as_name(text, m):
+                continue
             before = low[max(a, m.start() - CITY_CUE_REACH):m.start()]
             if invite and not _INVITED_TO.search(before):
                 continue
@@ -125,10 +133,25 @@ class PlaceTables:
         m = self.venue.search(low, a, b) if not invite else None
         if m:
             return self.venue_city[m.group(1)]
-        m = self.capital_of.search(low, a, b) if low.find("capital", a, b) >= 0 else None
-        if m:
-            return self.capitals.get(self.country_of.get(m.group(1) or m.group(2), ""), "")
+        if low.find("capital", a, b) >= 0:
+            m = self.capital_of.search(low, a, b)
+            if m:
+                return self.capitals.get(self.country_of.get(m.group(1) or m.group(2), ""), "")
+            m = _BARE_CAPITAL.search(text, a, b) if not invite else None
+            if m:
+                return self.host_capital(low, text, m.start())
         return "" if invite else self.new_city(low, text, a, b, taken)
+
+    def host_capital(self, low: str, text: str, pos: int) -> str:
+        """ "Li arrived in Indonesia on Monday. He met Prabowo in the capital": the capital of the one
+        country the paragraph puts someone in before `pos` ("arrived in", "visit to", "in")."""
+        start = text.rfind("\n", 0, pos) + 1
+        hosts = {self.country_of.get(m.group().lower().replace("\u2019", "'"), "")
+                 for m in self.country.finditer(text, start, pos)
+                 if m.group().lower() in self.country_nouns
+                 and _PLACED.search(low, max(start, m.start() - PLACING_REACH), m.start())}
+        hosts.discard("")
+        return self.capitals.get(hosts.pop(), "") if len(hosts) == 1 else ""
 
     def city_list(self, low: str, pos: int, end: int) -> list[str]:
         """ "Geneva, Oslo and Vienna" starting at `pos`: the gazetteer cities of the list."""
@@ -174,34 +197,8 @@ class PlaceTables:
                 if _PLACED.search(low, max(0, m.start() - PLACING_REACH), m.start())}
 
 
-def dateline(paragraphs: list[str], metadata: list[str] = (), *, lexicon) -> tuple[str, int]:
-    """(city, end offset in the joined text) of a wire dateline opening one of the first
-    paragraphs of the body (lines of a few words above them are not counted): "BEIJING, Nov 3 (Reuters) -", "TOKYO (Kyodo) --", "Beijing:"; else the city
-    of a site's "Published - <date> - City" line the cleaning dropped, with offset 0; else ("", 0)."""
-    places = lexicon.compiled(PlaceTables)
-    offset = 0
-    read = 0
-    for para in paragraphs:
-        if read == DATELINE_PARAGRAPHS:
-            break
-        # a byline, a time or a "Share" line the cleaning kept does not push the dateline out of reach
-        read += len(para.split()) >= DEBRIS_WORDS
-        line = parse_dateline(para, lexicon)
-        if line:
-            name, low = line.place, line.place.lower()
-            known = places.city_of.get(low)
-            # "ANALYSIS:", "EXCLUSIVE:": a kicker in capitals before a colon is no place
-            kicker = not known and not line.agency and line.month is None and para[line.end - 2:line.end].strip() == ":"
-            # a city-state ("SINGAPORE (Wire) -") is a country the gazetteer also lists as a city
-            if (known or low not in places.not_a_city) and not kicker and (
-                    known or (name.isupper() and len(name) > 3) or line.agency):
-                return known or name.title(), offset + line.end
-        m = _PUBLISHED_LINE.match(para)
-        if m and m.group(1).lower() not in places.not_a_city:
-            return places.city_of.get(m.group(1).lower(), m.group(1)), offset + m.end()
-        offset += len(para) + 1
-    for line in metadata:
-        m = _PUBLISHED_LINE.match(line)
-        if m and m.group(1).lower() not in places.not_a_city:
-            return places.city_of.get(m.group(1).lower(), m.group(1)), 0
-    return "", 0
+def _written_as_name(text: str, m: re.Match) -> bool:
+    """A gazetteer hit found in the lower-cased text is a city only where the text capitalises it:
+    "in Bergen", not "in a nice way"."""
+    return any(c.isupper() for c in text[m.start():m.end()])
+
