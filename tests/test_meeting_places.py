@@ -242,10 +242,34 @@ def test_kicker_before_a_dash_is_no_dateline(lexicon):
 def test_the_capital_of_the_country_the_paragraph_puts_someone_in(places, lexicon):
     assert _city(places, "Zhou arrived in Indonesia on Monday. He met Lind in the capital on Tuesday.") == "Jakarta"
     assert _city(places, "On a visit to Kenya, Zhou met Lind in the country's capital.") == "Nairobi"
-    # two countries, none, another paragraph, or capital as money: no city
+    # two countries, none, a paragraph further up, or capital as money: no city
     assert _city(places, "Zhou toured Kenya and Uganda. He met Lind in the capital on Tuesday.") == ""
     assert _city(places, "Zhou met Lind in the capital on Tuesday.") == ""
-    assert _city(places, "Zhou arrived in Kenya.\nHe met Lind in the capital on Tuesday.") == ""
+    assert _city(places, "Zhou arrived in Kenya.\nHe met Lind in the capital on Tuesday.") == "Nairobi"
+    assert _city(places, "Zhou arrived in Kenya.\nHe spoke.\nHe met Lind in the capital on Tuesday.") == ""
     assert _city(places, "Zhou arrived in Kenya. He met Lind to talk about investment in the capital markets.") == ""
     ms = meetings_of(lexicon, "Paul Hart arrived in Indonesia on Monday. He met Zhou Ming in the capital on Tuesday.")
     assert [m.location for m in ms] == ["Jakarta"]
+
+
+def test_a_place_guessed_at_is_no_place(places):
+    assert _city(places, "They agreed to meet again, possibly in London, next month.") == ""
+    assert _city(places, "They agreed to meet again in London next month.") == "London"
+
+
+def test_a_city_lends_itself_to_no_meeting_held_elsewhere(lexicon):
+    text = ("Paul Hart met Zhou Ming on Tuesday.\n"
+            "Hart is expected to travel on to Geneva on Friday, where he will meet Tomas Lind.")
+    rows = _by_sides(lexicon, text)
+    assert rows[frozenset({"Paul Hart", "Zhou Ming"})].location == ""
+    assert rows[frozenset({"Paul Hart", "Tomas Lind"})].location == "Geneva"
+    text = "Paul Hart met Zhou Ming on Tuesday.\nHart then flew to Geneva, where he met Tomas Lind on Thursday."
+    assert _by_sides(lexicon, text)[frozenset({"Paul Hart", "Zhou Ming"})].location == ""
+    # filed from the capital of the other meeting's host: that meeting is the dateline's, not Osaka's
+    text = "BEIJING (Reuters) - Sato Kenji received Paul Hart in Osaka on Thursday.\nZhou Ming held talks with Hart on Wednesday."
+    rows = _by_sides(lexicon, text)
+    assert rows[frozenset({"Zhou Ming", "Paul Hart"})].location == "Beijing"
+    assert rows[frozenset({"Sato Kenji", "Paul Hart"})].location == "Osaka"
+    # talks of one trip with the same sides keep lending
+    text = "Paul Hart met Zhou Ming in Osaka on Tuesday.\nHart and Zhou met again on Wednesday."
+    assert {m.location for m in meetings_of(lexicon, text)} == {"Osaka"}

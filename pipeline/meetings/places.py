@@ -37,6 +37,11 @@ _CITY_NOT_AFTER = re.compile(r"^(?:'s\b|\s+(?:has|had|have|says|said|announced|i
 _PLACED = re.compile(r"(?:\bin|\bcity of|visits? to|trip to|visited|arrived in|arriving in|landed in|"
                      r"travel(?:s|led|ed|ling)? to) (?:the )?$")
 _AWAY = re.compile(r"\b(?:back|flying|heading|return\w*|leav\w*|from)\s+(?:to\s+)?$")
+# "then flew to Hanoi", "will travel on to Oslo": a city the trip moves on to
+_TRAVEL_TO = re.compile(r"\b(?:fl(?:y|ies|ew|own|ying)|travel(?:s|led|ed|ling)?|head(?:s|ed|ing)?|mov(?:e|es|ed|ing)|"
+                        r"go(?:es|ing)?|went|continu(?:e|es|ed|ing)) (?:on )?to (?:the )?(?:[a-z-]+ ){0,3}?$")
+# "possibly in London", "perhaps at Camp David": a place only guessed at
+_HEDGED = re.compile(r"\b(?:possibly|perhaps|maybe|probably|potentially|likely)\s+(?:in|at)\s+(?:the\s+)?$")
 _INVITED_TO = re.compile(r"\b(?:come to|visit|to)\s+(?:[a-z]+\s+){0,2}$")
 # letters of Latin scripts with their accents, capital and small: "Ürümqi", "Bogotá", "Łódź"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -128,7 +133,8 @@ class PlaceTables:
             # "Beijing has said" is a government; "the meeting in Geneva was candid" a place all the same
             after = low[m.end():m.end() + CITY_AS_ACTOR_REACH]
             actor = _CITY_NOT_AFTER.match(after) and not (_RIGHT_IN.search(before) and _COPULA.match(after))
-            if (invite or _CITY_BEFORE.search(before)) and not actor and not _AWAY.search(before):
+            if (invite or _CITY_BEFORE.search(before)) and not actor and not _AWAY.search(before) \
+                    and not _HEDGED.search(before):
                 return self.city_of[m.group()]
         m = self.venue.search(low, a, b) if not invite else None
         if m:
@@ -144,8 +150,8 @@ class PlaceTables:
 
     def host_capital(self, low: str, text: str, pos: int) -> str:
         """ "Li arrived in Indonesia on Monday. He met Prabowo in the capital": the capital of the one
-        country the paragraph puts someone in before `pos` ("arrived in", "visit to", "in")."""
-        start = text.rfind("\n", 0, pos) + 1
+        country this paragraph or the one before puts someone in before `pos` ("arrived in", "visit to", "in")."""
+        start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, pos))) + 1   # this paragraph and the one before
         hosts = {self.country_of.get(m.group().lower().replace("\u2019", "'"), "")
                  for m in self.country.finditer(text, start, pos)
                  if m.group().lower() in self.country_nouns
@@ -171,7 +177,8 @@ class PlaceTables:
             words = name.lower().replace("-", " ").split()
             if (name.lower() in self.not_a_city or any(w in self.not_a_city for w in words)
                     or any(s < m.end(1) and m.start(1) < e for s, e in taken)
-                    or _AWAY.search(low, max(a, m.start() - AWAY_REACH), m.start())):
+                    or _AWAY.search(low, max(a, m.start() - AWAY_REACH), m.start())
+                    or _HEDGED.search(low, max(a, m.start(1) - AWAY_REACH), m.start(1))):
                 continue
             return name
         return ""
@@ -190,6 +197,11 @@ class PlaceTables:
             if _ARRIVAL.search(low, max(a, m.start() - PLACING_REACH), m.start()):
                 return self.city_of[m.group()]
         return ""
+
+    def next_stop(self, low: str, city: str) -> bool:
+        """Whether the text reaches the city by a trip: "then flew to Hanoi", "will travel on to Oslo"."""
+        return any(_TRAVEL_TO.search(low, max(0, m.start() - PLACING_REACH), m.start())
+                   for m in self.city.finditer(low) if self.city_of[m.group()] == city)
 
     def placed_cities(self, low: str) -> set[str]:
         """Every gazetteer city the text puts something in."""
