@@ -248,6 +248,9 @@ def test_the_capital_of_the_country_the_paragraph_puts_someone_in(places, lexico
     assert _city(places, "Zhou arrived in Kenya.\nHe met Lind in the capital on Tuesday.") == "Nairobi"
     assert _city(places, "Zhou arrived in Kenya.\nHe spoke.\nHe met Lind in the capital on Tuesday.") == ""
     assert _city(places, "Zhou arrived in Kenya. He met Lind to talk about investment in the capital markets.") == ""
+    assert _city(places, "Envoys arrived in Madrid.\nThey talked at a palace in the heart of the capital that houses it.") == "Madrid"
+    text = "Envoys arrived in Osaka.\nThey talked in the capital on Tuesday."   # Osaka is no capital
+    assert places.host_capital(text.lower(), text, text.index("capital")) == ""
     ms = meetings_of(lexicon, "Paul Hart arrived in Indonesia on Monday. He met Zhou Ming in the capital on Tuesday.")
     assert [m.location for m in ms] == ["Jakarta"]
 
@@ -273,3 +276,21 @@ def test_a_city_lends_itself_to_no_meeting_held_elsewhere(lexicon):
     # talks of one trip with the same sides keep lending
     text = "Paul Hart met Zhou Ming in Osaka on Tuesday.\nHart and Zhou met again on Wednesday."
     assert {m.location for m in meetings_of(lexicon, text)} == {"Osaka"}
+
+
+def test_a_city_of_where_someone_works_or_of_another_event_is_no_place(places, lexicon):
+    for text in ("Zhou, a former official in Shanghai, met Lind on Tuesday.",
+                 "Zhou met Lind, the former ambassador in Washington, on Tuesday.",
+                 "Zhou, who was born in Osaka, met Lind on Tuesday.",
+                 "Zhou met Lind on Tuesday, a week after tariffs were imposed in Brussels.",
+                 "Zhou met Lind on Tuesday, after a car fair opened in Shanghai."):
+        assert _city(places, text) == "", text
+    for text in ("Zhou met Lind on Saturday after arriving in Geneva.",
+                 "Zhou met Lind on Saturday after the two delegations gathered in Geneva.",
+                 "Zhou met a senior official in Geneva on Saturday."):
+        assert _city(places, text) == "Geneva", text
+
+
+def test_welcomed_to_a_city_is_the_place(places):
+    assert _city(places, "Albanese welcomed Chinese Premier Li Qiang to Canberra on Monday.") == "Canberra"
+    assert _city(places, "Albanese welcomed the move to Canberra's new rules.") == ""

@@ -42,6 +42,16 @@ _TRAVEL_TO = re.compile(r"\b(?:fl(?:y|ies|ew|own|ying)|travel(?:s|led|ed|ling)?|
                         r"go(?:es|ing)?|went|continu(?:e|es|ed|ing)) (?:on )?to (?:the )?(?:[a-z-]+ ){0,3}?$")
 # "possibly in London", "perhaps at Camp David": a place only guessed at
 _HEDGED = re.compile(r"\b(?:possibly|perhaps|maybe|probably|potentially|likely)\s+(?:in|at)\s+(?:the\s+)?$")
+# "a week after tariffs were imposed in Brussels", "after a car fair opened in Shanghai": a clause of
+# its own subject and verb, about something else, puts that thing in the city; "after arriving in" does not
+_OTHER_EVENT = re.compile(r"\b(?:after|before|since|when|while|because|although|amid|once|until)\s+"
+                          r"(?![^,;]*\b(?:meet|met\b|talk|held|hold|visit|summit|negotiat|gather|convene|arriv|land|travel))"
+                          r"(?:(?:a|an|the|its|their|his|her|some)\s+|[a-z]+s\s+)(?:[a-z'-]+\s+){0,6}?"
+                          r"(?:was|were|is|are|been|had|has|have|[a-z]+ed)\s+(?:[a-z]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$")
+# "welcomed Li Qiang to Canberra": the guest is brought to the city
+_WELCOMED_TO = re.compile(r"\bwelcom(?:e|es|ed|ing)\b[^.;:]{1,50}?\bto\s+(?:the\s+)?$")
+# how far back the subordinate clause or the welcome of the patterns above may start
+CLAUSE_REACH = 110
 _INVITED_TO = re.compile(r"\b(?:come to|visit|to)\s+(?:[a-z]+\s+){0,2}$")
 # letters of Latin scripts with their accents, capital and small: "Ürümqi", "Bogotá", "Łódź"
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -53,9 +63,10 @@ _NEW_CITY = re.compile(rf"(?:\bin|\bvisited|\bvisit to|\btrip to|\barrived in|\b
                        r"(?=[,.;:]|\s+(?:on|in|last|this|next|earlier|later|"
                        r"for|to|ahead|during|at|with|and|from|over|until|after|before|where)\b|$)")
 # "in the capital", "in the country's capital": a capital named by its country elsewhere in the story
-_BARE_CAPITAL = re.compile(r"\bin the (?:(?:country's|nation's|country’s|nation’s|host) )?capital"
+_BARE_CAPITAL = re.compile(r"\bin the (?:(?:heart|centre|center|outskirts|suburbs) of the )?"
+                           r"(?:(?:country's|nation's|country’s|nation’s|host) )?capital"
                            r"(?=[,.;:]|\s+(?:on|in|last|this|next|earlier|later|for|ahead|during|with|and|"
-                           r"where|after|before)\b|$)")
+                           r"where|after|before|that|which)\b|$)")
 _LIST_SEPARATOR = re.compile(r",? and |, ")
 _ARRIVAL = re.compile(r"\b(?:arrived in|arrives in|arriving in|landed in|lands in|is in|was in|"
                       r"visit to|trip to|travelled to|traveled to)\s+$")
@@ -112,6 +123,10 @@ class PlaceTables:
         self.city = re.compile(r"\b" + trie_alternation(self.city_of) + r"\b")   # a trie: the scan fails on the first letter
         # "at the Great Hall of the People": a landmark stands for its city
         self.venue_city = {v.lower(): city for city, venues in data["venues"].items() for v in venues}
+        # "the ambassador in Washington", "a former official in Shanghai": where someone works or lives
+        self.resident = re.compile(r"(?:,\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'-]+\s+){0,3}?(?:"
+                                   + trie_alternation(data["resident_nouns"]) + r")|\b(?:"
+                                   + trie_alternation(data["resident_verbs"]) + r"))\s+(?:in|at)\s+(?:the\s+)?$")
         self.venue = re.compile(r"\b(?:at|in|inside) (?:the )?(" + trie_alternation(self.venue_city) + r")\b")
         countries = trie_alternation(self.country_of)
         self.capital_of = re.compile(r"\b(" + countries + r")(?:'s)? capital\b|\bcapital of (?:the )?(" + countries + r")\b")
@@ -133,8 +148,9 @@ class PlaceTables:
             # "Beijing has said" is a government; "the meeting in Geneva was candid" a place all the same
             after = low[m.end():m.end() + CITY_AS_ACTOR_REACH]
             actor = _CITY_NOT_AFTER.match(after) and not (_RIGHT_IN.search(before) and _COPULA.match(after))
-            if (invite or _CITY_BEFORE.search(before)) and not actor and not _AWAY.search(before) \
-                    and not _HEDGED.search(before):
+            wide = low[max(a, m.start() - CLAUSE_REACH):m.start()]
+            placed = invite or _CITY_BEFORE.search(before) or _WELCOMED_TO.search(wide)
+            if placed and not actor and not _AWAY.search(before) and not self.elsewhere(before, wide):
                 return self.city_of[m.group()]
         m = self.venue.search(low, a, b) if not invite else None
         if m:
@@ -143,21 +159,30 @@ class PlaceTables:
             m = self.capital_of.search(low, a, b)
             if m:
                 return self.capitals.get(self.country_of.get(m.group(1) or m.group(2), ""), "")
-            m = _BARE_CAPITAL.search(text, a, b) if not invite else None
+            m = _BARE_CAPITAL.search(low, a, b) if not invite else None
             if m:
                 return self.host_capital(low, text, m.start())
         return "" if invite else self.new_city(low, text, a, b, taken)
 
     def host_capital(self, low: str, text: str, pos: int) -> str:
         """ "Li arrived in Indonesia on Monday. He met Prabowo in the capital": the capital of the one
-        country this paragraph or the one before puts someone in before `pos` ("arrived in", "visit to", "in")."""
+        country this paragraph or the one before puts someone in before `pos` ("arrived in", "visit to",
+        "in"), by its name or by its capital's ("arrived in Madrid")."""
         start = text.rfind("\n", 0, max(0, text.rfind("\n", 0, pos))) + 1   # this paragraph and the one before
         hosts = {self.country_of.get(m.group().lower().replace("\u2019", "'"), "")
                  for m in self.country.finditer(text, start, pos)
                  if m.group().lower() in self.country_nouns
                  and _PLACED.search(low, max(start, m.start() - PLACING_REACH), m.start())}
+        # "arrived in Madrid": a capital someone is put in names its country too
+        hosts |= {self.host_of(self.city_of[m.group()]) for m in self.city.finditer(low, start, pos)
+                  if _written_as_name(text, m) and _PLACED.search(low, max(start, m.start() - PLACING_REACH), m.start())}
         hosts.discard("")
         return self.capitals.get(hosts.pop(), "") if len(hosts) == 1 else ""
+
+    def elsewhere(self, before: str, wide: str) -> bool:
+        """Whether the words before a city put something else there: a guess ("possibly in"), where a
+        person lives or works ("a former official in"), another event's clause ("after tariffs were imposed in")."""
+        return bool(_HEDGED.search(before) or self.resident.search(before) or _OTHER_EVENT.search(wide))
 
     def city_list(self, low: str, pos: int, end: int) -> list[str]:
         """ "Geneva, Oslo and Vienna" starting at `pos`: the gazetteer cities of the list."""
@@ -178,7 +203,8 @@ class PlaceTables:
             if (name.lower() in self.not_a_city or any(w in self.not_a_city for w in words)
                     or any(s < m.end(1) and m.start(1) < e for s, e in taken)
                     or _AWAY.search(low, max(a, m.start() - AWAY_REACH), m.start())
-                    or _HEDGED.search(low, max(a, m.start(1) - AWAY_REACH), m.start(1))):
+                    or self.elsewhere(low[max(a, m.start(1) - CITY_CUE_REACH):m.start(1)],
+                                      low[max(a, m.start(1) - CLAUSE_REACH):m.start(1)])):
                 continue
             return name
         return ""
