@@ -294,3 +294,12 @@ def test_a_city_of_where_someone_works_or_of_another_event_is_no_place(places, l
 def test_welcomed_to_a_city_is_the_place(places):
     assert _city(places, "Albanese welcomed Chinese Premier Li Qiang to Canberra on Monday.") == "Canberra"
     assert _city(places, "Albanese welcomed the move to Canberra's new rules.") == ""
+
+
+def test_datelines_of_other_agencies_and_brackets(lexicon):
+    assert dateline(["BEIJING, March 11 /Xinhua/ -- Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Beijing"
+    assert dateline(["[SEOUL] Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Seoul"
+    assert dateline(["ASTANA. March 11. KAZINFORM - Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Astana"
+    # a city in capitals that opens a sentence, a vehicle, two cities: no dateline
+    assert dateline(["BEIJING is set to host talks. Zhou met Lind - a rare event."], lexicon=lexicon) == ("", 0)
+    assert dateline(["ABOARD AIR FORCE ONE (Reuters) - Zhou met Lind on Tuesday."], lexicon=lexicon) == ("", 0)

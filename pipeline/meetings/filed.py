@@ -31,6 +31,9 @@ _CORRESPONDENT_IN = re.compile(
     rf"(?:correspondent|reporter|bureau)\s+in|{_NAME}\s+reports\s+from)\s+{_PLACE}\s*$")
 # "Ana Ruiz | Jakarta", "By Ana Ruiz - Jakarta": only a city the gazetteer knows
 _BYLINE_CITY = re.compile(rf"(?:By\s+)?{_NAME}\s*[|–—-]\s*{_PLACE}\s*$")
+# "BEIJING, March 11 /Xinhua/ --", "[SEOUL] ...", "ASTANA. March 11. KAZINFORM -": a city in capitals
+# opening the paragraph, then a short stretch and a mark; taken for a city the gazetteer knows only
+_CAPS_OPENING = re.compile(r"\[?(?P<city>[A-Z][A-Z'’. -]{2,30}?)(?:\]\s*|[,.]\s+[^\n–—:]{0,40}?\s(?:--|[–—-]|:)\s)")
 _WORDS_OF = re.compile(r"[^\W\d_]+")
 _SMALL_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
@@ -61,10 +64,15 @@ def dateline(paragraphs: list[str], metadata: list[str] = (), *, lexicon) -> tup
             if bare and not kicker:
                 small = small if small is not None else set(_SMALL_WORD.findall("\n".join(paragraphs)))
                 kicker = _common_words(name, places, lexicon, small)
+            elif not known:   # "ABOARD AIR FORCE ONE (Reuters) -": a word of it is no place's
+                kicker = kicker or any(w in places.not_a_city for w in _WORDS_OF.findall(low))
             # a city-state ("SINGAPORE (Wire) -") is a country the gazetteer also lists as a city
             if (known or low not in places.not_a_city) and not kicker and (
                     known or (name.isupper() and len(name) > 3) or line.agency):
                 return known or name.title(), offset + line.end
+        m = _CAPS_OPENING.match(para)
+        if m and m.group("city").strip().lower() in places.city_of:
+            return places.city_of[m.group("city").strip().lower()], offset + m.end()
         m = _PUBLISHED_LINE.match(para)
         if m and m.group(1).lower() not in places.not_a_city:
             return places.city_of.get(m.group(1).lower(), m.group(1)), offset + m.end()
