@@ -303,3 +303,15 @@ def test_datelines_of_other_agencies_and_brackets(lexicon):
     # a city in capitals that opens a sentence, a vehicle, two cities: no dateline
     assert dateline(["BEIJING is set to host talks. Zhou met Lind - a rare event."], lexicon=lexicon) == ("", 0)
     assert dateline(["ABOARD AIR FORCE ONE (Reuters) - Zhou met Lind on Tuesday."], lexicon=lexicon) == ("", 0)
+
+
+def test_the_capital_of_the_dateline_and_an_invitation_to_a_city_the_gazetteer_lacks(lexicon, places):
+    text = "SANTIAGO (Wire) - Zhou Ming and Paul Hart began talks in the capital on Monday, with Seoul watching."
+    [m] = meetings_of(lexicon, text)
+    assert m.location == "Santiago"
+    text = "Zhou Ming and Paul Hart began talks in the capital on Monday."
+    assert places.city_in(text.lower(), text, 0, len(text), home="Santiago") == "Santiago"
+    assert places.city_in(text.lower(), text, 0, len(text), home="Osaka") == ""   # no capital
+    [m] = meetings_of(lexicon, "Zhou Ming invited Tomas Lind to lead a delegation to Poznań in June, and Lind accepted the invitation.")
+    assert (m.status, m.location) == ("planned", "Poznań")
+    assert dateline(["HA NOI — Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Hanoi"

@@ -58,10 +58,13 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LOWER = "a-zß-öø-ÿā-ž"
 # an unknown city: one to three capitalised words right after "in" (or a visit), then a pause; a particle
 # may join them ("Dar es Salaam", "Port of Spain")
-_NEW_CITY = re.compile(rf"(?:\bin|\bvisited|\bvisit to|\btrip to|\barrived in|\blanded in) (?:[{_UPPER}][{_LOWER}]+(?:'s|’s) )?"
-                       rf"([{_UPPER}][{_LOWER}]+(?:(?:[ -](?:(?:es|of|de|do|da|del|al|el|au|di|la) )?)[{_UPPER}][{_LOWER}]+){{0,2}})"
-                       r"(?=[,.;:]|\s+(?:on|in|last|this|next|earlier|later|"
-                       r"for|to|ahead|during|at|with|and|from|over|until|after|before|where)\b|$)")
+_CITY_NAME = (rf"(?:[{_UPPER}][{_LOWER}]+(?:'s|’s) )?"
+              rf"([{_UPPER}][{_LOWER}]+(?:(?:[ -](?:(?:es|of|de|do|da|del|al|el|au|di|la) )?)[{_UPPER}][{_LOWER}]+){{0,2}})"
+              r"(?=[,.;:]|\s+(?:on|in|last|this|next|earlier|later|"
+              r"for|to|ahead|during|at|with|and|from|over|until|after|before|where)\b|$)")
+_NEW_CITY = re.compile(r"(?:\bin|\bvisited|\bvisit to|\btrip to|\barrived in|\blanded in) " + _CITY_NAME)
+# the place an invitation brings its guest to: "invited Thang to Poznań", "to visit Poznań"
+_INVITED_CITY = re.compile(r"(?:\bto|\bvisit) " + _CITY_NAME)
 # "in the capital", "in the country's capital": a capital named by its country elsewhere in the story
 _BARE_CAPITAL = re.compile(r"\bin the (?:(?:heart|centre|center|outskirts|suburbs) of the )?"
                            r"(?:(?:country's|nation's|country’s|nation’s|host) )?capital"
@@ -137,8 +140,9 @@ class PlaceTables:
     def canonical_country(self, name: str) -> str:
         return self.country_of.get(name.lower(), name) or name
 
-    def city_in(self, low: str, text: str, a: int, b: int, taken=(), invite: bool = False) -> str:
-        """The city a stretch of text puts something in; `taken` are spans of named entities."""
+    def city_in(self, low: str, text: str, a: int, b: int, taken=(), invite: bool = False, home: str = "") -> str:
+        """The city a stretch of text puts something in; `taken` are spans of named entities, `home`
+        the dateline's city (the capital a bare "in the capital" means when no country is named)."""
         for m in self.city.finditer(low, a, b):
             if not _written_as_name(text, m):
                 continue
@@ -161,8 +165,8 @@ class PlaceTables:
                 return self.capitals.get(self.country_of.get(m.group(1) or m.group(2), ""), "")
             m = _BARE_CAPITAL.search(low, a, b) if not invite else None
             if m:
-                return self.host_capital(low, text, m.start())
-        return "" if invite else self.new_city(low, text, a, b, taken)
+                return self.host_capital(low, text, m.start()) or (home if self.host_of(home) else "")
+        return self.new_city(low, text, a, b, taken, invite)
 
     def host_capital(self, low: str, text: str, pos: int) -> str:
         """ "Li arrived in Indonesia on Monday. He met Prabowo in the capital": the capital of the one
@@ -195,9 +199,10 @@ class PlaceTables:
             pos = sep.end()
         return out
 
-    def new_city(self, low: str, text: str, a: int, b: int, taken=()) -> str:
-        """A capitalised place the gazetteer lacks: "met in Surabaya on Thursday"."""
-        for m in _NEW_CITY.finditer(text, a, b):
+    def new_city(self, low: str, text: str, a: int, b: int, taken=(), invite: bool = False) -> str:
+        """A capitalised place the gazetteer lacks: "met in Surabaya on Thursday"; for an invitation,
+        "invited Thang to lead a delegation to Poznań"."""
+        for m in (_INVITED_CITY if invite else _NEW_CITY).finditer(text, a, b):
             name = m.group(1)
             words = name.lower().replace("-", " ").split()
             if (name.lower() in self.not_a_city or any(w in self.not_a_city for w in words)
