@@ -315,3 +315,12 @@ def test_the_capital_of_the_dateline_and_an_invitation_to_a_city_the_gazetteer_l
     [m] = meetings_of(lexicon, "Zhou Ming invited Tomas Lind to lead a delegation to Poznań in June, and Lind accepted the invitation.")
     assert (m.status, m.location) == ("planned", "Poznań")
     assert dateline(["HA NOI — Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Hanoi"
+
+
+def test_a_header_naming_the_venue(lexicon):
+    text = ["Venue: Hyderabad House, New Delhi", "Zhou met Lind on Tuesday."]
+    assert dateline(text, lexicon=lexicon)[0] == "New Delhi"
+    assert dateline(["Place: Kazan", "Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Kazan"
+    assert dateline(["Venue: Great Hall of the People", "Zhou met Lind."], lexicon=lexicon)[0] == "Beijing"
+    for line in ("Location: Online", "Venue: Ministry of Foreign Affairs", "Place: Sweden", "Venue: Conference Hall"):
+        assert dateline([line, "Zhou met Lind on Tuesday."], lexicon=lexicon) == ("", 0), line

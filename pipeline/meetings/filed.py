@@ -3,7 +3,8 @@
 A wire story's dateline ("BEIJING, Nov 3 (Reuters) -", "NEW DELHI:") is where the reporter is:
 the venue of the day's meetings that name no place of their own. A byline that puts the
 reporter in a city says the same ("By Ana Ruiz in Jakarta", "From our correspondent in
-Nairobi", "Ana Ruiz | Jakarta"); a dateline wins over it. A kicker in capitals before a mark
+Nairobi", "Ana Ruiz | Jakarta"), and so does a read-out's header ("Venue: Hyderabad House, New
+Delhi"); a dateline wins over them. A kicker in capitals before a mark
 ("ANALYSIS:", "TARIFFS -", "TRADE WAR -", "CHINA-US -") is no place: a word of it is a country,
 a region, a word never part of a name, or a word the story writes in small letters.
 """
@@ -34,6 +35,9 @@ _BYLINE_CITY = re.compile(rf"(?:By\s+)?{_NAME}\s*[|–—-]\s*{_PLACE}\s*$")
 # "BEIJING, March 11 /Xinhua/ --", "[SEOUL] ...", "ASTANA. March 11. KAZINFORM -": a city in capitals
 # opening the paragraph, then a short stretch and a mark; taken for a city the gazetteer knows only
 _CAPS_OPENING = re.compile(r"\[?(?P<city>[A-Z][A-Z'’. -]{2,30}?)(?:\]\s*|[,.]\s+[^\n–—:]{0,40}?\s(?:--|[–—-]|:)\s)")
+# a read-out's or a transcript's header: "Venue: Hyderabad House, New Delhi", "Place: Geneva"
+_VENUE_LINE = re.compile(r"(?:Venue|Place|Location)\s*:\s*(?P<where>[^\n:]{2,80}?)\s*$")
+_LAST_PART = re.compile(r"(?:^|,\s*)(?P<city>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s*$")
 _WORDS_OF = re.compile(r"[^\W\d_]+")
 _SMALL_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
 
@@ -96,6 +100,9 @@ def byline_city(line: str, places: PlaceTables) -> str:
     """The city a byline line puts its reporter in: "By Ana Ruiz in Jakarta" (any place that is no
     country or region), "Ana Ruiz | Jakarta" (a city the gazetteer knows); else ""."""
     line = line.strip()
+    m = _VENUE_LINE.match(line)
+    if m:
+        return venue_line_city(m.group("where"), places)
     m = _BYLINE_IN.match(line) or _CORRESPONDENT_IN.match(line)
     if m:
         name = m.group("city")
@@ -106,6 +113,21 @@ def byline_city(line: str, places: PlaceTables) -> str:
         return "" if any(w in places.not_a_city for w in words) or name.lower() in places.not_a_city else name
     m = _BYLINE_CITY.match(line)
     return places.city_of.get(m.group("city").lower(), "") if m else ""
+
+
+def venue_line_city(where: str, places: PlaceTables) -> str:
+    """The city of a header's venue: the last gazetteer city or landmark named ("Hyderabad House,
+    New Delhi"), else its last part when that is a capitalised name of no country ("Kazan")."""
+    low = where.lower()
+    cities = [places.city_of[m.group()] for m in places.city.finditer(low) if any(c.isupper() for c in where[m.start():m.end()])]
+    if cities:
+        return cities[-1]
+    m = places.venue.search("at " + low)
+    if m:
+        return places.venue_city[m.group(1)]
+    m = _LAST_PART.search(where)
+    name = m.group("city") if m else ""
+    return name if name and not any(w in places.not_a_city for w in _WORDS_OF.findall(name.lower())) else ""
 
 
 def _common_words(name: str, places: PlaceTables, lexicon, small: set[str]) -> bool:
