@@ -324,3 +324,10 @@ def test_a_header_naming_the_venue(lexicon):
     assert dateline(["Venue: Great Hall of the People", "Zhou met Lind."], lexicon=lexicon)[0] == "Beijing"
     for line in ("Location: Online", "Venue: Ministry of Foreign Affairs", "Place: Sweden", "Venue: Conference Hall"):
         assert dateline([line, "Zhou met Lind on Tuesday."], lexicon=lexicon) == ("", 0), line
+
+
+def test_a_city_opening_a_longer_name_is_no_place(places):
+    assert _city(places, "They met to discuss commitments in the Paris Agreement.") == ""
+    assert _city(places, "They met on Monday, as first reported in the New York Times.") == ""
+    assert _city(places, "They met in Geneva Monday.") == "Geneva"
+    assert _city(places, "They met in Washington D.C. on Monday.") == "Washington"

@@ -40,6 +40,10 @@ _AWAY = re.compile(r"\b(?:back|flying|heading|return\w*|leav\w*|from)\s+(?:to\s+
 # "then flew to Hanoi", "will travel on to Oslo": a city the trip moves on to
 _TRAVEL_TO = re.compile(r"\b(?:fl(?:y|ies|ew|own|ying)|travel(?:s|led|ed|ling)?|head(?:s|ed|ing)?|mov(?:e|es|ed|ing)|"
                         r"go(?:es|ing)?|went|continu(?:e|es|ed|ing)) (?:on )?to (?:the )?(?:[a-z-]+ ){0,3}?$")
+# "the Paris Agreement", "the New York Times", "the Geneva Conventions": a city opening a longer name
+_NEXT_NAME = re.compile(r" ([A-Z][\w.]*)")
+# ... though not before a day, a month or the District of Columbia: "in Geneva Monday", "Washington D.C."
+_NOT_A_NAME_AFTER = frozenset({"d.c", "dc"})
 # "possibly in London", "perhaps at Camp David": a place only guessed at
 _HEDGED = re.compile(r"\b(?:possibly|perhaps|maybe|probably|potentially|likely)\s+(?:in|at)\s+(?:the\s+)?$")
 # "a week after tariffs were imposed in Brussels", "after a car fair opened in Shanghai": a clause of
@@ -144,7 +148,7 @@ class PlaceTables:
         """The city a stretch of text puts something in; `taken` are spans of named entities, `home`
         the dateline's city (the capital a bare "in the capital" means when no country is named)."""
         for m in self.city.finditer(low, a, b):
-            if not _written_as_name(text, m):
+            if not _written_as_name(text, m) or self.opens_a_name(text, m.end()):
                 continue
             before = low[max(a, m.start() - CITY_CUE_REACH):m.start()]
             if invite and not _INVITED_TO.search(before):
@@ -182,6 +186,13 @@ class PlaceTables:
                   if _written_as_name(text, m) and _PLACED.search(low, max(start, m.start() - PLACING_REACH), m.start())}
         hosts.discard("")
         return self.capitals.get(hosts.pop(), "") if len(hosts) == 1 else ""
+
+    def opens_a_name(self, text: str, end: int) -> bool:
+        """Whether a city ending at `end` opens a longer name ("Paris Agreement", "New York Times"):
+        a capitalised word follows that is no day, month or other word of no place."""
+        m = _NEXT_NAME.match(text, end)
+        word = m.group(1).lower().rstrip(".") if m else ""
+        return bool(word) and word not in self.not_a_city and word not in _NOT_A_NAME_AFTER
 
     def elsewhere(self, before: str, wide: str) -> bool:
         """Whether the words before a city put something else there: a guess ("possibly in"), where a
