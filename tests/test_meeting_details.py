@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from pipeline.article import Article
-from pipeline.meetings.places import dateline
+from pipeline.meetings.filed import dateline
 from pipeline.process import process_article
 from pipeline.text.sentences import sentence_spans
 

@@ -8,7 +8,8 @@ import pytest
 
 from pipeline.article import TimeExpr
 from pipeline.meetings.extract import extract_meetings
-from pipeline.meetings.places import PlaceTables, dateline
+from pipeline.meetings.filed import dateline
+from pipeline.meetings.places import PlaceTables
 from tests.test_meetings import make_article, meetings_of
 
 
@@ -178,3 +179,155 @@ def test_invited_to_a_city_plans_the_meeting_there(lexicon):
     # invited to a country: no city
     [m] = meetings_of(lexicon, "Zhou Ming invited Tomas Lind to Sweden, and Lind accepted the invitation.")
     assert m.location == ""
+
+
+def test_other_spellings_of_a_city_are_the_city(places):
+    assert _city(places, "Zhou met Lind in Brasília on Tuesday.") == "Brasilia"
+    assert _city(places, "They met in Brazil's São Paulo on Tuesday.") == "Sao Paulo"
+    assert _city(places, "They met on Tuesday in Ulan Bator.") == "Ulaanbaatar"
+    assert _city(places, "They met in Kiev on Tuesday.") == "Kyiv"
+    # a second capital of one country is a city of its own, not another spelling of the first
+    assert _city(places, "They met in Abidjan on Tuesday.") == "Abidjan"
+
+
+def test_a_gazetteer_city_must_be_written_as_a_name(places):
+    assert _city(places, "They met in Bergen on Tuesday.") == "Bergen"
+    assert _city(places, "They met in a bergen of sorts on Tuesday.") == ""
+
+
+def test_cities_the_gazetteer_lacks_with_accents_and_particles(places):
+    assert _city(places, "They met in Dar es Salaam on Tuesday.") == "Dar es Salaam"
+    assert _city(places, "They met in Port of Spain on Tuesday.") == "Port of Spain"
+    assert _city(places, "They met in Łódź on Tuesday.") == "Łódź"
+    assert _city(places, "They met in Ürümqi on Tuesday.") == "Urumqi"
+    assert _city(places, "They met in Sweden on Tuesday.") == ""
+
+
+def test_headquarters_and_palaces_stand_for_their_city(places):
+    assert _city(places, "Goyal met Okonjo-Iweala at the WTO headquarters on Tuesday.") == "Geneva"
+    assert _city(places, "They met at the Palais des Nations on Saturday.") == "Geneva"
+    assert _city(places, "Anwar met Prabowo at the ASEAN Secretariat on Tuesday.") == "Jakarta"
+    assert _city(places, "Marcos received Ishiba at Malacañang Palace on Tuesday.") == "Manila"
+    assert _city(places, "Starmer hosted Modi at Chequers on Thursday.") == "Chequers"   # itself the place
+    assert _city(places, "WTO headquarters said the talks were useful.") == ""
+
+
+def test_byline_puts_the_reporter_in_a_city(lexicon):
+    assert dateline(["Zhou met Lind on Tuesday."], ["By Rina Putri in Jakarta"], lexicon=lexicon) == ("Jakarta", 0)
+    assert dateline(["Zhou met Lind on Tuesday."], ["By Rina Putri, in Jakarta"], lexicon=lexicon)[0] == "Jakarta"
+    assert dateline(["Zhou met Lind on Tuesday."], ["Rina Putri | Jakarta"], lexicon=lexicon)[0] == "Jakarta"
+    text = ["From our correspondent in Kisangani", "Zhou met Lind on Tuesday."]
+    assert dateline(text, lexicon=lexicon) == ("Kisangani", len(text[0]))
+    assert dateline(["Ana Ruiz reports from Lima", "Zhou met Lind."], lexicon=lexicon)[0] == "Lima"
+    # a dateline wins over the byline
+    assert dateline(["BEIJING (Reuters) - Zhou met Lind."], ["By Rina Putri in Jakarta"], lexicon=lexicon)[0] == "Beijing"
+
+
+def test_bylines_that_put_nobody_in_one_city(lexicon):
+    for line in ("By Rina Putri in Jakarta and Tom Lee in Washington", "By Rina Putri in Indonesia",
+                 "(Reporting by Rina Putri in Jakarta; Editing by Tom Lee)", "Rina Putri | Reuters",
+                 "By Rina Putri", "Our correspondent in Southeast Asia"):
+        assert dateline(["Zhou met Lind on Tuesday."], [line], lexicon=lexicon) == ("", 0), line
+
+
+def test_kicker_before_a_dash_is_no_dateline(lexicon):
+    for para in ("TARIFFS - Zhou met Lind on Tuesday as tariffs rose.", "TRADE WAR - Zhou met Lind on Tuesday.",
+                 "CHINA-US - Zhou met Lind on Tuesday.", "FOCUS - Zhou met Lind on Tuesday.",
+                 "ASIA - Zhou met Lind on Tuesday."):
+        assert dateline([para], lexicon=lexicon) == ("", 0), para
+    # a place the gazetteer lacks, in capitals before a dash, is still a dateline
+    assert dateline(["KISANGANI - Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Kisangani"
+
+
+def test_the_capital_of_the_country_the_paragraph_puts_someone_in(places, lexicon):
+    assert _city(places, "Zhou arrived in Indonesia on Monday. He met Lind in the capital on Tuesday.") == "Jakarta"
+    assert _city(places, "On a visit to Kenya, Zhou met Lind in the country's capital.") == "Nairobi"
+    # two countries, none, a paragraph further up, or capital as money: no city
+    assert _city(places, "Zhou toured Kenya and Uganda. He met Lind in the capital on Tuesday.") == ""
+    assert _city(places, "Zhou met Lind in the capital on Tuesday.") == ""
+    assert _city(places, "Zhou arrived in Kenya.\nHe met Lind in the capital on Tuesday.") == "Nairobi"
+    assert _city(places, "Zhou arrived in Kenya.\nHe spoke.\nHe met Lind in the capital on Tuesday.") == ""
+    assert _city(places, "Zhou arrived in Kenya. He met Lind to talk about investment in the capital markets.") == ""
+    assert _city(places, "Envoys arrived in Madrid.\nThey talked at a palace in the heart of the capital that houses it.") == "Madrid"
+    text = "Envoys arrived in Osaka.\nThey talked in the capital on Tuesday."   # Osaka is no capital
+    assert places.host_capital(text.lower(), text, text.index("capital")) == ""
+    ms = meetings_of(lexicon, "Paul Hart arrived in Indonesia on Monday. He met Zhou Ming in the capital on Tuesday.")
+    assert [m.location for m in ms] == ["Jakarta"]
+
+
+def test_a_place_guessed_at_is_no_place(places):
+    assert _city(places, "They agreed to meet again, possibly in London, next month.") == ""
+    assert _city(places, "They agreed to meet again in London next month.") == "London"
+
+
+def test_a_city_lends_itself_to_no_meeting_held_elsewhere(lexicon):
+    text = ("Paul Hart met Zhou Ming on Tuesday.\n"
+            "Hart is expected to travel on to Geneva on Friday, where he will meet Tomas Lind.")
+    rows = _by_sides(lexicon, text)
+    assert rows[frozenset({"Paul Hart", "Zhou Ming"})].location == ""
+    assert rows[frozenset({"Paul Hart", "Tomas Lind"})].location == "Geneva"
+    text = "Paul Hart met Zhou Ming on Tuesday.\nHart then flew to Geneva, where he met Tomas Lind on Thursday."
+    assert _by_sides(lexicon, text)[frozenset({"Paul Hart", "Zhou Ming"})].location == ""
+    # filed from the capital of the other meeting's host: that meeting is the dateline's, not Osaka's
+    text = "BEIJING (Reuters) - Sato Kenji received Paul Hart in Osaka on Thursday.\nZhou Ming held talks with Hart on Wednesday."
+    rows = _by_sides(lexicon, text)
+    assert rows[frozenset({"Zhou Ming", "Paul Hart"})].location == "Beijing"
+    assert rows[frozenset({"Sato Kenji", "Paul Hart"})].location == "Osaka"
+    # talks of one trip with the same sides keep lending
+    text = "Paul Hart met Zhou Ming in Osaka on Tuesday.\nHart and Zhou met again on Wednesday."
+    assert {m.location for m in meetings_of(lexicon, text)} == {"Osaka"}
+
+
+def test_a_city_of_where_someone_works_or_of_another_event_is_no_place(places, lexicon):
+    for text in ("Zhou, a former official in Shanghai, met Lind on Tuesday.",
+                 "Zhou met Lind, the former ambassador in Washington, on Tuesday.",
+                 "Zhou, who was born in Osaka, met Lind on Tuesday.",
+                 "Zhou met Lind on Tuesday, a week after tariffs were imposed in Brussels.",
+                 "Zhou met Lind on Tuesday, after a car fair opened in Shanghai."):
+        assert _city(places, text) == "", text
+    for text in ("Zhou met Lind on Saturday after arriving in Geneva.",
+                 "Zhou met Lind on Saturday after the two delegations gathered in Geneva.",
+                 "Zhou met a senior official in Geneva on Saturday."):
+        assert _city(places, text) == "Geneva", text
+
+
+def test_welcomed_to_a_city_is_the_place(places):
+    assert _city(places, "Albanese welcomed Chinese Premier Li Qiang to Canberra on Monday.") == "Canberra"
+    assert _city(places, "Albanese welcomed the move to Canberra's new rules.") == ""
+
+
+def test_datelines_of_other_agencies_and_brackets(lexicon):
+    assert dateline(["BEIJING, March 11 /Xinhua/ -- Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Beijing"
+    assert dateline(["[SEOUL] Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Seoul"
+    assert dateline(["ASTANA. March 11. KAZINFORM - Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Astana"
+    # a city in capitals that opens a sentence, a vehicle, two cities: no dateline
+    assert dateline(["BEIJING is set to host talks. Zhou met Lind - a rare event."], lexicon=lexicon) == ("", 0)
+    assert dateline(["ABOARD AIR FORCE ONE (Reuters) - Zhou met Lind on Tuesday."], lexicon=lexicon) == ("", 0)
+
+
+def test_the_capital_of_the_dateline_and_an_invitation_to_a_city_the_gazetteer_lacks(lexicon, places):
+    text = "SANTIAGO (Wire) - Zhou Ming and Paul Hart began talks in the capital on Monday, with Seoul watching."
+    [m] = meetings_of(lexicon, text)
+    assert m.location == "Santiago"
+    text = "Zhou Ming and Paul Hart began talks in the capital on Monday."
+    assert places.city_in(text.lower(), text, 0, len(text), home="Santiago") == "Santiago"
+    assert places.city_in(text.lower(), text, 0, len(text), home="Osaka") == ""   # no capital
+    [m] = meetings_of(lexicon, "Zhou Ming invited Tomas Lind to lead a delegation to Poznań in June, and Lind accepted the invitation.")
+    assert (m.status, m.location) == ("planned", "Poznań")
+    assert dateline(["HA NOI — Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Hanoi"
+
+
+def test_a_header_naming_the_venue(lexicon):
+    text = ["Venue: Hyderabad House, New Delhi", "Zhou met Lind on Tuesday."]
+    assert dateline(text, lexicon=lexicon)[0] == "New Delhi"
+    assert dateline(["Place: Kazan", "Zhou met Lind on Tuesday."], lexicon=lexicon)[0] == "Kazan"
+    assert dateline(["Venue: Great Hall of the People", "Zhou met Lind."], lexicon=lexicon)[0] == "Beijing"
+    for line in ("Location: Online", "Venue: Ministry of Foreign Affairs", "Place: Sweden", "Venue: Conference Hall"):
+        assert dateline([line, "Zhou met Lind on Tuesday."], lexicon=lexicon) == ("", 0), line
+
+
+def test_a_city_opening_a_longer_name_is_no_place(places):
+    assert _city(places, "They met to discuss commitments in the Paris Agreement.") == ""
+    assert _city(places, "They met on Monday, as first reported in the New York Times.") == ""
+    assert _city(places, "They met in Geneva Monday.") == "Geneva"
+    assert _city(places, "They met in Washington D.C. on Monday.") == "Washington"

@@ -285,7 +285,7 @@ def _fill_places(ctx: Context, groups: list[Group]) -> None:
     for g in groups:   # a borrowed city only for a meeting known to be face to face; a later round says its own
         if g.location or g.kind in ("launch", "follow") or _mode_of(g) != "in_person":
             continue
-        near = {h.location for h in located if _close(g, h)}
+        near = {h.location for h in located if _close(g, h) and _lends(ctx, h, g)}
         if len(near) == 1 and stray is None:   # a city no meeting took: the trip went elsewhere too
             stray = ctx.places.placed_cities(ctx.low) - {h.location for h in located}
         # a visit to Germany did not happen in Brussels
@@ -298,6 +298,18 @@ def _fill_places(ctx: Context, groups: list[Group]) -> None:
             continue
         if not dests or ctx.places.city_in_country(city, dests):
             g.location = city
+
+
+def _lends(ctx: Context, h: Group, g: Group) -> bool:
+    """Whether h's city may be g's: not the next stop of a trip ("then flew to", "will travel on to")
+    for a meeting before it or held while it is planned, and not where the dateline is the capital
+    of g's side but not of h's."""
+    later = (h.date and g.date and h.date > g.date) or (h.status == "planned" and g.status != "planned")
+    if later and ctx.places.next_stop(ctx.low, h.location):
+        return False
+    home = ctx.dateline_city
+    return not (home and ctx.places.city_in_country(home, g.countries)
+                and not ctx.places.city_in_country(home, h.countries))
 
 
 def _close(g: Group, h: Group) -> bool:

@@ -15,7 +15,8 @@ from pipeline.article import Article, Mention
 from pipeline.entities.coreference import resolve_reference
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.meetings.clue import unique
-from pipeline.meetings.places import PlaceTables, dateline
+from pipeline.meetings.filed import dateline
+from pipeline.meetings.places import PlaceTables
 from pipeline.meetings.rules import MeetingRules, any_of
 
 # "spokesperson" and a few words of title before a name: "foreign ministry spokesperson Ana Ruiz"
@@ -106,7 +107,7 @@ class Context:
         self.accepted = bool(ACCEPT.search(self.low))
         self.taken = [(m.start, m.end) for m in article.mentions]
         self.dateline_city, self.dateline_end = dateline(
-            article.paragraphs, [r.text for r in article.removed if r.reason == "metadata"], lexicon=lexicon)
+            article.paragraphs, [r.text for r in article.removed if r.reason in ("metadata", "byline")], lexicon=lexicon)
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1

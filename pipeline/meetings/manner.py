@@ -130,7 +130,7 @@ def occasion(ctx: Context, seg: str) -> tuple[str, int | None]:
 
 
 def city_of_clause(ctx: Context, a: int, b: int, invite: bool = False) -> str:
-    return ctx.places.city_in(ctx.low, ctx.text, a, b, ctx.taken, invite)
+    return ctx.places.city_in(ctx.low, ctx.text, a, b, ctx.taken, invite, ctx.dateline_city)
 
 
 def city_in_relative(ctx: Context, idx: int, b: int) -> str:

@@ -1,7 +1,7 @@
 """Meeting cases worded as in dev-set articles, each beside an invented one that exercises the same rule."""
 from __future__ import annotations
 
-from pipeline.meetings.places import dateline
+from pipeline.meetings.filed import dateline
 from tests.test_meetings import meetings_of
 
 
