@@ -61,6 +61,10 @@ _SPOKES = re.compile(r"spokes(?:man|woman|person)")
 _SPOKES_BEFORE = re.compile(r"spokes(?:man|woman|person)\s+(?:[\w-]+\s+){0,3}$")
 _PAIR_MEETING = re.compile(r"\b(?:summit|talks|dialogue|meetings?|consultations)\b")
 _OBJECT_CUE = re.compile(r"\b(?:told|with|met|telling|to|and)\s+(?:the\s+|his\s+|her\s+)?$")
+# "met World Trade Organization Director-General Okonjo-Iweala": an organisation's name before the object's title
+_OBJECT_CUE_NAMED = re.compile(r"\b(?:told|with|met|telling|to)\s+(?:the\s+)?(?:[A-Z][\w.'&-]*\s+){1,5}$")
+# ... the words of the organisation's name, at most
+OBJECT_NAME_REACH = 70
 _SPOKES_AFTER = re.compile(r",\s+(?:a|the|who is a|who is the)\s+(?:[\w-]+\s+){0,4}?spokes(?:man|woman|person)\b"
                            r"(?!\s+(?:said|says|told|added|stated)\b)")
 
@@ -107,6 +111,8 @@ class Context:
         self.taken = [(m.start, m.end) for m in article.mentions]
         self.dateline_city, self.dateline_end = dateline(
             article.paragraphs, [r.text for r in article.removed if r.reason == "metadata"], lexicon=lexicon)
+        # "HA NOI —": a word of the dateline's city is nobody's name
+        self.persons = [m for m in self.persons if m.start >= self.dateline_end or not m.text.isupper()]
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -295,7 +301,8 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
         return [], []
     # the subject of the main clause: the nearest person before who is nobody's object ...
     for m in reversed(ctx.persons_in(s, a)):
-        if not _OBJECT_CUE.search(low[max(s, m.start - OBJECT_CUE_REACH):m.start]):
+        if not (_OBJECT_CUE.search(low[max(s, m.start - OBJECT_CUE_REACH):m.start])
+                or _OBJECT_CUE_NAMED.search(ctx.text[max(s, m.start - OBJECT_NAME_REACH):m.start])):
             return ([m.canonical] if m.canonical not in persons else []), []
     # ... or, after a leading clause ("Before his talks with Zhou, Hart will ..."), the first one after
     after = ctx.persons_in(b, e)

@@ -21,6 +21,7 @@ from dataclasses import replace
 from pipeline.article import Article
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.meetings.assemble import assemble
+from pipeline.meetings.bodies import body_meeting
 from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
@@ -81,6 +82,7 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
             # nobody in the sentence, not even "he", "the two" or "both countries": at most earlier rounds
             # of the article's meeting, or details of the one just reported ("The talks took place in Geneva")
             lone = _earlier_rounds(ctx, idx, s, e) or (_lone_pointer(ctx, idx, s, e) if idx - 1 in cues_by_sent else None)
+            lone = body_meeting(ctx, idx, clues) or lone   # "the joint committee will meet in May"
             clues += [lone] if lone else []
             continue
         blocked = [(m.start(), m.end()) for m in rules.not_meeting.finditer(low, s, e)]
@@ -92,7 +94,8 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
             held = _clues_of_segment(ctx, idx, a, split or b, [m for m in seg_cues if m.start() < (split or b)],
                                      clues, len(segs) == 1)
             clues += held + (_agreed_after(ctx, idx, split, b, seg_cues, held) if split else [])
-        body = convened_body(ctx, idx, clues)   # "agreed to ..., including by convening the Joint Commission"
+        # "agreed to ..., including by convening the Joint Commission", "the X-Y Trade Committee will meet"
+        body = convened_body(ctx, idx, clues) or body_meeting(ctx, idx, clues)
         clues += [body] if body else []
     article.meetings = assemble(ctx, clues)
     return article

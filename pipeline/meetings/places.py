@@ -98,6 +98,7 @@ class PlaceTables:
 
         self.host_of_city = {c: k for k, c in self.capitals.items()}
         self.city_of = {c.lower(): c for c in data["cities"]} | {c.lower(): c for c in self.capitals.values()}
+        self.city_of |= {w.lower(): c for c, spelt in data["city_spellings"].items() for w in spelt}   # "Ha Noi"
         self.city = re.compile(r"\b" + trie_alternation(self.city_of) + r"\b")   # a trie: the scan fails on the first letter
         # "at the Great Hall of the People": a landmark stands for its city
         self.venue_city = {v.lower(): city for city, venues in data["venues"].items() for v in venues}
