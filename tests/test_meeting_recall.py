@@ -148,3 +148,45 @@ def test_the_last_word_of_a_known_full_name_is_written_alone(lexicon):
     article = Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"), published_raw="2025-03-14")
     article = process_article(article, lexicon)
     assert {m.canonical for m in article.mentions if m.text == "Santoso"} == {"Budi Santoso"}
+
+
+# --- earlier meetings and visits lower in the article -------------------------------------------
+
+MET = "Hungarian Trade Minister Lena Varga met Swedish Trade Minister Tomas Lind in Geneva on Monday.\n"
+
+
+def _rows(lexicon, text: str):
+    article = Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"), published_raw="2025-11-05")
+    return process_article(article, lexicon).meetings
+
+
+@pytest.mark.parametrize("text, parties, place", [
+    ("The two ministers first discussed a steel partnership in Stockholm in November, when Varga led a trade "
+     "mission.", {"Lena Varga", "Tomas Lind"}, "Stockholm"),
+    ("Swedish and Hungarian officials first discussed the arrangement in Budapest in 2024.",
+     {"Sweden", "Hungary"}, "Budapest"),
+])
+def test_two_sides_that_discussed_something_in_a_city_at_a_time_met_there(lexicon, text, parties, place):
+    rows = _rows(lexicon, MET + text)
+    assert [(set(m.participants), m.status) for m in rows if m.location == place] == [(parties, "held")]
+
+
+@pytest.mark.parametrize("text", [
+    "The two ministers discussed the situation in Kyiv.",
+    "Analysts discussed the deal in Stockholm on Tuesday.",
+    "Varga discussed the deal with reporters in Stockholm on Tuesday.",
+])
+def test_discussing_without_two_sides_a_city_and_a_time_is_no_other_meeting(lexicon, text):
+    assert len(_rows(lexicon, MET + text)) == 1
+
+
+def test_a_call_is_not_the_talks_of_a_visit(lexicon):
+    ms = meetings_of(lexicon, "Lena Varga visited Stockholm earlier this month for the launch of the steel talks.\n"
+                              "Varga spoke with Tomas Lind again by phone on Monday.")
+    assert sorted((sorted(m.participants), m.mode) for m in ms) == [
+        (["Lena Varga", "Sweden"], "in_person"), (["Lena Varga", "Tomas Lind"], "phone")]
+
+
+def test_talks_during_the_visit_stand_for_it(lexicon):
+    ms = meetings_of(lexicon, "Lena Varga visited Stockholm on Monday.\nShe held talks with Tomas Lind there on Monday.")
+    assert sides(ms) == [{"Lena Varga", "Tomas Lind"}]

@@ -176,6 +176,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     if not kinds:
         return out
 
+    if set(kinds) == {"discussed"}:   # "first discussed the plan in Nairobi in 2024": a meeting before the one reported
+        base["repeat"] = True
     how, strength = mode(ctx, kinds, seg, a)
     # "met ... and agreed to hold the next dialogue in Beijing": the launched dialogue's city is its own
     b_place = min([lm.start() for lm in launches if out], default=b)

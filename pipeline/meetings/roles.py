@@ -71,6 +71,11 @@ def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool
         # a conversation of its own has a day; "A and B talked about X" alone tells what a meeting covered
         own_day = any(a <= d.start < b for d in ctx.article.dates)
         return not (_SPOKE_TO_EACH_OTHER.match(low, m.end()) and own_day and _joint_subject(ctx, m, a))
+    if kind == "discussed":   # "the two ministers first discussed the plan in Sao Paulo in November"
+        # a meeting of its own: two sides as the subject, and a city and a time of its own after the verb
+        joint = _joint_subject(ctx, m, a) or len(country_sides(ctx, a, m.start(), [])[0]) >= 2
+        when_said = any(m.end() <= d.start < b for d in ctx.article.dates)
+        return not (joint and when_said and ctx.places.city_in(ctx.low, ctx.text, m.end(), b, ctx.taken, False))
     if kind == "sign":   # signing together is a meeting; "signed an order" alone is not
         return not (_joint_subject(ctx, m, a) or _joint_object(ctx, m, b))
     if kind == "accept":
