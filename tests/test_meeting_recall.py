@@ -190,3 +190,54 @@ def test_a_call_is_not_the_talks_of_a_visit(lexicon):
 def test_talks_during_the_visit_stand_for_it(lexicon):
     ms = meetings_of(lexicon, "Lena Varga visited Stockholm on Monday.\nShe held talks with Tomas Lind there on Monday.")
     assert sides(ms) == [{"Lena Varga", "Tomas Lind"}]
+
+
+# --- invitations accepted, visits paid -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Tomas Lind has also accepted Varga's invitation to visit Budapest in June.",
+    "Lena Varga invited Tomas Lind to visit Budapest in June, and Lind accepted with pleasure.",
+    "Lena Varga invited Tomas Lind to visit Budapest in June, and Lind accepted.",
+])
+def test_an_accepted_invitation_is_a_planned_visit(lexicon, text):
+    [m] = meetings_of(lexicon, text)
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+    assert (m.location, m.status) == ("Budapest", "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Varga invited Tomas Lind to visit Budapest in June, but Lind declined.",
+    "Lena Varga invited Tomas Lind to visit Budapest in June.",
+    "Lena Varga invited Tomas Lind to visit Budapest in June, and Lind accepted that tariffs must fall.",
+])
+def test_an_invitation_not_accepted_is_no_row(lexicon, text):
+    assert meetings_of(lexicon, text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Varga flew to Stockholm, where on Monday she called on Tomas Lind.",
+    "On Monday, Varga called on Swedish Trade Minister Tomas Lind in Stockholm.",
+])
+def test_calling_on_a_person_is_a_visit(lexicon, text):
+    [m] = meetings_of(lexicon, text)
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"}
+    assert (m.location, m.mode, m.status) == ("Stockholm", "in_person", "held")
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Varga called on Tomas Lind to lift the tariffs on Monday.",
+    "Lena Varga called on Tomas Lind and his government for restraint.",
+    "Lena Varga called on Sweden to lift the tariffs.",
+    "Lena Varga called upon Tomas Lind to act.",
+])
+def test_calling_on_someone_to_act_is_no_visit(lexicon, text):
+    assert meetings_of(lexicon, text) == []
+
+
+def test_a_pronoun_after_a_role_opening_the_sentence_is_that_role(lexicon):
+    text = ("Premier Lena Varga met Swedish Trade Minister Tomas Lind in Stockholm on Monday.\n"
+            "Lind said Sweden wanted more Hungarian grain.\n"
+            "The premier then flew to Tokyo, where on Wednesday she called on Japanese Trade Minister Sato Kenji.")
+    rows = _rows(lexicon, text)
+    assert any(set(m.participants) == {"Lena Varga", "Sato Kenji"} for m in rows)
+    assert not any({"Tomas Lind", "Sato Kenji"} <= set(m.participants) for m in rows)

@@ -44,7 +44,10 @@ LEADING = re.compile(r"\s*[\"'“‘]?(?:after|before|when|while|since|following
 # "During their two-day talks": the meeting noun comes within a few words of "during"
 DURING_CUE_REACH = 25
 _DURING_TALKS = re.compile(r"\s*[\"'“‘]?during\s+")
-ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:his|her|the|this|an|their|our|my|that) (?:\w+ )?invitation")
+# "accepted the invitation", "accepted Moe's invitation", "(invited B to Oslo,) and B accepted with pleasure"
+ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:(?:his|her|the|this|an|their|our|my|that) (?:\w+ )?"
+                    r"|(?:[\w.-]+ ){0,2}?[\w.-]+['\u2019]s (?:\w+ )?)invitation"
+                    r"|\baccepted(?= with (?:pleasure|thanks|gratitude)\b|\s*[.;])")
 # what may follow the last name of a list: the end of the sentence or of a phrase
 _LIST_END = re.compile(r"\s*(?:[.;:,)!?]|$)")
 # after a name in a list: its organisation, then the comma ("Chairman A of the Business Federation, and ...")
@@ -313,6 +316,11 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
         return list(prev.persons), list(prev.sides)
     if owner and len(persons) >= 2:   # "In his talks with Sato, Zhou said ...": the owner is named
         return [], []
+    lead = ctx.rules.role_ref.match(low, s) if single and not owner else None
+    if lead and lead.end() <= a:   # "The premier then flew to Hanoi, where he called on ...": the role opening the sentence
+        found = [p for p in entity_reference(ctx, idx, lead.group(), s) if p not in persons]
+        if found:
+            return found[:1], []
     if single:
         return [p for p in entity_reference(ctx, idx, single.group(1) if owner else single.group(), a)
                 if p not in persons][:1], []

@@ -71,6 +71,13 @@ def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool
         # a conversation of its own has a day; "A and B talked about X" alone tells what a meeting covered
         own_day = any(a <= d.start < b for d in ctx.article.dates)
         return not (_SPOKE_TO_EACH_OTHER.match(low, m.end()) and own_day and _joint_subject(ctx, m, a))
+    if kind == "in_person" and m.group().startswith("call"):   # "he called on Vietnam's trade minister Dien"
+        host = next((p for p in ctx.persons if m.end() <= p.start <= m.end() + OBJECT_REACH), None)
+        caller = _person_subject(ctx, m, a)
+        if host is None or not caller or _OBJECT_ENDS.search(low, m.end(), host.start):
+            return True
+        c1, c2 = ctx.country(caller), ctx.country(host.canonical)
+        return caller == host.canonical or bool(c1 and c1 == c2)
     if kind == "discussed":   # "the two ministers first discussed the plan in Sao Paulo in November"
         # a meeting of its own: two sides as the subject, and a city and a time of its own after the verb
         joint = _joint_subject(ctx, m, a) or len(country_sides(ctx, a, m.start(), [])[0]) >= 2
