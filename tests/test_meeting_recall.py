@@ -241,3 +241,36 @@ def test_a_pronoun_after_a_role_opening_the_sentence_is_that_role(lexicon):
     rows = _rows(lexicon, text)
     assert any(set(m.participants) == {"Lena Varga", "Sato Kenji"} for m in rows)
     assert not any({"Tomas Lind", "Sato Kenji"} <= set(m.participants) for m in rows)
+
+
+@pytest.mark.parametrize("text", [
+    "Tomas Lind is expected to travel to Budapest in September to sign a memorandum of understanding with Varga, "
+    "Swedish officials said.",
+    "Lena Varga will sign the agreement with Tomas Lind in Stockholm on Monday.",
+])
+def test_signing_with_a_person_of_another_country_is_a_meeting(lexicon, text):
+    [m] = meetings_of(lexicon, text)
+    assert set(m.participants) == {"Lena Varga", "Tomas Lind"} and m.status == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "Lena Varga signed a decree on Monday with effect from May, Tomas Lind said.",
+    "Lena Varga signed a contract with Volvo on Monday.",
+])
+def test_signing_with_no_person_of_another_country_is_no_meeting(lexicon, text):
+    assert meetings_of(lexicon, text) == []
+
+
+def test_a_postponed_visit_of_a_side_to_a_capital_meets_its_country(lexicon):
+    [m] = meetings_of(lexicon, "A visit to Stockholm by Hungary's trade minister, planned for October, was postponed "
+                               "and no new date has been set.")
+    assert set(m.participants) == {"Hungary", "Sweden"}
+    assert (m.location, m.status) == ("Stockholm", "planned")
+
+
+@pytest.mark.parametrize("text", [
+    "A visit to Budapest by the Hungarian minister was postponed.",
+    "Swedish exports to Budapest rose after a visit.",
+])
+def test_a_visit_home_or_no_visiting_side_is_no_row(lexicon, text):
+    assert meetings_of(lexicon, text) == []

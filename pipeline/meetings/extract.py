@@ -198,6 +198,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         # "Ishiba would visit Beijing next year": a trip of its own to the capital's country, not a mention of one
         host = ctx.places.host_of(location)
         destinations = [host] if host and host != ctx.country(persons[0]) else []
+    if "visit" in kinds and not destinations and not persons and len(base["sides"]) == 1:
+        # "a visit to Accra by the UK's trade minister": the city's country hosts the visiting side
+        host = ctx.places.host_of(location)
+        destinations = [host] if host and host not in base["sides"] else []
     if "visit" in kinds and not destinations and not visits_person and set(kinds) <= {"visit", "told", "agree", "speak"}:
         base["kind"] = "back"   # "Hart's visit": refers to a trip, names no counterpart
         return out + [Clue(**base)]

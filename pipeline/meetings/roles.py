@@ -38,6 +38,9 @@ _PAIR_SUBJECT = re.compile(r"\b(?:the two(?: [a-z]+)?|the pair|both sides|both l
                            + r"(?:last |first |also |briefly )*$")
 # "A and B talked about tariffs / by phone / on Friday": to each other; not "spoke at the forum", "spoke out"
 _SPOKE_TO_EACH_OTHER = re.compile(r" (?:about|over|by|for|again|briefly|on (?:the )?(?:phone|telephone|\w+day\b|\d|[a-z]+\.? \d))")
+# "to sign a memorandum of understanding on lithium refining with Williams": what is signed, then "with"
+SIGNED_WITH_REACH = 80
+_WITH = re.compile(r"(?<=[a-z ])[^,.;:\"“”()]*?\bwith (?:(?:his|her|their) (?:[a-z]+ ){0,3}?)?")
 # "signed by Zhou and Lind", "a pact signed by the two ministers"
 _SIGNED_BY = re.compile(r" by ")
 
@@ -84,7 +87,7 @@ def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool
         when_said = any(m.end() <= d.start < b for d in ctx.article.dates)
         return not (joint and when_said and ctx.places.city_in(ctx.low, ctx.text, m.end(), b, ctx.taken, False))
     if kind == "sign":   # signing together is a meeting; "signed an order" alone is not
-        return not (_joint_subject(ctx, m, a) or _joint_object(ctx, m, b))
+        return not (_joint_subject(ctx, m, a) or _joint_object(ctx, m, b) or _signs_with(ctx, m, a, b))
     if kind == "accept":
         return not ACCEPT.match(low, m.start())
     return False
@@ -100,6 +103,15 @@ def _joint_subject(ctx: Context, m: re.Match, a: int) -> bool:
         c1, c2 = ctx.country(before[-2].canonical), ctx.country(before[-1].canonical)
         return bool(c1 and c2 and c1 != c2)
     return bool(_PAIR_SUBJECT.search(low, a, m.start()))
+
+
+def _signs_with(ctx: Context, m: re.Match, a: int, b: int) -> bool:
+    """ "Kim is expected to travel to Santiago to sign a memorandum with Williams": the clause's subject
+    signs with a person of another country named after "with"."""
+    subject = next((p for p in ctx.persons if a <= p.start < m.start()), None)
+    with_ = _WITH.search(ctx.low, m.end(), min(b, m.end() + SIGNED_WITH_REACH))
+    other = next((p for p in ctx.persons if with_ and p.start == with_.end()), None)
+    return bool(subject and other and _another_country(ctx, subject.canonical, other.canonical))
 
 
 def _joint_object(ctx: Context, m: re.Match, b: int) -> bool:
