@@ -37,6 +37,7 @@ class BodyRules:
         # "the X-Y Trade Committee will meet", "the joint commission is due to convene"
         self.body_meets = re.compile(rf"\b(?:the |an? ){name} (?:(?:will|would|is to|are to|is due to|is set to|"
                                      rf"is scheduled to|is expected to|shall) )(?:meet|convene|sit)\b")
+        self.body = re.compile(body)   # a cheap test before the patterns above
         self.joint = re.compile(whole(data["bilateral_body_words"]))
         self.not_bilateral = re.compile(whole(data["one_side_bodies"]))
         self.hedge = re.compile(whole(data["follow_up_hedges"]))
@@ -47,8 +48,10 @@ def body_meeting(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
     planned meetings the sentence's clauses gave the people who agreed on it."""
     s, e = ctx.article.sentences[idx]
     low, rules = ctx.low, ctx.lexicon.compiled(BodyRules)
+    if not rules.body.search(low, s, e) or not ctx.rules.planned.search(low, s, e):
+        return None
     m = rules.sitting_of.search(low, s, e) or rules.body_meets.search(low, s, e)
-    if m is None or not ctx.rules.planned.search(low, s, e) or rules.hedge.search(low, s, e) \
+    if m is None or rules.hedge.search(low, s, e) \
             or ctx.rules.generic.search(low, s, e) or rules.not_bilateral.search(m.group("name")):
         return None
     a, b = m.span("name")
