@@ -446,9 +446,12 @@ def _token_spans(ctx: _Context, start: int, end: int):
 
 def _short_forms(lexicon: Lexicon, m: Mention) -> set[str]:
     persons = lexicon.people_by_canonical.get(m.canonical)
-    if persons:
-        return {normalise(persons[0].family)}
     words = normalise(m.canonical).split()
+    if persons:
+        # "Santoso" for Budi Santoso, "Minister Dien" for Nguyen Hong Dien: the last word of a full name
+        # is written alone too, where the family name the lexicon gives stands elsewhere
+        last = {words[-1]} if len(words) > 1 and len(words[-1]) > 3 and not m.canonical.endswith(".") else set()
+        return {normalise(persons[0].family)} | last
     # any capitalised word of a name of three or more: "Ms Paredes" is Ana Lucía Paredes de la Torre,
     # "Sheikh Khalid" Khalid bin Jassim Al Thani
     inner = {normalise(w) for w in m.canonical.split()[1:-1] if not w.islower() and len(w) > 2}

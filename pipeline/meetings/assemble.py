@@ -177,7 +177,9 @@ def _without_covered(ctx: Context, groups: list[Group]) -> list[Group]:
         if person is None or country is None or person not in h.persons:
             return False
         near = not (g.date and h.date) or abs((g.date - h.date).days) <= SAME_TRIP_DAYS
-        return near and any(ctx.country(p) == country for p in h.persons if p != person)
+        # "visited Manila ... spoke with Roque again by phone on Saturday": a call is not the visit's talks
+        remote = _remote(h) and not _remote(g) and any(c.visit for c in g.clues)
+        return near and not remote and any(ctx.country(p) == country for p in h.persons if p != person)
     return [g for g in groups if g.kind == "launch" or not any(fuller(g, h) for h in groups)]
 
 
@@ -287,7 +289,7 @@ def _fill_places(ctx: Context, groups: list[Group]) -> None:
             continue
         near = {h.location for h in located if _close(g, h) and _lends(ctx, h, g)}
         if len(near) == 1 and stray is None:   # a city no meeting took: the trip went elsewhere too
-            stray = ctx.places.placed_cities(ctx.low) - {h.location for h in located}
+            stray = ctx.places.placed_cities(ctx.low) - {h.location for h in groups if h.location}   # earlier rounds' too
         # a visit to Germany did not happen in Brussels
         dests = [c.destination for c in g.clues if c.destination]
         if len(near) == 1 and (not stray or near == {ctx.dateline_city}):   # the dateline's city: the story's

@@ -45,7 +45,10 @@ LEADING = re.compile(r"\s*[\"'“‘]?(?:after|before|when|while|since|following
 # "During their two-day talks": the meeting noun comes within a few words of "during"
 DURING_CUE_REACH = 25
 _DURING_TALKS = re.compile(r"\s*[\"'“‘]?during\s+")
-ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:his|her|the|this|an|their|our|my|that) (?:\w+ )?invitation")
+# "accepted the invitation", "accepted Moe's invitation", "(invited B to Oslo,) and B accepted with pleasure"
+ACCEPT = re.compile(r"\baccept(?:ed|s)? (?:(?:his|her|the|this|an|their|our|my|that) (?:\w+ )?"
+                    r"|(?:[\w.-]+ ){0,2}?[\w.-]+['\u2019]s (?:\w+ )?)invitation"
+                    r"|\baccepted(?= with (?:pleasure|thanks|gratitude)\b|\s*[.;])")
 # what may follow the last name of a list: the end of the sentence or of a phrase
 _LIST_END = re.compile(r"\s*(?:[.;:,)!?]|$)")
 # after a name in a list: its organisation, then the comma ("Chairman A of the Business Federation, and ...")
@@ -62,6 +65,10 @@ _SPOKES = re.compile(r"spokes(?:man|woman|person)")
 _SPOKES_BEFORE = re.compile(r"spokes(?:man|woman|person)\s+(?:[\w-]+\s+){0,3}$")
 _PAIR_MEETING = re.compile(r"\b(?:summit|talks|dialogue|meetings?|consultations)\b")
 _OBJECT_CUE = re.compile(r"\b(?:told|with|met|telling|to|and)\s+(?:the\s+|his\s+|her\s+)?$")
+# "met World Trade Organization Director-General Okonjo-Iweala": an organisation's name before the object's title
+_OBJECT_CUE_NAMED = re.compile(r"\b(?:told|with|met|telling|to)\s+(?:the\s+)?(?:[A-Z][\w.'&-]*\s+){1,5}$")
+# ... the words of the organisation's name, at most
+OBJECT_NAME_REACH = 70
 _SPOKES_AFTER = re.compile(r",\s+(?:a|the|who is a|who is the)\s+(?:[\w-]+\s+){0,4}?spokes(?:man|woman|person)\b"
                            r"(?!\s+(?:said|says|told|added|stated)\b)")
 
@@ -108,6 +115,8 @@ class Context:
         self.taken = [(m.start, m.end) for m in article.mentions]
         self.dateline_city, self.dateline_end = dateline(
             article.paragraphs, [r.text for r in article.removed if r.reason in ("metadata", "byline")], lexicon=lexicon)
+        # "HA NOI —": a word of the dateline's city is nobody's name
+        self.persons = [m for m in self.persons if m.start >= self.dateline_end or not m.text.isupper()]
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
@@ -296,7 +305,8 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
         return [], []
     # the subject of the main clause: the nearest person before who is nobody's object ...
     for m in reversed(ctx.persons_in(s, a)):
-        if not _OBJECT_CUE.search(low[max(s, m.start - OBJECT_CUE_REACH):m.start]):
+        if not (_OBJECT_CUE.search(low[max(s, m.start - OBJECT_CUE_REACH):m.start])
+                or _OBJECT_CUE_NAMED.search(ctx.text[max(s, m.start - OBJECT_NAME_REACH):m.start])):
             return ([m.canonical] if m.canonical not in persons else []), []
     # ... or, after a leading clause ("Before his talks with Zhou, Hart will ..."), the first one after
     after = ctx.persons_in(b, e)
@@ -307,6 +317,11 @@ def resolve_sides(ctx: Context, idx: int, a: int, b: int, persons: list[str], ea
         return list(prev.persons), list(prev.sides)
     if owner and len(persons) >= 2:   # "In his talks with Sato, Zhou said ...": the owner is named
         return [], []
+    lead = ctx.rules.role_ref.match(low, s) if single and not owner else None
+    if lead and lead.end() <= a:   # "The premier then flew to Hanoi, where he called on ...": the role opening the sentence
+        found = [p for p in entity_reference(ctx, idx, lead.group(), s) if p not in persons]
+        if found:
+            return found[:1], []
     if single:
         return [p for p in entity_reference(ctx, idx, single.group(1) if owner else single.group(), a)
                 if p not in persons][:1], []

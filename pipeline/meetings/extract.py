@@ -21,6 +21,7 @@ from dataclasses import replace
 from pipeline.article import Article
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.meetings.assemble import assemble
+from pipeline.meetings.bodies import body_meeting
 from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
@@ -87,6 +88,7 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
             # nobody in the sentence, not even "he", "the two" or "both countries": at most earlier rounds
             # of the article's meeting, or details of the one just reported ("The talks took place in Geneva")
             lone = _earlier_rounds(ctx, idx, s, e) or (_lone_pointer(ctx, idx, s, e) if idx - 1 in cues_by_sent else None)
+            lone = body_meeting(ctx, idx, clues) or lone   # "the joint committee will meet in May"
             clues += [lone] if lone else []
             continue
         blocked = [(m.start(), m.end()) for m in rules.not_meeting.finditer(low, s, e)]
@@ -98,7 +100,8 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
             held = _clues_of_segment(ctx, idx, a, split or b, [m for m in seg_cues if m.start() < (split or b)],
                                      clues, len(segs) == 1)
             clues += held + (_agreed_after(ctx, idx, split, b, seg_cues, held) if split else [])
-        body = convened_body(ctx, idx, clues)   # "agreed to ..., including by convening the Joint Commission"
+        # "agreed to ..., including by convening the Joint Commission", "the X-Y Trade Committee will meet"
+        body = convened_body(ctx, idx, clues) or body_meeting(ctx, idx, clues)
         clues += [body] if body else []
     article.meetings = assemble(ctx, clues)
     return article
@@ -179,6 +182,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     if not kinds:
         return out
 
+    if set(kinds) == {"discuss"} and not any(a <= d.start < b and d.precision == "day" for d in ctx.article.dates):
+        base["repeat"] = True   # "first discussed the plan in Nairobi in 2024": a meeting before the one reported
     how, strength = mode(ctx, kinds, seg, a)
     # "met ... and agreed to hold the next dialogue in Beijing": the launched dialogue's city is its own
     b_place = min([lm.start() for lm in launches if out], default=b)
@@ -201,6 +206,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
         # its own to the capital's country, not a mention of one
         host = ctx.places.host_of(location)
         destinations = [host] if host and host != ctx.country(persons[0]) else []
+    if "visit" in kinds and not destinations and not persons and len(base["sides"]) == 1:
+        # "a visit to Accra by the UK's trade minister": the city's country hosts the visiting side
+        host = ctx.places.host_of(location)
+        destinations = [host] if host and host not in base["sides"] else []
     if "visit" in kinds and not destinations and not visits_person and set(kinds) <= {"visit", "told", "agree", "speak"}:
         base["kind"] = "back"   # "Hart's visit": refers to a trip, names no counterpart
         return out + [Clue(**base)]

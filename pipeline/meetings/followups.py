@@ -135,7 +135,18 @@ def _followed(ctx: Context, near: list[Clue], s: int, at: int, people: bool) -> 
     pool = [c for c in near if not c.aside] or near
     if people:
         pool = [c for c in pool if len(c.persons) >= 2] or pool
+        # "The two ministers will meet again": the pair the sentences just before still speak of, though
+        # a meeting with someone else was reported after theirs; a bilateral on a gathering's sidelines too
+        talked = [c for c in near if len(c.persons) >= 2 and _last_told(ctx, c, s) > _last_told(ctx, pool[-1], s)]
+        pool = talked[-1:] or pool
     return pool[-1] if pool else None
+
+
+def _last_told(ctx: Context, clue: Clue, s: int) -> int:
+    """How late before `s` the article last speaks of every person of `clue`: the latest sentence
+    by which each of them has been named again."""
+    return min((max((ctx.sentence_of(p.start) for p in ctx.persons if p.canonical == who and p.start < s), default=-1)
+                for who in clue.persons), default=-1)
 
 
 def convened_body(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:

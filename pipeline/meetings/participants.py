@@ -62,6 +62,7 @@ class PartyRules:
             offices.items(), key=lambda kv: kv[0] != "leader")]
         # the verb closes the sentence, or a short phrase after it does ("said on Monday.")
         self.reporting = re.compile(r"\s*(?:,[^,.;]{0,80},\s*)?" + whole(data["reporting_verbs"])
+                                    + r"(?:\s+(?:the\s+)?" + whole(data["press_audiences"]) + ")?"   # "told reporters"
                                     + r"(?:\s+(?:on|in|at|during|after|late|earlier|later|yesterday|today|tonight)\b[^,.;:\"“]{0,40}?)?"
                                     r"\s*[.!?]?\s*$")
 
@@ -149,7 +150,8 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     side_end = min(occ_end, max(m.end() for m in cues) + SIDE_REACH)
     persons = parties_in(ctx, side_start, occ_end)
     groups = groups_met(ctx, side_start, side_end)
-    sides, destinations = country_sides(ctx, side_start, side_end, [g[1] for g in groups])
+    reporters = [x.span() for x in ctx.rules.role_ref.finditer(low, a, side_end) if _reporting_role(ctx, x)]
+    sides, destinations = country_sides(ctx, side_start, side_end, [g[1] for g in groups] + reporters)
     groups = unique([g[0] for g in groups] + regions_met(ctx, side_start, side_end))
     if all(ctx.rules.cue_kind[m.group()] == "summit" for m in cues):
         named = summit_names(ctx, side_start, side_end)
@@ -159,7 +161,8 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     owner = ctx.rules.owner.search(low[a:b])
     if len(persons) < 2:   # "the secretary's talks", "the top Swedish diplomat is due to meet"
         for m in ctx.rules.role_ref.finditer(low, a, side_end):
-            persons = unique(persons + entity_reference(ctx, idx, m.group(), a))
+            if m.span() not in reporters:   # "..., the ambassador said.": who tells of the meeting
+                persons = unique(persons + entity_reference(ctx, idx, m.group(), a))
     else:   # "the Hungarian economy minister met A and B": the subject is a side of its own
         persons = unique(persons + _subject_role(ctx, idx, a, first_cue, persons, cues))
     uncovered = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}]
@@ -181,6 +184,13 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
     countries = unique([ctx.country(p) for p in persons] + sides + destinations)
     sides = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}] + groups
     return Parties(persons, sides, countries, destinations, side_end, occasion)
+
+
+def _reporting_role(ctx: Context, m: re.Match) -> bool:
+    """ "..., the Ambassador said.": a role closing the sentence with its speech verb reports it."""
+    end = ctx.article.sentences[ctx.sentence_of(m.start())][1]
+    return ctx.low[max(0, m.start() - 2):m.start()] == ", " and bool(
+        ctx.lexicon.compiled(PartyRules).reporting.match(ctx.text, m.end(), end))
 
 
 def _first_person(ctx: Context, a: int, cue: int) -> list[str]:

@@ -38,6 +38,9 @@ _PAIR_SUBJECT = re.compile(r"\b(?:the two(?: [a-z]+)?|the pair|both sides|both l
                            + r"(?:last |first |also |briefly )*$")
 # "A and B talked about tariffs / by phone / on Friday": to each other; not "spoke at the forum", "spoke out"
 _SPOKE_TO_EACH_OTHER = re.compile(r" (?:about|over|by|for|again|briefly|on (?:the )?(?:phone|telephone|\w+day\b|\d|[a-z]+\.? \d))")
+# "to sign a memorandum of understanding on lithium refining with Williams": what is signed, then "with"
+SIGNED_WITH_REACH = 80
+_WITH = re.compile(r"(?<=[a-z ])[^,.;:\"“”()]*?\bwith (?:(?:his|her|their) (?:[a-z]+ ){0,3}?)?")
 # "signed by Zhou and Lind", "a pact signed by the two ministers"
 _SIGNED_BY = re.compile(r" by ")
 
@@ -71,11 +74,23 @@ def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool
         # a conversation of its own has a day; "A and B talked about X" alone tells what a meeting covered
         own_day = any(a <= d.start < b for d in ctx.article.dates)
         return not (_SPOKE_TO_EACH_OTHER.match(low, m.end()) and own_day and _joint_subject(ctx, m, a))
-    if kind == "discuss":   # "A and B discussed trade on Monday": a conversation of its own, with its own day
-        # ("first discussed the idea in November" tells of an earlier contact, not a meeting with a day)
-        return not (any(a <= d.start < b and d.precision == "day" for d in ctx.article.dates) and _joint_subject(ctx, m, a))
+    if kind == "in_person" and m.group().startswith("call"):   # "he called on Vietnam's trade minister Dien"
+        host = next((p for p in ctx.persons if m.end() <= p.start <= m.end() + OBJECT_REACH), None)
+        caller = _person_subject(ctx, m, a)
+        if host is None or not caller or _OBJECT_ENDS.search(low, m.end(), host.start):
+            return True
+        c1, c2 = ctx.country(caller), ctx.country(host.canonical)
+        return caller == host.canonical or bool(c1 and c1 == c2)
+    if kind == "discuss":
+        # "A and B discussed trade on Monday": a conversation of its own, with its own day; "the two ministers
+        # first discussed the plan in Sao Paulo in November": an earlier meeting, with a city and a time after
+        # the verb ("first discussed the idea in November" alone tells of a contact, not a meeting)
+        joint = _joint_subject(ctx, m, a) or len(country_sides(ctx, a, m.start(), [])[0]) >= 2
+        day = any(a <= d.start < b and d.precision == "day" for d in ctx.article.dates)
+        when_said = any(m.end() <= d.start < b for d in ctx.article.dates)
+        return not (joint and (day or when_said and ctx.places.city_in(ctx.low, ctx.text, m.end(), b, ctx.taken, False)))
     if kind == "sign":   # signing together is a meeting; "signed an order" alone is not
-        return not (_joint_subject(ctx, m, a) or _joint_object(ctx, m, b))
+        return not (_joint_subject(ctx, m, a) or _joint_object(ctx, m, b) or _signs_with(ctx, m, a, b))
     if kind == "accept":
         return not ACCEPT.match(low, m.start())
     return False
@@ -91,6 +106,15 @@ def _joint_subject(ctx: Context, m: re.Match, a: int) -> bool:
         c1, c2 = ctx.country(before[-2].canonical), ctx.country(before[-1].canonical)
         return bool(c1 and c2 and c1 != c2)
     return bool(_PAIR_SUBJECT.search(low, a, m.start()))
+
+
+def _signs_with(ctx: Context, m: re.Match, a: int, b: int) -> bool:
+    """ "Kim is expected to travel to Santiago to sign a memorandum with Williams": the clause's subject
+    signs with a person of another country named after "with"."""
+    subject = next((p for p in ctx.persons if a <= p.start < m.start()), None)
+    with_ = _WITH.search(ctx.low, m.end(), min(b, m.end() + SIGNED_WITH_REACH))
+    other = next((p for p in ctx.persons if with_ and p.start == with_.end()), None)
+    return bool(subject and other and _another_country(ctx, subject.canonical, other.canonical))
 
 
 def _joint_object(ctx: Context, m: re.Match, b: int) -> bool:

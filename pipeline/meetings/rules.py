@@ -63,6 +63,9 @@ class MeetingRules:
                          for prep in ("with", "to")]
         # "A and B talked about tariffs", "the two last spoke on 3 May": only with a joint subject
         cues["spoke"] = list(data["speak_verbs"])
+        # "paid a courtesy call on the premier": a call paid in person; so is "called on the premier"
+        cues["in_person"] = cues["in_person"] + [f"{w} {c}" for w in data["visit_calls"] for c in ("call", "calls")] + [
+            f"{verb} {on}" for verb in data["call_verbs"] for on in ("on", "upon")]
         self.cue_kind: dict[str, str] = {}
         for kind, phrases in cues.items():
             for phrase in phrases:
@@ -90,7 +93,9 @@ class MeetingRules:
             r"meet (?:[a-z]+ )?" + any_of(data["meet_objects"]),
             any_of(data["contact_verbs"]) + r"\w* (?:" + any_of(data["contact_modifiers"]) + " )?"
             + any_of(data["contact_nouns"]),
-            any_of(data["call_verbs"]) + r" (?:" + any_of(call_objects) + "|" + call_on_a_day + ")",
+            # "called on Beijing to lift the ban", "calls on members for restraint": urging, not a visit
+            "".join(f"(?<!{w} )" for w in data["visit_calls"]) + any_of(data["call_verbs"]) + r" (?:"
+            + any_of(call_objects) + "|(?:" + call_on_a_day + r")(?=[^.;:]{0,120}?\b(?:to|for)\b))",
             any_of(visit_verbs) + r" (?:the )?" + any_of(data["web_pages"]),
             r"peace talks? (?:with|between) " + any_of(data["conflict_sides"]),
             # "progress in the talks": the talks are the topic
