@@ -43,7 +43,7 @@ class BodyRules:
         self.hedge = re.compile(whole(data["follow_up_hedges"]))
 
 
-def body_meeting(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
+def bilateral_body_meeting(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
     """The planned meeting of a bilateral body told in sentence `idx`, if any; it stands for the
     planned meetings the sentence's clauses gave the people who agreed on it."""
     s, e = ctx.article.sentences[idx]

@@ -21,12 +21,12 @@ from dataclasses import replace
 from pipeline.article import Article
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.meetings.assemble import assemble
-from pipeline.meetings.bodies import body_meeting
+from pipeline.meetings.bodies import bilateral_body_meeting
 from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.days import another_gathering
-from pipeline.meetings.followups import FollowUpRules, body_meeting, convened_body, follow_up
+from pipeline.meetings.followups import FollowUpRules, convened_body, follow_up, launched_body_meeting
 from pipeline.meetings.manner import (city_here, city_in_relative, city_of_clause, city_there, has_tense, invitation_day,
                                       mode, status_of, when)
 from pipeline.meetings.participants import implicit_countries, parties_of
@@ -78,7 +78,7 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
         if later is not None or idx not in cues_by_sent:
             clues += [later] if later else []
             continue
-        body = body_meeting(ctx, idx, clues)   # "The working group's first meeting took place in Geneva"
+        body = launched_body_meeting(ctx, idx, clues)   # "The working group's first meeting took place in Geneva"
         if body is not None:
             clues.append(body)
             continue
@@ -88,7 +88,7 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
             # nobody in the sentence, not even "he", "the two" or "both countries": at most earlier rounds
             # of the article's meeting, or details of the one just reported ("The talks took place in Geneva")
             lone = _earlier_rounds(ctx, idx, s, e) or (_lone_pointer(ctx, idx, s, e) if idx - 1 in cues_by_sent else None)
-            lone = body_meeting(ctx, idx, clues) or lone   # "the joint committee will meet in May"
+            lone = bilateral_body_meeting(ctx, idx, clues) or lone   # "the joint committee will meet in May"
             clues += [lone] if lone else []
             continue
         blocked = [(m.start(), m.end()) for m in rules.not_meeting.finditer(low, s, e)]
@@ -101,7 +101,7 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
                                      clues, len(segs) == 1)
             clues += held + (_agreed_after(ctx, idx, split, b, seg_cues, held) if split else [])
         # "agreed to ..., including by convening the Joint Commission", "the X-Y Trade Committee will meet"
-        body = convened_body(ctx, idx, clues) or body_meeting(ctx, idx, clues)
+        body = convened_body(ctx, idx, clues) or bilateral_body_meeting(ctx, idx, clues)
         clues += [body] if body else []
     article.meetings = assemble(ctx, clues)
     return article

@@ -170,7 +170,7 @@ def convened_body(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
                 strength=2 if place else 0, location=place)
 
 
-def body_meeting(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
+def launched_body_meeting(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
     """ "Sweden and Japan agreed to set up a working group. The working group's first meeting took
     place in Geneva": the meeting of a body launched a few sentences before is a meeting of the
     countries that launched it, held or planned as its sentence tells. It stands for the planned
