@@ -311,3 +311,81 @@ def test_a_gathering_related_to_the_meeting_does_not_date_it(lexicon, text):
 def test_the_day_before_with_a_purpose_after_it_counts_back(lexicon):
     text = "Wang Wentao said on Tuesday he had met Howard Lutnick the day before to discuss chips."
     assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao and Howard Lutnick met for a second day on Tuesday in Geneva.",
+    "Talks between Wang Wentao and Howard Lutnick entered a second day in Geneva on Tuesday.",
+    "Wang Wentao and Howard Lutnick held talks for the second straight day in Geneva on Tuesday.",
+    "On the second day of talks in Geneva on Tuesday, Wang Wentao and Howard Lutnick agreed to cut tariffs.",
+])
+def test_the_nth_day_of_talks_counts_back_to_their_first(lexicon, text):
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+def test_the_nth_day_of_talks_counts_from_a_third_day_too(lexicon):
+    text = "Wang Wentao and Howard Lutnick held talks in Geneva for a third day on Wednesday."
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a meeting on a day of a trip is that day's
+    ("On the second day of his visit to Geneva on Tuesday, Wang Wentao met Howard Lutnick.", date(2025, 11, 4)),
+    ("Wang Wentao met Howard Lutnick in Geneva on Tuesday, the second day of his trip.", date(2025, 11, 4)),
+    ("Wang Wentao and Howard Lutnick resumed talks in Geneva on Tuesday.", date(2025, 11, 4)),
+])
+def test_a_day_of_a_trip_or_resumed_talks_is_no_nth_day_of_talks(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+def test_a_day_after_since_is_no_day_of_the_meeting(lexicon):
+    text = "Wang Wentao and Howard Lutnick had talks in Geneva, their first since Monday."
+    assert the_date(lexicon, text) is None
+
+
+@pytest.mark.parametrize("text, earlier, place", [
+    ("Wang Wentao and Howard Lutnick met in Geneva, their first meeting since a round in Oslo on Oct. 20.",
+     date(2025, 10, 20), "Oslo"),
+    ("Wang Wentao met Howard Lutnick in Geneva.\nThe meeting, the first between the two ministers since a round "
+     "in Oslo on Oct. 20, lasted an hour.", date(2025, 10, 20), "Oslo"),
+])
+def test_a_meeting_named_after_since_is_an_earlier_row_with_its_own_day(lexicon, text, earlier, place):
+    rows = meetings(lexicon, text)
+    assert [(m.date, m.status) for m in rows if m.date is None] == [(None, "held")]
+    assert [(m.date, m.location, m.status) for m in rows if m.date] == [(earlier, place, "held")]
+
+
+def test_a_day_after_since_and_a_new_clause_is_the_meetings(lexicon):
+    text = "Wang Wentao has been in Geneva since Sunday and met Howard Lutnick on Monday."
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao meets Howard Lutnick in Geneva on Friday.", date(2025, 11, 7)),
+    ("Wang Wentao, who meets Howard Lutnick in Geneva on Friday, said tariffs must fall.", date(2025, 11, 7)),
+    ("Wang Wentao hosts Howard Lutnick in Beijing on Friday.", date(2025, 11, 7)),
+])
+def test_a_meeting_verb_in_the_present_simple_with_a_weekday_is_a_plan(lexicon, text, expected):
+    (m,) = meetings(lexicon, text)
+    assert (m.date, m.status) == (expected, "planned")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao, who meets Howard Lutnick often, met him in Geneva on Friday.", date(2025, 10, 31)),
+    ("Wang Wentao visits Geneva often and met Howard Lutnick there on Friday.", date(2025, 10, 31)),
+])
+def test_a_past_verb_nearer_the_weekday_keeps_it_behind(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao met Howard Lutnick in Geneva.\nWang told reporters after the Nov. 3 meeting that progress was made.",
+    "Wang Wentao met Howard Lutnick in Geneva.\nWang said Monday's meeting was useful.",
+])
+def test_a_dated_reference_to_the_meeting_dates_it(lexicon, text):
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+def test_a_statement_day_is_still_no_meeting_day(lexicon):
+    text = "Wang Wentao met Howard Lutnick in Geneva.\nWang said Monday the meeting was useful."
+    assert the_date(lexicon, text) is None

@@ -185,7 +185,8 @@ def _share_dates(groups: list[Group]) -> None:
     """A meeting with no time of its own, reported in one sentence with a dated meeting of the
     same status ("Before his talks with Zhou on Monday, Hart will meet Sato"), or continuing the
     previous sentence's meeting ("She also met the central bank governor"), happened that day."""
-    dated = [(c.sent, g.status or "held", g) for g in groups if g.date for c in g.clues if c.kind != "back"]
+    dated = [(c.sent, g.status or "held", g) for g in groups if g.date for c in g.clues
+             if c.kind != "back" and not c.repeat]   # an earlier round's day ("since talks on May 3") is its own
     for g in groups:
         if g.date or g.precision or g.kind in ("rounds", "follow"):   # an earlier or later round is another day
             continue

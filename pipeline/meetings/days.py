@@ -21,8 +21,13 @@ _PURPOSE = re.compile(r"[^,;:]*?\s(?:for|to)\s+(?:[\w-]+\s+){0,2}$")
 # ", who took office on March 3,": a person's own past, told in passing
 _WHO = re.compile(r",\s+who(?:se)?\s")
 _CLAUSE_END = re.compile(r"[,;:()]")
-# "are meeting on Monday": the present progressive of a day still ahead tells a plan
-_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:also\s+|now\s+)?\w+ing\b")
+# "are meeting on Monday", "meets Lind on Friday": the present progressive, or a meeting verb in the
+# present simple, with a day still ahead tells a plan
+_PROGRESSIVE = re.compile(r"\b(?:(?:is|are|am)\s+(?:also\s+|now\s+)?\w+ing|meets|hosts|holds|visits|receives|welcomes)\b")
+# "their first meeting since talks in Geneva on Monday": a day after "since" is an earlier event's
+_SINCE = re.compile(r"\bsince\b(?:\s+(?!and\b|but\b)[\w'’-]+){0,5}\s+(?:on\s+)?$")
+# "the first meeting since ... on Monday": how far before a day its "since" may stand
+SINCE_REACH = 60
 
 
 class OtherEventRules:
@@ -58,7 +63,8 @@ def another_event(ctx: Context, t, cue: int) -> int | None:
 
 
 class DaySpanRules:
-    """ "two days of talks", "a three-day visit": a meeting counted in days, composed once per lexicon."""
+    """ "two days of talks", "a three-day visit", "talks entered a second day": a meeting counted in days,
+    composed once per lexicon."""
 
     def __init__(self, lexicon):
         data = lexicon.data("meeting_patterns.json")
@@ -69,6 +75,12 @@ class DaySpanRules:
         # the verbs that end a trip or talks, one alternation for every pattern built on them
         self.ending = trie_alternation(data["trip_end_verbs"])
         self.ended_on = re.compile(rf"\b(?:{self.ending})\s+(?:on\s+)?$")
+        # "met for a second day", "entered a third straight day", "on the second day of talks": the day
+        # said is that day of the talks; not "on the second day of his visit", a day of a trip the meeting lies in
+        self.ordinal_of = dict(lexicon.data("date_patterns.json")["ordinals"])
+        self.nth_day = re.compile(rf"\b(?:a|the|its|their)\s+(?P<n>{trie_alternation(self.ordinal_of)})\s+"
+                                  r"(?:(?:straight|consecutive|successive|full)\s+)?day\b(?!\s+of\s+(?:\w+\s+){0,2}?"
+                                  r"(?:visits?|trips?|tours?|stay|state visit)\b)")
 
 
 def span_days(ctx: Context, a: int, cue: int) -> int:
@@ -81,6 +93,40 @@ def span_days(ctx: Context, a: int, cue: int) -> int:
 def ended_on(ctx: Context, t, floor: int) -> bool:
     """ "talks that ended on Tuesday": the day an ending verb gives."""
     return bool(ctx.lexicon.compiled(DaySpanRules).ended_on.search(ctx.low, max(floor, t.start - ENDED_ON_REACH), t.start))
+
+
+def nth_day(ctx: Context, a: int, b: int) -> int:
+    """Which day of the talks the clause's day is: "met for a second day on Tuesday" 2, else 0."""
+    m = ctx.lexicon.compiled(DaySpanRules).nth_day.search(ctx.low, a, b)
+    return ctx.lexicon.compiled(DaySpanRules).ordinal_of[m.group("n")] if m else 0
+
+
+def since_then(ctx: Context, t, floor: int, cue: int) -> bool:
+    """ "met Lind, their first talks since a call on Monday": the day of the earlier event "since" counts
+    from; the day of the meeting whose cue follows "since" ("since a round in Oslo on May 3") is its own."""
+    m = _SINCE.search(ctx.low, max(floor, t.start - SINCE_REACH), t.start)
+    return bool(m) and m.start() > cue
+
+
+class SinceRules:
+    """ "since a tense round in Beijing on Feb. 12": an earlier meeting named after "since", composed once per lexicon."""
+
+    def __init__(self, lexicon):
+        nouns = lexicon.data("meeting_patterns.json")["meeting_nouns"]
+        self.meeting = re.compile(rf"\b(?:{trie_alternation(set(nouns) | {'round', 'rounds', 'negotiations'})})\b")
+
+
+def met_since(ctx: Context, a: int, b: int, cue: int) -> list[tuple]:
+    """(day, where its "since" starts) of each earlier meeting named after "since" from a to b (the clause
+    and the rest of its sentence), whose cue comes before it: "met Lind, their first talks since a round in Oslo on May 3" (May 3, "since ...")."""
+    meeting = ctx.lexicon.compiled(SinceRules).meeting
+    found = []
+    for t in ctx.article.dates:
+        if a <= t.start < b and t.precision == "day" and t.value:
+            m = _SINCE.search(ctx.low, max(a, t.start - SINCE_REACH), t.start)
+            if m and m.start() > cue and meeting.search(ctx.low, m.start(), t.start):
+                found.append((t, m.start()))
+    return found
 
 
 def first_day(last: date, days: int) -> date:

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pipeline.dates.expressions import date_for_sentence, resolve_expression
 from pipeline.meetings.clauses import Context
 from pipeline.meetings.days import (DaySpanRules, another_event, counted_from, ended_on, first_day, for_the_meeting,
-                                   in_another_life, planned_by_day, span_days)
+                                   in_another_life, nth_day, planned_by_day, since_then, span_days)
 from pipeline.text.alternation import trie_alternation
 
 # "on the sidelines of the annual summit of the Group of 20 leaders in ...": the occasion's name
@@ -197,6 +197,8 @@ def _statement_day(ctx: Context, t, floor: int, b: int, cue: int) -> bool:
     "agreed on Monday to meet on Friday" (a meeting cue after the day: the agreement is not the
     meeting, and its day dates the agreeing alone)."""
     low, rules = ctx.low, ctx.lexicon.compiled(MeetingDayRules)
+    if low.startswith(("'s ", "\u2019s "), t.end):   # "said Monday's talks were useful": the talks' own day
+        return False
     if rules.said_on.search(low[max(floor, t.start - SAID_ON_REACH):t.start]):
         return True
     said = rules.said.search(low, t.end, min(b, t.end + SAID_AFTER_REACH))
@@ -265,7 +267,7 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
     exprs = [t for t in ctx.article.dates if floor <= t.start < b and not _until_day(ctx, t, a)
              and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)
-             and not in_another_life(ctx, t, cue) and another_event(ctx, t, cue) is None]
+             and not in_another_life(ctx, t, cue) and another_event(ctx, t, cue) is None and not since_then(ctx, t, a, cue)]
     if not exprs:   # "three days after the tariffs took effect on Monday": counted from another event's day
         e = ctx.article.sentences[idx][1]
         nxt = ctx.rules.boundary.search(low, b + 2, e) if b < e else None   # "..., three days | after the tariffs ..."
@@ -281,7 +283,7 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
         e = ctx.article.sentences[idx][1]
         exprs = [t] if t is not None and t.start >= floor and not _statement_day(ctx, t, 0, e, cue) and not (
             _gathering_day(ctx, t, 0, cue)) and not _until_day(ctx, t, 0) and not in_another_life(ctx, t, cue) and (
-            another_event(ctx, t, cue) is None) else []
+            another_event(ctx, t, cue) is None) and not since_then(ctx, t, 0, cue) else []
     s = ctx.article.sentences[idx][0]
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]
@@ -306,6 +308,8 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
             base["date"] = counted_from(ctx, best, other[-1]) or base["date"]
         if days >= 2 and base["date"] and (ending or ended_on(ctx, best, a)):
             base["date"] = first_day(base["date"], days)
+        elif base["date"] and best.precision == "day" and (nth := nth_day(ctx, a, b)) >= 2:
+            base["date"] = first_day(base["date"], nth)   # "met for a second day on Tuesday": the talks began Monday
         if counted and counted.start() > cue and best.value and best.precision == "day" \
                 and best.end <= cue and _OTHER_VERB.search(low, best.end, cue):
             # "arrived on Monday and met Lind the following day": counted from the other verb's day
