@@ -389,3 +389,25 @@ def test_a_dated_reference_to_the_meeting_dates_it(lexicon, text):
 def test_a_statement_day_is_still_no_meeting_day(lexicon):
     text = "Wang Wentao met Howard Lutnick in Geneva.\nWang said Monday the meeting was useful."
     assert the_date(lexicon, text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao spent Monday in Geneva. He met Howard Lutnick at the US mission.",
+    "Wang Wentao was in Geneva on Monday. In a meeting there, Wang Wentao and Howard Lutnick went through a list.",
+    "On Monday, Wang Wentao attended a forum in Geneva. On its sidelines, he met Howard Lutnick.",
+])
+def test_the_day_the_sentence_before_puts_a_party_somewhere_dates_the_meeting_told_next(lexicon, text):
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao spent Monday in Geneva. He will meet Howard Lutnick.",   # a plan
+    "Wang Wentao was in Geneva on Monday. He had met Howard Lutnick in Paris.",   # an earlier meeting
+    "Wang Wentao arrived in Geneva on Monday. He met Howard Lutnick at the mission.",   # a trip of some days
+    "Wang Wentao was in Geneva on Monday for a three-day stay. He met Howard Lutnick at the mission.",
+    "Wang Wentao was in Geneva on Monday.\nHe met Howard Lutnick at the mission.",   # another paragraph
+    "The tariffs took effect on Monday. Wang Wentao met Howard Lutnick at the mission.",   # nobody anywhere
+    "Jamieson Greer was in Geneva on Monday. Wang Wentao met Howard Lutnick at the mission.",   # somebody else
+])
+def test_no_day_from_the_sentence_before_for_a_plan_a_trip_or_someone_else(lexicon, text):
+    assert the_date(lexicon, text) is None

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from pipeline.dates.expressions import resolve_expression
 from pipeline.meetings.clauses import Context
+from pipeline.meetings.rules import MeetingRules
 from pipeline.text.alternation import trie_alternation
 
 # "the tariffs took effect on Monday": the other event's verb stands right before its day
@@ -21,6 +22,8 @@ _PURPOSE = re.compile(r"[^,;:]*?\s(?:for|to)\s+(?:[\w-]+\s+){0,2}$")
 # ", who took office on March 3,": a person's own past, told in passing
 _WHO = re.compile(r",\s+who(?:se)?\s")
 _CLAUSE_END = re.compile(r"[,;:()]")
+# "he had met Lind in Paris": an earlier meeting, told in the past perfect
+_HAD = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:met|held|spoken|talked|visited)\b")
 # "are meeting on Monday", "meets Lind on Friday": the present progressive, or a meeting verb in the
 # present simple, with a day still ahead tells a plan
 _PROGRESSIVE = re.compile(r"\b(?:(?:is|are|am)\s+(?:also\s+|now\s+)?\w+ing|meets|hosts|holds|visits|receives|welcomes)\b")
@@ -127,6 +130,35 @@ def met_since(ctx: Context, a: int, b: int, cue: int) -> list[tuple]:
             if m and m.start() > cue and meeting.search(ctx.low, m.start(), t.start):
                 found.append((t, m.start()))
     return found
+
+
+class PresenceRules:
+    """ "Wang spent Tuesday in Geneva. He met Lind ...": a sentence of one place on one day, composed once per lexicon."""
+
+    def __init__(self, lexicon):
+        data = lexicon.data("date_patterns.json")
+        self.presence = re.compile(rf"\b(?:{trie_alternation(data['presence_phrases'])})\b")
+        self.trip = re.compile(rf"\b(?:{trie_alternation(data['trip_words'])})\b|\w-days?\b")
+        self.cue = lexicon.compiled(MeetingRules).cue
+
+
+def presence_day(ctx: Context, idx: int, a: int, b: int, persons: list[str]):
+    """The day the sentence before puts one of `persons` in one place ("Wang spent Tuesday in Geneva."),
+    for an undated meeting held, told at the start of the next sentence of the same paragraph ("He met
+    Lind there", "In a meeting at the ministry, Wang and Lind ..."); None elsewhere."""
+    s, e = ctx.article.sentences[idx]
+    if idx == 0 or a != s or not persons:
+        return None
+    ps, pe = ctx.article.sentences[idx - 1]
+    rules = ctx.lexicon.compiled(PresenceRules)
+    if "\n" in ctx.low[ps:s] or not rules.presence.search(ctx.low, ps, pe) or rules.trip.search(ctx.low, ps, pe) \
+            or rules.cue.search(ctx.low, ps, pe) or ctx.rules.planned.search(ctx.low, a, b) or _HAD.search(ctx.low, a, b):
+        return None
+    said = [t for t in ctx.article.dates if t.sentence == idx - 1 and t.start >= ctx.dateline_end]
+    if len(said) != 1 or said[0].precision != "day" or said[0].value is None:
+        return None
+    there = {p.canonical for p in ctx.persons if ps <= p.start < pe}
+    return said[0] if there & set(persons) else None
 
 
 def first_day(last: date, days: int) -> date:

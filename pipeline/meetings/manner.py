@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from pipeline.dates.expressions import date_for_sentence, resolve_expression
 from pipeline.meetings.clauses import Context
 from pipeline.meetings.days import (DaySpanRules, another_event, counted_from, ended_on, first_day, for_the_meeting,
-                                   in_another_life, nth_day, planned_by_day, since_then, span_days)
+                                   in_another_life, nth_day, planned_by_day, presence_day, since_then, span_days)
 from pipeline.text.alternation import trie_alternation
 
 # "on the sidelines of the annual summit of the Group of 20 leaders in ...": the occasion's name
@@ -319,6 +319,10 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
         anchor = _anchor(ctx, idx, counted.start())
         if anchor is not None:
             base["precision"], base["date"] = "day", date.fromordinal(anchor.value.toordinal() + _days_on(ctx, counted))
+        return
+    there = presence_day(ctx, idx, a, b, base.get("persons", []))   # "Wang spent Tuesday in Geneva. He met Lind."
+    if there is not None:
+        base["precision"], base["date"] = "day", there.value
         return
     # "two days after": relative to the day the story is about, its lead's day
     lead = next((t for t in ctx.article.dates if t.precision == "day" and t.start >= ctx.dateline_end), None)
