@@ -411,3 +411,19 @@ def test_the_day_the_sentence_before_puts_a_party_somewhere_dates_the_meeting_to
 ])
 def test_no_day_from_the_sentence_before_for_a_plan_a_trip_or_someone_else(lexicon, text):
     assert the_date(lexicon, text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao met Howard Lutnick in Geneva earlier this week, on Monday.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick in Geneva last month, on October 14.", date(2025, 10, 14)),
+])
+def test_a_day_inside_the_vague_period_says_when(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao met Howard Lutnick in Geneva last week, before the tariffs took effect on Monday.",
+    "Wang Wentao met Howard Lutnick in Geneva last month, and the tariffs took effect on October 14.",
+])
+def test_a_day_of_something_else_does_not_refine_the_vague_period(lexicon, text):
+    assert the_date(lexicon, text) is None

@@ -161,6 +161,19 @@ def presence_day(ctx: Context, idx: int, a: int, b: int, persons: list[str]):
     return said[0] if there & set(persons) else None
 
 
+def refined(best, exprs: list):
+    """ "earlier this week, on Monday", "last month, on October 14": the day inside the vague period that
+    the clause also names, which says when the meeting was; else the expression itself."""
+    if best.value is None or best.precision not in ("week", "month"):
+        return best
+    for t in exprs:
+        if t.precision == "day" and t.value and (
+                best.precision == "week" and 0 <= (t.value - best.value).days < 7
+                or best.precision == "month" and (t.value.year, t.value.month) == (best.value.year, best.value.month)):
+            return t
+    return best
+
+
 def first_day(last: date, days: int) -> date:
     """Multi-day talks are dated to their first day."""
     return last - timedelta(days=days - 1)

@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from pipeline.dates.expressions import date_for_sentence, resolve_expression
 from pipeline.meetings.clauses import Context
 from pipeline.meetings.days import (DaySpanRules, another_event, counted_from, ended_on, first_day, for_the_meeting,
-                                   in_another_life, nth_day, planned_by_day, presence_day, since_then, span_days)
+                                   in_another_life, nth_day, planned_by_day, presence_day, refined, since_then,
+                                   span_days)
 from pipeline.text.alternation import trie_alternation
 
 # "on the sidelines of the annual summit of the Group of 20 leaders in ...": the occasion's name
@@ -301,7 +302,7 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     counted = counted if counted and counted.start() < b else None
     if exprs:
         other = [t for t in exprs if t.end <= cue and (_OTHER_VERB.search(low, t.end, cue) or for_the_meeting(low, t, cue))]
-        best = min(exprs, key=lambda t: (t in other, abs(t.start - cue)))
+        best = refined(min(exprs, key=lambda t: (t in other, abs(t.start - cue))), exprs)
         base["precision"] = best.precision
         base["date"] = _ahead_if_planned(ctx, best, a, b) if best.precision == "day" else None
         if best.start > cue and other and best.precision == "day":   # "arrived on Sunday for talks on Monday"
