@@ -427,3 +427,56 @@ def test_a_day_inside_the_vague_period_says_when(lexicon, text, expected):
 ])
 def test_a_day_of_something_else_does_not_refine_the_vague_period(lexicon, text):
     assert the_date(lexicon, text) is None
+
+
+def test_the_same_day_skips_the_day_of_other_peoples_event(lexicon):
+    text = ("Wang Wentao met Howard Lutnick in Geneva on Monday.\nOn Sunday, Jamieson Greer had called on Li Qiang.\n"
+            "The same day, Wang Wentao also received Maros Sefcovic.")
+    (m,) = [m for m in process_article(Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"),
+                                                published_raw=WED.isoformat()), lexicon).meetings
+            if "Maros Sefcovic" in m.participants]
+    assert m.date == date(2025, 11, 3)
+
+
+def test_the_same_day_of_a_sentence_naming_nobody_still_counts(lexicon):
+    text = "The tariffs took effect on Monday.\nThe same day, Wang Wentao met Howard Lutnick in Geneva."
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao will be in Geneva on November 10 and 11, and he will meet Howard Lutnick there on the first day.",
+     date(2025, 11, 10)),
+    ("Wang Wentao will meet Howard Lutnick on the first day.", None),   # no span said before
+    ("Wang Wentao met Howard Lutnick on the first day of the forum.", None),   # the forum's day is not said
+])
+def test_the_first_day_is_the_first_day_of_the_span_said_before(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao and Howard Lutnick held talks on the 3rd with their deputies.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick on the 3rd to discuss tariffs.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick on the 3rd floor of the ministry.", None),
+])
+def test_a_day_of_the_month_before_a_function_word_but_not_a_noun(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("A meeting between Wang Wentao and Howard Lutnick scheduled for Tuesday was called off.", WED, date(2025, 11, 4)),
+    ("Talks between Wang Wentao and Howard Lutnick set for Friday were postponed.", WED, date(2025, 11, 7)),
+    ("Talks between Wang Wentao and Howard Lutnick set for Friday were postponed.", date(2025, 11, 8), date(2025, 11, 7)),
+])
+def test_a_plan_told_in_the_past_takes_the_nearer_day(lexicon, text, published, expected):
+    (m,) = meetings(lexicon, text, published)
+    assert (m.date, m.status) == (expected, "planned")
+
+
+def test_a_plan_with_a_statement_after_still_looks_ahead(lexicon):
+    text = "Wang Wentao and Howard Lutnick will meet in Geneva on Friday, the ministry said."
+    assert the_date(lexicon, text, date(2025, 11, 8)) == date(2025, 11, 14)
+
+
+def test_travelling_in_the_present_simple_to_talks_on_a_day_ahead_is_a_plan(lexicon):
+    (m,) = meetings(lexicon, "Wang Wentao travels to Geneva on Monday for two days of talks with Howard Lutnick.")
+    assert (m.date, m.status) == (date(2025, 11, 10), "planned")

@@ -26,7 +26,7 @@ _CLAUSE_END = re.compile(r"[,;:()]")
 _HAD = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:met|held|spoken|talked|visited)\b")
 # "are meeting on Monday", "meets Lind on Friday": the present progressive, or a meeting verb in the
 # present simple, with a day still ahead tells a plan
-_PROGRESSIVE = re.compile(r"\b(?:(?:is|are|am)\s+(?:also\s+|now\s+)?\w+ing|meets|hosts|holds|visits|receives|welcomes)\b")
+_PROGRESSIVE = re.compile(r"\b(?:(?:is|are|am)\s+(?:also\s+|now\s+)?\w+ing|meets|hosts|holds|visits|receives|welcomes|travels|heads|flies|arrives)\b")
 # "their first meeting since talks in Geneva on Monday": a day after "since" is an earlier event's
 _SINCE = re.compile(r"\bsince\b(?:\s+(?!and\b|but\b)[\w'’-]+){0,5}\s+(?:on\s+)?$")
 # "the first meeting since ... on Monday": how far before a day its "since" may stand

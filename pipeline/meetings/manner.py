@@ -47,7 +47,9 @@ _ANCHORED = re.compile(r"\b(?:(?:the )?(?P<next>next|following) day|(?P<n>a|one|
                        r"|(?P<prev>(?:the )?(?:previous|preceding) day|the day before(?=\s*(?:[,.;]|$|(?:to|and|in|at|with|for|when|as)\b)))"
                        r"|(?P<back>a|one|two|three|four|five|\d) days? earlier"
                        r"|(?:that|the same) (?:day|morning|afternoon|evening|night)"
+                       r"|(?P<first>the (?:first|opening) day)(?! of)"
                        r"|(?:earlier|later) (?:in|that) (?:the )?(?:day|morning|afternoon|evening))\b")
+_PERSONAL = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b")
 # "the next day" reaches back this many sentences for the day it counts from
 ANCHOR_SENTENCES = 2
 _DAYS_APART = re.compile(r"\b(\w+) days? (after|before)\b")
@@ -245,16 +247,29 @@ def _days_on(ctx: Context, counted: re.Match) -> int:
     return (int(n) if n.isdigit() else 1 if n == "a" else ctx.rules.numbers.get(n, 0)) if n else 0
 
 
-def _anchor(ctx: Context, idx: int, pos: int):
-    """The last day said before `pos` in this sentence or the two before it, else the story's lead day."""
+def _anchor(ctx: Context, idx: int, pos: int, persons: list[str], lead: bool = True):
+    """The last day said before `pos` in this sentence or the two before it, else (with `lead`) the story's
+    lead day. A day of a sentence before that names people, none of them the meeting's `persons`, is
+    their event's: "On August 11, Tiu paid a call on Ha. ... The same day, Dien received Ito" counts
+    from Dien's day, not Tiu's."""
     said_on = ctx.lexicon.compiled(MeetingDayRules).said_on
     said = [t for t in ctx.article.dates if t.precision == "day" and t.value and ctx.dateline_end <= t.start < pos
             and idx - ANCHOR_SENTENCES <= t.sentence <= idx and not _until_day(ctx, t, 0)
             and (t.sentence == idx   # "said on Tuesday he had met Lind the day before": the sentence's own day
-                 or not said_on.search(ctx.low[max(0, t.start - SAID_ON_REACH):t.start]))]   # "..., her office said on Thursday"
+                 or not said_on.search(ctx.low[max(0, t.start - SAID_ON_REACH):t.start]))   # "..., her office said on Thursday"
+            and (t.sentence == idx or not _others_day(ctx, t.sentence, persons))]
     if said:
         return said[-1]
-    return next((t for t in ctx.article.dates if t.precision == "day" and t.value and t.start >= ctx.dateline_end), None)
+    return next((t for t in ctx.article.dates if t.precision == "day" and t.value and t.start >= ctx.dateline_end
+                 ), None) if lead else None
+
+
+def _others_day(ctx: Context, sent: int, persons: list[str]) -> bool:
+    """Whether sentence `sent` names people, none of `persons`, and has no pronoun that may stand for one
+    ("He met Zafrul there on Wednesday" may be the meeting's own person)."""
+    s, e = ctx.article.sentences[sent]
+    named = {p.canonical for p in ctx.persons if s <= p.start < e}
+    return bool(persons and named and not named & set(persons)) and not _PERSONAL.search(ctx.low, s, e)
 
 
 def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool, cue: int) -> None:
@@ -317,7 +332,8 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
             base["date"] = date.fromordinal(best.value.toordinal() + _days_on(ctx, counted))
         return
     if counted:   # "The next day he met Lind": counted from the last day said before it
-        anchor = _anchor(ctx, idx, counted.start())
+        # "the first day" of a span said before: never the story's lead day
+        anchor = _anchor(ctx, idx, counted.start(), base.get("persons", []), lead=not counted.group("first"))
         if anchor is not None:
             base["precision"], base["date"] = "day", date.fromordinal(anchor.value.toordinal() + _days_on(ctx, counted))
         return
