@@ -480,3 +480,27 @@ def test_a_plan_with_a_statement_after_still_looks_ahead(lexicon):
 def test_travelling_in_the_present_simple_to_talks_on_a_day_ahead_is_a_plan(lexicon):
     (m,) = meetings(lexicon, "Wang Wentao travels to Geneva on Monday for two days of talks with Howard Lutnick.")
     assert (m.date, m.status) == (date(2025, 11, 10), "planned")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao will meet Howard Lutnick in Geneva.\nThe meeting is scheduled for Friday.", date(2025, 11, 7)),
+    ("Wang Wentao and Howard Lutnick will meet in Geneva next week, officials said.\nThe talks are set for Thursday.",
+     date(2025, 11, 13)),   # the Thursday of the week said before
+    ("Wang Wentao and Howard Lutnick met in Geneva.\nThe meeting came on Monday, a day after Wang arrived.",
+     date(2025, 11, 3)),
+])
+def test_a_sentence_setting_the_meeting_on_a_day_dates_it(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao will meet Howard Lutnick in Geneva.\nThe summit is scheduled for Friday.",
+    "Wang Wentao met Howard Lutnick in Geneva.\nThe summit took place on Friday.",
+])
+def test_a_day_set_for_another_gathering_is_not_the_meetings(lexicon, text):
+    assert the_date(lexicon, text) is None
+
+
+def test_the_day_of_the_summit_that_is_the_meeting(lexicon):
+    text = "Wang Wentao and Howard Lutnick held a summit in Geneva.\nThe summit took place on Monday."
+    assert the_date(lexicon, text) == date(2025, 11, 3)

@@ -42,6 +42,7 @@ _WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in 
 _WORD_AFTER = re.compile(r" ([A-Z][a-z]+)")
 _NEXT_WORD = re.compile(r" ([a-z]+)")   # the lower-case word right after an expression
 _ODD_SPACE = re.compile("[\t\u00a0\u2009\u202f]")   # one character each: offsets stay put
+_WEEK_OF = re.compile(r"\bweek of $")
 # "a meeting scheduled for Thursday was called off": a plan told in the past, its day on either side
 _PAST_PLAN = re.compile(r" (?:was|were|had been) ")
 
@@ -331,6 +332,8 @@ def find_expressions(text: str, sentences: list[tuple[int, int]], published: dat
         s_start, s_end = sentences[idx] if idx >= 0 else (0, len(text))
         future = _needs_tense(best) and _is_future(g, low, s_start, start, end, s_end)
         value, precision = _resolve_phrase(g, low[start:end], published, future)
+        if precision == "day" and _WEEK_OF.search(low, max(0, start - len(" the week of ")), start):
+            precision = "week"   # "during the week of May 4": a week named by its first day names no day
         found.append(TimeExpr(text[start:end], start, end, value, precision, idx))
         last_end = end
     return found

@@ -8,6 +8,7 @@ from pipeline.article import Article, Meeting
 from pipeline.meetings.clauses import Context
 from pipeline.meetings.heads import delegation_heads
 from pipeline.meetings.clue import Clue, Group, unique
+from pipeline.meetings.days import into_week
 from pipeline.meetings.manner import city_of_clause
 
 # a meeting of one trip: dated this many days apart at most
@@ -160,7 +161,7 @@ def _details_of(ctx: Context, target: Group, c: Clue) -> Clue:
     if c.location and not target.location and not _remote(target):
         back.location = c.location
     if c.date and not target.date and (not target.precision or target.precision == "week" and c.precision == "day"):
-        back.date, back.precision = c.date, c.precision
+        back.date, back.precision = into_week(ctx, {x.sent for x in target.clues}, c.date), c.precision
     return back
 
 

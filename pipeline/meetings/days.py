@@ -174,6 +174,15 @@ def refined(best, exprs: list):
     return best
 
 
+def into_week(ctx: Context, sents: set[int], day: date) -> date:
+    """ "will meet next week ... The talks are set for Thursday": the weekday of a day said later, in the
+    week the meeting's own sentences name (its first day), where the day fell outside it."""
+    week = next((t.value for t in ctx.article.dates if t.sentence in sents and t.precision == "week" and t.value), None)
+    if week is None or 0 <= (day - week).days < 7:
+        return day
+    return week + timedelta(days=(day.weekday() - week.weekday()) % 7)
+
+
 def first_day(last: date, days: int) -> date:
     """Multi-day talks are dated to their first day."""
     return last - timedelta(days=days - 1)

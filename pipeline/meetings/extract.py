@@ -304,6 +304,9 @@ def _lone_pointer(ctx: Context, idx: int, s: int, e: int) -> Clue | None:
     if m is None:
         return None
     clue = _pointer(ctx, idx, s, e, m.start())
+    gathering = ctx.rules.generic_occasion.search(ctx.low, m.start(), m.end())
+    if gathering and gathering.group() not in ctx.low[slice(*ctx.article.sentences[idx - 1])]:
+        clue.date, clue.precision = None, ""   # "... met Lind. The summit is set for Friday": another gathering's day
     vague = {(t.precision, t.value) for t in ctx.article.dates if t.sentence == idx and t.precision not in ("", "day")
              and not _SINCE.search(ctx.low, max(s, t.start - len("since ")), t.start + len("since"))}   # "the first since May"
     if vague - {(t.precision, t.value) for t in ctx.article.dates if t.sentence == idx - 1}:
