@@ -504,3 +504,22 @@ def test_a_day_set_for_another_gathering_is_not_the_meetings(lexicon, text):
 def test_the_day_of_the_summit_that_is_the_meeting(lexicon):
     text = "Wang Wentao and Howard Lutnick held a summit in Geneva.\nThe summit took place on Monday."
     assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao met Howard Lutnick on the margins of the WTO meeting in Geneva on 3-4 November.",
+    "Wang Wentao met Howard Lutnick on the sidelines of a two-day G20 meeting that ended on Tuesday.",
+    "Wang Wentao met Howard Lutnick during a two-day G20 meeting in Geneva on Monday and Tuesday.",
+    "Wang Wentao met Howard Lutnick on the sidelines of the APEC summit in Gyeongju, which runs from Friday to Sunday.",
+])
+def test_the_days_of_a_gathering_of_several_days_give_no_day_of_a_meeting_on_its_sidelines(lexicon, text):
+    assert the_date(lexicon, text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao met Howard Lutnick on the sidelines of the G20 meeting on Monday.",
+    "On the sidelines of the G20 meeting on Monday, Wang Wentao met Howard Lutnick.",
+    "Wang Wentao and Howard Lutnick held two days of talks in Geneva on Monday and Tuesday.",
+])
+def test_one_day_of_a_gathering_or_days_of_the_talks_themselves_still_date_it(lexicon, text):
+    assert the_date(lexicon, text) == date(2025, 11, 3)

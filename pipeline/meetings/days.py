@@ -29,6 +29,13 @@ _HAD = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:met|held|spoken|talked|visited)
 _PROGRESSIVE = re.compile(r"\b(?:(?:is|are|am)\s+(?:also\s+|now\s+)?\w+ing|meets|hosts|holds|visits|receives|welcomes|travels|heads|flies|arrives)\b")
 # "their first meeting since talks in Geneva on Monday": a day after "since" is an earlier event's
 _SINCE = re.compile(r"\bsince\b(?:\s+(?!and\b|but\b)[\w'’-]+){0,5}\s+(?:on\s+)?$")
+# "on the sidelines of the annual WTO ministerial meeting in Geneva on 3-4 November": a gathering before its days
+GATHERING_REACH = 120
+_AROUND = re.compile(r"\b(?:sidelines|margins|during|attending|attended|attend)\b")
+_MEETING_NOUN = re.compile(r"\b(?:meeting|meetings|ministerial|assembly|conference|congress)\b")
+_DAY_RANGE = re.compile(r"\d\s*(?:-|–|and|to)\s*\d")
+_COUNTED = re.compile(r"\b\w+-day\b")
+_SPAN_LINK = re.compile(r"\s*(?:-|–|and|to|through|until|till)\s*")
 # "the first meeting since ... on Monday": how far before a day its "since" may stand
 SINCE_REACH = 60
 
@@ -181,6 +188,22 @@ def into_week(ctx: Context, sents: set[int], day: date) -> date:
     if week is None or 0 <= (day - week).days < 7:
         return day
     return week + timedelta(days=(day.weekday() - week.weekday()) % 7)
+
+
+def gathering_span(ctx: Context, t) -> bool:
+    """ "met Lind on the sidelines of the WTO meeting in Geneva on 3-4 November", "during a two-day G20 meeting
+    ... on Monday and Tuesday", "..., which runs from Friday to Sunday": days of a gathering of several days,
+    on one of which the meeting took place; no day of the meeting's own."""
+    s = ctx.article.sentences[t.sentence][0]
+    lead = ctx.low[max(s, t.start - GATHERING_REACH):t.start]
+    occasion = _AROUND.search(lead)
+    if occasion is None or not (ctx.rules.generic_occasion.search(lead, occasion.end()) or ctx.rules.named_occasion.search(
+            lead, occasion.end()) or _MEETING_NOUN.search(lead, occasion.end())):
+        return False
+    if _DAY_RANGE.search(t.text) or _COUNTED.search(lead, occasion.start()):
+        return True
+    nxt = next((u for u in ctx.article.dates if u.start >= t.end and u.sentence == t.sentence), None)
+    return bool(nxt and _SPAN_LINK.fullmatch(ctx.low, t.end, nxt.start))
 
 
 def first_day(last: date, days: int) -> date:

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from pipeline.dates.expressions import date_for_sentence, resolve_expression
 from pipeline.meetings.clauses import Context
 from pipeline.meetings.days import (DaySpanRules, another_event, counted_from, ended_on, first_day, for_the_meeting,
-                                   in_another_life, nth_day, planned_by_day, presence_day, refined, since_then,
-                                   span_days)
+                                   gathering_span, in_another_life, nth_day, planned_by_day, presence_day, refined,
+                                   since_then, span_days)
 from pipeline.text.alternation import trie_alternation
 
 # "on the sidelines of the annual summit of the Group of 20 leaders in ...": the occasion's name
@@ -283,7 +283,8 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
     exprs = [t for t in ctx.article.dates if floor <= t.start < b and not _until_day(ctx, t, a)
              and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)
-             and not in_another_life(ctx, t, cue) and another_event(ctx, t, cue) is None and not since_then(ctx, t, a, cue)]
+             and not in_another_life(ctx, t, cue) and another_event(ctx, t, cue) is None and not since_then(ctx, t, a, cue)
+             and not gathering_span(ctx, t)]
     if not exprs:   # "three days after the tariffs took effect on Monday": counted from another event's day
         e = ctx.article.sentences[idx][1]
         nxt = ctx.rules.boundary.search(low, b + 2, e) if b < e else None   # "..., three days | after the tariffs ..."
@@ -299,7 +300,7 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
         e = ctx.article.sentences[idx][1]
         exprs = [t] if t is not None and t.start >= floor and not _statement_day(ctx, t, 0, e, cue) and not (
             _gathering_day(ctx, t, 0, cue)) and not _until_day(ctx, t, 0) and not in_another_life(ctx, t, cue) and (
-            another_event(ctx, t, cue) is None) and not since_then(ctx, t, 0, cue) else []
+            another_event(ctx, t, cue) is None) and not since_then(ctx, t, 0, cue) and not gathering_span(ctx, t) else []
     s = ctx.article.sentences[idx][0]
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]
