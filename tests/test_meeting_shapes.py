@@ -121,6 +121,7 @@ def test_two_people_discussing_something_on_a_day_met(lexicon, text, sides):
     "Tomas Lind and Ida Berg discussed the steel quota on Monday.",  # two people of one country
     "Lena Varga and Tomas Lind discussed the steel quota.",       # no day of its own
     "Tariffs and quotas were discussed in Geneva on Monday.",    # nobody
+    "Lena Varga and Tomas Lind first discussed the steel quota in November.",   # a month, no day of its own
 ])
 def test_discussing_without_two_sides_and_a_day_is_no_meeting(lexicon, text):
     assert meetings_of(lexicon, text) == []
