@@ -390,3 +390,32 @@ def test_multi_day_ranges_give_the_first_day(found):
 def test_weekday_in_a_named_week(found, phrase, expected):
     ((text, value, precision),) = found(f"The envoys meet {phrase} in Varena.", date(2025, 11, 5))
     assert (text, value, precision) == (phrase.removeprefix("on "), expected, "day")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The envoy meets Ana Ruiz in Port Elda on Tuesday.", date(2025, 11, 4)),   # the present simple of a plan
+    ("Ana Ruiz hosts the envoy in Port Elda on Tuesday.", date(2025, 11, 4)),
+    ("Ana Ruiz met the envoy in Port Elda on Tuesday.", date(2025, 10, 28)),
+])
+def test_a_meeting_verb_in_the_present_simple_with_a_weekday_looks_ahead(found, sentence, expected):
+    assert found(sentence)[0][1] == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("A call scheduled for Saturday was cancelled.", SUN, date(2025, 11, 1)),   # the day before
+    ("A call scheduled for Tuesday was cancelled.", SUN, date(2025, 11, 4)),    # two days ahead, five behind
+    ("A call scheduled for Tuesday will be held.", SUN, date(2025, 11, 4)),
+    ("A call held on Saturday was short.", SUN, date(2025, 11, 1)),
+])
+def test_a_plan_told_in_the_past_takes_the_nearer_day(found, sentence, published, expected):
+    assert found(sentence, published)[0][1] == expected
+
+
+@pytest.mark.parametrize("sentence", ["The envoys will meet during the week of November 10.",
+                                      "The envoys met in the week of Oct. 27."])
+def test_the_week_of_a_day_names_no_day(found, sentence):
+    assert found(sentence)[0][2] == "week"
+
+
+def test_a_day_of_a_week_of_talks_is_still_a_day(found):
+    assert found("The envoys met in a week of talks on Oct. 27.")[0][2] == "day"

@@ -311,3 +311,215 @@ def test_a_gathering_related_to_the_meeting_does_not_date_it(lexicon, text):
 def test_the_day_before_with_a_purpose_after_it_counts_back(lexicon):
     text = "Wang Wentao said on Tuesday he had met Howard Lutnick the day before to discuss chips."
     assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao and Howard Lutnick met for a second day on Tuesday in Geneva.",
+    "Talks between Wang Wentao and Howard Lutnick entered a second day in Geneva on Tuesday.",
+    "Wang Wentao and Howard Lutnick held talks for the second straight day in Geneva on Tuesday.",
+    "On the second day of talks in Geneva on Tuesday, Wang Wentao and Howard Lutnick agreed to cut tariffs.",
+])
+def test_the_nth_day_of_talks_counts_back_to_their_first(lexicon, text):
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+def test_the_nth_day_of_talks_counts_from_a_third_day_too(lexicon):
+    text = "Wang Wentao and Howard Lutnick held talks in Geneva for a third day on Wednesday."
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a meeting on a day of a trip is that day's
+    ("On the second day of his visit to Geneva on Tuesday, Wang Wentao met Howard Lutnick.", date(2025, 11, 4)),
+    ("Wang Wentao met Howard Lutnick in Geneva on Tuesday, the second day of his trip.", date(2025, 11, 4)),
+    ("Wang Wentao and Howard Lutnick resumed talks in Geneva on Tuesday.", date(2025, 11, 4)),
+])
+def test_a_day_of_a_trip_or_resumed_talks_is_no_nth_day_of_talks(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+def test_a_day_after_since_is_no_day_of_the_meeting(lexicon):
+    text = "Wang Wentao and Howard Lutnick had talks in Geneva, their first since Monday."
+    assert the_date(lexicon, text) is None
+
+
+@pytest.mark.parametrize("text, earlier, place", [
+    ("Wang Wentao and Howard Lutnick met in Geneva, their first meeting since a round in Oslo on Oct. 20.",
+     date(2025, 10, 20), "Oslo"),
+    ("Wang Wentao met Howard Lutnick in Geneva.\nThe meeting, the first between the two ministers since a round "
+     "in Oslo on Oct. 20, lasted an hour.", date(2025, 10, 20), "Oslo"),
+])
+def test_a_meeting_named_after_since_is_an_earlier_row_with_its_own_day(lexicon, text, earlier, place):
+    rows = meetings(lexicon, text)
+    assert [(m.date, m.status) for m in rows if m.date is None] == [(None, "held")]
+    assert [(m.date, m.location, m.status) for m in rows if m.date] == [(earlier, place, "held")]
+
+
+def test_a_day_after_since_and_a_new_clause_is_the_meetings(lexicon):
+    text = "Wang Wentao has been in Geneva since Sunday and met Howard Lutnick on Monday."
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao meets Howard Lutnick in Geneva on Friday.", date(2025, 11, 7)),
+    ("Wang Wentao, who meets Howard Lutnick in Geneva on Friday, said tariffs must fall.", date(2025, 11, 7)),
+    ("Wang Wentao hosts Howard Lutnick in Beijing on Friday.", date(2025, 11, 7)),
+])
+def test_a_meeting_verb_in_the_present_simple_with_a_weekday_is_a_plan(lexicon, text, expected):
+    (m,) = meetings(lexicon, text)
+    assert (m.date, m.status) == (expected, "planned")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao, who meets Howard Lutnick often, met him in Geneva on Friday.", date(2025, 10, 31)),
+    ("Wang Wentao visits Geneva often and met Howard Lutnick there on Friday.", date(2025, 10, 31)),
+])
+def test_a_past_verb_nearer_the_weekday_keeps_it_behind(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao met Howard Lutnick in Geneva.\nWang told reporters after the Nov. 3 meeting that progress was made.",
+    "Wang Wentao met Howard Lutnick in Geneva.\nWang said Monday's meeting was useful.",
+])
+def test_a_dated_reference_to_the_meeting_dates_it(lexicon, text):
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+def test_a_statement_day_is_still_no_meeting_day(lexicon):
+    text = "Wang Wentao met Howard Lutnick in Geneva.\nWang said Monday the meeting was useful."
+    assert the_date(lexicon, text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao spent Monday in Geneva. He met Howard Lutnick at the US mission.",
+    "Wang Wentao was in Geneva on Monday. In a meeting there, Wang Wentao and Howard Lutnick went through a list.",
+    "On Monday, Wang Wentao attended a forum in Geneva. On its sidelines, he met Howard Lutnick.",
+])
+def test_the_day_the_sentence_before_puts_a_party_somewhere_dates_the_meeting_told_next(lexicon, text):
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao spent Monday in Geneva. He will meet Howard Lutnick.",   # a plan
+    "Wang Wentao was in Geneva on Monday. He had met Howard Lutnick in Paris.",   # an earlier meeting
+    "Wang Wentao arrived in Geneva on Monday. He met Howard Lutnick at the mission.",   # a trip of some days
+    "Wang Wentao was in Geneva on Monday for a three-day stay. He met Howard Lutnick at the mission.",
+    "Wang Wentao was in Geneva on Monday.\nHe met Howard Lutnick at the mission.",   # another paragraph
+    "The tariffs took effect on Monday. Wang Wentao met Howard Lutnick at the mission.",   # nobody anywhere
+    "Jamieson Greer was in Geneva on Monday. Wang Wentao met Howard Lutnick at the mission.",   # somebody else
+])
+def test_no_day_from_the_sentence_before_for_a_plan_a_trip_or_someone_else(lexicon, text):
+    assert the_date(lexicon, text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao met Howard Lutnick in Geneva earlier this week, on Monday.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick in Geneva last month, on October 14.", date(2025, 10, 14)),
+])
+def test_a_day_inside_the_vague_period_says_when(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao met Howard Lutnick in Geneva last week, before the tariffs took effect on Monday.",
+    "Wang Wentao met Howard Lutnick in Geneva last month, and the tariffs took effect on October 14.",
+])
+def test_a_day_of_something_else_does_not_refine_the_vague_period(lexicon, text):
+    assert the_date(lexicon, text) is None
+
+
+def test_the_same_day_skips_the_day_of_other_peoples_event(lexicon):
+    text = ("Wang Wentao met Howard Lutnick in Geneva on Monday.\nOn Sunday, Jamieson Greer had called on Li Qiang.\n"
+            "The same day, Wang Wentao also received Maros Sefcovic.")
+    (m,) = [m for m in process_article(Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"),
+                                                published_raw=WED.isoformat()), lexicon).meetings
+            if "Maros Sefcovic" in m.participants]
+    assert m.date == date(2025, 11, 3)
+
+
+def test_the_same_day_of_a_sentence_naming_nobody_still_counts(lexicon):
+    text = "The tariffs took effect on Monday.\nThe same day, Wang Wentao met Howard Lutnick in Geneva."
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao will be in Geneva on November 10 and 11, and he will meet Howard Lutnick there on the first day.",
+     date(2025, 11, 10)),
+    ("Wang Wentao will meet Howard Lutnick on the first day.", None),   # no span said before
+    ("Wang Wentao met Howard Lutnick on the first day of the forum.", None),   # the forum's day is not said
+])
+def test_the_first_day_is_the_first_day_of_the_span_said_before(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao and Howard Lutnick held talks on the 3rd with their deputies.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick on the 3rd to discuss tariffs.", date(2025, 11, 3)),
+    ("Wang Wentao met Howard Lutnick on the 3rd floor of the ministry.", None),
+])
+def test_a_day_of_the_month_before_a_function_word_but_not_a_noun(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("A meeting between Wang Wentao and Howard Lutnick scheduled for Tuesday was called off.", WED, date(2025, 11, 4)),
+    ("Talks between Wang Wentao and Howard Lutnick set for Friday were postponed.", WED, date(2025, 11, 7)),
+    ("Talks between Wang Wentao and Howard Lutnick set for Friday were postponed.", date(2025, 11, 8), date(2025, 11, 7)),
+])
+def test_a_plan_told_in_the_past_takes_the_nearer_day(lexicon, text, published, expected):
+    (m,) = meetings(lexicon, text, published)
+    assert (m.date, m.status) == (expected, "planned")
+
+
+def test_a_plan_with_a_statement_after_still_looks_ahead(lexicon):
+    text = "Wang Wentao and Howard Lutnick will meet in Geneva on Friday, the ministry said."
+    assert the_date(lexicon, text, date(2025, 11, 8)) == date(2025, 11, 14)
+
+
+def test_travelling_in_the_present_simple_to_talks_on_a_day_ahead_is_a_plan(lexicon):
+    (m,) = meetings(lexicon, "Wang Wentao travels to Geneva on Monday for two days of talks with Howard Lutnick.")
+    assert (m.date, m.status) == (date(2025, 11, 10), "planned")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao will meet Howard Lutnick in Geneva.\nThe meeting is scheduled for Friday.", date(2025, 11, 7)),
+    ("Wang Wentao and Howard Lutnick will meet in Geneva next week, officials said.\nThe talks are set for Thursday.",
+     date(2025, 11, 13)),   # the Thursday of the week said before
+    ("Wang Wentao and Howard Lutnick met in Geneva.\nThe meeting came on Monday, a day after Wang arrived.",
+     date(2025, 11, 3)),
+])
+def test_a_sentence_setting_the_meeting_on_a_day_dates_it(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao will meet Howard Lutnick in Geneva.\nThe summit is scheduled for Friday.",
+    "Wang Wentao met Howard Lutnick in Geneva.\nThe summit took place on Friday.",
+])
+def test_a_day_set_for_another_gathering_is_not_the_meetings(lexicon, text):
+    assert the_date(lexicon, text) is None
+
+
+def test_the_day_of_the_summit_that_is_the_meeting(lexicon):
+    text = "Wang Wentao and Howard Lutnick held a summit in Geneva.\nThe summit took place on Monday."
+    assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao met Howard Lutnick on the margins of the WTO meeting in Geneva on 3-4 November.",
+    "Wang Wentao met Howard Lutnick on the sidelines of a two-day G20 meeting that ended on Tuesday.",
+    "Wang Wentao met Howard Lutnick during a two-day G20 meeting in Geneva on Monday and Tuesday.",
+    "Wang Wentao met Howard Lutnick on the sidelines of the APEC summit in Gyeongju, which runs from Friday to Sunday.",
+])
+def test_the_days_of_a_gathering_of_several_days_give_no_day_of_a_meeting_on_its_sidelines(lexicon, text):
+    assert the_date(lexicon, text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao met Howard Lutnick on the sidelines of the G20 meeting on Monday.",
+    "On the sidelines of the G20 meeting on Monday, Wang Wentao met Howard Lutnick.",
+    "Wang Wentao and Howard Lutnick held two days of talks in Geneva on Monday and Tuesday.",
+])
+def test_one_day_of_a_gathering_or_days_of_the_talks_themselves_still_date_it(lexicon, text):
+    assert the_date(lexicon, text) == date(2025, 11, 3)

@@ -111,6 +111,13 @@ def test_metadata_line_date(published):
     assert (art.published, art.published_source) == (date(2025, 3, 17), "metadata")
 
 
+@pytest.mark.parametrize("line", ["Publication date: 17 March 2025", "Date of publication: March 17, 2025",
+                                  "Issue date: 17.03.2025"])
+def test_a_publication_or_issue_date_label(published, line):
+    art = published(line, LEAD)
+    assert (art.published, art.published_source) == (date(2025, 3, 17), "metadata")
+
+
 @pytest.mark.parametrize("line", ["By Ana Ruiz | March 5, 2026", "By Ana Ruiz, 5 March 2026"])
 def test_byline_date(published, line):
     art = published(line, LEAD)

@@ -42,14 +42,20 @@ _WORD_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in 
 _WORD_AFTER = re.compile(r" ([A-Z][a-z]+)")
 _NEXT_WORD = re.compile(r" ([a-z]+)")   # the lower-case word right after an expression
 _ODD_SPACE = re.compile("[\t\u00a0\u2009\u202f]")   # one character each: offsets stay put
+_WEEK_OF = re.compile(r"\bweek of $")
+# "a meeting scheduled for Thursday was called off": a plan told in the past, its day on either side
+_PAST_PLAN = re.compile(r" (?:was|were|had been) ")
 
 
-def _by_tense(cands: list[int], ref: int, future: bool, stale: int = 0) -> int:
-    """Among candidate ordinals, the one a news reader means: the next one on or after ref when
+def _by_tense(cands: list[int], ref: int, future: bool | None, stale: int = 0) -> int:
+    """Among candidate ordinals, the one a news reader means: the nearest one where the tense says
+    neither (`future` None: "a meeting scheduled for Thursday was called off"); the next one on or after ref when
     the sentence speaks of the future, unless the one before lies within `stale` and is much
     closer ("will meet on June 9" in a copy dated June 12: the plan as first reported, not next
     year's June 9); else the last one on or before ref, unless the one after is much closer
     ("the deadline of November 10" published November 2)."""
+    if future is None:
+        return min(cands, key=lambda c: (abs(c - ref), c > ref))
     after = [c for c in cands if c >= ref]
     before = [c for c in cands if c <= ref]
     if after and (future or not before):
@@ -73,7 +79,7 @@ def _pick_year(month: int, day: int, pub: date, future: bool, weekday: int | Non
     if weekday is None:
         return pick
     ahead, behind = [c for c in cands if c >= pub], [c for c in cands if c <= pub]
-    strict = min(ahead) if ahead and (future or not behind) else max(behind)
+    strict = pick if future is None else min(ahead) if ahead and (future or not behind) else max(behind)
     if strict.weekday() == weekday:
         return strict
     if pick.weekday() == weekday or abs((pick - pub).days) <= WEEKDAY_SLIP_DAYS:
@@ -82,15 +88,18 @@ def _pick_year(month: int, day: int, pub: date, future: bool, weekday: int | Non
     return min(fits, key=lambda c: abs((c - pub).days)) if fits else pick
 
 
-def _weekday(pub: date, wd: int, mod: str | None, future: bool) -> date:
+def _weekday(pub: date, wd: int, mod: str | None, future: bool | None) -> date:
     """HeidelTime for news: "last" strictly before, "next" strictly after, "this" and a bare
-    weekday on or before (same day allowed), or on or after in a future-tense sentence."""
+    weekday on or before (same day allowed), or on or after in a future-tense sentence; the
+    nearer one where the tense says neither."""
     back = (pub.weekday() - wd) % 7
     ahead = (wd - pub.weekday()) % 7
     if mod == "last":
         return pub - timedelta(days=back or 7)
     if mod == "next":
         return pub + timedelta(days=ahead or 7)
+    if future is None:
+        return pub + timedelta(days=ahead) if ahead < back else pub - timedelta(days=back)
     return pub + timedelta(days=ahead) if future else pub - timedelta(days=back)
 
 
@@ -210,13 +219,15 @@ def _resolve_phrase(g: ExpressionGrammar, phrase: str, published: date | None,
     return found
 
 
-def _is_future(g: ExpressionGrammar, low: str, sent_start: int, start: int, end: int, sent_end: int) -> bool:
-    """The tense cue nearest before the expression in its sentence decides; failing one, the
+def _is_future(g: ExpressionGrammar, low: str, sent_start: int, start: int, end: int, sent_end: int) -> bool | None:
+    """The tense cue nearest before the expression in its sentence decides (a plan told in the past,
+    "scheduled for Thursday was called off", says neither: None); failing one, the
     first cue just after it ("Talks on Tuesday are expected to..."). A weekday after "until" or
     "through" ends something still going on: ahead, unless a past cue comes before it."""
     cues = list(g.cues.finditer(low, max(sent_start, start - CUE_BEFORE), start))
     if cues:
-        return cues[-1][1] in g.future_cues
+        ahead = cues[-1][1] in g.future_cues
+        return None if ahead and _PAST_PLAN.match(low, end) else ahead
     prev = _word_before(low, start, sent_start)
     if prev and prev[0] in g.until_words:   # "stayed until Monday": a past verb right before
         verb = _word_before(low, prev[1], sent_start)
@@ -248,7 +259,8 @@ def _acceptable(g: ExpressionGrammar, m: re.Match, text: str, low: str) -> bool:
     if m["ORD"]:   # "on the 12th." is a day; "the 12th round", "in the 21st century" are not
         prev, nxt = _word_before(low, m.start(), 0), _NEXT_WORD.match(low, m.end())
         return bool(prev) and prev[0] in g.prepositions and prev[0] != "in" and (
-            not nxt or nxt[1] != "of" and (nxt[1] in g.prepositions or nxt[1] in g.calendar.weekdays))
+            not nxt or nxt[1] != "of" and (nxt[1] in g.prepositions or nxt[1] in g.calendar.weekdays
+                                             or nxt[1] in g.ordinal_followers))
     if m["WD"] and not (m["wpart"] or m["P"] or m["C"]):
         nxt = _WORD_AFTER.match(text, m.end())
         return not nxt or nxt[1].lower() in g.months
@@ -320,6 +332,8 @@ def find_expressions(text: str, sentences: list[tuple[int, int]], published: dat
         s_start, s_end = sentences[idx] if idx >= 0 else (0, len(text))
         future = _needs_tense(best) and _is_future(g, low, s_start, start, end, s_end)
         value, precision = _resolve_phrase(g, low[start:end], published, future)
+        if precision == "day" and _WEEK_OF.search(low, max(0, start - len(" the week of ")), start):
+            precision = "week"   # "during the week of May 4": a week named by its first day names no day
         found.append(TimeExpr(text[start:end], start, end, value, precision, idx))
         last_end = end
     return found

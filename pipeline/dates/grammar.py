@@ -33,6 +33,7 @@ class ExpressionGrammar:
         self.weeks = {p: n for p, (unit, n) in self.relative.items() if unit == "week"}
         self.future_cues = frozenset(data["future_cues"])
         self.until_words = frozenset(data["until_words"])
+        self.ordinal_followers = frozenset(data["ordinal_followers"])
         self.grammar = "|".join([
             rf"(?P<WD>(?:(?P<wmod>{trie_alternation(data['weekday_modifiers'])}) )?(?P<wd>{cal.weekday})\b"
             rf"(?: (?P<wpart>{trie_alternation(data['parts_of_day'])})\b)?"

@@ -8,6 +8,7 @@ from pipeline.article import Article, Meeting
 from pipeline.meetings.clauses import Context
 from pipeline.meetings.heads import delegation_heads
 from pipeline.meetings.clue import Clue, Group, unique
+from pipeline.meetings.days import into_week
 from pipeline.meetings.manner import city_of_clause
 
 # a meeting of one trip: dated this many days apart at most
@@ -160,7 +161,7 @@ def _details_of(ctx: Context, target: Group, c: Clue) -> Clue:
     if c.location and not target.location and not _remote(target):
         back.location = c.location
     if c.date and not target.date and (not target.precision or target.precision == "week" and c.precision == "day"):
-        back.date, back.precision = c.date, c.precision
+        back.date, back.precision = into_week(ctx, {x.sent for x in target.clues}, c.date), c.precision
     return back
 
 
@@ -187,7 +188,8 @@ def _share_dates(groups: list[Group]) -> None:
     """A meeting with no time of its own, reported in one sentence with a dated meeting of the
     same status ("Before his talks with Zhou on Monday, Hart will meet Sato"), or continuing the
     previous sentence's meeting ("She also met the central bank governor"), happened that day."""
-    dated = [(c.sent, g.status or "held", g) for g in groups if g.date for c in g.clues if c.kind != "back"]
+    dated = [(c.sent, g.status or "held", g) for g in groups if g.date for c in g.clues
+             if c.kind != "back" and not c.repeat]   # an earlier round's day ("since talks on May 3") is its own
     for g in groups:
         if g.date or g.precision or g.kind in ("rounds", "follow"):   # an earlier or later round is another day
             continue

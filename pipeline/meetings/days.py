@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from pipeline.dates.expressions import resolve_expression
 from pipeline.meetings.clauses import Context
+from pipeline.meetings.rules import MeetingRules
 from pipeline.text.alternation import trie_alternation
 
 # "the tariffs took effect on Monday": the other event's verb stands right before its day
@@ -21,8 +22,22 @@ _PURPOSE = re.compile(r"[^,;:]*?\s(?:for|to)\s+(?:[\w-]+\s+){0,2}$")
 # ", who took office on March 3,": a person's own past, told in passing
 _WHO = re.compile(r",\s+who(?:se)?\s")
 _CLAUSE_END = re.compile(r"[,;:()]")
-# "are meeting on Monday": the present progressive of a day still ahead tells a plan
-_PROGRESSIVE = re.compile(r"\b(?:is|are|am)\s+(?:also\s+|now\s+)?\w+ing\b")
+# "he had met Lind in Paris": an earlier meeting, told in the past perfect
+_HAD = re.compile(r"\b(?:had|'d)\s+(?:\w+\s+)?(?:met|held|spoken|talked|visited)\b")
+# "are meeting on Monday", "meets Lind on Friday": the present progressive, or a meeting verb in the
+# present simple, with a day still ahead tells a plan
+_PROGRESSIVE = re.compile(r"\b(?:(?:is|are|am)\s+(?:also\s+|now\s+)?\w+ing|meets|hosts|holds|visits|receives|welcomes|travels|heads|flies|arrives)\b")
+# "their first meeting since talks in Geneva on Monday": a day after "since" is an earlier event's
+_SINCE = re.compile(r"\bsince\b(?:\s+(?!and\b|but\b)[\w'’-]+){0,5}\s+(?:on\s+)?$")
+# "on the sidelines of the annual WTO ministerial meeting in Geneva on 3-4 November": a gathering before its days
+GATHERING_REACH = 120
+_AROUND = re.compile(r"\b(?:sidelines|margins|during|attending|attended|attend)\b")
+_MEETING_NOUN = re.compile(r"\b(?:meeting|meetings|ministerial|assembly|conference|congress)\b")
+_DAY_RANGE = re.compile(r"\d\s*(?:-|–|and|to)\s*\d")
+_COUNTED = re.compile(r"\b\w+-day\b")
+_SPAN_LINK = re.compile(r"\s*(?:-|–|and|to|through|until|till)\s*")
+# "the first meeting since ... on Monday": how far before a day its "since" may stand
+SINCE_REACH = 60
 
 
 class OtherEventRules:
@@ -58,7 +73,8 @@ def another_event(ctx: Context, t, cue: int) -> int | None:
 
 
 class DaySpanRules:
-    """ "two days of talks", "a three-day visit": a meeting counted in days, composed once per lexicon."""
+    """ "two days of talks", "a three-day visit", "talks entered a second day": a meeting counted in days,
+    composed once per lexicon."""
 
     def __init__(self, lexicon):
         data = lexicon.data("meeting_patterns.json")
@@ -69,6 +85,12 @@ class DaySpanRules:
         # the verbs that end a trip or talks, one alternation for every pattern built on them
         self.ending = trie_alternation(data["trip_end_verbs"])
         self.ended_on = re.compile(rf"\b(?:{self.ending})\s+(?:on\s+)?$")
+        # "met for a second day", "entered a third straight day", "on the second day of talks": the day
+        # said is that day of the talks; not "on the second day of his visit", a day of a trip the meeting lies in
+        self.ordinal_of = dict(lexicon.data("date_patterns.json")["ordinals"])
+        self.nth_day = re.compile(rf"\b(?:a|the|its|their)\s+(?P<n>{trie_alternation(self.ordinal_of)})\s+"
+                                  r"(?:(?:straight|consecutive|successive|full)\s+)?day\b(?!\s+of\s+(?:\w+\s+){0,2}?"
+                                  r"(?:visits?|trips?|tours?|stay|state visit)\b)")
 
 
 def span_days(ctx: Context, a: int, cue: int) -> int:
@@ -81,6 +103,107 @@ def span_days(ctx: Context, a: int, cue: int) -> int:
 def ended_on(ctx: Context, t, floor: int) -> bool:
     """ "talks that ended on Tuesday": the day an ending verb gives."""
     return bool(ctx.lexicon.compiled(DaySpanRules).ended_on.search(ctx.low, max(floor, t.start - ENDED_ON_REACH), t.start))
+
+
+def nth_day(ctx: Context, a: int, b: int) -> int:
+    """Which day of the talks the clause's day is: "met for a second day on Tuesday" 2, else 0."""
+    m = ctx.lexicon.compiled(DaySpanRules).nth_day.search(ctx.low, a, b)
+    return ctx.lexicon.compiled(DaySpanRules).ordinal_of[m.group("n")] if m else 0
+
+
+def since_then(ctx: Context, t, floor: int, cue: int) -> bool:
+    """ "met Lind, their first talks since a call on Monday": the day of the earlier event "since" counts
+    from; the day of the meeting whose cue follows "since" ("since a round in Oslo on May 3") is its own."""
+    m = _SINCE.search(ctx.low, max(floor, t.start - SINCE_REACH), t.start)
+    return bool(m) and m.start() > cue
+
+
+class SinceRules:
+    """ "since a tense round in Beijing on Feb. 12": an earlier meeting named after "since", composed once per lexicon."""
+
+    def __init__(self, lexicon):
+        nouns = lexicon.data("meeting_patterns.json")["meeting_nouns"]
+        self.meeting = re.compile(rf"\b(?:{trie_alternation(set(nouns) | {'round', 'rounds', 'negotiations'})})\b")
+
+
+def met_since(ctx: Context, a: int, b: int, cue: int) -> list[tuple]:
+    """(day, where its "since" starts) of each earlier meeting named after "since" from a to b (the clause
+    and the rest of its sentence), whose cue comes before it: "met Lind, their first talks since a round in Oslo on May 3" (May 3, "since ...")."""
+    meeting = ctx.lexicon.compiled(SinceRules).meeting
+    found = []
+    for t in ctx.article.dates:
+        if a <= t.start < b and t.precision == "day" and t.value:
+            m = _SINCE.search(ctx.low, max(a, t.start - SINCE_REACH), t.start)
+            if m and m.start() > cue and meeting.search(ctx.low, m.start(), t.start):
+                found.append((t, m.start()))
+    return found
+
+
+class PresenceRules:
+    """ "Wang spent Tuesday in Geneva. He met Lind ...": a sentence of one place on one day, composed once per lexicon."""
+
+    def __init__(self, lexicon):
+        data = lexicon.data("date_patterns.json")
+        self.presence = re.compile(rf"\b(?:{trie_alternation(data['presence_phrases'])})\b")
+        self.trip = re.compile(rf"\b(?:{trie_alternation(data['trip_words'])})\b|\w-days?\b")
+        self.cue = lexicon.compiled(MeetingRules).cue
+
+
+def presence_day(ctx: Context, idx: int, a: int, b: int, persons: list[str]):
+    """The day the sentence before puts one of `persons` in one place ("Wang spent Tuesday in Geneva."),
+    for an undated meeting held, told at the start of the next sentence of the same paragraph ("He met
+    Lind there", "In a meeting at the ministry, Wang and Lind ..."); None elsewhere."""
+    s, e = ctx.article.sentences[idx]
+    if idx == 0 or a != s or not persons:
+        return None
+    ps, pe = ctx.article.sentences[idx - 1]
+    rules = ctx.lexicon.compiled(PresenceRules)
+    if "\n" in ctx.low[ps:s] or not rules.presence.search(ctx.low, ps, pe) or rules.trip.search(ctx.low, ps, pe) \
+            or rules.cue.search(ctx.low, ps, pe) or ctx.rules.planned.search(ctx.low, a, b) or _HAD.search(ctx.low, a, b):
+        return None
+    said = [t for t in ctx.article.dates if t.sentence == idx - 1 and t.start >= ctx.dateline_end]
+    if len(said) != 1 or said[0].precision != "day" or said[0].value is None:
+        return None
+    there = {p.canonical for p in ctx.persons if ps <= p.start < pe}
+    return said[0] if there & set(persons) else None
+
+
+def refined(best, exprs: list):
+    """ "earlier this week, on Monday", "last month, on October 14": the day inside the vague period that
+    the clause also names, which says when the meeting was; else the expression itself."""
+    if best.value is None or best.precision not in ("week", "month"):
+        return best
+    for t in exprs:
+        if t.precision == "day" and t.value and (
+                best.precision == "week" and 0 <= (t.value - best.value).days < 7
+                or best.precision == "month" and (t.value.year, t.value.month) == (best.value.year, best.value.month)):
+            return t
+    return best
+
+
+def into_week(ctx: Context, sents: set[int], day: date) -> date:
+    """ "will meet next week ... The talks are set for Thursday": the weekday of a day said later, in the
+    week the meeting's own sentences name (its first day), where the day fell outside it."""
+    week = next((t.value for t in ctx.article.dates if t.sentence in sents and t.precision == "week" and t.value), None)
+    if week is None or 0 <= (day - week).days < 7:
+        return day
+    return week + timedelta(days=(day.weekday() - week.weekday()) % 7)
+
+
+def gathering_span(ctx: Context, t) -> bool:
+    """ "met Lind on the sidelines of the WTO meeting in Geneva on 3-4 November", "during a two-day G20 meeting
+    ... on Monday and Tuesday", "..., which runs from Friday to Sunday": days of a gathering of several days,
+    on one of which the meeting took place; no day of the meeting's own."""
+    s = ctx.article.sentences[t.sentence][0]
+    lead = ctx.low[max(s, t.start - GATHERING_REACH):t.start]
+    occasion = _AROUND.search(lead)
+    if occasion is None or not (ctx.rules.generic_occasion.search(lead, occasion.end()) or ctx.rules.named_occasion.search(
+            lead, occasion.end()) or _MEETING_NOUN.search(lead, occasion.end())):
+        return False
+    if _DAY_RANGE.search(t.text) or _COUNTED.search(lead, occasion.start()):
+        return True
+    nxt = next((u for u in ctx.article.dates if u.start >= t.end and u.sentence == t.sentence), None)
+    return bool(nxt and _SPAN_LINK.fullmatch(ctx.low, t.end, nxt.start))
 
 
 def first_day(last: date, days: int) -> date:

@@ -25,7 +25,7 @@ from pipeline.meetings.bodies import bilateral_body_meeting
 from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
-from pipeline.meetings.days import another_gathering
+from pipeline.meetings.days import another_gathering, met_since
 from pipeline.meetings.followups import FollowUpRules, convened_body, follow_up, launched_body_meeting
 from pipeline.meetings.manner import (city_here, city_in_relative, city_of_clause, city_there, has_tense, invitation_day,
                                       mode, status_of, when)
@@ -145,7 +145,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     base = dict(sent=idx, persons=persons, sides=sides, countries=countries, occasion=parties.occasion,
                 repeat=bool(rules.repeat.search(seg)), also=bool(_ALSO.search(seg)), aside=bool(_ASIDE.search(seg)))
     again = ctx.lexicon.compiled(OneClauseTwice).again.search(low, a, b)   # "met on Monday and again on Wednesday"
-    when(ctx, idx, a, again.start() if again else b, base, only_segment, min(m.start() for m in kinds.values()))
+    first_cue = min(m.start() for m in kinds.values())
+    when(ctx, idx, a, again.start() if again else b, base, only_segment, first_cue)
     out: list[Clue] = []
 
     # "Wang and Lutnick resumed talks in Geneva on Monday": named people's talks on a day are a meeting, not a launch
@@ -238,6 +239,9 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     if again and clue.kind != "back":   # each day said after "again" is another meeting of the same sides
         out += [replace(clue, date=t.value, precision="day", repeat=True) for t in ctx.article.dates
                 if again.end() <= t.start < b and t.precision == "day" and t.value]
+    if clue.kind != "back":   # "their first talks since a round in Oslo on May 3": that round is a row of its own
+        out += [replace(clue, date=t.value, precision="day", repeat=True, status="held", location=city_of_clause(
+            ctx, since, t.end)) for t, since in met_since(ctx, a, ctx.article.sentences[idx][1], first_cue)]
     return out
 
 
@@ -317,6 +321,9 @@ def _lone_pointer(ctx: Context, idx: int, s: int, e: int) -> Clue | None:
     if m is None:
         return None
     clue = _pointer(ctx, idx, s, e, m.start())
+    gathering = ctx.rules.generic_occasion.search(ctx.low, m.start(), m.end())
+    if gathering and gathering.group() not in ctx.low[slice(*ctx.article.sentences[idx - 1])]:
+        clue.date, clue.precision = None, ""   # "... met Lind. The summit is set for Friday": another gathering's day
     vague = {(t.precision, t.value) for t in ctx.article.dates if t.sentence == idx and t.precision not in ("", "day")
              and not _SINCE.search(ctx.low, max(s, t.start - len("since ")), t.start + len("since"))}   # "the first since May"
     if vague - {(t.precision, t.value) for t in ctx.article.dates if t.sentence == idx - 1}:

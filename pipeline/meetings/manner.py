@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from pipeline.dates.expressions import date_for_sentence, resolve_expression
 from pipeline.meetings.clauses import Context
 from pipeline.meetings.days import (DaySpanRules, another_event, counted_from, ended_on, first_day, for_the_meeting,
-                                   in_another_life, planned_by_day, span_days)
+                                   gathering_span, in_another_life, nth_day, planned_by_day, presence_day, refined,
+                                   since_then, span_days)
 from pipeline.text.alternation import trie_alternation
 
 # "on the sidelines of the annual summit of the Group of 20 leaders in ...": the occasion's name
@@ -46,7 +47,9 @@ _ANCHORED = re.compile(r"\b(?:(?:the )?(?P<next>next|following) day|(?P<n>a|one|
                        r"|(?P<prev>(?:the )?(?:previous|preceding) day|the day before(?=\s*(?:[,.;]|$|(?:to|and|in|at|with|for|when|as)\b)))"
                        r"|(?P<back>a|one|two|three|four|five|\d) days? earlier"
                        r"|(?:that|the same) (?:day|morning|afternoon|evening|night)"
+                       r"|(?P<first>the (?:first|opening) day)(?! of)"
                        r"|(?:earlier|later) (?:in|that) (?:the )?(?:day|morning|afternoon|evening))\b")
+_PERSONAL = re.compile(r"\b(?:he|she|they|his|her|their|him|them)\b")
 # "the next day" reaches back this many sentences for the day it counts from
 ANCHOR_SENTENCES = 2
 _DAYS_APART = re.compile(r"\b(\w+) days? (after|before)\b")
@@ -197,6 +200,8 @@ def _statement_day(ctx: Context, t, floor: int, b: int, cue: int) -> bool:
     "agreed on Monday to meet on Friday" (a meeting cue after the day: the agreement is not the
     meeting, and its day dates the agreeing alone)."""
     low, rules = ctx.low, ctx.lexicon.compiled(MeetingDayRules)
+    if low.startswith(("'s ", "\u2019s "), t.end):   # "said Monday's talks were useful": the talks' own day
+        return False
     if rules.said_on.search(low[max(floor, t.start - SAID_ON_REACH):t.start]):
         return True
     said = rules.said.search(low, t.end, min(b, t.end + SAID_AFTER_REACH))
@@ -242,16 +247,29 @@ def _days_on(ctx: Context, counted: re.Match) -> int:
     return (int(n) if n.isdigit() else 1 if n == "a" else ctx.rules.numbers.get(n, 0)) if n else 0
 
 
-def _anchor(ctx: Context, idx: int, pos: int):
-    """The last day said before `pos` in this sentence or the two before it, else the story's lead day."""
+def _anchor(ctx: Context, idx: int, pos: int, persons: list[str], lead: bool = True):
+    """The last day said before `pos` in this sentence or the two before it, else (with `lead`) the story's
+    lead day. A day of a sentence before that names people, none of them the meeting's `persons`, is
+    their event's: "On August 11, Tiu paid a call on Ha. ... The same day, Dien received Ito" counts
+    from Dien's day, not Tiu's."""
     said_on = ctx.lexicon.compiled(MeetingDayRules).said_on
     said = [t for t in ctx.article.dates if t.precision == "day" and t.value and ctx.dateline_end <= t.start < pos
             and idx - ANCHOR_SENTENCES <= t.sentence <= idx and not _until_day(ctx, t, 0)
             and (t.sentence == idx   # "said on Tuesday he had met Lind the day before": the sentence's own day
-                 or not said_on.search(ctx.low[max(0, t.start - SAID_ON_REACH):t.start]))]   # "..., her office said on Thursday"
+                 or not said_on.search(ctx.low[max(0, t.start - SAID_ON_REACH):t.start]))   # "..., her office said on Thursday"
+            and (t.sentence == idx or not _others_day(ctx, t.sentence, persons))]
     if said:
         return said[-1]
-    return next((t for t in ctx.article.dates if t.precision == "day" and t.value and t.start >= ctx.dateline_end), None)
+    return next((t for t in ctx.article.dates if t.precision == "day" and t.value and t.start >= ctx.dateline_end
+                 ), None) if lead else None
+
+
+def _others_day(ctx: Context, sent: int, persons: list[str]) -> bool:
+    """Whether sentence `sent` names people, none of `persons`, and has no pronoun that may stand for one
+    ("He met Zafrul there on Wednesday" may be the meeting's own person)."""
+    s, e = ctx.article.sentences[sent]
+    named = {p.canonical for p in ctx.persons if s <= p.start < e}
+    return bool(persons and named and not named & set(persons)) and not _PERSONAL.search(ctx.low, s, e)
 
 
 def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool, cue: int) -> None:
@@ -265,7 +283,8 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     floor = max(a, ctx.dateline_end)   # "BEIJING, Nov 3 (Reuters) -" dates the story, not the meeting
     exprs = [t for t in ctx.article.dates if floor <= t.start < b and not _until_day(ctx, t, a)
              and not _statement_day(ctx, t, a, b, cue) and not _gathering_day(ctx, t, a, cue)
-             and not in_another_life(ctx, t, cue) and another_event(ctx, t, cue) is None]
+             and not in_another_life(ctx, t, cue) and another_event(ctx, t, cue) is None and not since_then(ctx, t, a, cue)
+             and not gathering_span(ctx, t)]
     if not exprs:   # "three days after the tariffs took effect on Monday": counted from another event's day
         e = ctx.article.sentences[idx][1]
         nxt = ctx.rules.boundary.search(low, b + 2, e) if b < e else None   # "..., three days | after the tariffs ..."
@@ -281,7 +300,7 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
         e = ctx.article.sentences[idx][1]
         exprs = [t] if t is not None and t.start >= floor and not _statement_day(ctx, t, 0, e, cue) and not (
             _gathering_day(ctx, t, 0, cue)) and not _until_day(ctx, t, 0) and not in_another_life(ctx, t, cue) and (
-            another_event(ctx, t, cue) is None) else []
+            another_event(ctx, t, cue) is None) and not since_then(ctx, t, 0, cue) and not gathering_span(ctx, t) else []
     s = ctx.article.sentences[idx][0]
     if not exprs and a > s and _DURING.match(low, s):   # "During his visit on Monday, X held talks with Y"
         exprs = [t for t in ctx.article.dates if max(s, ctx.dateline_end) <= t.start < a]
@@ -299,22 +318,29 @@ def when(ctx: Context, idx: int, a: int, b: int, base: dict, only_segment: bool,
     counted = counted if counted and counted.start() < b else None
     if exprs:
         other = [t for t in exprs if t.end <= cue and (_OTHER_VERB.search(low, t.end, cue) or for_the_meeting(low, t, cue))]
-        best = min(exprs, key=lambda t: (t in other, abs(t.start - cue)))
+        best = refined(min(exprs, key=lambda t: (t in other, abs(t.start - cue))), exprs)
         base["precision"] = best.precision
         base["date"] = _ahead_if_planned(ctx, best, a, b) if best.precision == "day" else None
         if best.start > cue and other and best.precision == "day":   # "arrived on Sunday for talks on Monday"
             base["date"] = counted_from(ctx, best, other[-1]) or base["date"]
         if days >= 2 and base["date"] and (ending or ended_on(ctx, best, a)):
             base["date"] = first_day(base["date"], days)
+        elif base["date"] and best.precision == "day" and (nth := nth_day(ctx, a, b)) >= 2:
+            base["date"] = first_day(base["date"], nth)   # "met for a second day on Tuesday": the talks began Monday
         if counted and counted.start() > cue and best.value and best.precision == "day" \
                 and best.end <= cue and _OTHER_VERB.search(low, best.end, cue):
             # "arrived on Monday and met Lind the following day": counted from the other verb's day
             base["date"] = date.fromordinal(best.value.toordinal() + _days_on(ctx, counted))
         return
     if counted:   # "The next day he met Lind": counted from the last day said before it
-        anchor = _anchor(ctx, idx, counted.start())
+        # "the first day" of a span said before: never the story's lead day
+        anchor = _anchor(ctx, idx, counted.start(), base.get("persons", []), lead=not counted.group("first"))
         if anchor is not None:
             base["precision"], base["date"] = "day", date.fromordinal(anchor.value.toordinal() + _days_on(ctx, counted))
+        return
+    there = presence_day(ctx, idx, a, b, base.get("persons", []))   # "Wang spent Tuesday in Geneva. He met Lind."
+    if there is not None:
+        base["precision"], base["date"] = "day", there.value
         return
     # "two days after": relative to the day the story is about, its lead's day
     lead = next((t for t in ctx.article.dates if t.precision == "day" and t.start >= ctx.dateline_end), None)

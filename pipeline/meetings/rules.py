@@ -153,8 +153,9 @@ class MeetingRules:
             + whole(data["comma_openers"]) + r"|;|: )")
         nouns = any_of(data["meeting_nouns"])
         # "the talks", "their meeting", "Monday's talks": a day's possessive points at that day's meeting too
+        # ("the Nov. 3 session": a dotted month between them)
         self.definite = re.compile(r"\b(?:" + any_of(data["definite_determiners"]) + rf"|(?:{calendar.weekday})['\u2019]s)"
-                                   + r"\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b")
+                                   + r"\s+(?:[\w-]+\.?\s+){0,3}?" + nouns + r"\b")
         # a sentence about the meeting, from its first word: "The talks took place in Geneva",
         # "During the meeting on Tuesday, ..."
         named = any_of(data["definite_determiners"]) + r"\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b"

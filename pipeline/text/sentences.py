@@ -20,8 +20,8 @@ _CLOCK_NEXT = re.compile(
     r"|(?:[A-Z][a-z]+ ){1,2}[Tt]ime\b|\(")
 _OPENERS = "\"'“‘([{"
 # an end mark, optional closing quote/bracket, white space, then something that starts a sentence
-# (any script's capital: "Özil", "Łukasz" start sentences as "Ozil" would; the loop checks the case)
-_BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?(\w))""")
+# (in any script: "... in Astana. Ömer Bolat said"; the loop checks the letter is a capital)
+_BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?(?P<first>\w))""")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -31,7 +31,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for para in text.split("\n"):
         start = pos
         for m in _BOUNDARY.finditer(para):
-            if not (m.group(3).isupper() or m.group(3).isdigit()):
+            first = m.group("first")
+            if not (first.isupper() or first.isdigit()):
                 continue
             cut = m.start(1)
             token = para[max(para.rfind(" ", 0, cut), para.rfind("\t", 0, cut)) + 1: cut]
