@@ -58,6 +58,8 @@ _PEOPLE_ONLY = re.compile(r"%s(?:, ([^,]{3,60}))?(?:, (?:left|right|centre|cente
 _CLOSING_DAY = re.compile(r"\bon (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? (?:19|20)\d\d)?\.?$")
 _FUTURE = re.compile(r"\b(?:will|next|tomorrow|later|upcoming|expected|scheduled|due to)\b")
 _PARTICIPLE = re.compile(r"[a-z]{2,}ing\b")
+_PRESENT = re.compile(r"[a-z]{2,}[^s]s\b")    # "greets", "signs"; not "was", "has" nor "discuss"
+_STANDS = re.compile(_POSITION)
 _BARE_AGENCY = re.compile(r"(?<=[.!?])\s+([A-Z][\w .-]{1,40})$")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][\w'’-]*")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -172,7 +174,9 @@ def picture_caption(line: str, low: str, rules: CleanRules) -> bool:
         return False
     rest = low[m.end():]
     participle = _PARTICIPLE.match(rest) is not None   # "Ana Ruiz, left, shaking hands with Jo Lind ..."
-    gesture = not participle and rules.picture_verbs.starts(rest)
+    # "Ana Ruiz, right, greets Jo Lind ...": where someone stands in the picture makes any present tense a caption's
+    gesture = not participle and (rules.picture_verbs.starts(rest)
+                                  or (_PRESENT.match(rest) is not None and _STANDS.search(line, 0, m.end()) is not None))
     if not (participle or gesture or rules.dated_subject_verbs.starts(rest)):
         return False
     if _FUTURE.search(low) or not quotes_nobody(line, rules):
