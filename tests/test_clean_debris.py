@@ -40,6 +40,11 @@ from tests.test_clean_notices import STORY, clean, dropped, survives
     "Shutterstock", "Photo/Ana Ruiz", "Ana Ruiz, right, greets Jo Lind in Lima.",
     "This material may not be published, broadcast, rewritten or redistributed without permission.",
     "To continue reading, subscribe", "Get it on Google Play",
+    # prompts led by an emoji or a hook, their small print; a picture's credit without brackets
+    "📱 Download the Lima Herald app", "➡️ Follow us on WhatsApp", "Want more? Subscribe!",
+    "The latest trade news, direct to your inbox", "You are reading Trade Daily, our newsletter. Subscribe here.",
+    "By subscribing, you agree to our Privacy Policy.", "You can unsubscribe at any time.", "Our newsletters",
+    "Courtesy of the Valdorian Ministry of Trade", "Jueves, 12 de febrero de 2026", "mercredi 12 mars 2026",
 ])
 def test_page_machinery_goes_wherever_it_stands(lexicon, line):
     assert dropped(lexicon, line)
@@ -60,6 +65,9 @@ def test_page_machinery_goes_wherever_it_stands(lexicon, line):
     "Ana Ruiz, right, will greet Jo Lind in Lima on Friday.",
     "Lima, 12 de marzo de 2026",
     "LIMA, March 3 (Reuters) - Trade ministers from Valdoria and Merovia met on Tuesday.",
+    "Courtesy of the ministry, exporters received free samples.",
+    "Supplied by Merovia, the copper goes to smelters in Lima.",
+    "Handout payments to farmers rose in 2025.",
 ])
 def test_story_lines_that_look_like_page_machinery_stay(lexicon, line):
     assert survives(lexicon, line)

@@ -40,9 +40,13 @@ _POSSESSIVE = re.compile(r"^[\w.&-]+'s?\s+")  # "DW's top story", "Reuters' most
 _APP_PROMPT = re.compile(r"download (?:the|our)\b.{0,30}\bapps?\b")  # "Download the Daily Planet app"
 _COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b|:)|(?:©|\(c\))\s*(?:\d{4}\b|copyright)")
 _READING_TIME = re.compile(r"\d+\s*(?:min|mins|minute|minutes)\s+read")
-BULLET = re.compile(r"^(?:[-–—]{1,3}|[•*·▪►▲△▶▷◆◇■□●○☞※]|\d{1,2}[.)])\s+")
+# a bullet, a dash or a number; or up to three symbols or emoji leading a prompt ("📱 Download ...", "➡️ Follow ...")
+_SYMBOL = "\u2190-\u2bff\U0001f000-\U0001faff"
+BULLET = re.compile(r"^(?:[-–—]{1,3}|[•*·▪►▲△▶▷◆◇■□●○☞※]|\d{1,2}[.)]|(?:[%s]\ufe0f?){1,3})\s+" % _SYMBOL)
 _BULLET_START = set("-–—•*·▪►▲△▶▷◆◇■□●○☞※0123456789")
+_SYMBOL_START = re.compile("[%s]" % _SYMBOL)
 _BY = re.compile(r"^by\s+(.+)$")
+_WORD_ENDS = (" ", "!", "")
 _DASHES = {"-", "–", "—"}
 _NEXT_WORD = re.compile(r"[^\W\d_]+")
 _DATE_JOINERS = {"on", "at", "in"}
@@ -61,7 +65,7 @@ _SENTENCE_MARKS = tuple(".!?”\"’'")   # what a finished sentence ends with: 
 
 
 def unbullet(line: str) -> str:
-    return BULLET.sub("", line) if line[:1] in _BULLET_START else line
+    return BULLET.sub("", line) if line[:1] in _BULLET_START or _SYMBOL_START.match(line) else line
 
 
 def strip_marks(low: str) -> str:
@@ -186,7 +190,8 @@ def _is_call_to_action(body: str, rules: CleanRules) -> bool:
     """"Get breaking news alerts ...", "Skip next section": an imperative addressed to the reader
     about the site (its app, newsletter, sections), not a sentence about the news."""
     words = _WORD.findall(body[:CTA_WINDOW])
-    if not words or len(words) > CTA_MAX_WORDS or not body.startswith(words[0] + " "):  # not "Follow-up talks ..."
+    if not words or len(words) > CTA_MAX_WORDS or body[len(words[0]):len(words[0]) + 1] not in _WORD_ENDS \
+            or not body.startswith(words[0]):  # not "Follow-up talks ..."; "Subscribe!" alone is one
         return False
     low = [w.lower() for w in words]
     if low[0] == "please":

@@ -95,12 +95,21 @@ def wire_furniture(line: str, low: str, rules: CleanRules) -> str | None:
         return "metadata"
     if len(line) <= OFFICE_LINE_MAX * 2 and not line.endswith(".") and rules.kicker.match(line):
         return "title"
-    if (bracketed and rules.credit_opener.fullmatch(low)) or _FILE_CAPTION.match(line) \
+    if (bracketed and rules.credit_opener.fullmatch(low)) or _bare_credit(line, low, rules) or _FILE_CAPTION.match(line) \
             or (len(line) <= CAPS_CREDIT_MAX and _CAPS_SLASH_CREDIT.fullmatch(line)):
         return "caption"
     if "/" in line and len(line) <= NOTICE_MAX and _SLASH_CREDIT_END.search(line) and quotes_nobody(line, rules):
         return "caption"
     return None
+
+
+def _bare_credit(line: str, low: str, rules: CleanRules) -> bool:
+    """"Courtesy of the Ministry of Trade", "Provided by Lima Herald": a picture's credit without brackets,
+    its opening words then only names (capitalised words and their particles)."""
+    if len(line) > OFFICE_LINE_MAX or "," in line or line[:1] in "[(":
+        return False
+    m = rules.credit_opener_start.match(low)
+    return m is not None and all(w in _PARTICLES for w in _LOWER_WORD.findall(line[m.end():]))
 
 
 def foreign_script(line: str) -> bool:

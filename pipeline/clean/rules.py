@@ -213,6 +213,7 @@ class CleanRules:
         self.kicker = re.compile(r"(?:\((?:\d(?:ST|ND|RD|TH) )?(?:%s)\)|(?:%s)(?: \d+)?\s?[-–:])\s*\S" % (kickers, kickers))
         # "[Courtesy of the Ministry of Trade]", "(Provided by ...)": a whole bracketed line crediting a picture
         self.credit_opener = re.compile(r"[\[(](?:%s)\b[^()\[\]]{0,100}[\])]" % _alt(data["credit_openers"]))
+        self.credit_opener_start = re.compile(r"(?:%s)\b" % _alt(data["credit_openers"]))
         # "Ana Ruiz reported from Lima", "Jo Lind contributed from Quito.": a reporter's credit
         self.reported_from = re.compile(r"(?:[A-Z][\w'’.-]+ ){1,3}(?:%s) from (?:[A-Z][\w.'’-]* ?){1,4}\.?"
                                         % _alt(data["credit_from_verbs"]))
