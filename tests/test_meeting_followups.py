@@ -190,3 +190,45 @@ def test_without_a_city_the_latest_meeting_is_continued(lexicon):
                                  "Separately, Lena Varga met Zhou Ming in Oslo on Tuesday. "
                                  "Officials will meet again in Vienna in September.")
     assert [(sorted(m.participants), m.location) for m in planned(found)] == [(["China", "Hungary"], "Vienna")]
+
+
+# --- "the two officials": the people named before, though "officials" alone is a team -----------
+
+def test_the_two_officials_agreeing_on_a_follow_up_round_are_the_people_who_met(lexicon):
+    [later] = planned(meetings_of(lexicon, HELD + "The two officials agreed to hold a follow-up round in Vienna in June."))
+    assert sorted(later.participants) == ["Paul Hart", "Zhou Ming"] and later.location == "Vienna"
+
+
+def test_the_two_envoys_meeting_again_are_the_people_who_met(lexicon):
+    [later] = planned(meetings_of(lexicon, HELD + "The two envoys will meet again in Lima next month."))
+    assert sorted(later.participants) == ["Paul Hart", "Zhou Ming"] and later.location == "Lima"
+
+
+def test_the_two_delegations_meeting_again_are_the_countries(lexicon):
+    [later] = planned(meetings_of(lexicon, HELD + "The two delegations will meet again in Lima next month."))
+    assert sorted(later.participants) == ["China", "United States"]
+
+
+def test_officials_of_the_two_sides_meeting_again_are_the_countries(lexicon):
+    [later] = planned(meetings_of(lexicon, HELD + "Officials of the two sides will hold a second round in Vienna."))
+    assert sorted(later.participants) == ["China", "United States"] and later.location == "Vienna"
+
+
+# --- talks said to be held later, with no sides named: the sides of the meeting just reported ------
+
+def test_consultations_both_sides_confirm_will_be_held_are_a_planned_meeting_of_the_countries(lexicon):
+    [later] = planned(meetings_of(lexicon, HELD + "Both sides confirmed that technical consultations would be held in Vienna in July."))
+    assert sorted(later.participants) == ["China", "United States"] and later.location == "Vienna"
+
+
+def test_consultations_whose_holding_is_in_doubt_are_no_plan(lexicon):
+    assert planned(meetings_of(lexicon, HELD + "It is unclear whether consultations will be held in Vienna.")) == []
+
+
+def test_talks_held_in_the_past_are_no_plan(lexicon):
+    assert planned(meetings_of(lexicon, HELD + "Similar talks were held in Vienna last year.")) == []
+
+
+def test_talks_to_be_held_without_a_meeting_before_are_no_follow_up(lexicon):
+    found = meetings_of(lexicon, "Paul Hart spoke at a forum in Geneva on Monday. Talks will be held in Vienna in July.")
+    assert found == []

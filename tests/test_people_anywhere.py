@@ -137,3 +137,24 @@ def test_words_of_place_names_that_are_given_names(lexicon):
              "He flew to Hong Kong on Monday.")
     assert set(people(a)) == {"Tran Hong Ha", "Le Van Nam"}
     assert "Hong Kong" in [m.canonical for m in a.mentions if m.kind == "country"]
+
+
+def test_a_title_word_closing_a_titled_name_is_its_surname(lexicon):
+    a = make(lexicon, "Ruritanian Trade Minister Alma King met Osterlich officials on Monday. "
+                      "Ms King said the talks had gone well.")
+    assert "Alma King" in people(a)
+    later = [m for m in a.mentions if m.kind == "person" and m.text.endswith("King") and m.start > 40]
+    assert later and later[0].canonical == "Alma King"
+
+
+def test_a_title_word_after_an_honorific_is_a_surname(lexicon):
+    a = make(lexicon, "Energy Minister Tobias Chancellor arrived in Vienna. Mr Chancellor then met the press.")
+    assert [m.canonical for m in a.mentions if m.kind == "person"] == ["Tobias Chancellor", "Tobias Chancellor"]
+
+
+def test_a_title_that_introduces_a_name_stays_a_title(lexicon):
+    a = make(lexicon, "Trade Minister Alma Varga met King Tomas Lindqvist of Norland in Oslo.")
+    found = people(a)
+    assert "Alma Varga" in found and "Tomas Lindqvist" in found and "Alma Varga King" not in found
+    b = make(lexicon, "The King met Trade Minister Alma Varga in Oslo.")
+    assert list(people(b)) == ["Alma Varga"]

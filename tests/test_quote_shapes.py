@@ -85,6 +85,38 @@ def test_a_participle_after_a_parenthetical_attribution_keeps_the_content(lexico
     assert got == [("Lena Park", "The duties would hurt farmers")] + ([("Lena Park", second)] if second else [])
 
 
+@pytest.mark.parametrize("audience", ["told reporters", "told reporters after the talks", "told the Diet",
+                                      "said after the talks"])
+def test_a_participle_after_an_audience_is_its_own_clause_and_the_quote_before_stays(lexicon, audience):
+    got = rows(make_article(lexicon, f'"The steel quota has to go, and we will keep saying so," Park {audience}, '
+                                     "adding that Korean mills had lost orders."))
+    assert got == [("Lena Park", "direct", "The steel quota has to go, and we will keep saying so"),
+                   ("Lena Park", "reported", "Korean mills had lost orders")]
+
+
+def test_an_audience_then_a_participle_with_no_quote_before_is_the_participles_clause(lexicon):
+    got = reported(lexicon, "Lena Park told reporters after the talks, noting that Korean mills had lost orders.")
+    assert got == [("Lena Park", "Korean mills had lost orders")]
+
+
+@pytest.mark.parametrize("audience", ["Korean broadcaster KBS", "the Japanese daily Nikkan", "Chinese officials",
+                                      "Swedish lawmakers on Monday", "the press"])
+def test_an_audience_described_by_its_country_is_no_part_of_the_clause(lexicon, audience):
+    got = quotes_of(lexicon, f"Trade Minister Lena Park told {audience} the quota would go.")
+    assert got == [("Lena Park", "reported", "the quota would go")]
+
+
+def test_a_quote_told_to_an_outlet_described_by_its_country_keeps_its_speaker(lexicon):
+    got = quotes_of(lexicon, "Trade Minister Lena Park met exporters on Monday. "
+                             '"The steel quota has to go, and soon," Park told Korean broadcaster KBS after the talks.')
+    assert got == [("Lena Park", "direct", "The steel quota has to go, and soon")]
+
+
+def test_told_that_then_a_participle_is_two_clauses(lexicon):
+    got = reported(lexicon, "Park told reporters that the quota would go, adding that Korean mills had lost orders.")
+    assert got == [("Lena Park", "the quota would go"), ("Lena Park", "Korean mills had lost orders")]
+
+
 @pytest.mark.xfail(strict=True, reason="'with both officials saying' does not name the two people of the clause")
 def test_with_both_officials_saying(lexicon):
     got = reported(lexicon, "Park and Reyes met in Geneva on Monday, with both officials saying the talks had been useful.")
@@ -112,6 +144,16 @@ def test_a_bullet_led_story_paragraph_reports_after_cleaning(lexicon):
                              "• Lutnick said the duties would hurt farmers in the north.\n"
                              "The talks lasted two hours.")
     assert got == [("Howard Lutnick", "reported", "the duties would hurt farmers in the north")]
+
+
+@pytest.mark.parametrize("marker", ["[1]", "[12]", "²", "*", "[a]"])
+def test_a_paragraph_ending_in_a_note_marker_still_reports_without_the_marker(lexicon, marker):
+    assert reported(lexicon, f"Park said the duties would hurt farmers in the north.{marker}") == [
+        ("Lena Park", "the duties would hurt farmers in the north")]
+
+
+def test_a_title_line_ending_in_a_note_marker_is_still_skipped(lexicon):
+    assert reported(lexicon, "Park says duties will hurt farmers in the north[1]") == []
 
 
 # --- 24: read-outs --------------------------------------------------------------------------------

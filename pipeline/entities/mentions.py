@@ -130,10 +130,15 @@ def extract_entities(article: Article, lexicon: Lexicon) -> Article:
     dropped = not_places(lexicon, cased, found)
     if dropped:                             # "Chad Bown", "the state of Georgia": no country
         found = [sp for i, sp in enumerate(found) if i not in dropped]
+    surnames = _titles_as_surnames(text, found)
+    if surnames:                            # "Minister Madeleine King", "Ms King": a surname, not a title
+        surname_starts = frozenset(found[i].start for i in surnames)
+        found = [sp for i, sp in enumerate(found) if i not in surnames]
     titles = [sp for sp in found if sp.entry.kind == "title"]
     kinds = lexicon.country_kinds
     places = [sp for sp in found if sp.entry.kind == "country" and kinds.get(sp.entry.key) != "region"]
     ctx = _Context(rules, text, cased, titles, places, starts, article)
+    ctx.surname_starts = surname_starts if surnames else frozenset()
 
     mentions: list[Mention] = []
     for sp in found:
@@ -168,6 +173,35 @@ def _gazetteer(hits) -> list[_Span]:
     return out
 
 
+_CAPITALISED_WORD = re.compile(r"[A-Z][\w'’-]*")
+
+
+def _titles_as_surnames(text: str, found: list[_Span]) -> set[int]:
+    """The one-word titles that close a name instead of opening one: after an honorific ("Ms
+    King") or after a titled given name ("Minister Madeleine King"), with no name following them.
+    A title that introduces a name ("King Harald") or stands alone ("the King") stays a title."""
+    out: set[int] = set()
+    ends = {sp.end: sp for sp in found}
+    for i, sp in enumerate(found):
+        word = text[sp.start:sp.end]
+        if sp.entry.kind != "title" or not _CAPITALISED_WORD.fullmatch(word) \
+                or _CAPITALISED_WORD.match(text, sp.end + 1) and text[sp.end:sp.end + 1] == " ":
+            continue
+        before = ends.get(sp.start - 1)
+        if before is not None and before.entry.kind == "title" and not before.entry.key:   # "Ms King"
+            out.add(i)
+            continue
+        given = re.search(r"(?<![\w'’-])[A-Z][\w'’-]* $", text[max(0, sp.start - 40):sp.start])
+        if given is None:
+            continue
+        given_start = sp.start - len(given.group())
+        title = ends.get(given_start - 1)
+        if given_start not in {x.start for x in found} and title is not None and title.entry.kind == "title" \
+                and text[given_start - 1] == " ":
+            out.add(i)                      # "Minister Madeleine King": the given name has the title
+    return out
+
+
 def _pick(lexicon: Lexicon, canonical: str, article: Article) -> Person:
     candidates = lexicon.people_by_canonical.get(canonical, [])
     day = article.published
@@ -181,6 +215,7 @@ class _Context:
         self.rules, self.lexicon = rules, rules.lexicon
         self.text, self.cased, self.titles, self.places, self.starts = text, cased, titles, places, starts
         self.title_ends = [t.end for t in titles]
+        self.surname_starts: frozenset[int] = frozenset()   # title words read as surnames ("Ms King")
         self.place_ends = [p.end for p in places]
         self.article = article
         self.honorifics = Honorifics(rules.lexicon, cased)
@@ -365,7 +400,7 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
             out.append(ctx.person(start, end, p))
         elif tail:
             out.append(ctx.person(tail[0][0], tail[-1][1], None, text[tail[0][0]:tail[-1][1]]))
-        elif any(fold(text[s:e]) in stop and not text[s:e].islower() for s, e in seg):
+        elif any(fold(text[s:e]) in stop and not text[s:e].islower() and s not in ctx.surname_starts for s, e in seg):
             singles.extend(seg)
         elif ctx.introduced(start) or ctx.apposition(end) is not None:
             out.append(ctx.person(start, end, None, text[start:end]))

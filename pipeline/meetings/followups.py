@@ -1,7 +1,8 @@
 """A later meeting of the sides of the meeting just reported, told in a sentence of its own.
 
 "Both sides agreed that officials would meet again before the end of June", "A second round
-is scheduled for Oslo", "They plan to reconvene in the autumn": the sentence names no sides,
+is scheduled for Oslo", "They plan to reconvene in the autumn", "Both sides confirmed that
+consultations would be held in Oslo in July": the sentence names no sides,
 or only points back at them, and says that they will meet once more. That is a planned
 meeting of those sides, another row than the one held: it neither takes nor lends a city or a
 day. Its parties are the people of the held meeting where the sentence points back at them
@@ -52,11 +53,15 @@ class FollowUpRules:
             rf"|\b(?P<round>{any_of(data['follow_up_rounds'])}) (?:[\w-]+ )?{nouns}\b"
             rf"(?! of (?!(?:[\w-]+ ){{0,2}}?{dialogue}\b))"
             # "reconvene", "the talks will continue in Oslo"
-            rf"|\b(?P<resume>{any_of(data['follow_up_resume'])})\b")
+            rf"|\b(?P<resume>{any_of(data['follow_up_resume'])})\b"
+            # "both sides confirmed that expert consultations would be held in Oslo": talks yet to be held
+            rf"|\b(?P<held>{dialogue}) (?:will|would|are to|is to) be held\b")
         # "may" the modal, not the month: "in May", "May 3"
         self.hedge = re.compile(whole(data["follow_up_hedges"]) + r"|n't\b|(?<!\bin )(?<!\bof )(?<!\bearly )"
                                 r"(?<!\blate )(?<!\bmid-)(?<!\bby )(?<!\buntil )\bmay\b(?! \d)")
         self.teams = re.compile(whole(data["follow_up_teams"]))
+        # "the two officials will meet again": the two people named before, though "officials" alone is a team
+        self.pair_people = re.compile(r"\bthe two " + whole(data["pair_people"]))
         self.loose = frozenset(data["follow_up_loose"])
         # "agreed to step up dialogue, including by convening the Joint Commission": a named body to meet
         agree = any_of(data["cues"]["agree"] + data["pledge_verbs"])
@@ -152,11 +157,13 @@ def _unnamed_subject(ctx: Context, rules: FollowUpRules, s: int, e: int, at: int
     """Whether the new meeting is left to people the sentence does not name: the nearest
     mention of its people before the trigger is a team ("their deputies would hold another
     round"), or there is none and the sentence names no one at all ("talks will continue")."""
-    marks = [(x.end(), 1) for x in rules.teams.finditer(ctx.low, s, at)]
-    marks += [(x.end(), 0) for x in ctx.rules.plural_ref.finditer(ctx.low, s, at)]
-    marks += [(p.end, 0) for p in ctx.persons_in(s, at)]
+    # (end, rank, is a team): at the same end a pair of people outranks a team, a team any other reference
+    marks = [(x.end(), 1, True) for x in rules.teams.finditer(ctx.low, s, at)]
+    marks += [(x.end(), 2, False) for x in rules.pair_people.finditer(ctx.low, s, at)]
+    marks += [(x.end(), 0, False) for x in ctx.rules.plural_ref.finditer(ctx.low, s, at)]
+    marks += [(p.end, 0, False) for p in ctx.persons_in(s, at)]
     if marks:
-        return max(marks)[1] == 1   # on a tie ("the two sides") the team wins
+        return max(marks)[2]   # "the two sides": the team; "the two officials": the people
     return not (ctx.persons_in(s, e) or ctx.rules.plural_ref.search(ctx.low, s, e)) or bool(
         rules.teams.search(ctx.low, at, e))
 

@@ -193,7 +193,7 @@ class MeetingRules:
         self.country_subject = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:and\s+(?:the\s+)?[a-z. ]+(?:\([^)]*\)\s*)?)?\s*"
                                           + whole(data["side_subject_verbs"] + data["pledge_verbs"]))
         self.possessive_side = re.compile(r"'s (?:[a-z]+ ){0,3}?" + whole(data["possessive_sides"]))
-        plural = data["plural_references"] + [f"the two {n}" for n in data["pair_nouns"]]   # "the two ministers"
+        plural = data["plural_references"] + [f"the two {n}" for n in data["pair_nouns"] + data["pair_people"]]   # "the two ministers"
         self.plural_ref = re.compile(whole(plural))
         self.singular_ref = re.compile(whole(data["singular_references"]))
         roles = data["role_references"]

@@ -97,6 +97,8 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     # "said on Tuesday that", "told reporters that", "announced at a meeting with the press that"
     skippable = form in rules.object_verbs or first in rules.trailing or kind == "that"
     for i, tok in enumerate(toks[:THAT_TOKENS]):
+        if i > 0 and tok in rules.participles and toks[i - 1] == ",":
+            break  # "told reporters, adding that ...": the "that" is the participle's, read on its own
         if tok == "that" and (i == 0 or skippable):
             nxt = toks[i + 1] if i + 1 < len(toks) else ""
             if i > 0 and (nxt in rules.relative_next or nxt.endswith("ed") or nxt in rules.time_nouns):
@@ -121,15 +123,20 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     if form in rules.object_verbs:
         # "told Li in Beijing." is circumstance; "telling Li he hoped ..." has a clause after the object
         obj = _OBJECT.match(ctx.text, ve, uend)
+        owner = ctx.mention_ending_at(obj.end(2)) if obj else None
+        if owner is not None and owner.kind == "country" and _LOWER_WORD.match(ctx.text, obj.end(2), uend):
+            obj = _OBJECT.match(ctx.text, obj.end(2), uend)  # "told Dutch broadcaster NOS": the outlet is told
         if obj:
             after = obj.end()
             day = rules.day_lead.match(low, after, uend)
             if day and day.group(1) not in rules.trailing and day.group(1) not in rules.relative_next:
                 after = day.start(1)  # "told reporters on Tuesday he would ...": the day, then the clause
             tail = low[after:uend].strip(" .")
-            if not tail or tail.split()[0] in rules.trailing:
-                return "trailing", pos
-            named = ctx.mention_ending_at(obj.end(2)) is not None
+            if not tail or tail.split()[0] in rules.trailing or _PARTICIPLE_AFTER_COMMA.match(tail) \
+                    and _PARTICIPLE_AFTER_COMMA.match(tail).group(1) in rules.participles:
+                return "trailing", pos  # "told reporters, adding that ...": the audience ends the attribution
+            # a named listener: a known name, or a common noun and its name ("broadcaster KBS", "daily Nikkan")
+            named = ctx.mention_ending_at(obj.end(2)) is not None or bool(_NOUN_AND_NAME.fullmatch(obj.group(2)))
             if kind == "bare" and (obj.group(2).lower() in rules.audiences or named) \
                     and tail.split()[0] not in ("and", "of"):
                 return "clause", after + len(low[after:uend]) - len(low[after:uend].lstrip(" ,"))
@@ -147,6 +154,9 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     return "none", pos
 
 
+_NOUN_AND_NAME = re.compile(r"[a-z][\w-]*(?:\s+[A-Z][\w'’.-]*)+")
+_LOWER_WORD = re.compile(r"\s+[a-z]")
+_PARTICIPLE_AFTER_COMMA = re.compile(r",\s*([a-z]+)\b")
 _LAST_WORDS = re.compile(r"([a-z]+)\s+(?:[a-z]+ly\s+|also\s+|not\s+)?$")
 
 

@@ -52,6 +52,8 @@ _THAT_OR_COMMA = re.compile(r"^(?:that|,)\s+")
 _QUOTE_MARK = re.compile(r"[“”\"‘]|(?<![A-Za-z])’|’(?![A-Za-z])")
 _MARK_CHARACTERS = "“”\"‘’"
 _INNER_STOP = re.compile(r"[.!?][”’\"']?\s")
+# note markers after a paragraph's last stop: "no abnormality.[1]", "in 2025.²", "the rules.*"
+_NOTE_MARKERS = re.compile(r"(?:\[\d{1,3}\]|\[[a-z]\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|[*†‡]+)+$")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -64,7 +66,7 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 def _headline_like(para: str) -> bool:
     """Bulleted related-story lists and title lines: never a source of quotes."""
-    p = para.strip()
+    p = _NOTE_MARKERS.sub("", para.strip()).rstrip()
     if not p or p[0] in "-•*▪►" or p.startswith("Read more"):
         return True
     if p.endswith(_LINK_WORDS) and _TRAILING_LINK.search(p):   # prose cut off before its next clause: "..., and"
@@ -148,7 +150,7 @@ def _masked_lower(text: str, chains: list[list]) -> str:
 
 
 def _clean_reported(text: str, lexicon: Lexicon) -> str:
-    text = text.strip()
+    text = _NOTE_MARKERS.sub("", text.strip()).strip()
     line = parse_dateline(text, lexicon)
     text = text[line.end:] if line else text
     text = _AGENCY_TAG.sub("", text)
