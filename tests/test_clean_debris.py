@@ -45,6 +45,17 @@ from tests.test_clean_notices import STORY, clean, dropped, survives
     "The latest trade news, direct to your inbox", "You are reading Trade Daily, our newsletter. Subscribe here.",
     "By subscribing, you agree to our Privacy Policy.", "You can unsubscribe at any time.", "Our newsletters",
     "Courtesy of the Valdorian Ministry of Trade", "Jueves, 12 de febrero de 2026", "mercredi 12 mars 2026",
+    # a release's translation note, contents, running header and notes; a newsletter's own lines; promotions
+    "Unofficial translation. Should the texts differ, the Korean version shall prevail.",
+    "Table of contents: Background ....... 1 | Findings ....... 3", "Lima Herald Weekly — Page 3 of 4",
+    "[2] Ministry of Trade, Annual Export Review, 2025.", "Open this newsletter in your browser",
+    "Hello! Here's what you need to know today.", "Promoted: TradeDesk Pro tracks tariffs across 60 markets. Try it free.",
+    "Coming up: Copper prices fall (1:45)", "Email | Print", "[Advertisement]",
+    "Source: Ministry of Commerce Date: 2026-10-29 Font size: L M S", "Unsubscribe | Manage your preferences",
+    "You received this email because you signed up at limaherald.example.",
+    "Press Office of the Ministry of Foreign Trade of the Republic of Valdoria", "Email | Back to press releases",
+    "This content is for Lima Herald Plus subscribers. Copying is prohibited.",
+    "Related markets: Copper cathode LME | Zinc ingot Rotterdam",
 ])
 def test_page_machinery_goes_wherever_it_stands(lexicon, line):
     assert dropped(lexicon, line)
@@ -68,6 +79,12 @@ def test_page_machinery_goes_wherever_it_stands(lexicon, line):
     "Courtesy of the ministry, exporters received free samples.",
     "Supplied by Merovia, the copper goes to smelters in Lima.",
     "Handout payments to farmers rose in 2025.",
+    "Sponsored by the ministry, the trade fair drew 300 exporters from 12 countries.",
+    "Coming up: talks on steel in June, the ministry said.",
+    "Contents of the agreement were not disclosed, officials said.",
+    "The report lists exports by sector: copper ....... 40 percent, according to the ministry.",
+    "Ruiz said the email from Merovia's ministry arrived on Monday.",
+    "Press Office staff of the Ministry of Trade said the minister would travel on Friday.",
 ])
 def test_story_lines_that_look_like_page_machinery_stay(lexicon, line):
     assert survives(lexicon, line)
@@ -110,3 +127,19 @@ def test_a_quote_ending_in_a_prompt_keeps_its_words(lexicon):
     line = 'Ruiz said the deal was fair. "Sign up for our newsletter," she joked to reporters.'
     assert survives(lexicon, line)
 
+
+
+def test_a_note_s_marker_leaves_the_paragraph_and_a_related_heading_in_brackets_takes_its_links(lexicon):
+    article = clean(lexicon, STORY[0], STORY[1][:-1] + ".[2]", "[Related stories]", "▶ Merovia cuts copper duties",
+                    "▶ Valdoria's exports hit a record", STORY[2])
+    assert article.paragraphs == STORY
+
+
+def test_an_author_s_note_naming_the_outlet_closes_the_page(lexicon):
+    note = "Jo Lind is Lima Herald's trade correspondent, covering tariffs and shipping."
+    assert clean(lexicon, *STORY, note).paragraphs == STORY
+
+
+def test_links_under_read_labels_after_the_story_go(lexicon):
+    lines = [*STORY, "Further reading", "Read: How quotas shape the copper trade", "Read: Valdoria's tariff code explained"]
+    assert clean(lexicon, *lines).paragraphs == STORY

@@ -71,7 +71,9 @@ def _without_glued_debris(lines: list[str], reasons: list[str | None], by_line: 
         if reason is not None and by_line[i] is None:
             continue
         text, glued = cut_glued(line, rules)
-        if glued:
+        if not text:
+            reasons[i] = "share_prompt"
+        elif glued:
             lines[i], reasons[i] = text, None
             cuts += glued
     return cuts

@@ -13,8 +13,10 @@ from pipeline.clean.rules import CleanRules, lower
 from pipeline.text.sentences import sentence_spans
 
 GLUED_MAX = 100        # a prompt or a credit is one short sentence
+GLUED_MIN_LINE = 30    # a greeting and a prompt: "Hi! Sign up for our newsletter."
 STORY_MIN = 60         # what is left must be a paragraph of the story, not another scrap
 GLUED_PIECES = 2       # "... said. Sign up for our newsletter. Follow us on X."
+GREETING_WORDS = 3     # "Good morning.", "Hello again!"
 BRACKETED_MAX = 240    # "(Reporting by ...; additional reporting by ...; Editing by ...)"
 # what a line rule may call a glued piece (a caption's credit only on conditions, see `_furniture`)
 _FURNITURE = {"share_prompt", "byline", "footer", "nav", "link", "consent", "embed", "metadata"}
@@ -22,6 +24,7 @@ _QUOTE_MARKS = "\"“”«»"
 # a sentence's end and the next one's start: the piece after the last of these, or before the first
 _BOUNDARY = re.compile(r"(?<=[.!?])([\"”’)]?)\s+(?=[A-Z(\[—–-])")
 _BRACKETED = re.compile(r"\(([^()]{3,%d})\)" % BRACKETED_MAX)
+_NOTE_MARKER = re.compile(r"(?<=[\w.,;:!?\"”’)])\[\d{1,3}\](?=\s|$)")
 _SPACES = re.compile(r"\s{2,}")
 _WORD = re.compile(r"[a-z]+")
 _READER = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ours)\b")
@@ -46,6 +49,11 @@ def _furniture(piece: str, rest: str, rules: CleanRules) -> bool:
 def _reported_in_past(text: str, rules: CleanRules) -> bool:
     """"..., she said.": the story's tense. A caption reports in the present ("Ana Ruiz says ...")."""
     return any(w in rules.reporting and w in rules.past_verbs for w in _WORD.findall(lower(text)))
+
+
+def _greeting(text: str, rules: CleanRules) -> bool:
+    """A few words with no one quoted before a prompt: the newsletter's "Good morning." or "Hi there!"."""
+    return len(text.split()) <= GREETING_WORDS and text.endswith((".", "!")) and quotes_nobody(text, rules)
 
 
 def _story(text: str, rules: CleanRules) -> bool:
@@ -75,8 +83,9 @@ def _bracketed_credits(line: str, rules: CleanRules) -> tuple[str, list[str]]:
 
 def cut_glued(line: str, rules: CleanRules) -> tuple[str, list[str]]:
     """The paragraph without the debris glued to it, and the pieces cut; the line itself where nothing is, or
-    where the whole line is a caption quoting nobody (a credit glued to the picture's description, both furniture)."""
-    if len(line) < STORY_MIN:
+    where the whole line is a caption quoting nobody (a credit glued to the picture's description, both furniture);
+    an empty text where every piece of the line is furniture."""
+    if len(line) < GLUED_MIN_LINE:
         return line, []
     text, cut = _cut(line, rules)
     if cut and quotes_nobody(text, rules) and classify_line(line, rules) == "caption":
@@ -88,13 +97,20 @@ def _cut(line: str, rules: CleanRules) -> tuple[str, list[str]]:
     cut = []
     if "(" in line:
         line, cut = _bracketed_credits(line, rules)
+    if "[" in line and _NOTE_MARKER.search(line):   # "... found no abnormality.[1]": the marker of a note
+        cut += _NOTE_MARKER.findall(line)
+        line = _NOTE_MARKER.sub("", line)
     for _ in range(GLUED_PIECES):   # after the last sentence
         start = max(0, len(line) - GLUED_MAX - 2)
         ends = [m for m in _BOUNDARY.finditer(line, start)]
         if not ends:
             break
         head, tail = line[:ends[-1].end(1)], line[ends[-1].end():]
-        if not (_furniture(tail, head, rules) and _story(head, rules)):
+        if not _furniture(tail, head, rules):
+            break
+        if _greeting(head, rules):   # "Good morning. Here is what you need to know this week.": all furniture
+            return "", cut + [head, tail]
+        if not _story(head, rules):
             break
         cut.append(tail)
         line = head

@@ -14,7 +14,8 @@ from pipeline.clean.furniture import (BYLINE_MAX, breadcrumb_or_section_link, co
 from pipeline.clean.notices import (EMAIL, agency_signed_scene, caption_shape, contact_line, foreign_script,
                                     legal_or_syndication_notice, section_promo, wire_furniture)
 from pipeline.clean.rules import CleanRules, lower
-from pipeline.clean.widgets import byline_before_date, file_link, media_label, pager, phone_line, social_embed
+from pipeline.clean.widgets import (byline_before_date, contents_line, field_row, file_link, footnote, media_label, pager,
+                                    phone_line, promotion, social_embed)
 from pipeline.text.sentences import sentence_spans
 
 LONG_PROMPT_MAX = 400  # a newsletter or paywall prompt with its small print
@@ -170,7 +171,7 @@ def is_navigation(body: str, rules: CleanRules) -> bool:
     if len(body) > NAV_MAX or body.endswith("."):
         return False
     found = False
-    for part in _NAV_SEPARATOR.split(body.strip(" -–—")):
+    for part in _NAV_SEPARATOR.split(body.strip(" -–—[]")):   # "[Advertisement]"
         if not part or _COUNTER.fullmatch(part):
             continue
         low = lower(part)
@@ -214,9 +215,12 @@ def _prompt_after_a_hook(body: str, rules: CleanRules) -> bool:
     return any(_is_call_to_action(part.strip(), rules) for part in _HOOK_END.split(body)[1:] if part.strip())
 
 
-def _is_menu(body: str) -> bool:
-    """"Corrections and clarifications | Submit a news tip | Report error": a row of short links."""
+def _is_menu(body: str, rules: CleanRules) -> bool:
+    """"Corrections and clarifications | Submit a news tip | Report error": a row of short links; "Print | Close",
+    "Print | Back to news": links the site prints everywhere."""
     parts = [p.strip() for p in body.split("|")]
+    if len(parts) >= 2 and all(strip_marks(lower(p)) in rules.link_lines or rules.nav_link.match(lower(p)) for p in parts):
+        return True
     return len(parts) >= MENU_MIN_PARTS and all(p and len(p.split()) <= MENU_PART_WORDS and not p.endswith(".")
                                                 for p in parts)
 
@@ -236,7 +240,7 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
             return "caption"
         if consent_banner(body, low, rules):
             return "consent"
-        if _COPYRIGHT.match(low) or _is_menu(body) or legal_or_syndication_notice(body, low, rules):
+        if _COPYRIGHT.match(low) or _is_menu(body, rules) or legal_or_syndication_notice(body, low, rules):
             return "footer"
         return None
     kind = _page_furniture(body, low, rules)
@@ -268,8 +272,11 @@ def _page_furniture(body: str, low: str, rules: CleanRules) -> str | None:
         return "metadata"
     if social_embed(body):
         return "embed"
-    if pager(low) or file_link(body, low) or media_label(body, low, rules):
+    if pager(low) or file_link(body, low) or media_label(body, low, rules) or contents_line(body, rules) \
+            or promotion(body, low, rules):
         return "nav"
+    if footnote(body) or field_row(body, low, rules):
+        return "footer" if footnote(body) else "metadata"
     if phone_line(body, low, rules):
         return "byline"
     if byline_before_date(body, rules):
@@ -281,7 +288,7 @@ def _page_furniture(body: str, low: str, rules: CleanRules) -> str | None:
     if (rules.share.search(low) and quotes_nobody(body, rules)) or share_row(low, rules) or _APP_PROMPT.match(low) \
             or _is_call_to_action(body, rules) or _prompt_after_a_hook(body, rules):
         return "share_prompt"
-    if _is_menu(body) or _GALLERY.fullmatch(body) or breadcrumb_or_section_link(body, low, rules):
+    if _is_menu(body, rules) or _GALLERY.fullmatch(body) or breadcrumb_or_section_link(body, low, rules):
         return "nav"
     if rules.footer.search(low) or _COPYRIGHT.match(low) or legal_or_syndication_notice(body, low, rules):
         return "footer"
@@ -311,6 +318,8 @@ def is_related_heading(line: str, rules: CleanRules) -> bool:
     """"You may also like", "Related:", "Similar News:You can also read ...", "More from Reuters"."""
     low = lower(unbullet(line))
     bare = strip_marks(low)
+    if bare[:1] == "[" and bare[-1:] == "]":   # "[Related articles]"
+        bare = strip_marks(bare[1:-1])
     if bare in rules.headings or (len(bare) <= HEADING_MAX and _POSSESSIVE.sub("", bare) in rules.headings):
         return True
     if len(low) <= HEADING_MAX and (bare.startswith(rules.prefix_headings) or _FROM_OUTLET.sub("", bare) in rules.headings):

@@ -19,6 +19,7 @@ CONTACT_MAX = 150        # "Ana Ruiz, Partner, Lima, aruiz@firm.example": a name
 SECTION_PROMO_NEWS = 3   # "Catch all the Business News, Market News, Breaking News ...": a list of the site's sections
 SECTION_PROMO_MAX = 250
 OFFICE_LINE_MAX = 80     # "Executive Vice-President of the Commission Ana Ruiz"
+BARE_CREDIT_MAX = 120    # "Press Service of the Ministry of Trade and Integration of the Republic of ..."
 CAPTION_MAX = 160        # a caption without a verb is one short phrase
 ABOUT_WORDS = 10         # "About the Ministry of Trade and Industry": a heading, not a sentence
 FOREIGN_LINE_MAX = 120   # a byline or a copyright line in another script; a longer one is a quoted text
@@ -104,9 +105,10 @@ def wire_furniture(line: str, low: str, rules: CleanRules) -> str | None:
 
 
 def _bare_credit(line: str, low: str, rules: CleanRules) -> bool:
-    """"Courtesy of the Ministry of Trade", "Provided by Lima Herald": a picture's credit without brackets,
-    its opening words then only names (capitalised words and their particles)."""
-    if len(line) > OFFICE_LINE_MAX or "," in line or line[:1] in "[(":
+    """"Courtesy of the Ministry of Trade", "Provided by Lima Herald": a picture's credit without brackets;
+    "Press Service of the Ministry of Trade": a release's sign-off; the opening words, then only names
+    (capitalised words and their particles)."""
+    if len(line) > BARE_CREDIT_MAX or "," in line or line[:1] in "[(":
         return False
     m = rules.credit_opener_start.match(low)
     return m is not None and all(w in _PARTICLES for w in _LOWER_WORD.findall(line[m.end():]))

@@ -135,7 +135,7 @@ class CleanRules:
         self.credit_roles = re.compile(r"^(?:%s) by\b" % _alt(data["credit_roles"]))
         # "Tan Wei Ling is a correspondent at The Straits Times ...": the author's note closing an article
         # "... is a Lima-based journalist", "Ana Ruiz reports on trade for the Lima Herald"
-        self.author_bio = re.compile(r"(?:The (?:author|writer|columnist)s? (?:is|are)\b|(?:[A-Z][\w'’-]+ ){1,3}(?:is (?:(?:a|an|the)\b[^.]{0,60}?|(?:%s) )\b(?:%s)s?\b|(?:%s)\b)"
+        self.author_bio = re.compile(r"(?:The (?:author|writer|columnist)s? (?:is|are)\b|(?:[A-Z][\w'’-]+ ){1,3}(?:is (?:(?:a|an|the)\b[^.]{0,60}?|(?:%s) |(?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.-]*['’]s\b[^.]{0,40}?)\b(?:%s)s?\b|(?:%s)\b)"
                                      % (_alt(data["author_ranks"]), _alt(data["author_roles"]), _alt(data["bio_verbs"])) + ")")
         # "Originally published at ...", "About the author: ...": a footer by its first words
         self.footer_start = re.compile(r"(?:%s)\b" % _alt(data["footer_starts"]))
@@ -152,6 +152,10 @@ class CleanRules:
         self.date_anchor = re.compile(r"\d{4}|\b%s" % month)    # a year or a month makes it a date
         # "Photo gallery: ...", "LISTEN: ...": a label of the page's media, then its colon
         self.media_label = re.compile(r"(?:%s)\s*[:|]" % _alt(data["media_labels"]))
+        # "Sponsored: ...", "Advertisement: ...": a promotion under its label
+        self.promo_label = re.compile(r"(?:%s)\s*:" % _alt(data["promo_labels"]))
+        # "Source: ... Font size: ...": two labelled fields on one line
+        self.field_label = re.compile(r"(?:^|\s)(?:%s)\s*[:：]" % _alt(data["credit_labels"] + data["metadata_labels"]))
         # "Tel: +51 ...", "Phone (+51) ...": a telephone number's label
         self.phone_label = re.compile(r"(?:%s)\.?\s*[:.]?\s*" % _alt(data["phone_labels"]))
 
@@ -213,7 +217,8 @@ class CleanRules:
         self.kicker = re.compile(r"(?:\((?:\d(?:ST|ND|RD|TH) )?(?:%s)\)|(?:%s)(?: \d+)?\s?[-–:])\s*\S" % (kickers, kickers))
         # "[Courtesy of the Ministry of Trade]", "(Provided by ...)": a whole bracketed line crediting a picture
         self.credit_opener = re.compile(r"[\[(](?:%s)\b[^()\[\]]{0,100}[\])]" % _alt(data["credit_openers"]))
-        self.credit_opener_start = re.compile(r"(?:%s)\b" % _alt(data["credit_openers"]))
+        # "Courtesy of the Ministry of Trade", "Press Service of the Ministry of Trade": a credit or a sign-off by its opening
+        self.credit_opener_start = re.compile(r"(?:%s)\b" % _alt(data["credit_openers"] + data["press_offices"]))
         # "Ana Ruiz reported from Lima", "Jo Lind contributed from Quito.": a reporter's credit
         self.reported_from = re.compile(r"(?:[A-Z][\w'’.-]+ ){1,3}(?:%s) from (?:[A-Z][\w.'’-]* ?){1,4}\.?"
                                         % _alt(data["credit_from_verbs"]))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.clean.furniture import quotes_nobody
 from pipeline.clean.rules import CleanRules, lower
 
 EMBED_MAX = 600          # a post's text and its signature: a few sentences
@@ -17,6 +18,9 @@ PHONE_LINE_MAX = 120     # "Tel: +51 1 234 5678 | Fax: +51 1 234 5679"
 NAME_WORDS = (2, 4)      # an author's name before the page's date
 BYLINE_MAX = 90
 MEDIA_LINK_MAX = 100     # a labelled link to a gallery or a player: a headline's length
+PROMO_MAX = 300          # a promotion or a podcast's blurb: a sentence or two
+CONTENTS_MAX = 400       # a table of contents run into one line
+FIELD_ROW_MAX = 200
 
 # "— Ana Ruiz (@anaruiz) March 3, 2026": the signature a social post's embed prints under its text
 _EMBED_SIGNATURE = re.compile(r"(?:^[-–—]*|\s[-–—]+)\s*[^()\n]{1,80}\(@\w{1,30}\)\s*"
@@ -28,6 +32,10 @@ _PAGE_NUMBER = re.compile(r"(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?|[-–�
 _PAGER_TOKEN = re.compile(r"\d{1,3}|next|previous|prev|first|last|page|[«»‹›<>|…]+|\.{3}")
 # "(PDF, 2 MB)", "[DOCX 345 KB]": a file's type and size, the label of a download link
 _FILE_SIZE = re.compile(r"[(\[](?:pdf|docx?|xlsx?|pptx?|zip|csv)\b[^()\[\]]{0,20}?\d+(?:[.,]\d+)?\s*(?:kb|mb|gb)[)\]]")
+_DOT_LEADER = re.compile(r"(?:\.{4,}|…{2,})\s*\d{1,3}\b")
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]\s+\S")
+# "MAFF Press Release — Page 1 of 2": a running header and the page's number
+_RUNNING_PAGE = re.compile(r"[^.!?]{1,60}\s[—–|-]\s+page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?")
 _PHONE_NUMBER = re.compile(r"\+?\(?\d[\d\s().-]{6,}\d")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
 
@@ -44,9 +52,9 @@ def social_embed(line: str) -> bool:
 
 def pager(low: str) -> bool:
     """"Page 2 of 3", "- 2 -", "[1]", "1 2 3 Next": a page's number or its pager, and nothing else."""
-    if len(low) > PAGER_MAX or not any(c.isdigit() for c in low) and "next" not in low and "prev" not in low:
+    if len(low) > PAGER_MAX * 2 or not any(c.isdigit() for c in low) and "next" not in low and "prev" not in low:
         return False
-    if _PAGE_NUMBER.fullmatch(low):
+    if _PAGE_NUMBER.fullmatch(low) or (len(low) <= PAGER_MAX * 2 and _RUNNING_PAGE.fullmatch(low)):
         return True
     tokens = low.split()
     return len(tokens) >= 2 and all(_PAGER_TOKEN.fullmatch(t) for t in tokens) \
@@ -68,8 +76,33 @@ def phone_line(line: str, low: str, rules: CleanRules) -> bool:
 
 
 def media_label(line: str, low: str, rules: CleanRules) -> bool:
-    """"Photo gallery: Trade talks in Lima", "LISTEN: The trade podcast": a link to the page's pictures, audio or video."""
-    return len(line) <= MEDIA_LINK_MAX and not line.endswith((".", "!", "?", '"', "”")) and rules.media_label.match(low) is not None
+    """"Photo gallery: Trade talks in Lima", "LISTEN: The trade podcast", "On the podcast: ... Listen on ...": a link
+    to the page's pictures, audio or video, perhaps with its blurb."""
+    return len(line) <= PROMO_MAX and rules.media_label.match(low) is not None \
+        and (len(line) <= MEDIA_LINK_MAX and not line.endswith((".", "!", "?", '"', "”")) or quotes_nobody(line, rules))
+
+
+def promotion(line: str, low: str, rules: CleanRules) -> bool:
+    """"Sponsored: ScreenRight automates screening. Book a demo today.": a paid promotion under its label."""
+    return len(line) <= PROMO_MAX and rules.promo_label.match(low) is not None and quotes_nobody(line, rules)
+
+
+def contents_line(line: str, rules: CleanRules) -> bool:
+    """"Contents: 1. Overview .......... 1 / 2. Points discussed .......... 2": a table of contents, its dot leaders."""
+    return len(line) <= CONTENTS_MAX and ("...." in line or "……" in line) and bool(_DOT_LEADER.search(line)) \
+        and quotes_nobody(line, rules)
+
+
+def footnote(line: str) -> bool:
+    """"[1] IAEA, Comprehensive Report ..., July 2023.": a note's text, under the marker the story carries."""
+    return line[:1] == "[" and bool(_FOOTNOTE.match(line))
+
+
+def field_row(line: str, low: str, rules: CleanRules) -> bool:
+    """"Article source: Department of Asian Affairs 2026-10-29 10:15 Font size: Large Medium Small": two labelled
+    fields of the page on one short line."""
+    return len(line) <= FIELD_ROW_MAX and low.count(":") >= 2 and len(rules.field_label.findall(low)) >= 2 \
+        and quotes_nobody(line, rules)
 
 
 def byline_before_date(line: str, rules: CleanRules) -> bool:
