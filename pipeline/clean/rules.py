@@ -180,12 +180,14 @@ class CleanRules:
         # inside a paragraph: "(Photo: Jo Lind/Reuters)", "(Image by Ana Ruiz, Wikimedia Commons)", "(By Mark Tan)"
         labels, roles = _alt(data["caption_labels"]), _alt(data["credit_roles"])
         self.inline_credit = re.compile(
-            r"\((?i:(?:%s)s?)\s*(?::|(?i:by|courtesy)\b)(?:[^()]|\([^()]{0,40}\)){0,%d}\)"   # anywhere: a picture's credit
+            r"\((?i:(?:%s)s?)\s*(?::|(?i:by|courtesy)\b)(?:[^()]|\([^()]{0,80}\)){0,%d}\)"   # anywhere: a picture's credit
             r"|\[(?i:(?:%s)s?)\s*(?::|=|(?i:by|courtesy)\b)[^\[\]]{0,%d}\]"     # or in square brackets
             r"|[(\[](?i:%s)[)\]]"                                              # "(File photo)"
             r"|\((?i:(?:%s)\s+)?(?i:by)\s+[A-Z][^()]{0,%d}\)$"                # at the end: the byline
+            # "(Ana Ruiz, CC BY-SA 4.0 <https://...>, via Wikimedia Commons)": a picture library or licence named inside
+            r"|\((?:[^()]|\([^()]{0,80}\)){0,%d}?(?<![\w-])(?i:%s)(?![\w])(?:[^()]|\([^()]{0,80}\)){0,%d}\)"
             % (labels, INLINE_CREDIT_MAX, labels, INLINE_CREDIT_MAX, _alt(data["inline_picture_notes"]),
-               roles, INLINE_CREDIT_MAX))
+               roles, INLINE_CREDIT_MAX, INLINE_CREDIT_MAX, _alt(data["picture_sources"]), INLINE_CREDIT_MAX))
         # after the last sentence, unbracketed: "... she said. Reporting by Ana Ruiz; Editing by Jo Lind"
         self.inline_credit_tail = re.compile(r"(?<=[.!?\"”’])\s+(?i:(?:%s)\s+by)\s+[A-Z][^.!?]{0,%d}$"
                                              % (roles, CREDIT_TAIL_MAX))
