@@ -158,3 +158,23 @@ def test_a_title_that_introduces_a_name_stays_a_title(lexicon):
     assert "Alma Varga" in found and "Tomas Lindqvist" in found and "Alma Varga King" not in found
     b = make(lexicon, "The King met Trade Minister Alma Varga in Oslo.")
     assert list(people(b)) == ["Alma Varga"]
+
+
+def test_an_office_of_any_domain_ends_before_the_name(lexicon):
+    a = make(lexicon, "Ruritania's Secretary for Environment and Ecology Tam Wai-ling met officials from Norland. "
+                      "Minister of Justice and Social Welfare Amara Diallo spoke in Dakar.")
+    found = people(a)
+    assert "Tam Wai-ling" in found and "Amara Diallo" in found
+    assert not [p for p in found if p.startswith(("Ecology", "Welfare", "Social"))]
+
+
+def test_a_diplomat_named_after_the_city_of_the_post(lexicon):
+    a = make(lexicon, "Governor Akiko Tanabe met Ruritania's Consul General in Sapporo, Lin Hao, on Wednesday. "
+                      "The High Commissioner in Accra, Mara Quist, joined later.")
+    found = people(a)
+    assert found["Lin Hao"][0].startswith("Consul General") and found["Mara Quist"][0].startswith("High Commissioner")
+
+
+def test_a_city_then_a_day_is_no_post(lexicon):
+    a = make(lexicon, "He met the President in Beijing on Tuesday, Lin Hao said.")
+    assert "Lin Hao" not in people(a) or not people(a)["Lin Hao"][0].startswith("President")

@@ -78,7 +78,9 @@ class EntityRules:
                                     rf"[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*"
                                     rf"|\s+and\s+(?=[A-Z])[^.;:!?\"“”\n]{{0,{TITLE_COMPLEMENT}}}?,?\s*"
                                     # "Minister for Trade, Agribusiness and Industry": the office's list goes on
-                                    rf"|,\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+and\s+[A-Z][\w-]+\s+")
+                                    rf"|,\s+[A-Z][\w-]+(?:,\s+[A-Z][\w-]+)?\s+and\s+[A-Z][\w-]+\s+"
+                                    # "Consul General in Sapporo, Lin Hao": the post's city, then the name
+                                    rf"|\s+in\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+")
         self.gap_verbs = re.compile(rf"\b{alternation(w['title_gap_verbs'])}\b")
         # a country before a title: "Japan's", "US", "the Japanese foreign ministry's Asian ... Bureau"
         self.country_gap = re.compile(rf"(?:['’]s)?(?:\s+(?:[A-Z][\w.-]*(?:['’]s)?"

@@ -25,7 +25,7 @@ from pipeline.meetings.clauses import Context, segments
 from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.days import another_gathering
-from pipeline.meetings.followups import FollowUpRules, convened_body, follow_up
+from pipeline.meetings.followups import FollowUpRules, body_meeting, convened_body, follow_up
 from pipeline.meetings.manner import (city_here, city_in_relative, city_of_clause, city_there, has_tense, invitation_day,
                                       mode, status_of, when)
 from pipeline.meetings.participants import implicit_countries, parties_of
@@ -48,6 +48,8 @@ _DETERMINER = re.compile(r"\b(?:the|his|her|their|its|a|an|this|that)\s+(?:[\w-]
 _ASIDE = re.compile(r"\b(?:bilateral (?:meeting|meetings|talks|discussions|session)|on the (?:sidelines|margins))\b")
 # "visited Swedish trade minister Lind": a title may stand between the verb and its object
 VISITED_PERSON_REACH = 30
+# "Lind's visit to Budapest": the noun names where the trip goes
+_VISIT_TO = re.compile(r" to ")
 _NOT_VISIT_OBJECT = re.compile(r"[,.;:()]|\b(?:by|from|to|and|with|in|on|of|for|after|before|where)\b")
 
 
@@ -74,6 +76,10 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
         later = follow_up(ctx, idx, clues) if idx in again else None
         if later is not None or idx not in cues_by_sent:
             clues += [later] if later else []
+            continue
+        body = body_meeting(ctx, idx, clues)   # "The working group's first meeting took place in Geneva"
+        if body is not None:
+            clues.append(body)
             continue
         s, e = article.sentences[idx]
         if idx not in peopled and not (rules.ref_word.search(low, s, e) and rules.any_ref.search(low, s, e)) \
@@ -189,8 +195,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
                                     and re.search(r"\bin (?:the )?$", low[max(a, h[0] - IN_COUNTRY_REACH):h[0]])), "")
 
     visits_person = "visit" in kinds and _visits_person(ctx, kinds["visit"], b)   # "is due to visit Lind in Stockholm"
-    if "visit" in kinds and not destinations and not visits_person and len(persons) == 1 and _visit_verb(ctx, kinds["visit"]):
-        # "Ishiba would visit Beijing next year": a trip of its own to the capital's country, not a mention of one
+    if "visit" in kinds and not destinations and not visits_person and len(persons) == 1 \
+            and (_visit_verb(ctx, kinds["visit"]) or status == "planned" and _VISIT_TO.match(low, kinds["visit"].end())):
+        # "Ishiba would visit Beijing next year", "Lind's visit to Budapest, expected next year, ...": a trip of
+        # its own to the capital's country, not a mention of one
         host = ctx.places.host_of(location)
         destinations = [host] if host and host != ctx.country(persons[0]) else []
     if "visit" in kinds and not destinations and not visits_person and set(kinds) <= {"visit", "told", "agree", "speak"}:

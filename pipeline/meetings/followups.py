@@ -18,7 +18,7 @@ import re
 
 from pipeline.meetings.clauses import Context
 from pipeline.meetings.clue import Clue, unique
-from pipeline.meetings.manner import city_of_clause, when
+from pipeline.meetings.manner import city_of_clause, status_of, when
 from pipeline.meetings.rules import any_of, whole
 
 DATA = "meeting_patterns.json"
@@ -65,6 +65,16 @@ class FollowUpRules:
         self.loose = frozenset(data["follow_up_loose"])
         # "agreed to step up dialogue, including by convening the Joint Commission": a named body to meet
         agree = any_of(data["cues"]["agree"] + data["pledge_verbs"])
+        # "The working group's first meeting took place", "The dialogue will hold its first session",
+        # "The first meeting of the new working group": the own meeting of a body launched before
+        bodies = any_of([b for b in data["dialogue_formats"] + data["convened_bodies"] if b not in data["follow_up_nouns"]
+                         or b in data["launch_bodies"]])
+        named = r"(?:the|this|that|its|their)\s+(?:(?![\w-]+['’]s\b)[\w-]+\s+){0,3}?(?P<body>" + bodies + r")"
+        self.body_meeting = re.compile(
+            r"\b" + named + r"(?:['’]s\s+(?:[\w-]+\s+){0,2}?" + nouns + r"\b"
+            r"|\s+(?:(?:will|would|has|have|had|also|then|finally|is to)\s+)*" + whole(data["body_meeting_verbs"]) + ")"
+            r"|\b(?:the|its)\s+(?:[\w-]+\s+){0,2}?" + nouns + r"\s+of\s+(?:the|this|that)\s+"
+            r"(?:(?![\w-]+['’]s\b)[\w-]+\s+){0,3}?(?P<body2>" + bodies + r")\b")
         self.convene = re.compile(rf"\b{agree}\b[^.;]{{0,{CONVENE_REACH}}}?\b(?:re)?conven(?:e|ing)\s+"
                                   rf"(?:the |a |an )?(?:[\w-]+ ){{0,6}}?{whole(data['convened_bodies'])}")
 
@@ -88,7 +98,7 @@ def follow_up(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
     if held is None:
         return None
     named = unique(p.canonical for p in ctx.persons_in(s, e))
-    said = {ctx.places.country_of.get(x.group().lower(), "") for x in ctx.places.country.finditer(ctx.text, s, e)}
+    said = set(_countries_said(ctx, s, e))
     if not set(named) <= set(held.persons) or not said - {""} <= set(held.countries):
         return None   # other people or countries: not the same sides meeting again
     if unnamed:
@@ -136,7 +146,7 @@ def convened_body(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
     m = ctx.lexicon.compiled(FollowUpRules).convene.search(ctx.low, s, e)
     if m is None:
         return None
-    said = unique(ctx.places.country_of.get(x.group().lower(), "") for x in ctx.places.country.finditer(ctx.text, s, e))
+    said = _countries_said(ctx, s, e)
     if len(said) < 2:
         held = next((c for c in reversed(clues) if c.kind == "meet" and idx - FOLLOW_UP_SENTENCES <= c.sent <= idx
                      and len(c.countries) >= 2), None)
@@ -147,6 +157,38 @@ def convened_body(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
     clues[:] = [c for c in clues if not (c.sent == idx and c.status == "planned" and c.kind in ("meet", "launch"))]
     return Clue(idx, [], said, said, kind="follow", status="planned", mode="in_person" if place else "unknown",
                 strength=2 if place else 0, location=place)
+
+
+def body_meeting(ctx: Context, idx: int, clues: list[Clue]) -> Clue | None:
+    """ "Sweden and Japan agreed to set up a working group. The working group's first meeting took
+    place in Geneva": the meeting of a body launched a few sentences before is a meeting of the
+    countries that launched it, held or planned as its sentence tells. It stands for the planned
+    meeting the launch made. A sentence naming people, or other countries, or asking, is left alone."""
+    launches = [c for c in clues if c.kind == "launch" and idx - FOLLOW_UP_SENTENCES <= c.sent < idx]
+    if not launches:   # the usual case, before any scan
+        return None
+    s, e = ctx.article.sentences[idx]
+    rules = ctx.lexicon.compiled(FollowUpRules)
+    m = rules.body_meeting.search(ctx.low, s, e)
+    if m is None or ctx.persons_in(s, e) or ctx.text[s:e].rstrip().endswith("?") or rules.hedge.search(ctx.low, s, e):
+        return None
+    key = (m.group("body") or m.group("body2")).split()[-1].rstrip("s")
+    launch = next((c for c in reversed(launches) if c.key == key), None)
+    said = set(_countries_said(ctx, s, e))
+    if launch is None or not said - {""} <= set(launch.countries):
+        return None
+    place = city_of_clause(ctx, s, e) or _scheduled_city(ctx, s, e)
+    day: dict = {}
+    when(ctx, idx, s, e, day, True, m.start())
+    clues.remove(launch)
+    return Clue(idx, [], list(launch.countries), list(launch.countries), status=status_of(ctx, ctx.low[s:e]) or "held",
+                mode="in_person" if place else "unknown", strength=2 if place else 0, location=place,
+                date=day.get("date"), precision=day.get("precision", ""))
+
+
+def _countries_said(ctx: Context, s: int, e: int) -> list[str]:
+    """The countries text[s:e] names ("" for a name the gazetteer maps to none), first first."""
+    return unique(ctx.places.country_of.get(x.group().lower(), "") for x in ctx.places.country.finditer(ctx.text, s, e))
 
 
 def _blank(m: re.Match) -> str:

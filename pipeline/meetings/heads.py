@@ -26,6 +26,14 @@ _OPENED = re.compile(r"\b(?:opened|chaired|co-chaired|closed) (?:the )?(?:sessio
 _NAMED_COUNTERPART = re.compile(r"\b(?:his|her) (?:[\w.'-]+ ){0,2}?counterpart,? $")
 _APPOSITION = re.compile(r"\s*(?:,[^,.;]{0,80},)?\s*(?:(?:is|are|was|were|will be|has been|have been|also|again)\s+)*")
 _BARE_HEAD = re.compile(r"(?:^|, |\bwhile |\bwhereas |\band )([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?:,[^,.;]{0,80},)? ")
+# "..., accompanied by Ida Berg", "and was accompanied by": the head's companions follow
+_ACCOMPANIED = re.compile(r",?\s+(?:and\s+)?(?:(?:was|were|is|are|will be)\s+)?accompanied by\s+")
+# "Accompanied by Ida Berg, Lind headed ...": they open the sentence
+_ACCOMPANIED_LEAD = re.compile(r"accompanied by\s+")
+# between two companions: "A and B", "A, B and C" (a comma alone ends the list: "A, Ek said")
+_COMPANION_GAP = re.compile(r"(?:,? and |, (?=[^.;]*\band\b))(?:[A-Z][\w.'-]*(?: of| for| and)? ){0,6}")
+# a title before a name: "Deputy Minister "
+_TITLE_GAP = re.compile(r"(?:[A-Z][\w.'-]*(?: of| for| and)? ){0,6}")
 _INSTITUTION_WORDS = {"ministry", "department", "office", "commission", "council", "bureau", "agency", "team",
                       "administration", "government", "delegation", "side", "embassy", "the", "a", "an"}
 
@@ -42,7 +50,8 @@ def delegation_heads(ctx: Context, first: int, last: int) -> dict[str, list[str]
                 continue
             where = list(ctx.places.country.finditer(ctx.text, max(s, m.start() - TEAM_COUNTRY_REACH), m.start()))
             if where:
-                heads.setdefault(ctx.places.country_of.get(where[-1].group().lower(), ""), [who.canonical])
+                country = ctx.places.country_of.get(where[-1].group().lower(), "")
+                heads.setdefault(country, [who.canonical] + _companions(ctx, s, who.end, e, country))
         for m in _LEADS.finditer(ctx.low, s, e):
             who = next((p for p in reversed(ctx.persons) if s <= p.start and p.end <= m.start()), None)
             name = who.canonical if who and _APPOSITION.fullmatch(ctx.text, who.end, m.start()) else ""
@@ -52,7 +61,8 @@ def delegation_heads(ctx: Context, first: int, last: int) -> dict[str, list[str]
                     set(bare.group(1).lower().split()) & _INSTITUTION_WORDS) else ""
             where = list(ctx.places.country.finditer(ctx.text, m.start(), m.end()))
             if name and where:
-                heads.setdefault(ctx.places.country_of.get(where[-1].group().lower(), ""), [name])
+                country = ctx.places.country_of.get(where[-1].group().lower(), "")
+                heads.setdefault(country, [name] + _companions(ctx, s, m.end(), e, country))
         for m in _OPENED.finditer(ctx.low, s, e):   # "Lind opened the session ..."
             who = next((p for p in reversed(ctx.persons) if s <= p.start and p.end <= m.start()), None)
             if who is not None and _APPOSITION.fullmatch(ctx.text, who.end, m.start()):
@@ -68,6 +78,24 @@ def delegation_heads(ctx: Context, first: int, last: int) -> dict[str, list[str]
                 heads.setdefault(ctx.places.country_of.get(where.group().lower(), ""), team)
     heads.pop("", None)
     return heads
+
+
+def _companions(ctx: Context, s: int, end: int, e: int, country: str) -> list[str]:
+    """The people accompanying the head of a side: "headed the Swedish side, accompanied by A and B"
+    (after `end`, where the head's phrase stops), or "Accompanied by A, Lind headed ..." (opening the
+    sentence at `s`). A companion of another country is no member of the side."""
+    after = _ACCOMPANIED.match(ctx.low, end, e)
+    lead = _ACCOMPANIED_LEAD.match(ctx.low, s, e) if after is None else None
+    start = after.end() if after else lead.end() if lead else -1
+    team: list = []
+    for p in (ctx.persons if start >= 0 else []):
+        if p.start < start or p.start >= e:
+            continue
+        gap = _COMPANION_GAP if team else _TITLE_GAP
+        if not gap.fullmatch(ctx.text, team[-1].end if team else start, p.start):
+            break
+        team.append(p)
+    return [p.canonical for p in team if ctx.country(p.canonical) in ("", country)]
 
 
 def _listed_before(ctx: Context, s: int, end: int) -> list[str]:

@@ -24,6 +24,8 @@ IMPLICIT_SENTENCES = 2
 MAX_THEIR_SIDES = 4
 # "her Swedish counterpart" stands for the Swede named in the last few sentences
 COUNTERPART_SENTENCES = 3
+# "regarding Chinese envoy Zhou": the topic word stands this close before the name
+TOPIC_REACH = 50
 _REPORTER_BEFORE = re.compile(r",\s+(?:(?:[A-Z][\w.'-]*|of|for|and|the)\s+){0,6}$")
 
 
@@ -35,6 +37,10 @@ class PartyRules:
         data = lexicon.data("meeting_patterns.json")
         self.possession = re.compile(r"\s*['’]s\s+(?:[\w-]+\s+){0,3}?" + whole(data["party_possessions"]))
         self.possessive = re.compile(r"\s*['’]s\b")
+        # "talked about Zhou", "regarding Chinese envoy Zhou": the person is the topic; a few title words
+        # may stand between, but no word that opens another phrase ("about steel with Zhou")
+        self.topic = re.compile(whole(data["topic_words"]) + r"\s+(?:(?!(?:with|and|between|to|by|from|of|for|in|at|on)\b)"
+                                r"[\w.'’-]+\s+){0,3}$")
         self.joint = re.compile(whole(data["joint_words"]))
         numbers = lexicon.compiled(Calendar).numbers
         self.count_of = {**{w: n for w, n in numbers.items() if 1 < n < 10}, "both": 2}
@@ -63,6 +69,8 @@ class PartyRules:
         text = ctx.text
         if self.possessive.match(text, m.end):
             return not self.possession.match(ctx.low, m.end)
+        if self.topic.search(ctx.low, max(0, m.start - TOPIC_REACH), m.start):
+            return True
         end = ctx.article.sentences[ctx.sentence_of(m.start)][1]
         return bool(self.reporting.match(text, m.end, end)
                     and _REPORTER_BEFORE.search(text, max(0, m.start - REPORTER_TITLE_REACH), m.start))
@@ -153,7 +161,7 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
         for m in ctx.rules.role_ref.finditer(low, a, side_end):
             persons = unique(persons + entity_reference(ctx, idx, m.group(), a))
     else:   # "the Hungarian economy minister met A and B": the subject is a side of its own
-        persons = unique(persons + _subject_role(ctx, idx, a, first_cue, persons))
+        persons = unique(persons + _subject_role(ctx, idx, a, first_cue, persons, cues))
     uncovered = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}]
     referred = 0
     if len(persons) + len(uncovered) + len(groups) < 2 and not persons:   # "officials from both countries"
@@ -183,6 +191,20 @@ def _first_person(ctx: Context, a: int, cue: int) -> list[str]:
     start = ctx.text.rfind("\n", 0, a) + 1
     label = next((p for p in ctx.persons if start <= p.start and p.end <= min(a, start + SPEAKER_LABEL_REACH)), None)
     return [label.canonical] if label and _LABEL_END.match(ctx.text, label.end) else []
+
+
+_BETWEEN = re.compile(r"\bbetween\b")
+
+
+def _meets_those_named(ctx: Context, cue: int, cues: list[re.Match]) -> bool:
+    """Whether the people named after the cue at `cue` are the ones its subject meets: "she met A
+    and B", "he held talks with A and B"; not "he welcomed talks between A and B", whose object is
+    another meeting (a second cue, or "between", before the first person)."""
+    first = next((p for p in ctx.persons if p.start > cue), None)
+    if first is None:
+        return False
+    return not (_BETWEEN.search(ctx.low, cue, first.start)
+                or sum(cue <= m.start() < first.start for m in cues) > 1)
 
 
 def summit_names(ctx: Context, a: int, b: int) -> set[str]:
@@ -256,15 +278,24 @@ def resolve_counterparts(ctx: Context, a: int, b: int, persons: list[str], sides
     return persons, sides
 
 
-def _subject_role(ctx: Context, idx: int, a: int, cue: int, persons: list[str]) -> list[str]:
-    """The person a role phrase before the cue ("the Hungarian economy minister met ...") stands
-    for, when the clause names nobody there and the person is of none of the named countries."""
+# what may open a clause before its pronoun subject: a phrase closed by a comma, or a word or two of time
+_BEFORE_PRONOUN = re.compile(r"(?:[^,.;]*,\s*|(?:[a-z]+\s+){0,2})")
+
+
+def _subject_role(ctx: Context, idx: int, a: int, cue: int, persons: list[str], cues: list[re.Match]) -> list[str]:
+    """The person a role phrase before the cue ("the Hungarian economy minister met ...") or a
+    pronoun subject ("she held talks with A and B") stands for, when the clause names nobody there
+    and the person is of none of the named countries."""
     if any(a <= p.start < cue for p in ctx.persons_in(a, cue)):
         return []
     ref = None
     for ref in ctx.rules.role_ref.finditer(ctx.low, a, cue):
         pass
-    found = entity_reference(ctx, idx, ref.group(), a) if ref else []
+    pronoun = ctx.rules.pronoun_subject.search(ctx.low, a, cue) if ref is None else None
+    if pronoun is not None and _BEFORE_PRONOUN.fullmatch(ctx.low, a, pronoun.start()) \
+            and _meets_those_named(ctx, cue, cues):
+        ref = pronoun
+    found = entity_reference(ctx, idx, ref.group(1) if ref is pronoun else ref.group(), a) if ref else []
     named = {ctx.country(p) for p in persons}
     return [p for p in found if p not in persons and ctx.country(p) not in named]
 

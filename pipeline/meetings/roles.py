@@ -71,6 +71,9 @@ def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool
         # a conversation of its own has a day; "A and B talked about X" alone tells what a meeting covered
         own_day = any(a <= d.start < b for d in ctx.article.dates)
         return not (_SPOKE_TO_EACH_OTHER.match(low, m.end()) and own_day and _joint_subject(ctx, m, a))
+    if kind == "discuss":   # "A and B discussed trade on Monday": a conversation of its own, with its own day
+        # ("first discussed the idea in November" tells of an earlier contact, not a meeting with a day)
+        return not (any(a <= d.start < b and d.precision == "day" for d in ctx.article.dates) and _joint_subject(ctx, m, a))
     if kind == "sign":   # signing together is a meeting; "signed an order" alone is not
         return not (_joint_subject(ctx, m, a) or _joint_object(ctx, m, b))
     if kind == "accept":

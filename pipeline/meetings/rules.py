@@ -196,6 +196,10 @@ class MeetingRules:
         plural = data["plural_references"] + [f"the two {n}" for n in data["pair_nouns"] + data["pair_people"]]   # "the two ministers"
         self.plural_ref = re.compile(whole(plural))
         self.singular_ref = re.compile(whole(data["singular_references"]))
+        # "She held talks with A and B", "On Monday he met A and B": a pronoun as the subject of the cue,
+        # with nothing but a meeting verb and a few words of the talks ("also had a round of") between them
+        self.pronoun_subject = re.compile(r"\b(he|she)" + SUBJECT_GAP + r"(?:" + whole(data["pronoun_subject_verbs"])
+                                          + r"\s+)?(?:" + whole(data["talks_lead_words"]) + r"\s+){0,3}$")
         roles = data["role_references"]
         self.role_ref = re.compile(r"\bthe (?:top |chief |senior )?(?:[a-z.]+ ){0,4}?" + whole(roles) + r"(?! of\b)")
         self.any_ref = _any_pattern(self.plural_ref.pattern, self.singular_ref.pattern, self.role_ref.pattern)

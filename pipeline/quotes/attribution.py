@@ -79,6 +79,9 @@ def _after_verb(ctx: Context, low: str, ve: int, uend: int, kind: str, form: str
     clauses = rules.clauses
     if kind == "ask":  # "called for dialogue": whatever follows is asked for, unless a circumstance
         return ("np", pos) if first.isalnum() and first not in rules.trailing else ("none", pos)
+    if kind == "charge":  # "accused Japan of dumping steel": the charge after a short object
+        m = clauses.charge_object.match(rest)
+        return ("clause", ve + m.end()) if m else ("none", pos)
     if kind == "urge":
         if first == "not":
             return "none", pos  # "who asked not to be named": a request about oneself, not a report
@@ -320,7 +323,8 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
     cands = _candidates(ctx, low, ustart, uend)
     # "Wang replied that A, the ministry added": the one reported on speaks A, the source only relays it;
     # "Prices rose after Indonesia said A, according to a notice": wherever the report sits in the sentence
-    for b in [a for a in cands if a.how == "bwd" and (a.speaker is None or a.speaker.is_org)]:
+    # "A said that B, according to an official": whoever the source, A is the one who said B
+    for b in [a for a in cands if a.how == "bwd" and (a.speaker is None or a.speaker.is_org or a.kind == "according")]:
         # "It was stressed that A, the ministry said": the same voice twice, the inner verb opens A
         inner = next((a for a in cands if a.how == "fwd" and (a.speaker.is_person or b.speaker == a.speaker
                                                               or b.kind == "according")

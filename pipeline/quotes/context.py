@@ -140,6 +140,7 @@ class QuoteRules:
         self.collective = re.compile(r"(?:^|[\s,])((?:%s)\s+(%s))$" % (
             trie_alternation(data["collective_determiners"]), trie_alternation(data["collective_parties"])))
         self.collective_countries = frozenset(data["collective_countries"])
+        self.collective_sides = frozenset(data["collective_sides"])
         # the same phrase opening a sentence: "The two countries welcomed ... and underscored ..."
         self.collective_lead = re.compile(r"\s*(?:%s)\s+(%s)\b" % (
             trie_alternation(data["collective_determiners"]), trie_alternation(data["collective_parties"])))

@@ -154,6 +154,27 @@ def meeting_parties(ctx: Context, pos: int, noun: str) -> Speaker | None:
     return Speaker("; ".join(names), kind="org") if len(names) >= 2 else None
 
 
+# "both officials", "the three leaders": how many parties the determiner counts
+_COUNTED = {"both": 2, "two": 2, "three": 3}
+
+
+def named_parties(ctx: Context, pos: int, determiner: str, noun: str) -> Speaker | None:
+    """"Park and Reyes met ..., with both officials saying": the parties the sentence names before
+    `pos`, people (countries for "both countries"), when there are as many as the determiner counts."""
+    count = _COUNTED.get(determiner.split()[-1])
+    if count is None:
+        return None
+    start = ctx.sentences.start(pos)
+    kinds = [("country",)] if noun in ctx.rules.collective_countries else [("person",), ("country",)]
+    for kind in kinds[:1] if noun not in ctx.rules.collective_sides else kinds:
+        # a capital after "in" is where they were, not a party: capitals are left out
+        names = list(dict.fromkeys(m.canonical or m.text for m in mention_within(ctx, start, pos, kind)
+                                   if m.role != "capital"))
+        if names:
+            return Speaker("; ".join(names), kind="org") if len(names) == count else None
+    return None
+
+
 def joint_subject(ctx: Context, m_start: int, hi: int, spk: Speaker) -> Speaker:
     """"Freedonia and Japan said in a joint statement": every party speaks."""
     sent_start = ctx.sentences.start(m_start)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from pipeline.quotes.context import Context, QuoteRules, Speaker
-from pipeline.quotes.documents import document_speaker, joint_subject, meeting_parties
+from pipeline.quotes.documents import document_speaker, joint_subject, meeting_parties, named_parties
 from pipeline.quotes.names import (ACRONYM, acronym_expansion, anonymous, anonymous_antecedent, from_mention,
                                    person_from_name, title_case, voice_for)
 from pipeline.quotes.references import REFERENCE_SENTENCES, resolve_phrase
@@ -169,6 +169,11 @@ def _title_start(ctx: Context, lo: int, start: int) -> int:
     return start - len(" ".join(tokens[i:])) - 1
 
 
+# "Tea Board of ", "Chamber of Mines and Energy of ": a body's name before the country that ends it
+_ORG_OF = re.compile(r"(?!The\s)((?:[A-Z][\w&'’-]*\s+(?:(?:of|for|and)\s+)?){1,6})of\s+(?:the\s+)?$")
+ORG_OF_REACH = 80
+
+
 def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int, str]:
     """The speaker ending just before a verb at `hi`: (speaker, where it starts, how it was found)."""
     text, rules = ctx.text, ctx.rules
@@ -206,6 +211,10 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
         anon = anonymous(ctx, seg[:len(seg) - (end - core_end)], lo)
         if anon is not None and anon[0] is not None:  # "rice traders in Bangkok said": the traders, not the place
             return anon[0], anon[1], "np"
+    owner = _ORG_OF.search(text, max(lo, m.start - ORG_OF_REACH), m.start) if m is not None and m.kind == "country" else None
+    if owner and rules.org_head.search(fold(owner.group(1)).split(" of ")[0].strip()):
+        # "The Tea Board of Kenya warned": the body, whose country closes its name, speaks
+        return Speaker(text[owner.start(1):m.end], "", m.canonical, "org"), owner.start(1), "np"
     if m is not None and m.kind in ("person", "org", "country"):
         if m.kind == "country" and tail is None and re.search(r"['’]s$", text[m.end:end + 2]):
             pass
@@ -239,7 +248,9 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     # "both officials" are the meeting's parties; "the officials" refers back to officials already quoted
     if both and not (both.group(2) in rules.anonymous_nouns and both.group(1).split()[0] in ("the", "all")
                      and len(both.group(1).split()) == 2):
-        return meeting_parties(ctx, lo + both.start(1), both.group(2)), lo + both.start(1), "np"
+        pos = lo + both.start(1)
+        named = named_parties(ctx, pos, both.group(1)[:-len(both.group(2))].strip(), both.group(2))
+        return named or meeting_parties(ctx, pos, both.group(2)), pos, "np"
     anon = anonymous(ctx, seg, lo)
     if anon is not None:
         return anon[0], anon[1], ("np" if anon[0] is not None else "reject")

@@ -71,6 +71,8 @@ def all_forms(lemmas: list[str], irregular: dict[str, tuple[str, ...]], only_ger
     return list(dict.fromkeys(out))
 
 
+# words that end the short object of "accused X of": a clause, an agent or another verb begins
+_NOT_IN_OBJECT = r"that|which|who|whom|to|by|and|or|but|as|if|when|while|after|before|because|is|are|was|were|has|had|have|will|would"
 # verb kinds in the order they are read: a form listed under two kinds takes the later one
 VERB_KINDS = ("direct", "ask", "urge", "that", "bare")
 
@@ -96,10 +98,17 @@ class ClauseRules:
         # "agreed that ...": speech only with the clause ("and Kang agreed." reports nothing)
         self.that_only = frozenset(written(data["that_only"]))
         self.verb_kind.update({w: "that" for w in self.that_only})
+        # "accused Japan of dumping steel": a charge laid on a short object, what follows the preposition said
+        charge = [entry.rsplit(" ", 1) for entry in data["charge"]]
+        self.verb_kind.update({f: "charge" for lemma, _ in charge for f in forms(lemma, irregular)})
+        # the object may carry a place or time ("accused importers in the region of"), not a clause or an agent
+        self.charge_object = re.compile(r"\s+(?:(?!(?:%s)\b)[\w'’.-]+\s+){1,%d}?(?:%s)\s+(?=[\w“\"‘'])"
+                                        % (_NOT_IN_OBJECT, SUBJECT_WORDS, trie_alternation([prep for _, prep in charge])))
         self.participles = frozenset(all_forms(data["participles"], irregular, only_gerund=True))
         self.object_verbs = frozenset(written(data["object_verbs"]))
         self.np_objects = frozenset(written(data["np_objects"]))
-        self.past_forms = frozenset(f for lemma in [*data["bare"], *data["that"], *data["urge"], *data["ask"]]
+        self.past_forms = frozenset(f for lemma in [*data["bare"], *data["that"], *data["urge"], *data["ask"],
+                                                    *(entry.rsplit(" ", 1)[0] for entry in data["charge"])]
                                     for f in forms(lemma, irregular)[3:])
         self.passive = frozenset(data["passive_auxiliaries"])
         need = trie_alternation(data["need_nouns"])
