@@ -58,9 +58,18 @@ def test_noting_that_after_two_that_clauses_is_a_row_of_its_own(lexicon):
     ("Park requested that the panel review the duties before June.", "the panel review the duties before June"),
     ("Park asserts that the panel had ignored the evidence.", "the panel had ignored the evidence"),
     ("Park stated that the duties would hurt farmers in the north.", "the duties would hurt farmers in the north"),
+    ("Park expressed that Korean firms are worried about the rules of origin.",
+     "Korean firms are worried about the rules of origin"),
+    ("Park shared that exports of steel had doubled since 2024.", "exports of steel had doubled since 2024"),
 ])
 def test_more_verb_forms_report_a_clause(lexicon, sentence, clause):
     assert reported(lexicon, sentence) == [("Lena Park", clause)]
+
+
+@pytest.mark.parametrize("sentence", ["Park expressed her support for the plan on steel.",
+                                      "Park shared the data on steel exports with reporters."])
+def test_expressing_or_sharing_a_thing_reports_nothing(lexicon, sentence):
+    assert reported(lexicon, sentence) == []
 
 
 def test_accusing_someone_of_something_is_reported(lexicon):

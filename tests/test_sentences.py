@@ -17,6 +17,8 @@ def split(text: str) -> list[str]:
     "Officials of the U.S. Commerce Department met their Ardish peers.",
     "The envoy J. Marlow met the minister in Port Elda.",
     "A deal was signed (Nov. 12) by both ministers.",
+    "The envoy Ö. Marlow met the minister in Port Elda.",
+    "Talks were led by Ł. Nowak for the Polish side.",
 ])
 def test_no_split_inside(text):
     assert split(text) == [text]
@@ -28,6 +30,9 @@ def test_no_split_inside(text):
     ("Who met whom? Nobody said.", 2),
     ("They met in March (Oct. 3 was the day). Then they left.", 2),
     ("He said \"We agreed.\" The two then left.", 2),
+    ("The talks ended late. Özlem Arda then left.", 2),
+    ("The talks ended late. Łukasz Nowak then left.", 2),
+    ("The talks ended late. e.g. nothing was agreed.", 1),
 ])
 def test_split_between(text, parts):
     assert len(split(text)) == parts

@@ -20,7 +20,8 @@ _CLOCK_NEXT = re.compile(
     r"|(?:[A-Z][a-z]+ ){1,2}[Tt]ime\b|\(")
 _OPENERS = "\"'“‘([{"
 # an end mark, optional closing quote/bracket, white space, then something that starts a sentence
-_BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?[A-Z0-9])""")
+# (any script's capital: "Özil", "Łukasz" start sentences as "Ozil" would; the loop checks the case)
+_BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?(\w))""")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -30,10 +31,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     for para in text.split("\n"):
         start = pos
         for m in _BOUNDARY.finditer(para):
+            if not (m.group(3).isupper() or m.group(3).isdigit()):
+                continue
             cut = m.start(1)
             token = para[max(para.rfind(" ", 0, cut), para.rfind("\t", 0, cut)) + 1: cut]
             token = token.lower().rstrip(".").lstrip(_OPENERS)   # "(Oct. 3)"
-            if m.group(1) == "." and (token in _ABBREV or re.fullmatch(r"[a-z]", token)
+            if m.group(1) == "." and (token in _ABBREV or len(token) == 1 and token.isalpha()   # "Ö. Bolat"
                                       or token in _CLOCK and _CLOCK_NEXT.match(para, m.end())):
                 continue
             end = pos + m.end(1)
