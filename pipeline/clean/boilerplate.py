@@ -15,6 +15,7 @@ import unicodedata
 from pipeline.article import Article, Removed
 from pipeline.clean.duplicates import duplicates
 from pipeline.clean.furniture import quotes_nobody, strip_inline
+from pipeline.clean.glued import cut_glued
 from pipeline.clean.layout import (is_prose, mark_edges, mark_lead_menus, mark_related_blocks,
                                    mark_repeated_labels, mark_scene_captions, mark_tail_headlines)
 from pipeline.clean.lines import classify_line, unbullet
@@ -54,18 +55,35 @@ def _without_inline_credits(lines: list[str], rules: CleanRules) -> tuple[list[s
     for line in lines:
         text, cut = strip_inline(line, rules)
         picture = any(not rules.inline_byline.match(c) for c in cut if c.startswith("("))
-        if cut and text and not (picture and quotes_nobody(text, rules)):
-            out.append(text)
-            cuts += cut
-        else:
-            out.append(line)
+        if not (cut and text and not (picture and quotes_nobody(text, rules))):
+            text, cut = line, []
+        out.append(text)
+        cuts += cut
     return out, cuts
+
+
+def _without_glued_debris(lines: list[str], reasons: list[str | None], by_line: list[str | None],
+                          rules: CleanRules) -> list[str]:
+    """Furniture glued to a paragraph cut out (`pipeline.clean.glued`): from a kept paragraph, and from one the
+    line rules dropped for that piece alone, which then stays. A line dropped for where it stands stays dropped."""
+    cuts = []
+    for i, (line, reason) in enumerate(zip(lines, reasons)):
+        if reason is not None and by_line[i] is None:
+            continue
+        text, glued = cut_glued(line, rules)
+        if not text:
+            reasons[i] = "share_prompt"
+        elif glued:
+            lines[i], reasons[i] = text, None
+            cuts += glued
+    return cuts
 
 
 def clean_article(article: Article, lexicon: Lexicon) -> Article:
     rules = lexicon.compiled(CleanRules)
     lines, cuts = _without_inline_credits([s for s in normalise(article.raw_text).split("\n") if s], rules)
     reasons = [classify_line(s, rules) for s in lines]
+    by_line = list(reasons)
     mark_related_blocks(lines, reasons, rules)
     mark_scene_captions(lines, reasons, rules)
     mark_edges(lines, reasons, article.title, rules, article.source)
@@ -74,6 +92,7 @@ def clean_article(article: Article, lexicon: Lexicon) -> Article:
     mark_repeated_labels(lines, reasons)
     mark_lead_menus(lines, reasons)
     mark_tail_headlines(lines, reasons)
+    cuts += _without_glued_debris(lines, reasons, by_line, rules)
     kept = [s for s, r in zip(lines, reasons) if r is None]
     dups = iter(duplicates(kept))
     paragraphs, removed, dates = [], [Removed("inline", c) for c in cuts], []

@@ -13,6 +13,7 @@ from pipeline.text.sentences import sentence_spans
 
 BYLINE_MAX = 90          # "By Jane Doe and John Roe | Beijing, 3 March 2025"; longer is a sentence
 BYLINE_DATE_WORDS = 6    # "12 de marzo de 2025": the date after a byline is a few words
+STAFF_ROLE_LAST = 3      # a name then a role after it: "Ana Ruiz Reporter", "Ana Ruiz Senior Reporter"
 STAFF_LINE_WORDS = 8     # "Valdoria Daily Staff Ana Ruiz": an outlet, a role and a name
 BREADCRUMB_MIN_PARTS = 3  # "World > Asia > China"; two parts only when the first is "Home"
 SECTION_WORDS = 3        # "Press Releases", "Asia Pacific": a section's name is a few words
@@ -27,7 +28,7 @@ _CLOSING_DATE = re.compile(r"(?:\b[A-Z][a-z]{2,8}\.? \d{1,2},? |\b\d{1,2} [A-Z][
 _YEAR_OR_TIME = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.]\d\d\b")
 _NAME_DATE_SPLIT = re.compile(r"\s*[|•·—–]\s*|\s+-\s+|,\s*(?=[^,|]*\d)")
 # the author and the date: "Ana Ruiz | 3 March", "Ana Ruiz, 12 de marzo", "Ana Ruiz on 03/03/2025", "Ana Ruiz le 3 mars"
-_DATE_SPLIT = re.compile(r"\s*[|•·]\s*|,\s*(?=[^,|]*\d)|\s+-\s+(?=[^,|]*\d)|\s+(?:(?:on|le|am|op|el|il|em)\s+)?(?=\d)")
+_DATE_SPLIT = re.compile(r"\s*[|•·]\s*|\s+/\s+|,\s*(?=[^,|]*\d)|\s+-\s+(?=[^,|]*\d)|\s+(?:(?:on|le|am|op|el|il|em)\s+)?(?=\d)")
 # plain substring tests first: a case-blind search on every paragraph would cost more than the rest of the step
 _ADVERT_HINTS = ("dvertis", "DVERTIS", "ponsored", "PONSORED", "croll to", "CROLL TO", "ontinue", "ONTINUE")
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
@@ -75,7 +76,7 @@ def foreign_or_dated_byline(line: str, low: str, rules: CleanRules, joiners: set
     if len(parts) == 1:
         return True
     date = parts[1]
-    return bool(_YEAR_OR_TIME.search(date)) and len(date.split()) <= BYLINE_DATE_WORDS
+    return bool(_YEAR_OR_TIME.search(date)) and (len(date.split()) <= BYLINE_DATE_WORDS or rules.is_date_text(lower(date)))
 
 
 def name_and_date(line: str, rules: CleanRules, joiners: set[str]) -> bool:
@@ -104,6 +105,8 @@ def staff_or_outlet_line(line: str, low: str, rules: CleanRules) -> bool:
     if not _all_capitalised(words) or len(words) > STAFF_LINE_WORDS:
         return False
     inner = [w.lower() for w in words[1:-1]]   # the role stands between the outlet and the name
+    if len(words) >= STAFF_ROLE_LAST and words[-1].lower() in rules.staff_words:   # "Ana Ruiz Senior Reporter"
+        return True
     return bool(rules.staff_words.intersection(inner)) or bool(rules.outlet_line.fullmatch(low))
 
 

@@ -14,6 +14,8 @@ from pipeline.clean.furniture import (BYLINE_MAX, breadcrumb_or_section_link, co
 from pipeline.clean.notices import (EMAIL, agency_signed_scene, caption_shape, contact_line, foreign_script,
                                     legal_or_syndication_notice, section_promo, wire_furniture)
 from pipeline.clean.rules import CleanRules, lower
+from pipeline.clean.widgets import (byline_before_date, contents_line, field_row, file_link, footnote, media_label, pager,
+                                    phone_line, promotion, social_embed)
 from pipeline.text.sentences import sentence_spans
 
 LONG_PROMPT_MAX = 400  # a newsletter or paywall prompt with its small print
@@ -39,9 +41,16 @@ _POSSESSIVE = re.compile(r"^[\w.&-]+'s?\s+")  # "DW's top story", "Reuters' most
 _APP_PROMPT = re.compile(r"download (?:the|our)\b.{0,30}\bapps?\b")  # "Download the Daily Planet app"
 _COPYRIGHT = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}\b|:)|(?:©|\(c\))\s*(?:\d{4}\b|copyright)")
 _READING_TIME = re.compile(r"\d+\s*(?:min|mins|minute|minutes)\s+read")
-BULLET = re.compile(r"^(?:[-–—•*·▪►▲△▶▷◆◇■□●○☞※]|\d{1,2}[.)])\s+")
+# a bullet, a dash or a number; or up to three symbols or emoji leading a prompt ("📱 Download ...", "➡️ Follow ...")
+_SYMBOL = "\u2190-\u2bff\U0001f000-\U0001faff"
+BULLET = re.compile(r"^(?:[-–—]{1,3}|[•*·▪►▲△▶▷◆◇■□●○☞※]|\d{1,2}[.)]|(?:[%s]\ufe0f?){1,3})\s+" % _SYMBOL)
 _BULLET_START = set("-–—•*·▪►▲△▶▷◆◇■□●○☞※0123456789")
+_SYMBOL_START = re.compile("[%s]" % _SYMBOL)
 _BY = re.compile(r"^by\s+(.+)$")
+_WORD_ENDS = (" ", "!", "")
+_DASHES = {"-", "–", "—"}
+_NEXT_WORD = re.compile(r"[^\W\d_]+")
+_DATE_JOINERS = {"on", "at", "in"}
 _EMAIL = re.compile(r"[\[(<]?(?:%s)[\])>]?" % EMAIL.pattern)
 _HANDLE = re.compile(r"(?<!\w)@\w+")   # "By Ana Ruiz, @anaruiz": the author's account
 _GALLERY = re.compile(r"\d{1,2}\s*(?:of|/)\s*\d{1,2}")  # "1 of 5": a photo gallery's counter
@@ -49,7 +58,6 @@ _NAMES_FOR = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+)+(?:(?:,| and| &)
 _CAPS_CREDIT = re.compile(r"\(([A-Z][A-Z.'’\- ]+)\)$")
 _HOOK_END = re.compile(r"[:?!]\s+")
 _DIGIT = re.compile(r"\d")
-_LETTER = re.compile(r"[a-z]")
 # the parts of a navigation line: "Asia Latest News | Business Headlines", "Advertisement - Scroll to continue"
 _NAV_SEPARATOR = re.compile(r"\s*[,|»›>:•·/←→↑↓▲▼◄►…]+\s*|\s+[-–—]+\s+")
 _COUNTER = re.compile(r"[(\[]?\d+(?:\s*(?:of|/)\s*\d+)?[)\]]?")  # "(3)", "2/2", "1 of 5"
@@ -58,14 +66,14 @@ _SENTENCE_MARKS = tuple(".!?”\"’'")   # what a finished sentence ends with: 
 
 
 def unbullet(line: str) -> str:
-    return BULLET.sub("", line) if line[:1] in _BULLET_START else line
+    return BULLET.sub("", line) if line[:1] in _BULLET_START or _SYMBOL_START.match(line) else line
 
 
 def strip_marks(low: str) -> str:
     return low.strip(" :|»›>-–—•*#.…→=?")
 
 
-def _is_credit(line: str, low: str, rules: CleanRules) -> bool:
+def is_credit(line: str, low: str, rules: CleanRules) -> bool:
     """A byline or credit line, bracketed or not; "(By Ana Ruiz; Editing by Jo Lind)" is one per part."""
     if line[:1] in "([" and line[-1:] in ")]":
         line, low = line[1:-1].strip(), low[1:-1].strip()
@@ -81,7 +89,8 @@ def _is_byline(line: str, low: str, rules: CleanRules) -> bool:
         return True
     if rules.reported_from.fullmatch(line):   # "Ana Ruiz reported from Lima"
         return True
-    if rules.credit_roles.match(low):  # "Reporting by ...; Editing by ..."
+    m = rules.credit_roles.match(low)   # "Reporting by ...; Editing by ...", not "Reporting by state media said ..."
+    if m and not _lower_case_next(line, m.end()):
         return len(line) <= CREDIT_LIST_MAX
     span = rules.credit.find(low)   # "Jo Lind contributed to this report": the whole line, not a paragraph ending so
     if span is not None:
@@ -94,11 +103,20 @@ def _is_byline(line: str, low: str, rules: CleanRules) -> bool:
             return "|" in line
         if strip_marks(lower(head)) in rules.byline_roles:
             return True
-        words = [w for w in re.split(r"[\s,]+", head) if w and w.lower() not in rules.byline_joiners]
+        # "By Ana Ruiz - Lima Herald", "By Ana Ruiz, Lima Herald staff": the author, perhaps the outlet and a role
+        words = [w for w in re.split(r"[\s,/]+", head) if w and w.lower() not in rules.byline_joiners
+                 and w not in _DASHES and w.lower() not in rules.staff_words]
         return bool(words) and all(w[0].isupper() for w in words)
     if len(line) <= LABEL_LINE_MAX and rules.credit_label.match(low.lstrip("[(")):  # "[Editor: ...]" closes wire copy
         return True
     return strip_marks(low).strip("() ") in rules.outlets or bool(_NAMES_FOR.fullmatch(line))
+
+
+def _lower_case_next(line: str, start: int) -> bool:
+    """The next word after `start` is a lower-case one: "by state media", not "by Ana Ruiz", "by: 김동현", nor the
+    date of a byline that left the name out ("Written by on June 11")."""
+    m = _NEXT_WORD.search(line, start)
+    return m is not None and m.group()[0].islower() and m.group() not in _DATE_JOINERS
 
 
 def before_agency_credit(line: str, rules: CleanRules) -> str | None:
@@ -143,8 +161,7 @@ def _is_caption(line: str, low: str, rules: CleanRules) -> bool:
 def _is_date_line(low: str, rules: CleanRules) -> bool:
     if len(low) > DATE_LINE_MAX or not _DIGIT.search(low):
         return False
-    rest = rules.date_extra.sub(" ", rules.date_token.sub(" ", low))   # "... 6:12 AM GMT+9 Updated 2 hours ago"
-    return not _LETTER.search(rest) and bool(rules.date_anchor.search(low))
+    return rules.is_date_text(low)
 
 
 def is_navigation(body: str, rules: CleanRules) -> bool:
@@ -154,7 +171,7 @@ def is_navigation(body: str, rules: CleanRules) -> bool:
     if len(body) > NAV_MAX or body.endswith("."):
         return False
     found = False
-    for part in _NAV_SEPARATOR.split(body.strip(" -–—")):
+    for part in _NAV_SEPARATOR.split(body.strip(" -–—[]")):   # "[Advertisement]"
         if not part or _COUNTER.fullmatch(part):
             continue
         low = lower(part)
@@ -174,7 +191,8 @@ def _is_call_to_action(body: str, rules: CleanRules) -> bool:
     """"Get breaking news alerts ...", "Skip next section": an imperative addressed to the reader
     about the site (its app, newsletter, sections), not a sentence about the news."""
     words = _WORD.findall(body[:CTA_WINDOW])
-    if not words or len(words) > CTA_MAX_WORDS or not body.startswith(words[0] + " "):  # not "Follow-up talks ..."
+    if not words or len(words) > CTA_MAX_WORDS or body[len(words[0]):len(words[0]) + 1] not in _WORD_ENDS \
+            or not body.startswith(words[0]):  # not "Follow-up talks ..."; "Subscribe!" alone is one
         return False
     low = [w.lower() for w in words]
     if low[0] == "please":
@@ -197,9 +215,12 @@ def _prompt_after_a_hook(body: str, rules: CleanRules) -> bool:
     return any(_is_call_to_action(part.strip(), rules) for part in _HOOK_END.split(body)[1:] if part.strip())
 
 
-def _is_menu(body: str) -> bool:
-    """"Corrections and clarifications | Submit a news tip | Report error": a row of short links."""
+def _is_menu(body: str, rules: CleanRules) -> bool:
+    """"Corrections and clarifications | Submit a news tip | Report error": a row of short links; "Print | Close",
+    "Print | Back to news": links the site prints everywhere."""
     parts = [p.strip() for p in body.split("|")]
+    if len(parts) >= 2 and all(strip_marks(lower(p)) in rules.link_lines or rules.nav_link.match(lower(p)) for p in parts):
+        return True
     return len(parts) >= MENU_MIN_PARTS and all(p and len(p.split()) <= MENU_PART_WORDS and not p.endswith(".")
                                                 for p in parts)
 
@@ -209,30 +230,22 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
     body = unbullet(line)
     low = lower(body)
     if len(body) > SHORT_LINE:  # long lines are prose unless a caption, a credit list, a banner, a footer or a menu
-        if _is_credit(body, low, rules):
+        if is_credit(body, low, rules):
             return "byline"
+        if social_embed(body):
+            return "embed"
         if len(body) <= LONG_PROMPT_MAX and rules.share.search(low) and quotes_nobody(body, rules):
             return "share_prompt"   # "Sign up for our free newsletter ... delivered to your inbox. By signing up ..."
         if _is_caption(body, low, rules):
             return "caption"
         if consent_banner(body, low, rules):
             return "consent"
-        if _COPYRIGHT.match(low) or _is_menu(body) or legal_or_syndication_notice(body, low, rules):
+        if _COPYRIGHT.match(low) or _is_menu(body, rules) or legal_or_syndication_notice(body, low, rules):
             return "footer"
         return None
-    if rules.metadata.search(low) or _is_date_line(low, rules):
-        return "metadata"
-    if len(body) <= NAV_MAX and (_READING_TIME.search(low) or is_navigation(body, rules)):
-        return "nav"
-    if _is_credit(body, low, rules):
-        return "byline"
-    if rules.share.search(low) or share_row(low, rules) or _APP_PROMPT.match(low) \
-            or _is_call_to_action(body, rules) or _prompt_after_a_hook(body, rules):
-        return "share_prompt"
-    if _is_menu(body) or _GALLERY.fullmatch(body) or breadcrumb_or_section_link(body, low, rules):
-        return "nav"
-    if rules.footer.search(low) or _COPYRIGHT.match(low) or legal_or_syndication_notice(body, low, rules):
-        return "footer"
+    kind = _page_furniture(body, low, rules)
+    if kind:
+        return kind
     if contact_line(body, rules):
         return "byline"
     if foreign_script(body):
@@ -248,7 +261,55 @@ def classify_line(line: str, rules: CleanRules) -> str | None:
         return "comment_form"
     if _is_caption(body, low, rules) or caption_shape(body, rules) or agency_signed_scene(body, rules):
         return "caption"
-    if strip_marks(low) in rules.link_lines and len(body) <= LINK_MAX:
+    if strip_marks(low).strip("()[] ") in rules.link_lines and len(body) <= LINK_MAX:
+        return "link"
+    return None
+
+
+def _page_furniture(body: str, low: str, rules: CleanRules) -> str | None:
+    """The site's own lines on a short line: its dates, embeds, navigation, credits, prompts and footer."""
+    if rules.metadata.search(low) or _is_date_line(low, rules):
+        return "metadata"
+    if social_embed(body):
+        return "embed"
+    if pager(low) or file_link(body, low) or media_label(body, low, rules) or contents_line(body, rules) \
+            or promotion(body, low, rules):
+        return "nav"
+    if footnote(body) or field_row(body, low, rules):
+        return "footer" if footnote(body) else "metadata"
+    if phone_line(body, low, rules):
+        return "byline"
+    if byline_before_date(body, rules):
+        return "byline"
+    if len(body) <= NAV_MAX and (_READING_TIME.search(low) or is_navigation(body, rules)):
+        return "nav"
+    if is_credit(body, low, rules):
+        return "byline"
+    if (rules.share.search(low) and quotes_nobody(body, rules)) or share_row(low, rules) or _APP_PROMPT.match(low) \
+            or _is_call_to_action(body, rules) or _prompt_after_a_hook(body, rules):
+        return "share_prompt"
+    if _is_menu(body, rules) or _GALLERY.fullmatch(body) or breadcrumb_or_section_link(body, low, rules):
+        return "nav"
+    if rules.footer.search(low) or _COPYRIGHT.match(low) or legal_or_syndication_notice(body, low, rules):
+        return "footer"
+    return None
+
+
+def glued_kind(piece: str, rules: CleanRules) -> str | None:
+    """What a sentence glued to a paragraph is, judged as a line by the rules that fit a piece of one:
+    the site's own lines, a cookie notice, a picture's credit, a link."""
+    body = unbullet(piece)
+    low = lower(body)
+    if len(body) > SHORT_LINE:
+        return None
+    kind = _page_furniture(body, low, rules)
+    if kind:
+        return kind
+    if consent_banner(body, low, rules):
+        return "consent"
+    if _is_caption(body, low, rules):
+        return "caption"
+    if strip_marks(low).strip("()[] ") in rules.link_lines and len(body) <= LINK_MAX:
         return "link"
     return None
 
@@ -257,6 +318,8 @@ def is_related_heading(line: str, rules: CleanRules) -> bool:
     """"You may also like", "Related:", "Similar News:You can also read ...", "More from Reuters"."""
     low = lower(unbullet(line))
     bare = strip_marks(low)
+    if bare[:1] == "[" and bare[-1:] == "]":   # "[Related articles]"
+        bare = strip_marks(bare[1:-1])
     if bare in rules.headings or (len(bare) <= HEADING_MAX and _POSSESSIVE.sub("", bare) in rules.headings):
         return True
     if len(low) <= HEADING_MAX and (bare.startswith(rules.prefix_headings) or _FROM_OUTLET.sub("", bare) in rules.headings):

@@ -19,6 +19,7 @@ CONTACT_MAX = 150        # "Ana Ruiz, Partner, Lima, aruiz@firm.example": a name
 SECTION_PROMO_NEWS = 3   # "Catch all the Business News, Market News, Breaking News ...": a list of the site's sections
 SECTION_PROMO_MAX = 250
 OFFICE_LINE_MAX = 80     # "Executive Vice-President of the Commission Ana Ruiz"
+BARE_CREDIT_MAX = 120    # "Press Service of the Ministry of Trade and Integration of the Republic of ..."
 CAPTION_MAX = 160        # a caption without a verb is one short phrase
 ABOUT_WORDS = 10         # "About the Ministry of Trade and Industry": a heading, not a sentence
 FOREIGN_LINE_MAX = 120   # a byline or a copyright line in another script; a longer one is a quoted text
@@ -58,6 +59,8 @@ _PEOPLE_ONLY = re.compile(r"%s(?:, ([^,]{3,60}))?(?:, (?:left|right|centre|cente
 _CLOSING_DAY = re.compile(r"\bon (?:[A-Z][a-z]{2,8}\.? \d{1,2}|\d{1,2} [A-Z][a-z]{2,8})(?:,? (?:19|20)\d\d)?\.?$")
 _FUTURE = re.compile(r"\b(?:will|next|tomorrow|later|upcoming|expected|scheduled|due to)\b")
 _PARTICIPLE = re.compile(r"[a-z]{2,}ing\b")
+_PRESENT = re.compile(r"[a-z]{2,}[^s]s\b")    # "greets", "signs"; not "was", "has" nor "discuss"
+_STANDS = re.compile(_POSITION)
 _BARE_AGENCY = re.compile(r"(?<=[.!?])\s+([A-Z][\w .-]{1,40})$")
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-z][\w'’-]*")
 _NAME_WORD = re.compile(r"[A-Z][\w'’.-]*")
@@ -93,12 +96,22 @@ def wire_furniture(line: str, low: str, rules: CleanRules) -> str | None:
         return "metadata"
     if len(line) <= OFFICE_LINE_MAX * 2 and not line.endswith(".") and rules.kicker.match(line):
         return "title"
-    if (bracketed and rules.credit_opener.fullmatch(low)) or _FILE_CAPTION.match(line) \
+    if (bracketed and rules.credit_opener.fullmatch(low)) or _bare_credit(line, low, rules) or _FILE_CAPTION.match(line) \
             or (len(line) <= CAPS_CREDIT_MAX and _CAPS_SLASH_CREDIT.fullmatch(line)):
         return "caption"
     if "/" in line and len(line) <= NOTICE_MAX and _SLASH_CREDIT_END.search(line) and quotes_nobody(line, rules):
         return "caption"
     return None
+
+
+def _bare_credit(line: str, low: str, rules: CleanRules) -> bool:
+    """"Courtesy of the Ministry of Trade", "Provided by Lima Herald": a picture's credit without brackets;
+    "Press Service of the Ministry of Trade": a release's sign-off; the opening words, then only names
+    (capitalised words and their particles)."""
+    if len(line) > BARE_CREDIT_MAX or "," in line or line[:1] in "[(":
+        return False
+    m = rules.credit_opener_start.match(low)
+    return m is not None and all(w in _PARTICLES for w in _LOWER_WORD.findall(line[m.end():]))
 
 
 def foreign_script(line: str) -> bool:
@@ -172,7 +185,9 @@ def picture_caption(line: str, low: str, rules: CleanRules) -> bool:
         return False
     rest = low[m.end():]
     participle = _PARTICIPLE.match(rest) is not None   # "Ana Ruiz, left, shaking hands with Jo Lind ..."
-    gesture = not participle and rules.picture_verbs.starts(rest)
+    # "Ana Ruiz, right, greets Jo Lind ...": where someone stands in the picture makes any present tense a caption's
+    gesture = not participle and (rules.picture_verbs.starts(rest)
+                                  or (_PRESENT.match(rest) is not None and _STANDS.search(line, 0, m.end()) is not None))
     if not (participle or gesture or rules.dated_subject_verbs.starts(rest)):
         return False
     if _FUTURE.search(low) or not quotes_nobody(line, rules):

@@ -18,6 +18,7 @@ CREDIT_TAIL_MAX = 240     # "Reporting by ...; additional reporting by ...; Edit
 INLINE_CREDIT_MAX = 120   # a picture credit or byline in brackets is a few names; a longer aside is prose
 
 
+_LETTER = re.compile(r"[a-z]")
 _OFFICE = re.compile(r"[a-z][a-z .'-]*[a-z]")   # the titles of data/titles.csv written as plain words
 
 lower = lower_keeping_offsets   # lower-case with one apostrophe: what every pattern here is written against
@@ -134,7 +135,7 @@ class CleanRules:
         self.credit_roles = re.compile(r"^(?:%s) by\b" % _alt(data["credit_roles"]))
         # "Tan Wei Ling is a correspondent at The Straits Times ...": the author's note closing an article
         # "... is a Lima-based journalist", "Ana Ruiz reports on trade for the Lima Herald"
-        self.author_bio = re.compile(r"(?:The (?:author|writer|columnist)s? (?:is|are)\b|(?:[A-Z][\w'’-]+ ){1,3}(?:is (?:(?:a|an|the)\b[^.]{0,60}?|(?:%s) )\b(?:%s)s?\b|(?:%s)\b)"
+        self.author_bio = re.compile(r"(?:The (?:author|writer|columnist)s? (?:is|are)\b|(?:[A-Z][\w'’-]+ ){1,3}(?:is (?:(?:a|an|the)\b[^.]{0,60}?|(?:%s) |(?:[A-Z][\w&.'’-]*\s){0,3}[A-Z][\w&.-]*['’]s\b[^.]{0,40}?)\b(?:%s)s?\b|(?:%s)\b)"
                                      % (_alt(data["author_ranks"]), _alt(data["author_roles"]), _alt(data["bio_verbs"])) + ")")
         # "Originally published at ...", "About the author: ...": a footer by its first words
         self.footer_start = re.compile(r"(?:%s)\b" % _alt(data["footer_starts"]))
@@ -149,9 +150,18 @@ class CleanRules:
         self.date_token = re.compile(r"\b(?:%s|%s|\d{1,4}(?:st|nd|rd|th)?|[ap]\.?m\.?|%s|of|at)\b"
                                      % (month, weekday, _alt(data["time_zones"])))
         self.date_anchor = re.compile(r"\d{4}|\b%s" % month)    # a year or a month makes it a date
+        # "Photo gallery: ...", "LISTEN: ...": a label of the page's media, then its colon
+        self.media_label = re.compile(r"(?:%s)\s*[:|]" % _alt(data["media_labels"]))
+        # "Sponsored: ...", "Advertisement: ...": a promotion under its label
+        self.promo_label = re.compile(r"(?:%s)\s*:" % _alt(data["promo_labels"]))
+        # "Source: ... Font size: ...": two labelled fields on one line
+        self.field_label = re.compile(r"(?:^|\s)(?:%s)\s*[:：]" % _alt(data["credit_labels"] + data["metadata_labels"]))
+        # "Tel: +51 ...", "Phone (+51) ...": a telephone number's label
+        self.phone_label = re.compile(r"(?:%s)\.?\s*[:.]?\s*" % _alt(data["phone_labels"]))
 
         # --- page furniture judged by its shape (pipeline.clean.furniture) ---
         # "By Ana Ruiz", "Von Ana Ruiz | 3. März 2025", "Por Jorge Lind, 12 de marzo": the byline word and the rest
+        self.byline_word_set = set(data["byline_words"])
         self.byline_word = re.compile(r"^(?:%s)\s+(.+)$" % _alt(data["byline_words"]))
         self.staff_words = set(data["staff_words"])
         # "Lima Herald Media Network - Lima": an outlet's name, its kind of outlet last, then perhaps a place
@@ -170,12 +180,14 @@ class CleanRules:
         # inside a paragraph: "(Photo: Jo Lind/Reuters)", "(Image by Ana Ruiz, Wikimedia Commons)", "(By Mark Tan)"
         labels, roles = _alt(data["caption_labels"]), _alt(data["credit_roles"])
         self.inline_credit = re.compile(
-            r"\((?i:(?:%s)s?)\s*(?::|(?i:by|courtesy)\b)[^()]{0,%d}\)"          # anywhere: a picture's credit
+            r"\((?i:(?:%s)s?)\s*(?::|(?i:by|courtesy)\b)(?:[^()]|\([^()]{0,80}\)){0,%d}\)"   # anywhere: a picture's credit
             r"|\[(?i:(?:%s)s?)\s*(?::|=|(?i:by|courtesy)\b)[^\[\]]{0,%d}\]"     # or in square brackets
             r"|[(\[](?i:%s)[)\]]"                                              # "(File photo)"
             r"|\((?i:(?:%s)\s+)?(?i:by)\s+[A-Z][^()]{0,%d}\)$"                # at the end: the byline
+            # "(Ana Ruiz, CC BY-SA 4.0 <https://...>, via Wikimedia Commons)": a picture library or licence named inside
+            r"|\((?:[^()]|\([^()]{0,80}\)){0,%d}?(?<![\w-])(?i:%s)(?![\w])(?:[^()]|\([^()]{0,80}\)){0,%d}\)"
             % (labels, INLINE_CREDIT_MAX, labels, INLINE_CREDIT_MAX, _alt(data["inline_picture_notes"]),
-               roles, INLINE_CREDIT_MAX))
+               roles, INLINE_CREDIT_MAX, INLINE_CREDIT_MAX, _alt(data["picture_sources"]), INLINE_CREDIT_MAX))
         # after the last sentence, unbracketed: "... she said. Reporting by Ana Ruiz; Editing by Jo Lind"
         self.inline_credit_tail = re.compile(r"(?<=[.!?\"”’])\s+(?i:(?:%s)\s+by)\s+[A-Z][^.!?]{0,%d}$"
                                              % (roles, CREDIT_TAIL_MAX))
@@ -207,6 +219,8 @@ class CleanRules:
         self.kicker = re.compile(r"(?:\((?:\d(?:ST|ND|RD|TH) )?(?:%s)\)|(?:%s)(?: \d+)?\s?[-–:])\s*\S" % (kickers, kickers))
         # "[Courtesy of the Ministry of Trade]", "(Provided by ...)": a whole bracketed line crediting a picture
         self.credit_opener = re.compile(r"[\[(](?:%s)\b[^()\[\]]{0,100}[\])]" % _alt(data["credit_openers"]))
+        # "Courtesy of the Ministry of Trade", "Press Service of the Ministry of Trade": a credit or a sign-off by its opening
+        self.credit_opener_start = re.compile(r"(?:%s)\b" % _alt(data["credit_openers"] + data["press_offices"]))
         # "Ana Ruiz reported from Lima", "Jo Lind contributed from Quito.": a reporter's credit
         self.reported_from = re.compile(r"(?:[A-Z][\w'’.-]+ ){1,3}(?:%s) from (?:[A-Z][\w.'’-]* ?){1,4}\.?"
                                         % _alt(data["credit_from_verbs"]))
@@ -221,3 +235,8 @@ class CleanRules:
         offices = [r["pattern"].lower() for r in lexicon.rows("titles.csv") if r.get("role")]
         self.office_name = re.compile(r"^(?:[a-z][\w'’.-]*\s+){0,3}?((?:%s))\s+(?=[a-z])"
                                       % _alt(o for o in offices if _OFFICE.fullmatch(o)))
+
+    def is_date_text(self, low: str) -> bool:
+        """Nothing but a date and perhaps its time, in English or another language: "3 mart 2026 14:05"."""
+        rest = self.date_extra.sub(" ", self.date_token.sub(" ", low))   # "... 6:12 AM GMT+9 Updated 2 hours ago"
+        return not _LETTER.search(rest) and bool(self.date_anchor.search(low))
