@@ -57,6 +57,8 @@ def test_variants(lexicon, text, tag):
     ("The officer was on duty at the port.", "tariffs"),
     ("The minister's duties include travel.", "tariffs"),
     ("Households pay a feed-in tariff for solar power.", "tariffs"),
+    ("Both sides will remove non-tariff barriers on farm goods.", "tariffs"),
+    ("The talks covered non tariff measures such as veterinary checks.", "tariffs"),
     ("Lithium-ion battery makers expanded.", "critical_minerals"),
     ("The ban on $3 billion of exports of oats ended.", "export_controls"),
     ("Exports of wine rose.", "export_controls"),
