@@ -31,6 +31,8 @@ def the_date(lexicon, text: str, published: date = WED):
     ("Wang Wentao held talks with Howard Lutnick in Geneva on October 27-29.", date(2025, 10, 27)),
     ("Wang Wentao met Howard Lutnick in Geneva on the 3rd.", date(2025, 11, 3)),
     ("Wang Wentao will meet Howard Lutnick in Geneva on the 12th.", date(2025, 11, 12)),
+    ("Wang Wentao will travel to Geneva on the 3rd of next month to meet Howard Lutnick.", date(2025, 12, 3)),
+    ("Wang Wentao and Howard Lutnick held talks in Geneva on the 29th of last month.", date(2025, 10, 29)),
 ])
 def test_the_clause_day_dates_the_meeting(lexicon, text, expected):
     assert the_date(lexicon, text) == expected
