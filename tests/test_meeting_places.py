@@ -331,3 +331,16 @@ def test_a_city_opening_a_longer_name_is_no_place(places):
     assert _city(places, "They met on Monday, as first reported in the New York Times.") == ""
     assert _city(places, "They met in Geneva Monday.") == "Geneva"
     assert _city(places, "They met in Washington D.C. on Monday.") == "Washington"
+
+
+@pytest.mark.parametrize("opening, city", [
+    ("UNITED NATIONS (AP) — The envoy said ...", "New York"),
+    ("UNITED NATIONS, Nov 4 (Reuters) - The envoy said ...", "New York"),
+    ("VATICAN CITY (AP) — The pontiff received ...", "Vatican City"),
+    ("ABOARD AIR FORCE ONE (AP) — The president told ...", ""),
+    ("ABOARD THE PRESIDENTIAL PLANE (Wire) - The president told ...", ""),
+    ("UNITED STATES (Wire) - Officials said ...", ""),
+])
+def test_a_dateline_naming_an_institution_or_a_vehicle(lexicon, opening, city):
+    assert dateline([opening], lexicon=lexicon)[0] == city
+

@@ -130,6 +130,8 @@ class PlaceTables:
         self.city = re.compile(r"\b" + trie_alternation(self.city_of) + r"\b")   # a trie: the scan fails on the first letter
         # "at the Great Hall of the People": a landmark stands for its city
         self.venue_city = {v.lower(): city for city, venues in data["venues"].items() for v in venues}
+        # "UNITED NATIONS (AP) -": a dateline naming the institution it was filed at
+        self.dateline_city = {v: city for city, names in data["dateline_institutions"].items() for v in names}
         # "the ambassador in Washington", "a former official in Shanghai": where someone works or lives
         self.resident = re.compile(r"(?:,\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'-]+\s+){0,3}?(?:"
                                    + trie_alternation(data["resident_nouns"]) + r")|\b(?:"
