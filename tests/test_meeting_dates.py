@@ -525,3 +525,34 @@ def test_the_days_of_a_gathering_of_several_days_give_no_day_of_a_meeting_on_its
 ])
 def test_one_day_of_a_gathering_or_days_of_the_talks_themselves_still_date_it(lexicon, text):
     assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao arrived in Hanoi on Thursday for a day of meetings. He held talks with Howard Lutnick on trade.",
+     date(2025, 10, 30)),
+    ("Wang Wentao flew to Lisbon on Tuesday to hold talks. He met Howard Lutnick at the ministry.", date(2025, 11, 4)),
+    ("Wang Wentao landed in Oslo on Monday for consultations with European partners. There he sat down with "
+     "Howard Lutnick.", date(2025, 11, 3)),
+    ("Wang Wentao will travel to Oslo on Monday for trade talks. He will meet Howard Lutnick.", date(2025, 11, 10)),
+])
+def test_the_day_of_a_trip_made_for_talks_dates_the_talks_told_next(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another paragraph, about something else
+    ("Wang Wentao arrived in Hanoi on Thursday for a day of meetings.\nTariffs rose sharply in October.\n"
+     "He held talks with Howard Lutnick.", None),
+    # a sentence about something else between
+    ("Wang Wentao arrived in Hanoi on Thursday for a day of meetings. Tariffs have risen. "
+     "He held talks with Howard Lutnick.", None),
+    # a stay of several days, or a visit of no said length
+    ("Wang Wentao arrived in Hanoi on Thursday for a three-day visit. He held talks with Howard Lutnick.", None),
+    ("Wang Wentao arrived in Hanoi on Thursday for a visit. He held talks with Howard Lutnick.", None),
+    ("Wang Wentao arrived in Hanoi on Thursday for two days of talks. He held talks with Howard Lutnick.", None),
+    # the talks' own day wins
+    ("Wang Wentao arrived in Hanoi on Thursday for a day of meetings. He held talks with Howard Lutnick on Friday.",
+     date(2025, 10, 31)),
+])
+def test_a_trip_day_stays_with_its_trip(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
