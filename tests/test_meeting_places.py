@@ -344,3 +344,19 @@ def test_a_city_opening_a_longer_name_is_no_place(places):
 def test_a_dateline_naming_an_institution_or_a_vehicle(lexicon, opening, city):
     assert dateline([opening], lexicon=lexicon)[0] == city
 
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Zhou Lan flew to Lisbon on Tuesday. She met Erik Lind at the ministry.", "Lisbon"),
+    ("Zhou Lan will travel to Oslo on Monday. She will meet Erik Lind.", "Oslo"),
+    ("Zhou Lan headed to Lima on Monday. She met Erik Lind.", "Lima"),
+    ("Zhou Lan met Erik Lind in Madrid on Monday. She then flew to Lisbon.", "Madrid"),
+])
+def test_a_trip_to_a_city_places_the_meeting_told_next(lexicon, text, city):
+    (m,) = meetings_of(lexicon, text)
+    assert m.location == city
+
+
+def test_a_trip_told_in_another_paragraph_places_nothing(lexicon):
+    (m,) = meetings_of(lexicon, "Zhou Lan flew to Lisbon on Tuesday.\nShe met Erik Lind.")
+    assert m.location == ""
