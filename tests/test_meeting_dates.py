@@ -556,3 +556,20 @@ def test_the_day_of_a_trip_made_for_talks_dates_the_talks_told_next(lexicon, tex
 ])
 def test_a_trip_day_stays_with_its_trip(lexicon, text, expected):
     assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. Wang told reporters after the Nov. 3 session that "
+     "the mood was good.", date(2025, 11, 3)),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva.\nWang said the Nov. 3 session was useful.", date(2025, 11, 3)),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. Wang said Monday's session was useful.", date(2025, 11, 3)),
+    ("Wang Wentao will hold talks with Howard Lutnick in Geneva. Wang said the Nov. 20 session would be decisive.",
+     date(2025, 11, 20)),
+    # another meeting: one ahead of a held meeting, one named as later or earlier, not a meeting at all
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. They prepared the ground ahead of the Nov. 20 session.", None),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. Wang said the Nov. 20 session would be decisive.", None),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. Tariffs rose after the Nov. 3 election.", None),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. It was calmer than the Oct. 2 session.", None),
+])
+def test_a_day_written_as_the_attribute_of_the_meeting_told_next(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected

@@ -36,6 +36,8 @@ _MEETING_NOUN = re.compile(r"\b(?:meeting|meetings|ministerial|assembly|conferen
 _DAY_RANGE = re.compile(r"\d\s*(?:-|–|and|to)\s*\d")
 _COUNTED = re.compile(r"\b\w+-day\b")
 _SPAN_LINK = re.compile(r"\s*(?:-|–|and|to|through|until|till)\s*")
+# "ahead of the Nov. 20 session": how far before a dated reference the word relating it to another meeting stands
+OTHER_BEFORE_REACH = 16
 # "the first meeting since ... on Monday": how far before a day its "since" may stand
 SINCE_REACH = 60
 
@@ -276,3 +278,32 @@ def another_gathering(ctx: Context, a: int, same_sentence: list) -> bool:
     meeting its sentence has told names another event, not that meeting again."""
     opens = ctx.lexicon.compiled(OtherEventRules).opens.match(ctx.low, a)
     return bool(opens) and any(len(c.parties) >= 2 and c.kind == "meet" for c in same_sentence)
+
+
+class DatedReferenceRules:
+    """ "after the Nov. 15 session", "Monday's talks": a day written as the attribute of a meeting noun,
+    composed once per lexicon."""
+
+    def __init__(self, lexicon):
+        nouns = set(lexicon.data("meeting_patterns.json")["meeting_nouns"]) | {"round", "negotiations"}
+        # "ahead of the Nov. 20 session", "since Monday's talks": another meeting than the one just reported
+        self.other_before = re.compile(r"\b(?:ahead of|before|prior to|since|until|unlike|than|next|previous|last)\s+(?:the\s+)?$")
+        self.noun_after = re.compile(rf"(?:['\u2019]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{trie_alternation(nouns)})\b")
+
+
+def dated_reference(ctx: Context, idx: int, status: str):
+    """The one day sentence `idx` gives a meeting noun as its attribute ("told reporters after the Nov. 15
+    session", "Monday's talks were useful"): a definite reference back to the meeting just reported; else None."""
+    rules = ctx.lexicon.compiled(DatedReferenceRules)
+    found = []
+    for t in ctx.article.dates:
+        if t.sentence != idx or t.precision != "day" or t.value is None or t.start < ctx.dateline_end:
+            continue
+        possessive = ctx.low.startswith(("'s ", "\u2019s "), t.end)
+        if (possessive or ctx.low.endswith("the ", 0, t.start)) and rules.noun_after.match(ctx.low, t.end) \
+                and not rules.other_before.search(ctx.low, max(0, t.start - OTHER_BEFORE_REACH), t.start):
+            found.append(t)
+    pub = ctx.article.published
+    if len(found) != 1 or pub and (found[0].value > pub) != (status == "planned"):
+        return None   # a held meeting's day lies behind publication, a planned one's ahead
+    return found[0]
