@@ -350,6 +350,7 @@ def test_a_dateline_naming_an_institution_or_a_vehicle(lexicon, opening, city):
     ("Zhou Lan flew to Lisbon on Tuesday. She met Erik Lind at the ministry.", "Lisbon"),
     ("Zhou Lan will travel to Oslo on Monday. She will meet Erik Lind.", "Oslo"),
     ("Zhou Lan headed to Lima on Monday. She met Erik Lind.", "Lima"),
+    ("Zhou Lan will fly to Quito on Monday. She will meet Erik Lind.", "Quito"),
     ("Zhou Lan met Erik Lind in Madrid on Monday. She then flew to Lisbon.", "Madrid"),
 ])
 def test_a_trip_to_a_city_places_the_meeting_told_next(lexicon, text, city):

@@ -76,7 +76,7 @@ _BARE_CAPITAL = re.compile(r"\bin the (?:(?:heart|centre|center|outskirts|suburb
                            r"where|after|before|that|which)\b|$)")
 _LIST_SEPARATOR = re.compile(r",? and |, ")
 _ARRIVAL = re.compile(r"\b(?:arrived in|arrives in|arriving in|landed in|lands in|is in|was in|"
-                      r"visit to|trip to|travelled to|traveled to|travels to|travel to|flew to|flew into|flies to|"
+                      r"visit to|trip to|travelled to|traveled to|travels to|travel to|fly to|flew to|flew into|flies to|"
                       r"flown to|headed to|heads to)\s+$")
 
 
