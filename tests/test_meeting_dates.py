@@ -573,3 +573,15 @@ def test_a_trip_day_stays_with_its_trip(lexicon, text, expected):
 ])
 def test_a_day_written_as_the_attribute_of_the_meeting_told_next(lexicon, text, expected):
     assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Minister Wang Wentao today held talks with Howard Lutnick in Geneva.", date(2026, 3, 6), date(2026, 3, 6)),
+    ("Wang Wentao hosted Howard Lutnick for dinner last night in Geneva.", date(2026, 3, 6), date(2026, 3, 5)),
+    ("Wang Wentao met with Howard Lutnick yesterday afternoon in Geneva.", date(2026, 3, 6), date(2026, 3, 5)),
+    # a weekday and a day of the month that disagree: the number is kept
+    ("Wang Wentao met Howard Lutnick in Geneva on Tuesday, March 4.", date(2026, 3, 6), date(2026, 3, 4)),
+    ("WESTPORT – March 3, 2026 – Today, Wang Wentao met Howard Lutnick.", date(2026, 3, 5), date(2026, 3, 3)),
+])
+def test_relative_days_of_releases_and_transcripts(lexicon, text, published, expected):
+    assert the_date(lexicon, text, published) == expected

@@ -361,3 +361,13 @@ def test_a_trip_to_a_city_places_the_meeting_told_next(lexicon, text, city):
 def test_a_trip_told_in_another_paragraph_places_nothing(lexicon):
     (m,) = meetings_of(lexicon, "Zhou Lan flew to Lisbon on Tuesday.\nShe met Erik Lind.")
     assert m.location == ""
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Zhou Lan and Erik Lind met in Santiago, with Seoul seeking a larger quota.", "Santiago"),
+    ("Zhou Lan met Erik Lind in Lima on Monday, with Tokyo watching closely.", "Lima"),
+    ("Zhou Lan and Erik Lind held talks in Quito, Beijing having pressed for the meeting.", "Quito"),
+])
+def test_a_capital_standing_for_its_government_in_a_participle_clause_is_no_place(lexicon, text, city):
+    (m,) = meetings_of(lexicon, text)
+    assert m.location == city
