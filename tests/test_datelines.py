@@ -45,6 +45,10 @@ def fields(text: str, lexicon) -> tuple | None:
     ("ST. JOHN'S, Feb. 2 - The province ...", ("ST. JOHN'S", "", 2, 2, None, "", "The province ...")),
     # a dateline alone on its line
     ("HELSINKI, Jan 12 (Nordpress)", ("HELSINKI", "", 1, 12, None, "Nordpress", "")),
+    # a release's full date after a dash or in brackets
+    ("WASHINGTON – March 3, 2026 – Today the Secretary ...", ("WASHINGTON", "", 3, 3, 2026, "", "Today the Secretary ...")),
+    ("BRUSSELS - 3 March 2026 - The Commission ...", ("BRUSSELS", "", 3, 3, 2026, "", "The Commission ...")),
+    ("Washington, D.C. (March 3, 2026) – The Secretary ...", ("Washington", "D.C.", 3, 3, 2026, "", "The Secretary ...")),
 ])
 def test_dateline_forms(lexicon, text, expected):
     assert fields(text, lexicon) == expected
@@ -71,6 +75,8 @@ def test_dateline_forms(lexicon, text, expected):
     "Anwar Dass (L) - shook hands with Lind.",
     "Anwar Dass (File) - shook hands with Lind.",
     "the minister said, March 3 - the talks ...",          # not capitalised
+    "Oslo - May 5 rally drew crowds.",                     # a dash-led date needs its year
+    "LONDON (March 3, 2026) ministers met.",               # a bracketed date needs its mark after
     "",
 ])
 def test_not_datelines(lexicon, text):

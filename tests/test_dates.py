@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.article import Article
 from pipeline.lexicon.lexicon import DEFAULT_DATA, Lexicon
-from pipeline.dates.expressions import date_for_sentence, resolve_dates, resolve_expression
+from pipeline.dates.expressions import date_for_sentence, find_expressions, resolve_dates, resolve_expression
 from pipeline.dates.grammar import ExpressionGrammar
 from pipeline.text.sentences import sentence_spans
 
@@ -419,3 +419,24 @@ def test_the_week_of_a_day_names_no_day(found, sentence):
 
 def test_a_day_of_a_week_of_talks_is_still_a_day(found):
     assert found("The envoys met in a week of talks on Oct. 27.")[0][2] == "day"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("on the 3rd of next month", date(2025, 12, 3)),
+    ("the 28th of last month", date(2025, 10, 28)),
+    ("on the 20th of this month", date(2025, 11, 20)),
+    ("the 31st of next month", date(2025, 12, 31)),
+])
+def test_an_ordinal_day_of_a_named_month_counts_from_publication(lexicon, phrase, expected):
+    assert resolve_expression(phrase, date(2025, 11, 8), lexicon, future=True) == (expected, "day")
+    assert resolve_expression(phrase, date(2025, 11, 8), lexicon, future=False) == (expected, "day")
+
+
+@pytest.mark.parametrize("text", [
+    "Wang Wentao will meet Lind for the 3rd of their rounds.",
+    "The 21st of the month is a holiday.",
+    "Lind will visit on the 30th of next month.",   # no February 30: nothing rather than a wrong day
+])
+def test_an_ordinal_not_naming_a_day_of_a_month_gives_no_day(lexicon, text):
+    found = find_expressions(text, sentence_spans(text), date(2026, 1, 20), lexicon)
+    assert not [t for t in found if t.value and t.precision == "day"]

@@ -31,6 +31,8 @@ def the_date(lexicon, text: str, published: date = WED):
     ("Wang Wentao held talks with Howard Lutnick in Geneva on October 27-29.", date(2025, 10, 27)),
     ("Wang Wentao met Howard Lutnick in Geneva on the 3rd.", date(2025, 11, 3)),
     ("Wang Wentao will meet Howard Lutnick in Geneva on the 12th.", date(2025, 11, 12)),
+    ("Wang Wentao will travel to Geneva on the 3rd of next month to meet Howard Lutnick.", date(2025, 12, 3)),
+    ("Wang Wentao and Howard Lutnick held talks in Geneva on the 29th of last month.", date(2025, 10, 29)),
 ])
 def test_the_clause_day_dates_the_meeting(lexicon, text, expected):
     assert the_date(lexicon, text) == expected
@@ -523,3 +525,63 @@ def test_the_days_of_a_gathering_of_several_days_give_no_day_of_a_meeting_on_its
 ])
 def test_one_day_of_a_gathering_or_days_of_the_talks_themselves_still_date_it(lexicon, text):
     assert the_date(lexicon, text) == date(2025, 11, 3)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao arrived in Hanoi on Thursday for a day of meetings. He held talks with Howard Lutnick on trade.",
+     date(2025, 10, 30)),
+    ("Wang Wentao flew to Lisbon on Tuesday to hold talks. He met Howard Lutnick at the ministry.", date(2025, 11, 4)),
+    ("Wang Wentao landed in Oslo on Monday for consultations with European partners. There he sat down with "
+     "Howard Lutnick.", date(2025, 11, 3)),
+    ("Wang Wentao will travel to Oslo on Monday for trade talks. He will meet Howard Lutnick.", date(2025, 11, 10)),
+])
+def test_the_day_of_a_trip_made_for_talks_dates_the_talks_told_next(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another paragraph, about something else
+    ("Wang Wentao arrived in Hanoi on Thursday for a day of meetings.\nTariffs rose sharply in October.\n"
+     "He held talks with Howard Lutnick.", None),
+    # a sentence about something else between
+    ("Wang Wentao arrived in Hanoi on Thursday for a day of meetings. Tariffs have risen. "
+     "He held talks with Howard Lutnick.", None),
+    # a stay of several days, or a visit of no said length
+    ("Wang Wentao arrived in Hanoi on Thursday for a three-day visit. He held talks with Howard Lutnick.", None),
+    ("Wang Wentao arrived in Hanoi on Thursday for a visit. He held talks with Howard Lutnick.", None),
+    ("Wang Wentao arrived in Hanoi on Thursday for two days of talks. He held talks with Howard Lutnick.", None),
+    # the talks' own day wins
+    ("Wang Wentao arrived in Hanoi on Thursday for a day of meetings. He held talks with Howard Lutnick on Friday.",
+     date(2025, 10, 31)),
+])
+def test_a_trip_day_stays_with_its_trip(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. Wang told reporters after the Nov. 3 session that "
+     "the mood was good.", date(2025, 11, 3)),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva.\nWang said the Nov. 3 session was useful.", date(2025, 11, 3)),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. Wang said Monday's session was useful.", date(2025, 11, 3)),
+    ("Wang Wentao will hold talks with Howard Lutnick in Geneva. Wang said the Nov. 20 session would be decisive.",
+     date(2025, 11, 20)),
+    # another meeting: one ahead of a held meeting, one named as later or earlier, not a meeting at all
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. They prepared the ground ahead of the Nov. 20 session.", None),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. Wang said the Nov. 20 session would be decisive.", None),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. Tariffs rose after the Nov. 3 election.", None),
+    ("Wang Wentao held talks with Howard Lutnick in Geneva. It was calmer than the Oct. 2 session.", None),
+])
+def test_a_day_written_as_the_attribute_of_the_meeting_told_next(lexicon, text, expected):
+    assert the_date(lexicon, text) == expected
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("Minister Wang Wentao today held talks with Howard Lutnick in Geneva.", date(2026, 3, 6), date(2026, 3, 6)),
+    ("Wang Wentao hosted Howard Lutnick for dinner last night in Geneva.", date(2026, 3, 6), date(2026, 3, 5)),
+    ("Wang Wentao met with Howard Lutnick yesterday afternoon in Geneva.", date(2026, 3, 6), date(2026, 3, 5)),
+    # a weekday and a day of the month that disagree: the number is kept
+    ("Wang Wentao met Howard Lutnick in Geneva on Tuesday, March 4.", date(2026, 3, 6), date(2026, 3, 4)),
+    ("WESTPORT – March 3, 2026 – Today, Wang Wentao met Howard Lutnick.", date(2026, 3, 5), date(2026, 3, 3)),
+])
+def test_relative_days_of_releases_and_transcripts(lexicon, text, published, expected):
+    assert the_date(lexicon, text, published) == expected

@@ -331,3 +331,43 @@ def test_a_city_opening_a_longer_name_is_no_place(places):
     assert _city(places, "They met on Monday, as first reported in the New York Times.") == ""
     assert _city(places, "They met in Geneva Monday.") == "Geneva"
     assert _city(places, "They met in Washington D.C. on Monday.") == "Washington"
+
+
+@pytest.mark.parametrize("opening, city", [
+    ("UNITED NATIONS (AP) — The envoy said ...", "New York"),
+    ("UNITED NATIONS, Nov 4 (Reuters) - The envoy said ...", "New York"),
+    ("VATICAN CITY (AP) — The pontiff received ...", "Vatican City"),
+    ("ABOARD AIR FORCE ONE (AP) — The president told ...", ""),
+    ("ABOARD THE PRESIDENTIAL PLANE (Wire) - The president told ...", ""),
+    ("UNITED STATES (Wire) - Officials said ...", ""),
+])
+def test_a_dateline_naming_an_institution_or_a_vehicle(lexicon, opening, city):
+    assert dateline([opening], lexicon=lexicon)[0] == city
+
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Zhou Lan flew to Lisbon on Tuesday. She met Erik Lind at the ministry.", "Lisbon"),
+    ("Zhou Lan will travel to Oslo on Monday. She will meet Erik Lind.", "Oslo"),
+    ("Zhou Lan headed to Lima on Monday. She met Erik Lind.", "Lima"),
+    ("Zhou Lan will fly to Quito on Monday. She will meet Erik Lind.", "Quito"),
+    ("Zhou Lan met Erik Lind in Madrid on Monday. She then flew to Lisbon.", "Madrid"),
+])
+def test_a_trip_to_a_city_places_the_meeting_told_next(lexicon, text, city):
+    (m,) = meetings_of(lexicon, text)
+    assert m.location == city
+
+
+def test_a_trip_told_in_another_paragraph_places_nothing(lexicon):
+    (m,) = meetings_of(lexicon, "Zhou Lan flew to Lisbon on Tuesday.\nShe met Erik Lind.")
+    assert m.location == ""
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Zhou Lan and Erik Lind met in Santiago, with Seoul seeking a larger quota.", "Santiago"),
+    ("Zhou Lan met Erik Lind in Lima on Monday, with Tokyo watching closely.", "Lima"),
+    ("Zhou Lan and Erik Lind held talks in Quito, Beijing having pressed for the meeting.", "Quito"),
+])
+def test_a_capital_standing_for_its_government_in_a_participle_clause_is_no_place(lexicon, text, city):
+    (m,) = meetings_of(lexicon, text)
+    assert m.location == city

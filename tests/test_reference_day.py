@@ -21,6 +21,9 @@ def day(lexicon, lead: str, published: date = THU) -> date | None:
     ("TOKYO, March 9 (Wire) - Ministers met.", THU),                  # too far ahead: a slip
     ("TOKYO, Feb 3 (Wire) - Ministers met.", THU),                    # a month old: a slip
     ("TOKYO (Wire) - Ministers met.", THU),
+    ("WASHINGTON – March 3, 2026 – Today the ministers met.", date(2026, 3, 3)),   # a release's dated line
+    ("Washington, D.C. (March 2, 2026) – Today the ministers met.", date(2026, 3, 2)),
+    ("WASHINGTON – February 3, 2026 – Today the ministers met.", THU),           # a month old: a slip
 ])
 def test_dateline_day_near_publication(lexicon, lead, expected):
     assert day(lexicon, lead) == expected

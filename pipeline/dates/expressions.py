@@ -143,6 +143,9 @@ def _resolve(g: ExpressionGrammar, m: re.Match, pub: date | None, future: bool) 
         if not pub:
             return None, "day"
         day, first = int(m["od"][:-2]), _shift_month(pub, 0)
+        if m["omon"]:   # "the 3rd of next month": that day of the month named, whatever the tense
+            month = _shift_month(first, g.month_shifts[m["omon"]])
+            return safe_date(month.year, month.month, day), "day"
         cands = [d.toordinal() for k in (-1, 0, 1)
                  if (d := safe_date((s := _shift_month(first, k)).year, s.month, day))]
         return date.fromordinal(_by_tense(cands, pub.toordinal(), future, STALE_DAYS)), "day"
@@ -259,7 +262,7 @@ def _acceptable(g: ExpressionGrammar, m: re.Match, text: str, low: str) -> bool:
     if m["ORD"]:   # "on the 12th." is a day; "the 12th round", "in the 21st century" are not
         prev, nxt = _word_before(low, m.start(), 0), _NEXT_WORD.match(low, m.end())
         return bool(prev) and prev[0] in g.prepositions and prev[0] != "in" and (
-            not nxt or nxt[1] != "of" and (nxt[1] in g.prepositions or nxt[1] in g.calendar.weekdays
+            not nxt or bool(m["omon"]) or nxt[1] != "of" and (nxt[1] in g.prepositions or nxt[1] in g.calendar.weekdays
                                              or nxt[1] in g.ordinal_followers))
     if m["WD"] and not (m["wpart"] or m["P"] or m["C"]):
         nxt = _WORD_AFTER.match(text, m.end())

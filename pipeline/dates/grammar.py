@@ -31,6 +31,8 @@ class ExpressionGrammar:
         self.prepositions = frozenset(data["prepositions"])
         # "Tuesday last week": the relative phrases of a week place a weekday in it
         self.weeks = {p: n for p, (unit, n) in self.relative.items() if unit == "week"}
+        # "the 3rd of next month": the relative phrases of a month that name one month place an ordinal day in it
+        self.month_shifts = {p: n for p, (unit, n) in self.relative.items() if unit == "month" and len(p.split()) == 2}
         self.future_cues = frozenset(data["future_cues"])
         self.until_words = frozenset(data["until_words"])
         self.ordinal_followers = frozenset(data["ordinal_followers"])
@@ -42,7 +44,8 @@ class ExpressionGrammar:
             rf"(?P<ISO>(?P<isoy>{YEAR})-(?P<isom>\d\d)-(?P<isod>\d\d))\b",
             rf"(?P<NUM>(?P<na>\d{{1,2}})(?P<nsep>[/.])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>{YEAR}))\b",
             rf"(?P<MD>{self._month_day('s')})",
-            rf"(?P<ORD>the (?P<od>{'|'.join(sorted(DAY_ORDINALS.values(), key=len, reverse=True))}))\b",
+            rf"(?P<ORD>the (?P<od>{'|'.join(sorted(DAY_ORDINALS.values(), key=len, reverse=True))})"
+            rf"(?: of (?P<omon>{trie_alternation(self.month_shifts)}))?)\b",
             rf"(?P<MY>(?P<mym>{cal.month})\b\.?,? (?P<myy>{YEAR}))\b",
             rf"(?P<AGO>(?P<agon>\d{{1,2}}|{cal.number}) (?P<agou>{'|'.join(UNITS)})s? ago)\b",
             rf"(?P<REL>{trie_alternation(self.relative)})\b",

@@ -8,7 +8,7 @@ from pipeline.article import Article, Meeting
 from pipeline.meetings.clauses import Context
 from pipeline.meetings.heads import delegation_heads
 from pipeline.meetings.clue import Clue, Group, unique
-from pipeline.meetings.days import into_week
+from pipeline.meetings.days import dated_reference, into_week
 from pipeline.meetings.manner import city_of_clause
 
 # a meeting of one trip: dated this many days apart at most
@@ -32,7 +32,7 @@ def assemble(ctx: Context, clues: list[Clue]) -> list[Meeting]:
     _name_country_sides(ctx, groups)
     groups = _name_delegation_heads(ctx, groups)
     groups = _without_covered(ctx, groups)
-    _share_dates(groups)
+    _share_dates(ctx, groups)
     _fill_places(ctx, groups)
     return [_meeting(ctx, g) for g in groups]
 
@@ -184,7 +184,7 @@ def _without_covered(ctx: Context, groups: list[Group]) -> list[Group]:
     return [g for g in groups if g.kind == "launch" or not any(fuller(g, h) for h in groups)]
 
 
-def _share_dates(groups: list[Group]) -> None:
+def _share_dates(ctx: Context, groups: list[Group]) -> None:
     """A meeting with no time of its own, reported in one sentence with a dated meeting of the
     same status ("Before his talks with Zhou on Monday, Hart will meet Sato"), or continuing the
     previous sentence's meeting ("She also met the central bank governor"), happened that day."""
@@ -199,6 +199,14 @@ def _share_dates(groups: list[Group]) -> None:
             if src is not None:
                 c.date, c.precision = src.date, "day"
                 break
+    for g in groups:   # "Ishiba met Xi here. ... after the Nov. 15 session": the next sentence's dated reference
+        if g.date or g.precision or g.kind in ("rounds", "follow"):
+            continue
+        others = {c.sent for h in groups if h is not g for c in h.clues}
+        nxt = sorted({c.sent + 1 for c in g.clues if c.kind != "back"} - others)
+        refs = [r for i in nxt if (r := dated_reference(ctx, i, g.status or "held")) is not None]
+        if len({r.value for r in refs}) == 1:
+            g.clues[0].date, g.clues[0].precision = refs[0].value, "day"
 
 
 def _name_country_sides(ctx: Context, groups: list[Group]) -> None:

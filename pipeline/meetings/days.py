@@ -36,6 +36,8 @@ _MEETING_NOUN = re.compile(r"\b(?:meeting|meetings|ministerial|assembly|conferen
 _DAY_RANGE = re.compile(r"\d\s*(?:-|–|and|to)\s*\d")
 _COUNTED = re.compile(r"\b\w+-day\b")
 _SPAN_LINK = re.compile(r"\s*(?:-|–|and|to|through|until|till)\s*")
+# "ahead of the Nov. 20 session": how far before a dated reference the word relating it to another meeting stands
+OTHER_BEFORE_REACH = 16
 # "the first meeting since ... on Monday": how far before a day its "since" may stand
 SINCE_REACH = 60
 
@@ -139,6 +141,12 @@ def met_since(ctx: Context, a: int, b: int, cue: int) -> list[tuple]:
     return found
 
 
+# "arrived on Thursday for a day of meetings", "flew in on Monday to hold talks": the trip's day, then what it was for
+_TRIP_FOR = re.compile(r"[^,;:]{0,40}?\b(?:for|to)\s+(?:[\w-]+\s+){0,3}?$")
+# "for a two-day visit", "three days of talks": a stay of several days, whose first day dates no meeting told next
+_SEVERAL_DAYS = re.compile(r"(?<!\bone)-days?\b|\bdays\b|\bweek")
+
+
 class PresenceRules:
     """ "Wang spent Tuesday in Geneva. He met Lind ...": a sentence of one place on one day, composed once per lexicon."""
 
@@ -147,6 +155,8 @@ class PresenceRules:
         self.presence = re.compile(rf"\b(?:{trie_alternation(data['presence_phrases'])})\b")
         self.trip = re.compile(rf"\b(?:{trie_alternation(data['trip_words'])})\b|\w-days?\b")
         self.cue = lexicon.compiled(MeetingRules).cue
+        self.cue_kind = lexicon.compiled(MeetingRules).cue_kind
+        self.arrival = re.compile(rf"\b(?:{trie_alternation(data['arrival_verbs'])})\b")
 
 
 def presence_day(ctx: Context, idx: int, a: int, b: int, persons: list[str]):
@@ -158,14 +168,31 @@ def presence_day(ctx: Context, idx: int, a: int, b: int, persons: list[str]):
         return None
     ps, pe = ctx.article.sentences[idx - 1]
     rules = ctx.lexicon.compiled(PresenceRules)
-    if "\n" in ctx.low[ps:s] or not rules.presence.search(ctx.low, ps, pe) or rules.trip.search(ctx.low, ps, pe) \
-            or rules.cue.search(ctx.low, ps, pe) or ctx.rules.planned.search(ctx.low, a, b) or _HAD.search(ctx.low, a, b):
+    if "\n" in ctx.low[ps:s] or _HAD.search(ctx.low, a, b):
         return None
     said = [t for t in ctx.article.dates if t.sentence == idx - 1 and t.start >= ctx.dateline_end]
     if len(said) != 1 or said[0].precision != "day" or said[0].value is None:
         return None
+    if not trip_for_talks(ctx, said[0], pe) and (
+            not rules.presence.search(ctx.low, ps, pe) or rules.trip.search(ctx.low, ps, pe)
+            or rules.cue.search(ctx.low, ps, pe) or ctx.rules.planned.search(ctx.low, a, b)):
+        return None
     there = {p.canonical for p in ctx.persons if ps <= p.start < pe}
     return said[0] if there & set(persons) else None
+
+
+def trip_for_talks(ctx: Context, t, pe: int) -> bool:
+    """ "arrived in Hanoi on Thursday for a day of meetings", "flew to Oslo on Monday to hold talks": a trip
+    made on that day for talks, which the talks told next in its paragraph took place on; not a stay of
+    several days ("for a three-day visit") nor a trip for a visit of no said length."""
+    s = ctx.article.sentences[t.sentence][0]
+    rules = ctx.lexicon.compiled(PresenceRules)
+    if not rules.arrival.search(ctx.low, s, t.start) or _SEVERAL_DAYS.search(ctx.low, s, pe):
+        return False
+    for m in rules.cue.finditer(ctx.low, t.end, pe):
+        if rules.cue_kind.get(m.group()) == "meet" and _TRIP_FOR.match(ctx.low, t.end, m.start()):
+            return True
+    return False
 
 
 def refined(best, exprs: list):
@@ -251,3 +278,32 @@ def another_gathering(ctx: Context, a: int, same_sentence: list) -> bool:
     meeting its sentence has told names another event, not that meeting again."""
     opens = ctx.lexicon.compiled(OtherEventRules).opens.match(ctx.low, a)
     return bool(opens) and any(len(c.parties) >= 2 and c.kind == "meet" for c in same_sentence)
+
+
+class DatedReferenceRules:
+    """ "after the Nov. 15 session", "Monday's talks": a day written as the attribute of a meeting noun,
+    composed once per lexicon."""
+
+    def __init__(self, lexicon):
+        nouns = set(lexicon.data("meeting_patterns.json")["meeting_nouns"]) | {"round", "negotiations"}
+        # "ahead of the Nov. 20 session", "since Monday's talks": another meeting than the one just reported
+        self.other_before = re.compile(r"\b(?:ahead of|before|prior to|since|until|unlike|than|next|previous|last)\s+(?:the\s+)?$")
+        self.noun_after = re.compile(rf"(?:['\u2019]s)?\s+(?:[\w-]+\s+){{0,2}}?(?:{trie_alternation(nouns)})\b")
+
+
+def dated_reference(ctx: Context, idx: int, status: str):
+    """The one day sentence `idx` gives a meeting noun as its attribute ("told reporters after the Nov. 15
+    session", "Monday's talks were useful"): a definite reference back to the meeting just reported; else None."""
+    rules = ctx.lexicon.compiled(DatedReferenceRules)
+    found = []
+    for t in ctx.article.dates:
+        if t.sentence != idx or t.precision != "day" or t.value is None or t.start < ctx.dateline_end:
+            continue
+        possessive = ctx.low.startswith(("'s ", "\u2019s "), t.end)
+        if (possessive or ctx.low.endswith("the ", 0, t.start)) and rules.noun_after.match(ctx.low, t.end) \
+                and not rules.other_before.search(ctx.low, max(0, t.start - OTHER_BEFORE_REACH), t.start):
+            found.append(t)
+    pub = ctx.article.published
+    if len(found) != 1 or pub and (found[0].value > pub) != (status == "planned"):
+        return None   # a held meeting's day lies behind publication, a planned one's ahead
+    return found[0]

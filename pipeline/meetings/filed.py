@@ -61,7 +61,7 @@ def dateline(paragraphs: list[str], metadata: list[str] = (), *, lexicon) -> tup
         line = parse_dateline(para, lexicon)
         if line:
             name, low = line.place, line.place.lower()
-            known = places.city_of.get(low)
+            known = places.city_of.get(low) or places.dateline_city.get(low)
             bare = not known and not line.agency and line.month is None
             # "ANALYSIS:", "EXCLUSIVE:": a kicker in capitals before a colon is no place
             kicker = bare and para[line.end - 2:line.end].strip() == ":"

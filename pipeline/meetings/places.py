@@ -76,7 +76,8 @@ _BARE_CAPITAL = re.compile(r"\bin the (?:(?:heart|centre|center|outskirts|suburb
                            r"where|after|before|that|which)\b|$)")
 _LIST_SEPARATOR = re.compile(r",? and |, ")
 _ARRIVAL = re.compile(r"\b(?:arrived in|arrives in|arriving in|landed in|lands in|is in|was in|"
-                      r"visit to|trip to|travelled to|traveled to)\s+$")
+                      r"visit to|trip to|travelled to|traveled to|travels to|travel to|fly to|flew to|flew into|flies to|"
+                      r"flown to|headed to|heads to)\s+$")
 
 
 class PlaceTables:
@@ -130,6 +131,8 @@ class PlaceTables:
         self.city = re.compile(r"\b" + trie_alternation(self.city_of) + r"\b")   # a trie: the scan fails on the first letter
         # "at the Great Hall of the People": a landmark stands for its city
         self.venue_city = {v.lower(): city for city, venues in data["venues"].items() for v in venues}
+        # "UNITED NATIONS (AP) -": a dateline naming the institution it was filed at
+        self.dateline_city = {v: city for city, names in data["dateline_institutions"].items() for v in names}
         # "the ambassador in Washington", "a former official in Shanghai": where someone works or lives
         self.resident = re.compile(r"(?:,\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'-]+\s+){0,3}?(?:"
                                    + trie_alternation(data["resident_nouns"]) + r")|\b(?:"

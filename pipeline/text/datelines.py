@@ -3,9 +3,10 @@
     BEIJING, Nov 2 (Reuters) -        TOKYO (Kyodo) --          New Delhi: ...
     Seoul, Mar 30: ...                GYEONGJU, South Korea (AP) —
     TOKYO, March 3, 2025 - ...        DETROIT, the United States, May 26 (Xinhua) --
+    WASHINGTON – March 3, 2026 – ...  Washington, D.C. (March 3, 2026) – ...
 
 A dateline is a place, then optionally a region (", South Korea"), a month-day with an
-optional year (either order), an agency in parentheses, and a dash, double dash, en or em
+optional year (either order) after a comma, or a full date after a dash or in brackets (a release's), an agency in parentheses, and a dash, double dash, en or em
 dash, or colon before the story begins. How much of that a line needs depends on the place:
 - a date or an agency makes any capitalised place a dateline ("Tokyo, June 15 (Jiji Press)--");
 - without either, a place in capitals needs a dash or colon ("WASHINGTON -", "NEW DELHI:"),
@@ -57,7 +58,10 @@ class DatelineGrammar:
             rf"(?P<place>{_WORD}(?: {_WORD}){{0,{MAX_PLACE_WORDS - 1}}})"
             rf"(?:,\s*(?:the\s+)?(?P<region>{_WORD}(?: {_WORD}){{0,{MAX_REGION_WORDS - 1}}})"
             rf"(?=\s*[,(:–—-]|\s*$))?"
-            rf"(?:,\s*(?P<date>{self.calendar.month_day()}))?"
+            rf"(?:,\s*(?P<date>{self.calendar.month_day()})"
+            # a release's "WASHINGTON – March 3, 2026 –", "Washington, D.C. (March 3, 2026) –": a full date after a dash or in brackets
+            rf"|\s*(?:(?:--|[–—])\s*|\s-\s+)(?P<rdate>{self.calendar.month_day('r', year_needed=True)})"
+            rf"|\s*\((?P<bdate>{self.calendar.month_day('b', year_needed=True)})\))?"
             rf"(?:\s*\((?P<agency>[^()\n]{{1,{MAX_AGENCY}}})\))?"
             + _SEPARATOR)
         self._first_word = re.compile(_LETTERS)
@@ -71,8 +75,9 @@ class DatelineGrammar:
         if m is None:
             return None
         place, region, agency = m["place"], m["region"] or "", (m["agency"] or "").strip()
-        day = self.calendar.read_month_day(m) if m["date"] else None
-        if m["date"] and day is None:
+        tag = "" if m["date"] else "r" if m["rdate"] else "b" if m["bdate"] else None
+        day = self.calendar.read_month_day(m, tag) if tag is not None else None
+        if tag is not None and day is None:
             return None         # "Feb 30": not a date, so not a dateline either
         if not (self._capitalised(place) and (not region or self._capitalised(region))):
             return None
