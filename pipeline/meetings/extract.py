@@ -152,6 +152,11 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     # "Wang and Lutnick resumed talks in Geneva on Monday": named people's talks on a day are a meeting, not a launch
     concrete = len(persons) >= 2 and base.get("precision") == "day" and "agree" not in kinds
     launches = [] if concrete else list(rules.launch.finditer(low, a, b))
+    # "Sweden and Chile opened talks in Santiago on Monday": talks opened on a day were held that day
+    if launches and base.get("precision") == "day" and "agree" not in kinds and len(unique(countries)) >= 2 \
+            and all(rules.opened_past.fullmatch(m.group("verb") or "") for m in launches) \
+            and status_of(ctx, seg, base.get("date")) == "held":
+        launches = []
     for m in launches:   # "agreed to launch a dialogue": a planned meeting of the sides
         ks = unique(countries + [k for k in sides if k in ctx.places.country_names])
         if len(ks) >= 2:

@@ -145,6 +145,8 @@ class MeetingRules:
             r"(?:[a-z-]+ ){0,3}?" + any_of(data["dialogue_formats"]) + r"\b|"
             r"\b(?P<hold>" + agreed_to + r"hold) (?:" + modifiers + " )*(?:[a-z-]+ ){0,3}?"
             + any_of(data["held_formats"]) + r"\b")
+        # "opened talks", "launched negotiations": the past of a verb that starts talks, not one that sets up a body
+        self.opened_past = re.compile(any_of(data["opened_past"]))
 
     def _clauses(self, data: dict, calendar: Calendar) -> None:
         """Where a clause ends, and what in it points back at a meeting or says how it was held."""

@@ -1,0 +1,112 @@
+"""Clause shapes of meetings: talks opened on a day by countries, follow-on sentences with no
+meeting noun, courtesy calls on several people, and two meetings of different modes in one
+sentence. Invented sentences; the whole pipeline runs (names found by their titles).
+"""
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.article import Article
+from pipeline.process import process_article
+
+PUBLISHED = date(2025, 11, 5)   # a Wednesday: Monday is the 3rd, Tuesday the 4th
+
+
+def meetings(lexicon, text: str):
+    article = Article(origin="t.txt", raw_text=text, paragraphs=text.split("\n"), published_raw=PUBLISHED.isoformat())
+    return process_article(article, lexicon).meetings
+
+
+def rows(ms) -> list[tuple]:
+    return sorted((tuple(sorted(m.participants)), m.date, m.location, m.mode, m.status) for m in ms)
+
+
+# --- talks opened on a day are talks held that day ------------------------------------------------
+
+def test_countries_opening_talks_in_a_city_on_a_day_held_them_that_day(lexicon):
+    assert rows(meetings(lexicon, "Sweden and Chile opened talks in Santiago on Monday on a trade deal.")) == [
+        (("Chile", "Sweden"), date(2025, 11, 3), "Santiago", "in_person", "held")]
+
+
+def test_launching_negotiations_on_a_day_is_a_held_round(lexicon):
+    [m] = meetings(lexicon, "Canada and Japan launched negotiations on a digital trade pact in Tokyo on Tuesday.")
+    assert (m.date, m.location, m.status) == (date(2025, 11, 4), "Tokyo", "held")
+
+
+def test_starting_consultations_on_a_day_is_a_held_round(lexicon):
+    [m] = meetings(lexicon, "Norway and Peru started formal consultations in Lima on Monday.")
+    assert (m.date, m.location, m.status) == (date(2025, 11, 3), "Lima", "held")
+
+
+def test_agreeing_to_open_talks_stays_a_plan(lexicon):
+    [m] = meetings(lexicon, "Sweden and Chile agreed to open talks in Santiago on Monday.")
+    assert m.status == "planned" and m.date is None
+
+
+def test_opening_talks_next_month_stays_a_plan(lexicon):
+    [m] = meetings(lexicon, "Norway and Peru will open talks in Lima next month.")
+    assert m.status == "planned" and m.date is None
+
+
+def test_setting_up_a_working_group_on_a_day_is_no_held_meeting(lexicon):
+    assert all(m.status == "planned" and m.date is None
+               for m in meetings(lexicon, "Canada and Japan set up a working group on steel on Monday."))
+
+
+def test_talks_opened_in_a_year_are_no_day(lexicon):
+    assert all(m.date is None for m in meetings(lexicon, "Sweden and Chile, which opened talks in 2023, "
+                                                         "have yet to settle farm tariffs."))
+
+
+# --- signings by two people whose titles are several words -----------------------------------------
+
+def test_a_signing_by_people_with_compound_titles_is_a_meeting(lexicon):
+    [m] = meetings(lexicon, "US Interior Secretary Mark Dalton and Canadian Fisheries and Oceans Minister "
+                            "Claire Dubois signed an agreement in Ottawa on Tuesday.")
+    assert set(m.participants) == {"Mark Dalton", "Claire Dubois"}
+    assert (m.date, m.location, m.status) == (date(2025, 11, 4), "Ottawa", "held")
+
+
+def test_a_pact_signed_by_people_with_compound_titles_is_a_meeting(lexicon):
+    ms = meetings(lexicon, "A fisheries pact was signed by Australian Home Affairs Minister Sam Kerr and "
+                           "Indonesian Marine Affairs and Fisheries Minister Dewi Lestari in Jakarta on Friday.")
+    assert [set(m.participants) for m in ms] == [{"Sam Kerr", "Dewi Lestari"}]
+
+
+def test_one_person_signing_beside_a_lowercase_aside_is_no_meeting(lexicon):
+    assert meetings(lexicon, "US Interior Secretary Mark Dalton and officials from the agency he leads "
+                             "signed an order in Washington on Tuesday.") == []
+
+
+def test_two_people_of_one_country_signing_are_no_meeting(lexicon):
+    assert meetings(lexicon, "Canadian Trade Minister Claire Dubois and Canadian Fisheries and Oceans Minister "
+                             "Luc Moreau signed a memo in Ottawa on Tuesday.") == []
+
+
+# --- plural calls on a list of people: one meeting each ---------------------------------------------
+
+def test_courtesy_calls_on_two_people_are_two_meetings(lexicon):
+    ms = meetings(lexicon, "Indian Commerce Minister Ravi Menon paid courtesy calls on Kenyan President Daniel Otieno "
+                           "and Prime Minister Grace Wanjiru in Nairobi on Monday.")
+    assert sorted(tuple(sorted(m.participants)) for m in ms) == [("Daniel Otieno", "Ravi Menon"),
+                                                                  ("Grace Wanjiru", "Ravi Menon")]
+    assert all((m.location, m.date) == ("Nairobi", date(2025, 11, 3)) for m in ms)
+
+
+def test_phone_calls_with_two_people_are_two_calls(lexicon):
+    ms = meetings(lexicon, "Brazilian Foreign Minister Paulo Reis held phone calls with Mexican Economy Secretary "
+                           "Laura Ortiz and Argentine Foreign Minister Diego Sosa on Tuesday.")
+    assert sorted(tuple(sorted(m.participants)) for m in ms) == [("Diego Sosa", "Paulo Reis"), ("Laura Ortiz", "Paulo Reis")]
+    assert all(m.mode == "phone" for m in ms)
+
+
+def test_one_courtesy_call_on_two_people_is_one_meeting(lexicon):
+    [m] = meetings(lexicon, "Indian Commerce Minister Ravi Menon paid a courtesy call on Kenyan President Daniel Otieno "
+                            "and Prime Minister Grace Wanjiru in Nairobi on Monday.")
+    assert set(m.participants) == {"Ravi Menon", "Daniel Otieno", "Grace Wanjiru"}
+
+
+def test_a_meeting_with_two_people_is_one_meeting(lexicon):
+    [m] = meetings(lexicon, "Brazilian Foreign Minister Paulo Reis held a meeting with Mexican Economy Secretary "
+                            "Laura Ortiz and Argentine Foreign Minister Diego Sosa in Lima on Tuesday.")
+    assert len(m.participants) == 3
