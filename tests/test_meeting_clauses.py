@@ -110,3 +110,34 @@ def test_a_meeting_with_two_people_is_one_meeting(lexicon):
     [m] = meetings(lexicon, "Brazilian Foreign Minister Paulo Reis held a meeting with Mexican Economy Secretary "
                             "Laura Ortiz and Argentine Foreign Minister Diego Sosa in Lima on Tuesday.")
     assert len(m.participants) == 3
+
+
+# --- a relative clause inside a leading meeting phrase ----------------------------------------------
+
+LINDQVIST_ROJAS = "Swedish Trade Minister Tomas Lindqvist and Chilean Foreign Minister Ana Rojas"
+
+
+def test_a_relative_clause_in_the_leading_meeting_phrase_keeps_the_meeting_whole(lexicon):
+    [m] = meetings(lexicon, f"In a meeting in Geneva that ran past lunch, {LINDQVIST_ROJAS} settled the dispute.")
+    assert set(m.participants) == {"Tomas Lindqvist", "Ana Rojas"} and (m.location, m.status) == ("Geneva", "held")
+
+
+def test_the_day_told_in_the_relative_clause_is_the_meetings(lexicon):
+    [m] = meetings(lexicon, f"During talks in Oslo that lasted six hours on Monday, {LINDQVIST_ROJAS} settled the dispute.")
+    assert (m.location, m.date) == ("Oslo", date(2025, 11, 3))
+
+
+def test_a_which_clause_in_the_leading_phrase(lexicon):
+    [m] = meetings(lexicon, f"At a meeting in Hanoi, which was closed to the press, {LINDQVIST_ROJAS} discussed "
+                            "rice exports on Tuesday.")
+    assert (m.location, m.date) == ("Hanoi", date(2025, 11, 4))
+
+
+def test_a_person_named_in_the_relative_clause_is_no_party(lexicon):
+    ms = meetings(lexicon, "At talks in Geneva that Peruvian Trade Minister Luis Quispe did not attend, "
+                           f"{LINDQVIST_ROJAS} settled the dispute.")
+    assert all("Luis Quispe" not in m.participants for m in ms)
+
+
+def test_a_leading_report_is_no_meeting(lexicon):
+    assert meetings(lexicon, f"In a report that ran to 40 pages, {LINDQVIST_ROJAS} set out their positions.") == []

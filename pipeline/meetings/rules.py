@@ -167,6 +167,11 @@ class MeetingRules:
                                   # "The meeting, held on Monday, ...", "The talks, which began on Monday, ..."
                                   + r"|" + named + r",\s+(?:which\s+|that\s+)?" + whole(data["setting_verbs"] + ["held"]) + ")")
         self.owner = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b")
+        # "In a meeting in Geneva (that ran past lunch), A and B ...": a sentence opening on the meeting,
+        # then the relative clause that describes it, closed by a comma
+        self.opening_meeting = re.compile(r"\s*[\"'“‘]?(?:in|at|during|over|throughout)\s+(?:[\w-]+\s+){0,3}?"
+                                          + nouns + r"\b[^,;:.]{0,50}")
+        self.describing = re.compile(r",? (?:that|which)\b[^,;:.]{3,80},")
         # "the summit (in Osaka) brought together ...": an event as the subject of a gathering verb
         self.gathering_subject = re.compile(whole(data["meeting_nouns"] + data["gatherings"])
                                             + r"(?: (?:in|at|on|of|between|with) [^,.;:]{0,60}?)?" + SUBJECT_GAP + "$")
