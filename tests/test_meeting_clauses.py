@@ -141,3 +141,75 @@ def test_a_person_named_in_the_relative_clause_is_no_party(lexicon):
 
 def test_a_leading_report_is_no_meeting(lexicon):
     assert meetings(lexicon, f"In a report that ran to 40 pages, {LINDQVIST_ROJAS} set out their positions.") == []
+
+
+# --- a follow-on sentence with no meeting noun --------------------------------------------------------
+
+MET = "Swedish Trade Minister Tomas Lindqvist met Chilean Foreign Minister Ana Rojas in Santiago on Monday.\n"
+
+
+def test_the_two_sitting_down_again_is_a_second_meeting_on_its_own_day(lexicon):
+    ms = meetings(lexicon, MET + "The two sat down again on Tuesday.")
+    assert sorted((m.date, m.status) for m in ms) == [(date(2025, 11, 3), "held"), (date(2025, 11, 4), "held")]
+    assert all(set(m.participants) == {"Tomas Lindqvist", "Ana Rojas"} for m in ms)
+
+
+def test_they_sitting_down_together_is_a_second_meeting(lexicon):
+    ms = meetings(lexicon, MET + "They sat down together on Tuesday to go over the text.")
+    assert sorted(m.date for m in ms) == [date(2025, 11, 3), date(2025, 11, 4)]
+
+
+def test_speaking_again_by_phone_is_a_call_of_those_people(lexicon):
+    ms = meetings(lexicon, MET + "They spoke again by phone on Friday.")
+    assert ("phone", date(2025, 10, 31)) in {(m.mode, m.date) for m in ms}
+
+
+def test_sitting_down_to_write_is_no_meeting(lexicon):
+    assert len(meetings(lexicon, MET + "Lindqvist later sat down to write his report on Tuesday.")) == 1
+
+
+def test_an_audience_sitting_down_is_no_meeting(lexicon):
+    assert meetings(lexicon, "The delegates sat down again after the anthem on Tuesday.") == []
+
+
+# --- two meetings of different modes in one sentence ----------------------------------------------------
+
+def test_officials_meeting_a_week_before_a_video_call_keep_their_city_and_mode(lexicon):
+    ms = meetings(lexicon, f"{LINDQVIST_ROJAS} spoke by video on Monday, a week after their officials met in Pretoria.")
+    assert rows(ms) == [(("Ana Rojas", "Tomas Lindqvist"), date(2025, 11, 3), "", "video", "held"),
+                        (("Chile", "Sweden"), None, "Pretoria", "in_person", "held")]
+
+
+def test_officials_of_the_two_countries_days_before_a_call_are_the_countries(lexicon):
+    ms = meetings(lexicon, "Norwegian Fisheries Minister Kari Dahl and Peruvian Trade Minister Luis Quispe held a phone "
+                           "call on Tuesday, days after negotiators of the two countries held talks in Lima.")
+    assert rows(ms) == [(("Kari Dahl", "Luis Quispe"), date(2025, 11, 4), "", "phone", "held"),
+                        (("Norway", "Peru"), None, "Lima", "in_person", "held")]
+
+
+def test_talks_after_which_the_named_people_spoke_are_theirs(lexicon):
+    ms = meetings(lexicon, f"{LINDQVIST_ROJAS} announced the deal on Monday after talks in Geneva.")
+    assert all(set(m.participants) == {"Tomas Lindqvist", "Ana Rojas"} for m in ms)   # no row of the countries
+
+
+def test_a_week_after_something_else_is_one_meeting(lexicon):
+    ms = meetings(lexicon, f"{LINDQVIST_ROJAS} met in Geneva on Monday, a week after the tariffs took effect.")
+    assert rows(ms) == [(("Ana Rojas", "Tomas Lindqvist"), date(2025, 11, 3), "Geneva", "in_person", "held")]
+
+
+def test_their_officials_preparing_a_text_is_no_meeting(lexicon):
+    ms = meetings(lexicon, f"{LINDQVIST_ROJAS} met in Geneva on Monday after their officials prepared the text.")
+    assert len(ms) == 1
+
+
+def test_the_city_a_person_spent_the_day_in_is_the_next_sentences_meetings(lexicon):
+    [m] = meetings(lexicon, "Norwegian Fisheries Minister Kari Dahl spent Monday in Lima. In a meeting at the trade "
+                            "ministry that ran into the evening, Dahl and Peruvian Trade Minister Luis Quispe went "
+                            "through a list of disputes.")
+    assert (m.date, m.location, m.status) == (date(2025, 11, 3), "Lima", "held")
+
+
+def test_a_city_told_without_presence_lends_no_place(lexicon):
+    [m] = meetings(lexicon, "Norwegian Fisheries Minister Kari Dahl praised Lima on Monday. In a meeting at the trade "
+                            "ministry, Dahl and Peruvian Trade Minister Luis Quispe went through a list of disputes.")
+    assert m.location == ""

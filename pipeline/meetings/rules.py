@@ -171,6 +171,9 @@ class MeetingRules:
         # then the relative clause that describes it, closed by a comma
         self.opening_meeting = re.compile(r"\s*[\"'“‘]?(?:in|at|during|over|throughout)\s+(?:[\w-]+\s+){0,3}?"
                                           + nouns + r"\b[^,;:.]{0,50}")
+        self.deputies = re.compile(whole(data["deputy_nouns"]))
+        # ", a week after", "days before": a clause told a span of time away from the sentence's day
+        self.span_apart = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s*,?\s*(?:after|before|following|prior to)\b")
         self.describing = re.compile(r",? (?:that|which)\b[^,;:.]{3,80},")
         # "the summit (in Osaka) brought together ...": an event as the subject of a gathering verb
         self.gathering_subject = re.compile(whole(data["meeting_nouns"] + data["gatherings"])
