@@ -213,3 +213,39 @@ def test_a_city_told_without_presence_lends_no_place(lexicon):
     [m] = meetings(lexicon, "Norwegian Fisheries Minister Kari Dahl praised Lima on Monday. In a meeting at the trade "
                             "ministry, Dahl and Peruvian Trade Minister Luis Quispe went through a list of disputes.")
     assert m.location == ""
+
+
+# --- "spoke by video (on a day) with" -------------------------------------------------------------------
+
+def test_speaking_by_video_with_someone_is_a_video_call(lexicon):
+    [m] = meetings(lexicon, "Norwegian Fisheries Minister Kari Dahl spoke by video with Chilean Economy Minister "
+                            "Ana Rojas on Monday.")
+    assert (set(m.participants), m.mode, m.date) == ({"Kari Dahl", "Ana Rojas"}, "video", date(2025, 11, 3))
+
+
+def test_a_day_between_spoke_and_with_keeps_the_call(lexicon):
+    [m] = meetings(lexicon, "Norwegian Fisheries Minister Kari Dahl spoke by video on Monday with Chilean Economy "
+                            "Minister Ana Rojas.")
+    assert (m.mode, m.date) == ("video", date(2025, 11, 3))
+
+
+def test_speaking_at_a_forum_beside_someone_is_no_call(lexicon):
+    assert meetings(lexicon, "Norwegian Fisheries Minister Kari Dahl spoke at a forum on Monday, and Chilean Economy "
+                             "Minister Ana Rojas spoke after her.") == []
+
+
+def test_speaking_with_a_compatriot_is_no_meeting(lexicon):
+    assert meetings(lexicon, "Norwegian Fisheries Minister Kari Dahl spoke on Monday with Norwegian Trade Minister "
+                             "Ola Berg.") == []
+
+
+def test_a_time_phrase_before_the_leading_meeting_phrase(lexicon):
+    ms = meetings(lexicon, "Earlier in the week, in talks in Toronto that stretched past midnight on Monday, officials "
+                           "of Canada and Mexico settled the last dispute over steel quotas.")
+    assert rows(ms) == [(("Canada", "Mexico"), date(2025, 11, 3), "Toronto", "in_person", "held")]
+
+
+def test_officials_talks_in_a_later_sentence_are_not_the_ministers_meeting(lexicon):
+    ms = meetings(lexicon, "Canadian Trade Minister Claire Dubois spoke with Mexican Economy Secretary Rosa Vega.\n"
+                           "In talks in Toronto on Monday, officials of the two countries settled the steel dispute.")
+    assert (("Canada", "Mexico"), date(2025, 11, 3), "Toronto", "in_person", "held") in rows(ms)

@@ -80,7 +80,9 @@ def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool
     if kind == "spoke":   # "A and B talked about tariffs"; not "A and B spoke at the forum"
         # a conversation of its own has a day; "A and B talked about X" alone tells what a meeting covered
         own_day = any(a <= d.start < b for d in ctx.article.dates)
-        return not (_SPOKE_TO_EACH_OTHER.match(low, m.end()) and own_day and _joint_subject(ctx, m, a))
+        # "Dahl spoke by video on Monday with Rojas": the subject with a person of another country
+        return not (own_day and (_SPOKE_TO_EACH_OTHER.match(low, m.end()) and _joint_subject(ctx, m, a)
+                                 or _signs_with(ctx, m, a, b)))
     if kind == "in_person" and m.group().startswith("call"):   # "he called on Vietnam's trade minister Dien"
         host = next((p for p in ctx.persons if m.end() <= p.start <= m.end() + OBJECT_REACH), None)
         caller = _person_subject(ctx, m, a)
@@ -116,8 +118,8 @@ def _joint_subject(ctx: Context, m: re.Match, a: int) -> bool:
 
 
 def _signs_with(ctx: Context, m: re.Match, a: int, b: int) -> bool:
-    """ "Kim is expected to travel to Santiago to sign a memorandum with Williams": the clause's subject
-    signs with a person of another country named after "with"."""
+    """ "Kim is expected to travel to Santiago to sign a memorandum with Williams", "Dahl spoke by video
+    on Monday with Rojas": the clause's subject acts with a person of another country named after "with"."""
     subject = next((p for p in ctx.persons if a <= p.start < m.start()), None)
     with_ = _WITH.search(ctx.low, m.end(), min(b, m.end() + SIGNED_WITH_REACH))
     other = next((p for p in ctx.persons if with_ and p.start == with_.end()), None)

@@ -169,7 +169,8 @@ class MeetingRules:
         self.owner = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b")
         # "In a meeting in Geneva (that ran past lunch), A and B ...": a sentence opening on the meeting,
         # then the relative clause that describes it, closed by a comma
-        self.opening_meeting = re.compile(r"\s*[\"'“‘]?(?:in|at|during|over|throughout)\s+(?:[\w-]+\s+){0,3}?"
+        # ("Earlier in the week, in talks in Toronto that ...": a short time phrase may come first)
+        self.opening_meeting = re.compile(r"\s*[\"'“‘]?(?:[a-z][\w-]*(?: [\w-]+){0,3}, )?(?:in|at|during|over|throughout)\s+(?:[\w-]+\s+){0,3}?"
                                           + nouns + r"\b[^,;:.]{0,50}")
         self.deputies = re.compile(whole(data["deputy_nouns"]))
         # ", a week after", "days before": a clause told a span of time away from the sentence's day
