@@ -66,8 +66,6 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
         return False   # "the two men will meet again on Tuesday ... talks would continue in Stockholm": two rounds
     if (c.repeat and c.key or c.aside) and len(_sides_of(ctx, g.clues)) > len(_sides_of(ctx, [c])):
         return False   # one of the separate meetings a clause lists, or one on the sidelines, is not the larger one
-    if _officials_and_named(g.clues, c) or any(_officials_and_named([c], x) for x in g.clues):
-        return False   # "... in talks in Toronto, officials of the two countries settled": not the ministers' meeting
     gk, ck = set(g.countries), set(c.countries)
     if gk and ck and not (gk <= ck or ck <= gk):
         return False
@@ -89,11 +87,6 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
                 and not c.repeat and not c.visit and _named(ctx, c) == _named(ctx, g) and len(_named(ctx, c)) >= 2
                 and c.sent - g.clues[-1].sent <= 1)
     return True
-
-
-def _officials_and_named(clues: list[Clue], c: Clue) -> bool:
-    """`c` is a meeting of unnamed officials told in a sentence of its own, `clues` one of named people."""
-    return c.deputies and not c.persons and any(x.persons for x in clues) and all(x.sent != c.sent for x in clues)
 
 
 def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
