@@ -193,7 +193,7 @@ def _share_dates(ctx: Context, groups: list[Group]) -> None:
     for g in groups:
         if g.date or g.precision or g.kind in ("rounds", "follow"):   # an earlier or later round is another day
             continue
-        for c in g.clues:
+        for c in (c for c in g.clues if not c.span_apart):   # "a week after their officials met": another day
             src = next((d for s, st, d in dated if d is not g and st == (g.status or "held") and (
                 s == c.sent or (c.also and s == c.sent - 1))), None)
             if src is not None:
@@ -214,8 +214,8 @@ def _name_country_sides(ctx: Context, groups: list[Group]) -> None:
     side of one meeting takes the person who stands for that country in another meeting
     reported in the same sentence."""
     for g in groups:   # a later round left to unnamed officials keeps its countries
-        if g.kind in ("launch", "follow") or not any(c.sides for c in g.clues):
-            continue
+        if g.kind in ("launch", "follow") or not any(c.sides for c in g.clues) or all(c.deputies for c in g.clues):
+            continue   # "days after officials of the two countries met": not the named people
         sents = {c.sent for c in g.clues if c.kind != "back"}
         for other in groups:
             if other is g or other.kind == "launch" or not sents & {c.sent for c in other.clues if c.kind != "back"}:

@@ -194,6 +194,10 @@ def segments(ctx: Context, s: int, e: int) -> list[tuple[int, int]]:
         if end and ctx.rules.cue.search(ctx.low, a, end.start()) and ctx.rules.cue.search(ctx.low, end.end(), b):
             spans[i:i + 1] = [(a, end.start()), (end.start(), b)]
             ctx.resumed[end.start()] = a
+    if len(spans) > 1 and ctx.rules.opening_meeting.fullmatch(ctx.low, *spans[0]) \
+            and (rel := ctx.rules.describing.match(ctx.low, spans[1][0], spans[1][1])) \
+            and not ctx.persons_in(rel.start(), rel.end()):
+        spans[0:2] = [(spans[0][0], spans[1][1])]   # the relative clause describes the opening meeting
     a, b = spans[0]
     comma = ctx.low.find(",", a, b)
     if LEADING.match(ctx.low, a) and comma > 0 and not _during_talks(ctx, a, comma):   # "After the talks with X, Y said": two clauses

@@ -35,6 +35,8 @@ class Clue:
     visit: bool = False                    # a trip to a country (its destination), not talks named as such
     pointer: bool = False                  # "the talks", "their meeting": points back at one meeting
     cities: list[str] = field(default_factory=list)   # earlier rounds of the article's meeting, one per city
+    deputies: bool = False                 # "their officials met": sides no named person stands for
+    span_apart: bool = False               # ", a week after ...": told a span of time from the sentence's day
 
     @property
     def parties(self) -> list[str]:

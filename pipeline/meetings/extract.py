@@ -27,8 +27,8 @@ from pipeline.text.folding import lower_keeping_offsets
 from pipeline.meetings.clue import Clue, unique
 from pipeline.meetings.days import another_gathering, met_since
 from pipeline.meetings.followups import FollowUpRules, convened_body, follow_up, launched_body_meeting
-from pipeline.meetings.manner import (city_here, city_in_relative, city_of_clause, city_there, has_tense, invitation_day,
-                                      mode, status_of, when)
+from pipeline.meetings.manner import (city_here, city_in_relative, city_of_clause, city_of_presence, city_there,
+                                      has_tense, invitation_day, mode, status_of, when)
 from pipeline.meetings.participants import implicit_countries, parties_of
 from pipeline.meetings.separate import split_counterparts
 from pipeline.meetings.roles import weak_cue_fails
@@ -44,6 +44,9 @@ _SINCE = re.compile(r"\bsince\b")
 _THEIR = re.compile(r"\btheir\b")
 # "will visit", "is due to visit", "would then visit": the words that make "visit" a verb stand right before it
 VISIT_VERB_REACH = 20
+# ", two weeks | after": how far the span's words reach either side of the cut before "after"
+SPAN_APART_BEFORE = 10
+SPAN_APART_INTO = 12
 _TO_VISIT = re.compile(r"\b(?:will|would|shall|to|may|might|could|should|must)\s+(?:then\s+|also\s+|later\s+)?$")
 _DETERMINER = re.compile(r"\b(?:the|his|her|their|its|a|an|this|that)\s+(?:[\w-]+\s+)?$")
 _ASIDE = re.compile(r"\b(?:bilateral (?:meeting|meetings|talks|discussions|session)|on the (?:sidelines|margins))\b")
@@ -107,6 +110,13 @@ def extract_meetings(article: Article, lexicon: Lexicon) -> Article:
     return article
 
 
+def _span_apart(ctx: Context, idx: int, a: int) -> bool:
+    """ "..., a week | after their officials met": the clause at `a` opens a span of time away."""
+    m = ctx.rules.span_apart.search(ctx.low, max(ctx.article.sentences[idx][0], a - SPAN_APART_BEFORE),
+                                    a + SPAN_APART_INTO)
+    return bool(m and m.start() < a < m.end())
+
+
 def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match],
                       earlier: list[Clue], only_segment: bool) -> list[Clue]:
     low, rules = ctx.low, ctx.rules
@@ -143,6 +153,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
             and any(c.sent >= idx - 1 and set(c.countries) == set(countries) for c in earlier):
         persons, sides = [], list(countries)   # "the two sides vowed to hold talks": the countries will meet
     base = dict(sent=idx, persons=persons, sides=sides, countries=countries, occasion=parties.occasion,
+                deputies=bool(sides and not persons and rules.deputies.search(seg)),
+                span_apart=_span_apart(ctx, idx, a),
                 repeat=bool(rules.repeat.search(seg)), also=bool(_ALSO.search(seg)), aside=bool(_ASIDE.search(seg)))
     again = ctx.lexicon.compiled(OneClauseTwice).again.search(low, a, b)   # "met on Monday and again on Wednesday"
     first_cue = min(m.start() for m in kinds.values())
@@ -152,6 +164,11 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     # "Wang and Lutnick resumed talks in Geneva on Monday": named people's talks on a day are a meeting, not a launch
     concrete = len(persons) >= 2 and base.get("precision") == "day" and "agree" not in kinds
     launches = [] if concrete else list(rules.launch.finditer(low, a, b))
+    # "Sweden and Chile opened talks in Santiago on Monday": talks opened on a day were held that day
+    if launches and base.get("precision") == "day" and "agree" not in kinds and len(unique(countries)) >= 2 \
+            and all(rules.opened_past.fullmatch(m.group("verb") or "") for m in launches) \
+            and status_of(ctx, seg, base.get("date")) == "held":
+        launches = []
     for m in launches:   # "agreed to launch a dialogue": a planned meeting of the sides
         ks = unique(countries + [k for k in sides if k in ctx.places.country_names])
         if len(ks) >= 2:
@@ -189,7 +206,8 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     # "met ... and agreed to hold the next dialogue in Beijing": the launched dialogue's city is its own
     b_place = min([lm.start() for lm in launches if out], default=b)
     location = "" if how in ("phone", "video") else (city_of_clause(ctx, a, b_place) or city_in_relative(ctx, idx, b)
-                                                     or city_here(ctx, a, b) or city_there(ctx, idx, a, b))
+                                                     or city_here(ctx, a, b) or city_there(ctx, idx, a, b)
+                                                     or city_of_presence(ctx, idx, a, b, persons))
     if location and strength < 2 and how != "unknown" or location and how == "unknown":
         how, strength = "in_person", 2
     status = ("held" if has_tense(ctx, seg) else "") if "agree" in kinds else status_of(ctx, seg, base.get("date"))

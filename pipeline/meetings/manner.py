@@ -163,6 +163,14 @@ def city_there(ctx: Context, idx: int, a: int, b: int) -> str:
     return city
 
 
+def city_of_presence(ctx: Context, idx: int, a: int, b: int, persons: list[str]) -> str:
+    """ "Wang spent Tuesday in Geneva. In a meeting at the ministry, Wang and Lind ...": the city of the
+    sentence that puts one of them somewhere on a day, where that day is the meeting's (presence_day)."""
+    if idx == 0 or presence_day(ctx, idx, a, b, persons) is None:
+        return ""
+    return city_of_clause(ctx, *ctx.article.sentences[idx - 1])
+
+
 class MeetingDayRules:
     """The words that tell a day of something else from the day of the meeting, composed once per lexicon."""
 

@@ -76,6 +76,9 @@ class PartyRules:
         return bool(self.reporting.match(text, m.end, end)
                     and _REPORTER_BEFORE.search(text, max(0, m.start - REPORTER_TITLE_REACH), m.start))
 
+# a clause told at another time than the sentence's main one: ", a week after ...", " before ..."
+_OTHER_TIME = re.compile(r"\s*,?\s*(?:after|before|since|following|ahead of|prior to)\b")
+
 
 def implicit_countries(ctx: Context, idx: int, a: int, b: int, earlier=()) -> list[str]:
     """ "officials from both countries", "the three nations' leaders": the countries named in this
@@ -89,7 +92,12 @@ def implicit_countries(ctx: Context, idx: int, a: int, b: int, earlier=()) -> li
         found = [] if their is None else unique(
             ctx.places.country_of.get(h.group().lower().replace("\u2019", "'"), "")
             for h in ctx.places.country.finditer(ctx.text, s, a))
-        return found if 2 <= len(found) <= MAX_THEIR_SIDES and not ctx.persons_in(s, their.end()) else []
+        named = ctx.persons_in(s, their.end()) if their else []
+        if named and _OTHER_TIME.match(ctx.low, a) and not ctx.persons_in(a, b):
+            # "A and B spoke on Monday, a week after their officials met": the named people's countries
+            found = unique([ctx.country(p.canonical) for p in named])
+            return found if len(found) == 2 else []
+        return found if 2 <= len(found) <= MAX_THEIR_SIDES and not named else []
     want = next(rules.count_of[w] for w in m.group().split() if w in rules.count_of)
     start = ctx.article.sentences[max(0, idx - IMPLICIT_SENTENCES)][0]
     found = unique(ctx.places.country_of.get(h.group().lower().replace("\u2019", "'"), "")

@@ -33,7 +33,14 @@ _OBJECT_ENDS = re.compile(r"[,.;:\"“”(]|\b(?:from|by|about|on|over|for|to|in
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she)" + SUBJECT_GAP + "$")
 _PRONOUN_OBJECT = re.compile(r" (him|her)\b")
 # "Zhou and Lind signed", "the two last spoke": two subjects joined, or a pair named before
-_AND = re.compile(r"\s*(?:,|and|&)\s*")
+# "Dalton and Canadian Fisheries and Oceans Minister Dubois": the capitalised words after "and" are
+# the second person's title (read on the text as written, where case tells a title from a clause)
+_AND_TITLED = re.compile(r"\s*(?:,|and|&)\s*(?:[A-Z][\w.'\u2019-]*(?: (?:and|of|for|&))? ){0,6}")
+
+
+def _joined(ctx: Context, first, second) -> bool:
+    """Two people joined by "and" (or a comma), the second's own title between them allowed."""
+    return bool(_AND_TITLED.fullmatch(ctx.text, first.end, second.start))
 _PAIR_SUBJECT = re.compile(r"\b(?:the two(?: [a-z]+)?|the pair|both sides|both leaders|both ministers)" + SUBJECT_GAP
                            + r"(?:last |first |also |briefly )*$")
 # "A and B talked about tariffs / by phone / on Friday": to each other; not "spoke at the forum", "spoke out"
@@ -73,7 +80,9 @@ def weak_cue_fails(ctx: Context, kind: str, m: re.Match, a: int, b: int) -> bool
     if kind == "spoke":   # "A and B talked about tariffs"; not "A and B spoke at the forum"
         # a conversation of its own has a day; "A and B talked about X" alone tells what a meeting covered
         own_day = any(a <= d.start < b for d in ctx.article.dates)
-        return not (_SPOKE_TO_EACH_OTHER.match(low, m.end()) and own_day and _joint_subject(ctx, m, a))
+        # "Dahl spoke by video on Monday with Rojas": the subject with a person of another country
+        return not (own_day and (_SPOKE_TO_EACH_OTHER.match(low, m.end()) and _joint_subject(ctx, m, a)
+                                 or _signs_with(ctx, m, a, b)))
     if kind == "in_person" and m.group().startswith("call"):   # "he called on Vietnam's trade minister Dien"
         host = next((p for p in ctx.persons if m.end() <= p.start <= m.end() + OBJECT_REACH), None)
         caller = _person_subject(ctx, m, a)
@@ -102,15 +111,15 @@ def _joint_subject(ctx: Context, m: re.Match, a: int) -> bool:
     low = ctx.low
     before = [p for p in ctx.persons if a <= p.start and p.end <= m.start()]
     if len(before) >= 2 and re.fullmatch(SUBJECT_GAP + r"(?:last |first |briefly )*", low[before[-1].end:m.start()]) \
-            and _AND.fullmatch(low[before[-2].end:before[-1].start]):
+            and _joined(ctx, before[-2], before[-1]):
         c1, c2 = ctx.country(before[-2].canonical), ctx.country(before[-1].canonical)
         return bool(c1 and c2 and c1 != c2)
     return bool(_PAIR_SUBJECT.search(low, a, m.start()))
 
 
 def _signs_with(ctx: Context, m: re.Match, a: int, b: int) -> bool:
-    """ "Kim is expected to travel to Santiago to sign a memorandum with Williams": the clause's subject
-    signs with a person of another country named after "with"."""
+    """ "Kim is expected to travel to Santiago to sign a memorandum with Williams", "Dahl spoke by video
+    on Monday with Rojas": the clause's subject acts with a person of another country named after "with"."""
     subject = next((p for p in ctx.persons if a <= p.start < m.start()), None)
     with_ = _WITH.search(ctx.low, m.end(), min(b, m.end() + SIGNED_WITH_REACH))
     other = next((p for p in ctx.persons if with_ and p.start == with_.end()), None)
@@ -121,8 +130,10 @@ def _joint_object(ctx: Context, m: re.Match, b: int) -> bool:
     """ "(a pact) signed by Zhou and Lind": two people of different countries after "by"."""
     if not _SIGNED_BY.match(ctx.low, m.end()):
         return False
-    after = [p for p in ctx.persons if m.end() <= p.start < min(b, m.end() + OBJECT_REACH + GATHERED_REACH)]
-    if len(after) < 2 or not _AND.fullmatch(ctx.low[after[0].end:after[1].start]):
+    # the first within reach of "by"; the second right after it, however long its own title
+    after = [p for p in ctx.persons if m.end() <= p.start < b]
+    if len(after) < 2 or after[0].start >= m.end() + OBJECT_REACH + GATHERED_REACH \
+            or not _joined(ctx, after[0], after[1]):
         return False
     c1, c2 = ctx.country(after[0].canonical), ctx.country(after[1].canonical)
     return bool(c1 and c2 and c1 != c2)

@@ -145,6 +145,8 @@ class MeetingRules:
             r"(?:[a-z-]+ ){0,3}?" + any_of(data["dialogue_formats"]) + r"\b|"
             r"\b(?P<hold>" + agreed_to + r"hold) (?:" + modifiers + " )*(?:[a-z-]+ ){0,3}?"
             + any_of(data["held_formats"]) + r"\b")
+        # "opened talks", "launched negotiations": the past of a verb that starts talks, not one that sets up a body
+        self.opened_past = re.compile(any_of(data["opened_past"]))
 
     def _clauses(self, data: dict, calendar: Calendar) -> None:
         """Where a clause ends, and what in it points back at a meeting or says how it was held."""
@@ -165,6 +167,15 @@ class MeetingRules:
                                   # "The meeting, held on Monday, ...", "The talks, which began on Monday, ..."
                                   + r"|" + named + r",\s+(?:which\s+|that\s+)?" + whole(data["setting_verbs"] + ["held"]) + ")")
         self.owner = re.compile(r"\b(his|her)\s+(?:[\w-]+\s+){0,3}?" + nouns + r"\b")
+        # "In a meeting in Geneva (that ran past lunch), A and B ...": a sentence opening on the meeting,
+        # then the relative clause that describes it, closed by a comma
+        # ("Earlier in the week, in talks in Toronto that ...": a short time phrase may come first)
+        self.opening_meeting = re.compile(r"\s*[\"'“‘]?(?:[a-z][\w-]*(?: [\w-]+){0,3}, )?(?:in|at|during|over|throughout)\s+(?:[\w-]+\s+){0,3}?"
+                                          + nouns + r"\b[^,;:.]{0,50}")
+        self.deputies = re.compile(whole(data["deputy_nouns"]))
+        # ", a week after", "days before": a clause told a span of time away from the sentence's day
+        self.span_apart = re.compile(r"\b(?:days?|weeks?|months?|years?|hours?)\s*,?\s*(?:after|before|following|prior to)\b")
+        self.describing = re.compile(r",? (?:that|which)\b[^,;:.]{3,80},")
         # "the summit (in Osaka) brought together ...": an event as the subject of a gathering verb
         self.gathering_subject = re.compile(whole(data["meeting_nouns"] + data["gatherings"])
                                             + r"(?: (?:in|at|on|of|between|with) [^,.;:]{0,60}?)?" + SUBJECT_GAP + "$")

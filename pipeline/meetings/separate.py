@@ -11,7 +11,8 @@ from pipeline.meetings.participants import PartyRules, counterpart_countries
 
 _SEPARATE_WORD = re.compile(r"\b(?:separate(?:ly)?|bilateral)\b")
 _WITH = re.compile(r"\bwith\b")
-_MEETINGS_WITH = re.compile(r"\bmeetings with\b")
+# a plural meeting noun before its list: "meetings with A and B", "phone calls with", "courtesy calls on"
+_MEETINGS_WITH = re.compile(r"\b(?:meetings with|calls with|(?:courtesy|paid) calls on)\b")
 _AND_WITH = re.compile(r",? (?:–|—|-)? ?and with ")
 # between two names of a list: "A, Japanese Economy Minister B, and C"
 _NEXT_IN_LIST = re.compile(r"(?:,|,? and) (?:and )?(?:(?!(?:with|met|said|says|who|to|on|in|at|while|after|before)\b)[A-Za-z][\w.'-]* ){0,6}")
