@@ -361,6 +361,7 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
     return [a for a in kept if a.speaker]
 
 
+_COMMA_CLOSED = (",", ",”", ",\"", ",’", ",'", ",»")
 # "according to" names its source in a short noun phrase, up to a comma, the end, or a circumstance
 _ACCORDING_TO = re.compile(r"\s+(.{2,100}?)(?=,|\.?\s*$|\s+(?:on|in|at|which|who)\b)")
 
@@ -389,7 +390,8 @@ def _according(ctx: Context, ustart: int, uend: int, vs: int, ve: int) -> Attrib
     if how not in ("mention", "np", "role", "name") or spk is None:
         return None
     before = ctx.text[ustart:vs].rstrip()
-    if before.endswith(",") and word_count(before) >= 3:
+    # “A,” according to X: the comma sits inside the closing mark
+    if before.endswith(_COMMA_CLOSED) and word_count(before) >= 3:
         return Attribution(spk, vs, ve + m.end(1), ustart, ustart + len(before) - 1, "according", "bwd")
     if not before.strip():
         after = ve + m.end(1)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pipeline.article import Article, Mention
 from pipeline.lexicon.lexicon import Lexicon
+from pipeline.quotes.marks import guillemets_as_curly
 from pipeline.quotes.verbs import ClauseRules
 from pipeline.text.alternation import trie_alternation
 from pipeline.text.calendar import Calendar
@@ -177,7 +178,7 @@ class Context:
         self.article = article
         self.lexicon = lexicon
         self.rules = lexicon.compiled(QuoteRules)
-        self.text = article.text
+        self.text = guillemets_as_curly(article.text)
         self.sentences = SentenceIndex(self.text, article.sentences or None)
         self.mentions = sorted(article.mentions, key=lambda m: (m.end, -m.start))
         self.mention_ends = [m.end for m in self.mentions]

@@ -313,7 +313,7 @@ def _finish(ctx: Context, r: _Row, paras: list[tuple[int, int]], tag_cache: dict
                  speaker_country=spk.country or "",
                  date=(te.value if te is not None and te.value else None) or article.published,
                  tags=list(tag_cache[span]),
-                 evidence=ctx.text[r.unit[0]:r.unit[1]].strip())
+                 evidence=article.text[r.unit[0]:r.unit[1]].strip())
 
 
 def extract_quotes(article: Article, lexicon: Lexicon) -> Article:

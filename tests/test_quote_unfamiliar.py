@@ -1,0 +1,58 @@
+"""Direct quotes in shapes of writing the other tests do not show: a quotation closed with its comma
+and then credited with "according to", and quotations in guillemets («…», with or without the
+French spaces inside).
+
+Invented sentences; the people come from tests.test_quotes.ENTITIES.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_quotes import make_article, rows
+
+
+@pytest.mark.parametrize("sentence, quoted", [
+    ("“The quota is a red line for us and everybody at the table knows it,” according to Park.",
+     "The quota is a red line for us and everybody at the table knows it"),
+    ('"We expect the first cargoes to leave before the rains," according to Tom Reyes.',
+     "We expect the first cargoes to leave before the rains"),
+    ("‘Nothing has been signed and nothing will be signed this week,’ according to Park, who left early.",
+     "Nothing has been signed and nothing will be signed this week"),
+])
+def test_a_quotation_credited_after_its_comma_with_according_to(lexicon, sentence, quoted):
+    got = rows(make_article(lexicon, sentence))
+    assert [(k, t) for _, k, t in got] == [("direct", quoted)]
+    assert got[0][0] in ("Lena Park", "Tom Reyes")
+
+
+@pytest.mark.parametrize("sentence", [
+    # a quoted title of a report is no quotation of the source it is credited to
+    "Exports fell by a third, according to “Grain Markets in a Changing Climate”, a report by Park.",
+    # one or two quoted words are scare quotes
+    "The talks were “constructive”, according to Park.",
+    # nobody named after "according to"
+    "“The quota is a red line for us and everybody at the table knows it,” according to the draft.",
+])
+def test_according_to_credits_no_title_scare_quote_or_nameless_source(lexicon, sentence):
+    assert [k for _, k, _ in rows(make_article(lexicon, sentence)) if k == "direct"] == []
+
+
+@pytest.mark.parametrize("sentence, quoted", [
+    ("Park said: «We will not sign a deal that leaves our farmers behind.»",
+     "We will not sign a deal that leaves our farmers behind."),
+    ("« Nobody should expect a breakthrough this week », Park said.", "Nobody should expect a breakthrough this week"),
+    ("«The door remains open,» Reyes said, «but it will not stay open forever.»",
+     "The door remains open but it will not stay open forever."),
+])
+def test_guillemets_mark_a_quotation(lexicon, sentence, quoted):
+    got = rows(make_article(lexicon, sentence))
+    assert ("direct", quoted) in [(k, t) for _, k, t in got]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Park called the plan «unfair».",
+    "The ministry published the «Blue Harbour» rules on Monday.",
+    "Prices rose by a third in the «spot» market.",
+])
+def test_guillemets_around_a_word_or_two_are_no_quotation(lexicon, sentence):
+    assert [k for _, k, _ in rows(make_article(lexicon, sentence)) if k == "direct"] == []
