@@ -56,3 +56,31 @@ def test_guillemets_mark_a_quotation(lexicon, sentence, quoted):
 ])
 def test_guillemets_around_a_word_or_two_are_no_quotation(lexicon, sentence):
     assert [k for _, k, _ in rows(make_article(lexicon, sentence)) if k == "direct"] == []
+
+
+# --- a paragraph that ends "X said:" introduces the quotation opening the next one -----------------
+
+@pytest.mark.parametrize("intro, quote, quoted", [
+    ("Park told reporters after the talks:", "“We will not sign a deal that leaves our farmers behind. Nobody should "
+     "doubt that.”", "We will not sign a deal that leaves our farmers behind. Nobody should doubt that."),
+    ("In a statement on Friday, Reyes said:", '"The first cargoes will leave before the rains, as agreed in March."',
+     "The first cargoes will leave before the rains, as agreed in March."),
+    ("Asked about the quota, Park replied:", "‘It is a red line and it has always been a red line.’",
+     "It is a red line and it has always been a red line."),
+])
+def test_a_paragraph_ending_with_said_and_a_colon_credits_the_next_quotation(lexicon, intro, quote, quoted):
+    got = rows(make_article(lexicon, intro, quote))
+    assert [(k, t) for _, k, t in got] == [("direct", quoted)]
+    assert got[0][0] in ("Lena Park", "Tom Reyes")
+
+
+@pytest.mark.parametrize("intro", [
+    "The agreement lists three aims:",                       # no speech verb: a list follows
+    "Park and Reyes met in Geneva on Friday.",                # no speech verb and no colon
+    "Reyes said:",                                            # the quotation does not open the next paragraph
+])
+def test_no_colon_after_a_speech_verb_or_a_quotation_later_in_the_paragraph_credits_nobody(lexicon, intro):
+    quote = ("Prices rose after “the new rules on grain exports took effect” last week."
+             if intro == "Reyes said:" else "“Fair access to the grain market for both sides.”")
+    got = rows(make_article(lexicon, intro, quote))
+    assert [k for _, k, _ in got if k == "direct"] == []

@@ -236,6 +236,8 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
                     if spk is not None and how != "reject" and word_count(text[cs:uend]) >= 3:
                         found.append(Attribution(spk, sstart, cs, cs, uend, "bare", "fwd"))
             continue
+        if text[ve:uend].rstrip().endswith(":") and not any(m in text[ve:uend] for m in _OPEN_MARKS):
+            continue  # "In a statement, Reyes said:" announces the next paragraph; nothing before it was said
         kind = rules.verb_kind[form]
         left_low = low[ustart:vs].rstrip()
         shape, cs = _after_verb(ctx, low, ve, uend, kind, form)

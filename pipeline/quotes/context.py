@@ -187,6 +187,7 @@ class Context:
         self.last_speaker: Speaker | None = None
         self.last_speaker_sent = -99
         self.org_speakers: list[Speaker] = []   # organisations that spoke so far, latest last
+        self.introduced: dict[int, Speaker] = {}  # paragraph index -> who the paragraph before announced ("X said:")
         self.spoke_in: dict[int, Speaker] = {}    # sentence index -> its first speaker ("In a statement, X said")
         self.sexes: dict[str, tuple[str, int]] | None = None   # what the article tells of who is "he" or "she", read once
 
