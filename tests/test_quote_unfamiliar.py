@@ -84,3 +84,27 @@ def test_no_colon_after_a_speech_verb_or_a_quotation_later_in_the_paragraph_cred
              if intro == "Reyes said:" else "“Fair access to the grain market for both sides.”")
     got = rows(make_article(lexicon, intro, quote))
     assert [k for _, k, _ in got if k == "direct"] == []
+
+
+# --- a person's sentence ending in a colon before a full quotation ---------------------------------
+
+@pytest.mark.parametrize("sentence, quoted", [
+    ("Park was blunt: “Nobody should expect a breakthrough this week.”", "Nobody should expect a breakthrough this week."),
+    ("On Friday Reyes had a warning for the mills: 'Prices will not fall before the harvest.'",
+     "Prices will not fall before the harvest."),
+    ('Trade Envoy Lena Park put it simply: "We will not sign a deal that leaves our farmers behind."',
+     "We will not sign a deal that leaves our farmers behind."),
+])
+def test_a_persons_sentence_ending_in_a_colon_introduces_their_quotation(lexicon, sentence, quoted):
+    got = rows(make_article(lexicon, sentence))
+    assert [(k, t) for _, k, t in got] == [("direct", quoted)]
+    assert got[0][0] in ("Lena Park", "Tom Reyes")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The agenda had a single line: “Fair access to the grain market for both sides.”",   # no person
+    "Park’s plan has three parts: “Open markets, fair quotas and shared ports.”",          # the person's thing
+    "Park signed the text under its full title: “an accord on fair fishing quotas”.",      # no full sentence
+])
+def test_a_colon_after_no_persons_sentence_or_before_a_phrase_credits_nobody(lexicon, sentence):
+    assert [k for _, k, _ in rows(make_article(lexicon, sentence)) if k == "direct"] == []

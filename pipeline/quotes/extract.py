@@ -23,6 +23,7 @@ from pipeline.lexicon.lexicon import Lexicon
 from pipeline.quotes.attribution import attributions, word_count
 from pipeline.quotes.context import Context, Speaker
 from pipeline.quotes.marks import quote_spans
+from pipeline.quotes.references import sentence_subject
 from pipeline.quotes.speakers import speaker_before
 from pipeline.quotes.transcripts import answers
 from pipeline.quotes.verbs import ClauseRules
@@ -37,6 +38,8 @@ FOLLOW_ON_WORDS = 12
 CLAUSE_WORDS = 4
 # "Park told reporters after the talks:": this many words at most between the verb and the colon
 ANNOUNCE_WORDS = 6
+# "Trade Envoy Lena Park put it simply:": this many words at most before a colon that introduces a quotation
+COLON_LEAD_WORDS = 8
 # whom an urging names and what they are to do: "Beijing to reconsider"
 URGED_WORDS = 3
 # a thing asked for may be short ("a rules-based settlement", "an early deal")
@@ -205,6 +208,22 @@ def _split_two_speakers(text, chain, p_idx, speaker, rows, directs, unit, row_pa
         directs.append(_Row(speaker, "direct", tail, unit, row_para, attr_end))
 
 
+def _colon_subject(ctx: Context, us: int, chain: list, ue: int) -> Speaker | None:
+    """The person a short sentence opens with, where it ends in a colon before a whole quoted
+    sentence and nothing follows ("Park was blunt: “Nobody ...”"); not a thing of theirs ("Park’s plan")."""
+    text = ctx.text
+    lead = text[us:chain[0].open].rstrip()
+    inner = text[chain[0].open + 1:chain[0].open + 2]
+    if not lead.endswith(":") or word_count(lead) > COLON_LEAD_WORDS or not inner.isupper() \
+            or _WORD.search(text, chain[-1].close + 1, ue):
+        return None
+    spk = sentence_subject(ctx, us, us + len(lead))
+    m = next((m for m in ctx.mentions if us <= m.start < us + len(lead) and m.kind == "person"), None)
+    if spk is None or not spk.is_person or m is None or text[m.end:m.end + 2] in ("’s", "'s"):
+        return None
+    return spk
+
+
 def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
     text, rules = ctx.text, ctx.rules
     us, ue = unit
@@ -273,6 +292,13 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
             rows.append(_Row(announced, "direct", quoted, unit, p_idx, c[-1].close))
             last_direct[0] = rows[-1]
             ctx.last_speaker, ctx.last_speaker_sent = announced, sidx
+            continue
+        subject = None if floating else _colon_subject(ctx, us, c, ue)
+        if subject is not None:  # "Park was blunt: “...”": the person the sentence is about
+            used.add(ci)
+            rows.append(_Row(subject, "direct", quoted, unit, p_idx, c[-1].close))
+            last_direct[0] = rows[-1]
+            ctx.last_speaker, ctx.last_speaker_sent = subject, sidx
             continue
         if floating and ctx.last_speaker and sidx - ctx.last_speaker_sent <= FLOATING_SENTENCES:
             used.add(ci)
