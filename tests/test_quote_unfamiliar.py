@@ -94,6 +94,8 @@ def test_no_colon_after_a_speech_verb_or_a_quotation_later_in_the_paragraph_cred
      "Prices will not fall before the harvest."),
     ('Trade Envoy Lena Park put it simply: "We will not sign a deal that leaves our farmers behind."',
      "We will not sign a deal that leaves our farmers behind."),
+    ("His counterpart, Tom Reyes, was just as firm: “Our millers cannot live with the offer on the table.”",
+     "Our millers cannot live with the offer on the table."),
 ])
 def test_a_persons_sentence_ending_in_a_colon_introduces_their_quotation(lexicon, sentence, quoted):
     got = rows(make_article(lexicon, sentence))

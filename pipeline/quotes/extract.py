@@ -23,6 +23,7 @@ from pipeline.lexicon.lexicon import Lexicon
 from pipeline.quotes.attribution import attributions, word_count
 from pipeline.quotes.context import Context, Speaker
 from pipeline.quotes.marks import quote_spans
+from pipeline.quotes.names import from_mention
 from pipeline.quotes.references import sentence_subject
 from pipeline.quotes.speakers import speaker_before
 from pipeline.quotes.transcripts import answers
@@ -38,8 +39,8 @@ FOLLOW_ON_WORDS = 12
 CLAUSE_WORDS = 4
 # "Park told reporters after the talks:": this many words at most between the verb and the colon
 ANNOUNCE_WORDS = 6
-# "Trade Envoy Lena Park put it simply:": this many words at most before a colon that introduces a quotation
-COLON_LEAD_WORDS = 8
+# "Park had a warning for the mills:": this many words at most between a person and a colon introducing their quotation
+COLON_PREDICATE_WORDS = 6
 # whom an urging names and what they are to do: "Beijing to reconsider"
 URGED_WORDS = 3
 # a thing asked for may be short ("a rules-based settlement", "an early deal")
@@ -214,14 +215,17 @@ def _colon_subject(ctx: Context, us: int, chain: list, ue: int) -> Speaker | Non
     text = ctx.text
     lead = text[us:chain[0].open].rstrip()
     inner = text[chain[0].open + 1:chain[0].open + 2]
-    if not lead.endswith(":") or word_count(lead) > COLON_LEAD_WORDS or not inner.isupper() \
-            or _WORD.search(text, chain[-1].close + 1, ue):
+    if not lead.endswith(":") or not inner.isupper() or _WORD.search(text, chain[-1].close + 1, ue):
         return None
+    people = [m for m in ctx.mentions if us <= m.start < us + len(lead) and m.kind == "person"]
+    if not people or text[people[0].end:people[0].end + 2] in ("’s", "'s") \
+            or word_count(text[people[-1].end:us + len(lead)]) > COLON_PREDICATE_WORDS:
+        return None
+    m = people[-1]
+    if text[m.end:m.end + 1] == "," and text[us:m.start].rstrip().endswith(","):
+        return from_mention(m)  # "Her counterpart, Deputy Minister Tomas Ferreira, was blunt:": the apposition names them
     spk = sentence_subject(ctx, us, us + len(lead))
-    m = next((m for m in ctx.mentions if us <= m.start < us + len(lead) and m.kind == "person"), None)
-    if spk is None or not spk.is_person or m is None or text[m.end:m.end + 2] in ("’s", "'s"):
-        return None
-    return spk
+    return spk if spk is not None and spk.is_person else None
 
 
 def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
