@@ -110,3 +110,27 @@ def test_a_persons_sentence_ending_in_a_colon_introduces_their_quotation(lexicon
 ])
 def test_a_colon_after_no_persons_sentence_or_before_a_phrase_credits_nobody(lexicon, sentence):
     assert [k for _, k, _ in rows(make_article(lexicon, sentence)) if k == "direct"] == []
+
+
+# --- a group of people as the subject of "welcomed the move but warned that ..." --------------------
+
+@pytest.mark.parametrize("sentence, speaker", [
+    ("Farmers' groups in the northern valleys welcomed the move but warned that any deal must reach small growers.",
+     "Farmers' groups in the northern valleys"),
+    ("Cocoa exporters welcomed the decision but cautioned that shipments would take weeks to recover.",
+     "Cocoa exporters"),
+    ("Rice traders in the delta praised the accord but insisted that quotas should be reviewed every year.",
+     "Rice traders in the delta"),
+])
+def test_a_group_that_welcomed_something_but_warned_speaks_the_clause(lexicon, speaker, sentence):
+    got = [(s, k) for s, k, _ in rows(make_article(lexicon, sentence))]
+    assert len(got) == 1 and got[0][1] == "reported" and got[0][0].lower() == speaker.lower()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shipments resumed on Monday but warned that delays would continue.",          # no speaker as subject
+    "The agreement lifted the duties but insisted that quotas be reviewed every year.",
+    "Prices climbed in March but cautioned that supplies would stay tight.",
+])
+def test_a_subject_that_is_no_speaker_reports_nothing(lexicon, sentence):
+    assert rows(make_article(lexicon, sentence)) == []
