@@ -15,6 +15,7 @@ from pipeline.quotes.context import Context, Speaker
 from pipeline.quotes.documents import collective_subject, document_issuer, issuer_told_next
 from pipeline.quotes.references import sentence_subject
 from pipeline.quotes.speakers import speaker_after, speaker_before
+from pipeline.text.folding import fold
 
 _OPEN_MARKS = "\"“‘'„"
 # what a verb governs ("told reporters at a news conference in Geneva that ...") fits in this many characters
@@ -236,6 +237,8 @@ def _candidates(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribut
                     if spk is not None and how != "reject" and word_count(text[cs:uend]) >= 3:
                         found.append(Attribution(spk, sstart, cs, cs, uend, "bare", "fwd"))
             continue
+        if text[ve:uend].rstrip().endswith(":") and not any(m in text[ve:uend] for m in _OPEN_MARKS):
+            continue  # "In a statement, Reyes said:" announces the next paragraph; nothing before it was said
         kind = rules.verb_kind[form]
         left_low = low[ustart:vs].rstrip()
         shape, cs = _after_verb(ctx, low, ve, uend, kind, form)
@@ -319,6 +322,23 @@ _WHO = re.compile(r",\s+who\s+(?:[a-z]+ly\s+|also\s+|has\s+|had\s+)*$")
 _WITH_SPEAKER = re.compile(r",\s+with\s+(?:both\s+|the\s+)?$|[,;]\s+(?:and|but|while|whereas)\s+$")
 
 
+# the first verb of a sentence in the past: "Cocoa exporters welcomed the decision but cautioned that ..."
+_FIRST_PAST_VERB = re.compile(r"\s([a-z]+ed)\s")
+
+
+def _group_subject(ctx: Context, ustart: int, pos: int) -> Speaker | None:
+    """The subject of a first verb coordinated with a speech verb, read as the speaker of "X said":
+    a group in lower case that no mention names ("Farmers' groups in the north welcomed ... but warned")."""
+    verb = _FIRST_PAST_VERB.search(ctx.text, ustart, pos)
+    if verb is None:
+        return None
+    spk, _, how = speaker_before(ctx, ustart, verb.start(1))
+    if spk is None or how not in ("np", "mention", "name", "role"):
+        return None
+    # only people described by what they are ("farmers", "exporters", "cooperatives"), not "prices"
+    return spk if not ctx.rules.anonymous_nouns.isdisjoint(fold(spk.name).split()) else None
+
+
 def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribution]:
     """The attributions of one unit: backward ones claim the text before them; inside a forward
     clause only a continuation (", adding that", "and warned that") starts a new one."""
@@ -348,7 +368,8 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
             prior = kept[-1] if kept else None
             # "The ministry defended the rules, saying ...": with no speech verb before, the subject speaks
             a.speaker = prior.speaker if prior else (sentence_subject(ctx, ustart, a.start)
-                                                     or collective_subject(ctx, ustart, a.start))
+                                                     or collective_subject(ctx, ustart, a.start)
+                                                     or _group_subject(ctx, ustart, a.start))
         kept.append(a)
     # each content stops where the next attribution begins; "Noting that A, X said B" lends X to A
     for i, a in enumerate(kept):
@@ -361,6 +382,7 @@ def attributions(ctx: Context, low: str, ustart: int, uend: int) -> list[Attribu
     return [a for a in kept if a.speaker]
 
 
+_COMMA_CLOSED = (",", ",”", ",\"", ",’", ",'", ",»")
 # "according to" names its source in a short noun phrase, up to a comma, the end, or a circumstance
 _ACCORDING_TO = re.compile(r"\s+(.{2,100}?)(?=,|\.?\s*$|\s+(?:on|in|at|which|who)\b)")
 
@@ -389,7 +411,8 @@ def _according(ctx: Context, ustart: int, uend: int, vs: int, ve: int) -> Attrib
     if how not in ("mention", "np", "role", "name") or spk is None:
         return None
     before = ctx.text[ustart:vs].rstrip()
-    if before.endswith(",") and word_count(before) >= 3:
+    # “A,” according to X: the comma sits inside the closing mark
+    if before.endswith(_COMMA_CLOSED) and word_count(before) >= 3:
         return Attribution(spk, vs, ve + m.end(1), ustart, ustart + len(before) - 1, "according", "bwd")
     if not before.strip():
         after = ve + m.end(1)

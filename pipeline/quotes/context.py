@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from pipeline.article import Article, Mention
 from pipeline.lexicon.lexicon import Lexicon
+from pipeline.quotes.marks import guillemets_as_curly
 from pipeline.quotes.verbs import ClauseRules
 from pipeline.text.alternation import trie_alternation
 from pipeline.text.calendar import Calendar
@@ -177,7 +178,7 @@ class Context:
         self.article = article
         self.lexicon = lexicon
         self.rules = lexicon.compiled(QuoteRules)
-        self.text = article.text
+        self.text = guillemets_as_curly(article.text)
         self.sentences = SentenceIndex(self.text, article.sentences or None)
         self.mentions = sorted(article.mentions, key=lambda m: (m.end, -m.start))
         self.mention_ends = [m.end for m in self.mentions]
@@ -186,6 +187,7 @@ class Context:
         self.last_speaker: Speaker | None = None
         self.last_speaker_sent = -99
         self.org_speakers: list[Speaker] = []   # organisations that spoke so far, latest last
+        self.introduced: dict[int, Speaker] = {}  # paragraph index -> who the paragraph before announced ("X said:")
         self.spoke_in: dict[int, Speaker] = {}    # sentence index -> its first speaker ("In a statement, X said")
         self.sexes: dict[str, tuple[str, int]] | None = None   # what the article tells of who is "he" or "she", read once
 

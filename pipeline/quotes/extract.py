@@ -23,6 +23,9 @@ from pipeline.lexicon.lexicon import Lexicon
 from pipeline.quotes.attribution import attributions, word_count
 from pipeline.quotes.context import Context, Speaker
 from pipeline.quotes.marks import quote_spans
+from pipeline.quotes.names import from_mention
+from pipeline.quotes.references import sentence_subject
+from pipeline.quotes.speakers import speaker_before
 from pipeline.quotes.transcripts import answers
 from pipeline.quotes.verbs import ClauseRules
 from pipeline.text.datelines import parse_dateline
@@ -34,6 +37,10 @@ FLOATING_SENTENCES = 5
 FOLLOW_ON_WORDS = 12
 # a reported clause has a subject and a verb at least ("prices would rise"); fewer words is a fragment
 CLAUSE_WORDS = 4
+# "Park told reporters after the talks:": this many words at most between the verb and the colon
+ANNOUNCE_WORDS = 6
+# "Park had a warning for the mills:": this many words at most between a person and a colon introducing their quotation
+COLON_PREDICATE_WORDS = 6
 # whom an urging names and what they are to do: "Beijing to reconsider"
 URGED_WORDS = 3
 # a thing asked for may be short ("a rules-based settlement", "an early deal")
@@ -202,6 +209,25 @@ def _split_two_speakers(text, chain, p_idx, speaker, rows, directs, unit, row_pa
         directs.append(_Row(speaker, "direct", tail, unit, row_para, attr_end))
 
 
+def _colon_subject(ctx: Context, us: int, chain: list, ue: int) -> Speaker | None:
+    """The person a short sentence opens with, where it ends in a colon before a whole quoted
+    sentence and nothing follows ("Park was blunt: “Nobody ...”"); not a thing of theirs ("Park’s plan")."""
+    text = ctx.text
+    lead = text[us:chain[0].open].rstrip()
+    inner = text[chain[0].open + 1:chain[0].open + 2]
+    if not lead.endswith(":") or not inner.isupper() or _WORD.search(text, chain[-1].close + 1, ue):
+        return None
+    people = [m for m in ctx.mentions if us <= m.start < us + len(lead) and m.kind == "person"]
+    if not people or text[people[0].end:people[0].end + 2] in ("’s", "'s") \
+            or word_count(text[people[-1].end:us + len(lead)]) > COLON_PREDICATE_WORDS:
+        return None
+    m = people[-1]
+    if text[m.end:m.end + 1] == "," and text[us:m.start].rstrip().endswith(","):
+        return from_mention(m)  # "Her counterpart, Deputy Minister Tomas Ferreira, was blunt:": the apposition names them
+    spk = sentence_subject(ctx, us, us + len(lead))
+    return spk if spk is not None and spk.is_person else None
+
+
 def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
     text, rules = ctx.text, ctx.rules
     us, ue = unit
@@ -264,11 +290,43 @@ def _rows_for_unit(ctx, low, unit, p_idx, chains_here, used, rows, last_direct):
             continue
         rest = (text[us:c[0].open] + text[c[-1].close + 1:ue]) if len(c) == 1 else text[us:c[0].open]
         floating = not _WORD.search(rest)
+        announced = ctx.introduced.get(c[0].paragraph)
+        if floating and announced is not None and not text[text.rfind("\n", 0, c[0].open) + 1:c[0].open].strip():
+            used.add(ci)   # “X told reporters:” ending the paragraph before: the quotation opening this one is X's
+            rows.append(_Row(announced, "direct", quoted, unit, p_idx, c[-1].close))
+            last_direct[0] = rows[-1]
+            ctx.last_speaker, ctx.last_speaker_sent = announced, sidx
+            continue
+        subject = None if floating else _colon_subject(ctx, us, c, ue)
+        if subject is not None:  # "Park was blunt: “...”": the person the sentence is about
+            used.add(ci)
+            rows.append(_Row(subject, "direct", quoted, unit, p_idx, c[-1].close))
+            last_direct[0] = rows[-1]
+            ctx.last_speaker, ctx.last_speaker_sent = subject, sidx
+            continue
         if floating and ctx.last_speaker and sidx - ctx.last_speaker_sent <= FLOATING_SENTENCES:
             used.add(ci)
             rows.append(_Row(ctx.last_speaker, "direct", quoted, unit, p_idx, c[-1].close))
             last_direct[0] = rows[-1]
             ctx.last_speaker_sent = sidx
+
+
+def _announcements(ctx: Context, paras: list[tuple[int, int]]) -> dict[int, Speaker]:
+    """Paragraphs that end "X said:" (a speech verb, a few words, a colon): the next paragraph with
+    text is whose quotation, where one opens it."""
+    text, found = ctx.text, {}
+    for i, (s, e) in enumerate(paras):
+        para = text[s:e].rstrip()
+        if not para.endswith(":"):
+            continue
+        lo, hi = bisect.bisect_left(ctx.verb_starts, s), bisect.bisect_left(ctx.verb_starts, s + len(para))
+        if lo == hi or word_count(text[ctx.verbs[hi - 1][1]:s + len(para) - 1]) > ANNOUNCE_WORDS:
+            continue
+        spk, _, how = speaker_before(ctx, s, ctx.verbs[hi - 1][0])
+        nxt = next((j for j in range(i + 1, len(paras)) if text[paras[j][0]:paras[j][1]].strip()), None)
+        if spk is not None and how != "reject" and nxt is not None:
+            found[nxt] = spk
+    return found
 
 
 def _same(a: str, b: str) -> bool:
@@ -313,7 +371,7 @@ def _finish(ctx: Context, r: _Row, paras: list[tuple[int, int]], tag_cache: dict
                  speaker_country=spk.country or "",
                  date=(te.value if te is not None and te.value else None) or article.published,
                  tags=list(tag_cache[span]),
-                 evidence=ctx.text[r.unit[0]:r.unit[1]].strip())
+                 evidence=article.text[r.unit[0]:r.unit[1]].strip())
 
 
 def extract_quotes(article: Article, lexicon: Lexicon) -> Article:
@@ -331,6 +389,7 @@ def extract_quotes(article: Article, lexicon: Lexicon) -> Article:
     low = _masked_lower(text, chains)
     ctx.verbs = [(m.start(), m.end(), m.group(0)) for m in ctx.rules.verb.finditer(low)]
     ctx.verb_starts = [v[0] for v in ctx.verbs]
+    ctx.introduced = _announcements(ctx, paras)
     span_chain = sorted((q.open, ci) for ci, c in enumerate(chains) for q in c)
     span_opens = [o for o, _ in span_chain]
     rows: list[_Row] = []

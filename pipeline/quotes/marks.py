@@ -1,6 +1,6 @@
 """Pairing quotation marks in running text without trusting them to balance.
 
-Curly double marks are unambiguous; straight double marks open after a space
+Curly double marks and guillemets are unambiguous; straight double marks open after a space
 and close before one; single marks (curly or straight) double as apostrophes,
 so a closing single mark must not be followed by a letter ("China’s") and a
 plural possessive ("ministers’ talks") yields to a later closer.
@@ -11,6 +11,19 @@ import re
 from dataclasses import dataclass
 
 _MARKS = re.compile(r"[“”„\"‘’']")
+# guillemets as the curly marks the pairing reads, offsets kept: a French space inside the marks
+# moves outside them ("« A »" -> " “A” ")
+_GUILLEMETS = (("« ", " “"), (" »", "” "), ("‹ ", " ‘"), (" ›", "’ "))
+_GUILLEMET_MARKS = str.maketrans("«»‹›", "“”‘’")
+
+
+def guillemets_as_curly(text: str) -> str:
+    """The text with «…» and ‹…› written as “…” and ‘…’, every character where it was."""
+    if "«" not in text and "‹" not in text:
+        return text
+    for spaced, curly in _GUILLEMETS:
+        text = text.replace(spaced, curly)
+    return text.translate(_GUILLEMET_MARKS)
 
 
 def _apostrophe(para: str, i: int) -> bool:
