@@ -118,3 +118,10 @@ def test_people_of_local_offices_take_part_in_meetings(lexicon):
                                "On 13 March, Arslan will meet the akim of Shymkent Nurzhan Aliyev in Shymkent.")
     assert (frozenset({"Kemal Arslan", "Bolat Tokenov"}), "held") in found
     assert found[(frozenset({"Kemal Arslan", "Nurzhan Aliyev"}), "planned")].location == "Shymkent"
+
+
+def test_a_relative_clause_after_an_apposition_leaves_the_named_person_speaking(lexicon):
+    from tests.test_quotes import make_article
+    a = make_article(lexicon, "Lena Park, chief executive of the shipping group Baltic Arrow, who is visiting Peru "
+                              "with a trade mission, said the private sector was ready to invest.")
+    assert [q.speaker for q in a.quotes] == ["Lena Park"]

@@ -190,6 +190,12 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     if named is not None:
         return named[0], named[1], "mention"
     end, role = _apposition(text, lo, end)
+    if role.startswith("who ") and text[end:end + 1] == ",":
+        # "X, chief executive of Y, who is visiting Peru, said": the relative clause set aside, X's apposition
+        inner, inner_role = _apposition(text, lo, end + 1)
+        found = ctx.mention_ending_at(inner) if inner_role else None
+        if found is not None and found.kind == "person":
+            return from_mention(found, inner_role), found.start, "mention"
     lo = max(lo, end - SPEAKER_WORDS_REACH)
     seg = text[lo:end].rstrip()
     end = lo + len(seg)
