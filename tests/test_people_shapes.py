@@ -125,3 +125,10 @@ def test_a_relative_clause_after_an_apposition_leaves_the_named_person_speaking(
     a = make_article(lexicon, "Lena Park, chief executive of the shipping group Baltic Arrow, who is visiting Peru "
                               "with a trade mission, said the private sector was ready to invest.")
     assert [q.speaker for q in a.quotes] == ["Lena Park"]
+
+
+def test_a_person_described_by_a_possessive_noun_and_named_in_commas(lexicon):
+    a = make(lexicon, "His neighbour, Marta Olsen, was more hopeful. Their lawyer, Ivo Petrak, declined to comment.")
+    assert {"Marta Olsen", "Ivo Petrak"} <= set(people(a))
+    a = make(lexicon, "Their exports, Timber and Pulp, fell sharply.")
+    assert not people(a) or "Timber and Pulp" not in people(a)

@@ -410,7 +410,7 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
             out.append(ctx.person(tail[0][0], seg[-1][1], None, _written(text, tail, suffix)))
         elif any(fold(text[s:e]) in stop and not text[s:e].islower() and s not in ctx.surname_starts for s, e in core):
             singles.extend(core)
-        elif ctx.introduced(start) or ctx.apposition(end) is not None:
+        elif ctx.introduced(start) or ctx.apposition(end) is not None or _described(text, start, end):
             out.append(ctx.person(start, end, None, _written(text, core, suffix)))
         else:
             pending.append((start, end))
@@ -450,6 +450,14 @@ def _after_office(ctx: _Context, seg: list[tuple[int, int]]) -> list[tuple[int, 
             or any(fold(ctx.text[s:e]) in ctx.rules.name_stopwords and not ctx.text[s:e].islower() for s, e in tail):
         return []
     return tail if ctx.title_before(tail[0][0]) is not None else []
+
+
+# "His neighbour, Rosa Delgado,": a person described by a possessive and a plain noun, then named in commas
+_DESCRIBED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+(?:\s+[a-z]+)?,\s+$")
+
+
+def _described(text: str, start: int, end: int) -> bool:
+    return text[end:end + 1] == "," and _DESCRIBED.search(text, max(0, start - 40), start) is not None
 
 
 def _written(text: str, seg: list[tuple[int, int]], suffix: str) -> str:
