@@ -31,6 +31,7 @@ from pipeline.entities.names import resolve_name
 from pipeline.entities.places import not_places
 from pipeline.entities.respective import respective_people
 from pipeline.entities.suffixes import later_forms, suffix_of, without_suffix
+from pipeline.entities.unlisted import after_place, described, written
 from pipeline.entities.words import alternation, entity_words
 from pipeline.lexicon.lexicon import Lexicon, Person
 from pipeline.lexicon.phrases import Entry, normalise
@@ -399,19 +400,19 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
         if capitals > 4:                    # particles aside: "Thani bin Ahmed Al Zeyoudi"
             tail = _after_office(ctx, core)  # "[Minister of State for] Foreign Trade Omar bin Rashid Al Mazrouei"
             if tail:
-                out.append(ctx.person(tail[0][0], seg[-1][1], None, _written(text, tail, suffix)))
+                out.append(ctx.person(tail[0][0], seg[-1][1], None, written(text, tail, suffix)))
             continue
         start, end = core[0][0], seg[-1][1]
         p = resolve_name(text[start:core[-1][1]], lexicon)
-        tail = (_after_office(ctx, core) or _after_place(ctx, core)) if p is None else []
+        tail = (_after_office(ctx, core) or after_place(ctx, core)) if p is None else []
         if p is not None:
             out.append(ctx.person(start, end, p))
         elif tail:
-            out.append(ctx.person(tail[0][0], seg[-1][1], None, _written(text, tail, suffix)))
+            out.append(ctx.person(tail[0][0], seg[-1][1], None, written(text, tail, suffix)))
         elif any(fold(text[s:e]) in stop and not text[s:e].islower() and s not in ctx.surname_starts for s, e in core):
             singles.extend(core)
-        elif ctx.introduced(start) or ctx.apposition(end) is not None or _described(text, start, end):
-            out.append(ctx.person(start, end, None, _written(text, core, suffix)))
+        elif ctx.introduced(start) or ctx.apposition(end) is not None or described(text, start, end):
+            out.append(ctx.person(start, end, None, written(text, core, suffix)))
         else:
             pending.append((start, end))
     # a long name's later, shorter form ("Secretary Dela Cruz") is the person named in full
@@ -450,36 +451,6 @@ def _after_office(ctx: _Context, seg: list[tuple[int, int]]) -> list[tuple[int, 
             or any(fold(ctx.text[s:e]) in ctx.rules.name_stopwords and not ctx.text[s:e].islower() for s, e in tail):
         return []
     return tail if ctx.title_before(tail[0][0]) is not None else []
-
-
-# "His neighbour, Rosa Delgado,": a person described by a possessive and a plain noun, then named in commas
-_DESCRIBED = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir)\s+[a-z]+(?:\s+[a-z]+)?,\s+$")
-
-
-def _described(text: str, start: int, end: int) -> bool:
-    return text[end:end + 1] == "," and _DESCRIBED.search(text, max(0, start - 40), start) is not None
-
-
-def _written(text: str, seg: list[tuple[int, int]], suffix: str) -> str:
-    """A name as written, with its suffix as a name carries it: "Francisco Reyes Dela Cruz Jr."."""
-    name = text[seg[0][0]:seg[-1][1]]
-    return f"{name} {suffix}" if suffix else name
-
-
-def _after_place(ctx: _Context, seg: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The name after the place or body an office belongs to: "the mayor of [Cebu] Ramon Santos",
-    "Chairman of the [Senate] Bolat Tokenov",
-    the run's first word being the place, the rest a name of two to four words none of which is
-    an office's or a place's word."""
-    text, rules = ctx.text, ctx.rules
-    start = seg[0][0]
-    if len(seg) < 3 or not re.search(r"\bof (?:the )?$", text[max(0, start - 8):start]) or ctx.title_before(start) is None:
-        return []
-    tail = seg[1:]
-    if not 2 <= len([t for t in tail if not text[t[0]:t[1]].islower()]) <= 4 \
-            or any(fold(text[s:e]) in rules.office_words and not text[s:e].islower() for s, e in tail):
-        return []
-    return tail
 
 
 def _token_spans(ctx: _Context, start: int, end: int):
