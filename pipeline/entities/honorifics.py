@@ -47,9 +47,14 @@ class Honorifics:
         return pos
 
 
+# a generational suffix in capitals ("John Smith III") stays in capitals
+_ROMAN = re.compile(r"I{2,3}|IV")
+
+
 def plain_case(name: str) -> str:
     """A name written in capitals in a release ("Ayşe Nur KARAKAŞ") as it is usually written."""
-    return " ".join("-".join(p.capitalize() if len(p) > 1 and p.isupper() else p for p in w.split("-"))
+    return " ".join("-".join(p.capitalize() if len(p) > 1 and p.isupper() and not _ROMAN.fullmatch(p) else p
+                             for p in w.split("-"))
                     for w in name.split(" "))
 
 

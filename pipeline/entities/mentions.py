@@ -29,6 +29,9 @@ from pipeline.article import Article, Mention
 from pipeline.entities.honorifics import Honorifics, plain_case, share_details
 from pipeline.entities.names import resolve_name
 from pipeline.entities.places import not_places
+from pipeline.entities.respective import respective_people
+from pipeline.entities.suffixes import later_forms, suffix_of, without_suffix
+from pipeline.entities.unlisted import after_place, described, written
 from pipeline.entities.words import alternation, entity_words
 from pipeline.lexicon.lexicon import Lexicon, Person
 from pipeline.lexicon.phrases import Entry, normalise
@@ -61,7 +64,8 @@ class EntityRules:
                          "title_gap_verbs", "country_gap_words", "country_gap_owners", "country_gap_counterparts", "apposition_openers",
                          "not_apposition_starts", "relative_pronouns")
         particle = alternation(w["name_particles"])
-        more = entity_words(lexicon, "name_prefix_particles", "organisation_nouns", "heading_verbs")
+        more = entity_words(lexicon, "name_prefix_particles", "organisation_nouns", "heading_verbs", "name_suffixes")
+        self.suffixes = frozenset(more["name_suffixes"])
         # "al-Harbi", "el-Sisi": a lower-case particle joined to a capitalised word
         prefixed = rf"(?:{alternation(more['name_prefix_particles'])}-)?{_TOK}"
         # a run opens with a capital (a fast scan); a hyphen-joined particle may follow: "Faisal al-Dosari"
@@ -154,6 +158,7 @@ def extract_entities(article: Article, lexicon: Lexicon) -> Article:
             role = "group" if kinds.get(e.key) == "group" else e.role
             mentions.append(Mention(text[sp.start:sp.end], sp.start, sp.end, e.key, "country", role, e.key))
     mentions += _names(ctx, found, [m for m in mentions if m.kind == "person"])
+    mentions = respective_people(ctx, mentions)
     mentions.sort(key=lambda m: (m.start, -m.end))
     share_details(mentions, lexicon.people_by_canonical)
     for m in mentions:
@@ -384,32 +389,42 @@ def _names(ctx: _Context, found: list[_Span], known: list[Mention]) -> list[Ment
             seg = seg[1:]
         while seg and text[seg[-1][0]:seg[-1][1]].islower():
             seg = seg[:-1]
-        if len(seg) == 1:
-            singles.append(seg[0])
+        suffix = suffix_of(text, seg, ctx.rules.suffixes)   # "Jr.", "III": the name's, not a word of it
+        core = seg[:-1] if suffix else seg
+        if len(core) == 1:
+            singles.append(core[0])
             continue
-        capitals = len([t for t in seg if not text[t[0]:t[1]].islower()])
+        capitals = len([t for t in core if not text[t[0]:t[1]].islower()])
         if capitals < 2:
             continue
         if capitals > 4:                    # particles aside: "Thani bin Ahmed Al Zeyoudi"
-            tail = _after_office(ctx, seg)  # "[Minister of State for] Foreign Trade Omar bin Rashid Al Mazrouei"
+            tail = _after_office(ctx, core)  # "[Minister of State for] Foreign Trade Omar bin Rashid Al Mazrouei"
             if tail:
-                out.append(ctx.person(tail[0][0], tail[-1][1], None, text[tail[0][0]:tail[-1][1]]))
+                out.append(ctx.person(tail[0][0], seg[-1][1], None, written(text, tail, suffix)))
             continue
-        start, end = seg[0][0], seg[-1][1]
-        p = resolve_name(text[start:end], lexicon)
-        tail = _after_office(ctx, seg) if p is None else []
+        start, end = core[0][0], seg[-1][1]
+        p = resolve_name(text[start:core[-1][1]], lexicon)
+        tail = (_after_office(ctx, core) or after_place(ctx, core)) if p is None else []
         if p is not None:
             out.append(ctx.person(start, end, p))
         elif tail:
-            out.append(ctx.person(tail[0][0], tail[-1][1], None, text[tail[0][0]:tail[-1][1]]))
-        elif any(fold(text[s:e]) in stop and not text[s:e].islower() and s not in ctx.surname_starts for s, e in seg):
-            singles.extend(seg)
-        elif ctx.introduced(start) or ctx.apposition(end) is not None:
-            out.append(ctx.person(start, end, None, text[start:end]))
+            out.append(ctx.person(tail[0][0], seg[-1][1], None, written(text, tail, suffix)))
+        elif any(fold(text[s:e]) in stop and not text[s:e].islower() and s not in ctx.surname_starts for s, e in core):
+            singles.extend(core)
+        elif ctx.introduced(start) or ctx.apposition(end) is not None or described(text, start, end):
+            out.append(ctx.person(start, end, None, written(text, core, suffix)))
         else:
             pending.append((start, end))
+    # a long name's later, shorter form ("Secretary Dela Cruz") is the person named in full
+    unknown = [m for m in out if m.canonical not in lexicon.people_by_canonical]
+    shorter = later_forms([m.canonical for m in unknown], ctx.rules.suffixes)
+    for m in unknown:
+        full = shorter.get(normalise(m.canonical))
+        if full and any(f.canonical == full and f.start < m.start for f in unknown):
+            m.canonical = full
     # an unknown name given a title once is a person wherever it recurs
     local = {normalise(m.canonical): m.canonical for m in out if m.canonical not in lexicon.people_by_canonical}
+    local = {**{k: v for k, v in shorter.items()}, **local}
     for start, end in pending:
         key = normalise(text[start:end])
         canonical = local.get(key) or local.get(" ".join(reversed(key.split())))
@@ -444,9 +459,10 @@ def _token_spans(ctx: _Context, start: int, end: int):
     return ((m.start(), m.end()) for m in ctx.rules.token.finditer(cased, start, end) if cased[m.start()].isupper())
 
 
-def _short_forms(lexicon: Lexicon, m: Mention) -> set[str]:
+def _short_forms(lexicon: Lexicon, m: Mention, suffixes: frozenset[str]) -> set[str]:
     persons = lexicon.people_by_canonical.get(m.canonical)
-    words = normalise(m.canonical).split()
+    written = without_suffix(m.canonical, suffixes)     # "Carter III" is called "Carter"
+    words = normalise(" ".join(written)).split()
     if persons:
         # "Santoso" for Budi Santoso, "Minister Dien" for Nguyen Hong Dien: the last word of a full name
         # is written alone too, where the family name the lexicon gives stands elsewhere
@@ -454,7 +470,7 @@ def _short_forms(lexicon: Lexicon, m: Mention) -> set[str]:
         return {normalise(persons[0].family)} | last
     # any capitalised word of a name of three or more: "Ms Paredes" is Ana Lucía Paredes de la Torre,
     # "Sheikh Khalid" Khalid bin Jassim Al Thani
-    inner = {normalise(w) for w in m.canonical.split()[1:-1] if not w.islower() and len(w) > 2}
+    inner = {normalise(w) for w in written[1:-1] if not w.islower() and len(w) > 2}
     return {words[0], words[-1]} | inner
 
 
@@ -464,7 +480,7 @@ def _bare_names(ctx: _Context, singles: list[tuple[int, int]], people: list[Ment
     text, lexicon = ctx.text, ctx.lexicon
     forms: dict[str, list[tuple[int, str]]] = {}
     for m in people:
-        for form in _short_forms(lexicon, m):
+        for form in _short_forms(lexicon, m, ctx.rules.suffixes):
             forms.setdefault(form, []).append((m.start, m.canonical))
     common, surnames, wordlike = lexicon.common_surnames, lexicon.surname_index, ctx.rules.surnames_also_words
     out = []

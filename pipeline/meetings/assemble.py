@@ -71,6 +71,9 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
         return False
     if g.location and c.location and g.location != c.location:
         return False
+    if c.kind == "invite" and c.location and any(x.destination and not ctx.places.city_in_country(c.location, [x.destination])
+                                                 for x in g.clues):
+        return False   # an invitation to Manila is not the visit to Vietnam the guest is making
     if c.repeat and c.sent != max(x.sent for x in g.clues if x.kind != "back"):   # "The meeting ... comes after
         return False                                      # last year's summit": a pointer makes it no mention
     modes = {x.mode for x in g.clues if x.strength == 2} | ({c.mode} if c.strength == 2 else set())

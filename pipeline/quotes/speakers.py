@@ -190,6 +190,12 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     if named is not None:
         return named[0], named[1], "mention"
     end, role = _apposition(text, lo, end)
+    if role.startswith("who ") and text[end:end + 1] == ",":
+        # "X, chief executive of Y, who is visiting Peru, said": the relative clause set aside, X's apposition
+        inner, inner_role = _apposition(text, lo, end + 1)
+        found = ctx.mention_ending_at(inner) if inner_role else None
+        if found is not None and found.kind == "person":
+            return from_mention(found, inner_role), found.start, "mention"
     lo = max(lo, end - SPEAKER_WORDS_REACH)
     seg = text[lo:end].rstrip()
     end = lo + len(seg)
@@ -249,6 +255,10 @@ def speaker_before(ctx: Context, lo: int, hi: int) -> tuple[Speaker | None, int,
     if both and not (both.group(2) in rules.anonymous_nouns and both.group(1).split()[0] in ("the", "all")
                      and len(both.group(1).split()) == 2):
         pos = lo + both.start(1)
+        anon = anonymous(ctx, seg, lo)
+        # "steelmakers' associations in both countries": the groups speak ("officials of both countries" do not)
+        if anon is not None and anon[1] < pos and rules.clauses.described_tails.isdisjoint(fold(seg[anon[1] - lo:pos - lo]).split()):
+            return anon[0], anon[1], ("np" if anon[0] is not None else "reject")
         named = named_parties(ctx, pos, both.group(1)[:-len(both.group(2))].strip(), both.group(2))
         return named or meeting_parties(ctx, pos, both.group(2)), pos, "np"
     anon = anonymous(ctx, seg, lo)
