@@ -164,6 +164,13 @@ def _person_subject(ctx: Context, m: re.Match, a: int) -> str:
     if pronoun:
         found = entity_reference(ctx, ctx.sentence_of(m.start()), pronoun.group(1), pronoun.start())
         return found[0] if found else ""
+    # "The ambassador then called on Lind": a role standing for a person named before, right before the verb
+    role = None
+    for role in ctx.rules.role_ref.finditer(low, a, m.start()):
+        pass
+    if role is not None and not before and re.fullmatch(SUBJECT_GAP, low[role.end():m.start()]):
+        found = entity_reference(ctx, ctx.sentence_of(m.start()), role.group(), role.start())
+        return found[0] if found else ""
     return ""
 
 
