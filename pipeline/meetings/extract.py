@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from pipeline.article import Article
 from pipeline.lexicon.lexicon import Lexicon
+from pipeline.meetings.after_talks import talks_after
 from pipeline.meetings.assemble import assemble
 from pipeline.meetings.bodies import bilateral_body_meeting
 from pipeline.meetings.clauses import Context, segments
@@ -123,6 +124,10 @@ def _clues_of_segment(ctx: Context, idx: int, a: int, b: int, cues: list[re.Matc
     seg = low[a:b]
     if rules.generic.search(seg):
         return []
+    # "A and B announced the deal after talks in Geneva": the subject's own talks, not earlier rounds
+    after = None if ctx.persons_in(a, b) else talks_after(ctx, idx, a, b)
+    if after:
+        return [after]
     rounds = None if ctx.persons_in(a, b) else _earlier_rounds(ctx, idx, a, b)
     if rounds:   # "this follows talks in Tokyo and Osaka between officials of the two governments"
         return [rounds]

@@ -171,6 +171,8 @@ def parties_of(ctx: Context, idx: int, a: int, b: int, cues: list[re.Match], ear
         for m in ctx.rules.role_ref.finditer(low, a, side_end):
             if m.span() not in reporters:   # "..., the ambassador said.": who tells of the meeting
                 persons = unique(persons + entity_reference(ctx, idx, m.group(), a))
+        if len(persons) == 1:   # "He spoke with Lutnick by phone, Mexican officials said": the pronoun, not the reporters
+            persons = unique(persons + _subject_role(ctx, idx, a, first_cue, persons, cues))
     else:   # "the Hungarian economy minister met A and B": the subject is a side of its own
         persons = unique(persons + _subject_role(ctx, idx, a, first_cue, persons, cues))
     uncovered = [k for k in unique(sides) if k not in {ctx.country(p) for p in persons}]

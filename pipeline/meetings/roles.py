@@ -20,6 +20,8 @@ OBJECT_REACH = 25
 GUEST_LEADER_REACH = 40
 # "brought together the leaders of Sweden and Hungary": the object of a gathering verb
 GATHERED_REACH = 60
+# how far before a name its title's country word may start ("Korvian Deputy Ocean Minister ")
+TITLE_COUNTRY_REACH = 60
 # "the call", "a phone call": the word before a bare "call" that makes it a noun
 BARE_CALL_REACH = 12
 
@@ -30,6 +32,9 @@ _GUEST = re.compile(r" (?:an? |the |his |her |their )(?:visiting |high-level |se
 _BARE_CALL = re.compile(r"(?:the|a|phone|video|telephone|this|that|their|his|her) $")
 _NOT_AN_OBJECT = re.compile(r"[,.;\"“”]|\b(?:from|by|about|of|on)\b")
 _OBJECT_ENDS = re.compile(r"[,.;:\"“”(]|\b(?:from|by|about|on|over|for|to|in|at|after|before|while)\b")
+# "Delmar's Fisheries Minister ", "Korvian Ocean Minister ": a country's possessive or demonym, then title words
+_TITLE_COUNTRY = re.compile(r"(?<![\w'\u2019-])([A-Z][a-z]+(?:['\u2019]s|(?<=[a-z])(?:ian|an|ese|ish)))"
+                            r" (?:[A-Z][\w-]* ){0,4}$")
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she)" + SUBJECT_GAP + "$")
 _PRONOUN_OBJECT = re.compile(r" (him|her)\b")
 # "Zhou and Lind signed", "the two last spoke": two subjects joined, or a pair named before
@@ -113,8 +118,17 @@ def _joint_subject(ctx: Context, m: re.Match, a: int) -> bool:
     if len(before) >= 2 and re.fullmatch(SUBJECT_GAP + r"(?:last |first |briefly )*", low[before[-1].end:m.start()]) \
             and _joined(ctx, before[-2], before[-1]):
         c1, c2 = ctx.country(before[-2].canonical), ctx.country(before[-1].canonical)
+        if not (c1 or c2):   # countries the gazetteer lacks: the titles' own country words tell them apart
+            c1, c2 = _title_country_word(ctx, a, before[-2].start), _title_country_word(ctx, a, before[-1].start)
         return bool(c1 and c2 and c1 != c2)
     return bool(_PAIR_SUBJECT.search(low, a, m.start()))
+
+
+def _title_country_word(ctx: Context, a: int, start: int) -> str:
+    """ "Delmar's Fisheries Minister Hartono", "Korvian Ocean Minister Lee": the possessive or demonym
+    opening the capitalised title before a name, or "" ("Trade Minister Ruiz" names no country)."""
+    m = _TITLE_COUNTRY.search(ctx.text, max(a, start - TITLE_COUNTRY_REACH), start)
+    return m.group(1) if m else ""
 
 
 def _signs_with(ctx: Context, m: re.Match, a: int, b: int) -> bool:
@@ -149,6 +163,13 @@ def _person_subject(ctx: Context, m: re.Match, a: int) -> str:
     pronoun = _PRONOUN_SUBJECT.search(low, a, m.start())
     if pronoun:
         found = entity_reference(ctx, ctx.sentence_of(m.start()), pronoun.group(1), pronoun.start())
+        return found[0] if found else ""
+    # "The ambassador then called on Lind": a role standing for a person named before, right before the verb
+    role = None
+    for role in ctx.rules.role_ref.finditer(low, a, m.start()):
+        pass
+    if role is not None and not before and re.fullmatch(SUBJECT_GAP, low[role.end():m.start()]):
+        found = entity_reference(ctx, ctx.sentence_of(m.start()), role.group(), role.start())
         return found[0] if found else ""
     return ""
 
