@@ -173,6 +173,14 @@ def test_truncated_json():
         load_bytes("cut.json", b'[{"text": "Wang Wentao met Akaza')
 
 
+@pytest.mark.parametrize("name", ["deep.json", "deep.jsonl"])
+@pytest.mark.parametrize("data", [b"[" * 100_000,
+                                  b'{"text": "ok", "title": ' + b"[" * 5_000 + b'"x"' + b"]" * 5_000 + b"}"])
+def test_json_nested_beyond_any_export_is_refused_with_a_reason(name, data):
+    with pytest.raises(MalformedFile, match="nested deeper than any article export"):
+        load_bytes(name, data)
+
+
 def test_jsonl_records_and_bad_line():
     data = b'{"text": "First body.", "title": "One"}\n\n{"body": "Second body."}\n'
     arts = load_bytes("feed.jsonl", data)

@@ -225,12 +225,19 @@ def _records_to_articles(name: str, records, where: str) -> list[Article]:
     return articles
 
 
+# what an article export nests at most: a list of records whose fields may hold lists or objects
+NESTING_MESSAGE = ("its JSON is nested deeper than any article export (lists or objects inside one another "
+                   "hundreds of levels deep); export the articles again as a list of objects with a 'text' field")
+
+
 def _load_json(name: str, text: str) -> list[Article]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise MalformedFile(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}; the file may be "
                             f"truncated - export it again or check it with a JSON validator") from None
+    except RecursionError:
+        raise MalformedFile(NESTING_MESSAGE) from None
     if isinstance(data, dict) and _body_of(data) is None:
         # common wrappers: {"articles": [...]}, {"items": [...]}, {"data": [...]}
         lists = [v for k, v in data.items() if _key(k) in ("articles", "items", "data", "results")
@@ -254,6 +261,8 @@ def _load_jsonl(name: str, text: str) -> list[Article]:
         except json.JSONDecodeError as exc:
             raise MalformedFile(f"line {number} is not valid JSON ({exc.msg}, column {exc.colno}); each line of a "
                                 f".jsonl file must hold one complete JSON object") from None
+        except RecursionError:
+            raise MalformedFile(f"line {number}: {NESTING_MESSAGE}") from None
     return _records_to_articles(name, records, "line")
 
 
