@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import zipfile
 from pathlib import Path
 
@@ -369,3 +370,14 @@ def test_load_path_and_iter_input_files(tmp_path: Path):
         load_path(given)
     with pytest.raises(FileRejected, match="cannot read"):
         load_path(tmp_path / "missing.txt")
+
+
+def test_a_pipe_or_a_device_is_refused_without_being_read(tmp_path: Path):
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)                      # reading it would block forever
+    with pytest.raises(FileRejected, match="not a regular file"):
+        load_path(fifo)
+    device = tmp_path / "zero.txt"
+    device.symlink_to("/dev/zero")       # reading it would never end
+    with pytest.raises(FileRejected, match="not a regular file"):
+        load_path(device)

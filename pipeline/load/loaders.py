@@ -12,6 +12,7 @@ import io
 import json
 import os
 import re
+import stat
 import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
@@ -391,7 +392,10 @@ def load_path(path: Path, *, max_bytes: int = MAX_BYTES) -> list[Article]:
     path = Path(path)
     _file_type(path.name)
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read, a device never end it
+            raise FileRejected("not a regular file (a pipe, device or socket); only files can be imported")
+        size = status.st_size
         if size > max_bytes:  # don't read a huge file just to refuse it
             raise _too_large(size, max_bytes)
         data = path.read_bytes()
