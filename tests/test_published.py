@@ -83,6 +83,18 @@ def test_unusable_header_is_ignored(published, raw):
     assert (art.published, art.published_source) == (date(2025, 11, 2), "inferred")
 
 
+@pytest.mark.parametrize("raw", ["2025-13-01", "2025/13/01", "2025-02-30", "2025-00-10", "31.13.2025",
+                                 "published 2024-14-02 09:00"])
+def test_a_numeric_date_naming_no_real_day_is_unread_not_swapped(lexicon, raw):
+    # month 13 does not exist: reading the fields in another order would invent a different day
+    assert parse_date(raw, lexicon) is None
+
+
+def test_an_impossible_header_date_leaves_the_date_to_the_text(published):
+    art = published("The ministry said on Sunday (November 2) that talks were held.", published_raw="2025-13-01")
+    assert (art.published, art.published_source) == (date(2025, 11, 2), "inferred")
+
+
 def test_parse_date_rejects_partial_dates(lexicon):
     assert parse_date("November 2", lexicon) is None
     assert parse_date("11:52", lexicon) is None

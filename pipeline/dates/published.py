@@ -69,13 +69,16 @@ class PublishedRules:
         low = text.lower()
         found = [(m.start(), safe_date(int(m[1]), int(m[2]), int(m[3]))) for m in self.iso.finditer(low)]
         found += [(m.start(), safe_date(int(m[3]), int(m[2]), int(m[1]))) for m in self.dotted.finditer(low)]
+        # a numeric date in a fixed order that names no real day ("2025-13-01") is unreadable: dateparser
+        # would swap its fields into some other day
+        impossible = any(d is None for _, d in found)
         for m in self.full.finditer(low):
             md = self.calendar.read_month_day(m)     # None for "30 February 2025"
             found.append((m.start(), safe_date(md[2], md[0], md[1]) if md else None))
         found = sorted((pos, d) for pos, d in found if d is not None)
         if found:
             return found[0][1]
-        if not re.search(r"\d", low) or len(low) > DATEPARSER_MAX:
+        if impossible or not re.search(r"\d", low) or len(low) > DATEPARSER_MAX:
             return None
         return _dateparser(text.strip())
 
