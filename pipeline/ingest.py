@@ -24,7 +24,7 @@ import pandas as pd
 from pipeline.article import Article
 from pipeline.errors import FileRejected, TradeTalksError
 from pipeline.lexicon.lexicon import Lexicon
-from pipeline.load.loaders import iter_input_files, load_bytes, load_path
+from pipeline.load.loaders import iter_input_files_within, load_bytes, load_path
 from pipeline.process import process_article
 from pipeline.store.parquet import Store
 from pipeline.store.rows import belongs, removed_since, stored_article, to_frames
@@ -120,10 +120,10 @@ def load_paths(paths: list[Path], published: date | None = None,
                today: date | None = None) -> tuple[list[Article], list[FileError], int]:
     today = today or date.today()
     articles, errors = [], []
-    files = iter_input_files([Path(p) for p in paths])
-    for path in files:
+    files = iter_input_files_within([Path(p) for p in paths])
+    for path, folder in files:
         try:
-            articles += _prepare(load_path(path), published, today)
+            articles += _prepare(load_path(path, within=folder), published, today)
         except FileRejected as exc:
             errors.append(FileError(str(path), str(exc)))
         except OSError as exc:

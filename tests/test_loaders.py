@@ -12,7 +12,8 @@ import pytest
 
 from pipeline.errors import (EmptyFile, FileRejected, FileTooLarge, MalformedFile, NotText, UnsafeZipEntry,
                              UnsupportedFileType)
-from pipeline.load.loaders import MAX_BYTES, SUPPORTED, decode_text, iter_input_files, load_bytes, load_path
+from pipeline.load.loaders import (MAX_BYTES, SUPPORTED, decode_text, iter_input_files, iter_input_files_within,
+                                    load_bytes, load_path)
 
 BODY = "Wang Wentao met Akazawa Ryosei in Gyeongju on Thursday.\nThe two sides discussed export controls."
 
@@ -381,3 +382,32 @@ def test_a_pipe_or_a_device_is_refused_without_being_read(tmp_path: Path):
     device.symlink_to("/dev/zero")       # reading it would never end
     with pytest.raises(FileRejected, match="not a regular file"):
         load_path(device)
+
+
+def test_a_link_leading_out_of_the_folder_is_refused_and_one_inside_is_read(tmp_path: Path):
+    folder, outside = tmp_path / "in", tmp_path / "secret"
+    (folder / "sub").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "notes.txt").write_text(BODY, encoding="utf-8")
+    (outside / "more.txt").write_text(BODY, encoding="utf-8")
+    (folder / "own.txt").write_text(BODY, encoding="utf-8")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "sub" / "notes.txt").symlink_to(outside / "notes.txt")
+    (folder / "sub" / "up.txt").symlink_to("../../secret/more.txt")   # relative, still outside
+    (folder / "alias.txt").symlink_to(folder / "sub" / ".." / "own.txt")  # stays inside: the same file
+    (folder / "linked").symlink_to(outside, target_is_directory=True)   # a linked folder is not walked
+    found = iter_input_files_within([folder])
+    # own.txt is the file alias.txt leads to, so it is listed once
+    assert [p.relative_to(folder).as_posix() for p, _ in found] == ["alias.txt", "passwd.txt", "sub/notes.txt",
+                                                                     "sub/up.txt"]
+    assert {w for _, w in found} == {folder}
+    for path, within in found:
+        if path.name == "alias.txt":
+            [art] = load_path(path, within=within)
+            assert art.raw_text == BODY
+        else:
+            with pytest.raises(FileRejected, match="outside the folder"):
+                load_path(path, within=within)
+    # a file the user names directly is read wherever it lives
+    [art] = load_path(folder / "sub" / "notes.txt")
+    assert art.raw_text == BODY

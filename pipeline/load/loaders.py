@@ -21,7 +21,7 @@ from pipeline.article import Article
 from pipeline.load.decoding import decode_text
 from pipeline.errors import EmptyFile, FileRejected, FileTooLarge, MalformedFile, UnsafeZipEntry, UnsupportedFileType
 
-__all__ = ["MAX_BYTES", "SUPPORTED", "decode_text", "iter_input_files", "load_bytes", "load_path"]
+__all__ = ["MAX_BYTES", "SUPPORTED", "decode_text", "iter_input_files", "iter_input_files_within", "load_bytes", "load_path"]
 
 MAX_BYTES = 20 * 1024 * 1024
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", ".zip")
@@ -387,10 +387,14 @@ def load_bytes(name: str, data: bytes, *, max_bytes: int = MAX_BYTES) -> list[Ar
     return _load_text(name, text, markdown=ext == ".md")
 
 
-def load_path(path: Path, *, max_bytes: int = MAX_BYTES) -> list[Article]:
-    """Read one file from disk (its name becomes the origin) and load it."""
+def load_path(path: Path, *, max_bytes: int = MAX_BYTES, within: Path | None = None) -> list[Article]:
+    """Read one file from disk (its name becomes the origin) and load it. A file found in the folder
+    `within` must lie inside it: a link leading out of the folder is refused before anything reads it."""
     path = Path(path)
     _file_type(path.name)
+    if within is not None and not _inside(path, within):
+        raise FileRejected("a link to a file outside the folder given; only files inside the folder are "
+                           "imported - copy the file into the folder, or name it directly")
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):  # a FIFO would block the read, a device never end it
@@ -415,23 +419,37 @@ def _listed(name: str) -> bool:
     return not _hidden(name) and bool(Path(name).suffix)
 
 
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether `path`, every link followed, lies inside `folder` (itself resolved)."""
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(folder))
+    except (OSError, ValueError):  # a link loop
+        return False
+
+
 def iter_input_files(paths: list[Path]) -> list[Path]:
     """Files to load: folders expanded recursively (sorted; hidden and extension-less files and hidden
     folders skipped), files named directly kept as given; unsupported or missing files stay in the list
     so that each gets its error."""
-    found: list[Path] = []
+    return [path for path, _ in iter_input_files_within(paths)]
+
+
+def iter_input_files_within(paths: list[Path]) -> list[tuple[Path, Path | None]]:
+    """`iter_input_files` with the folder each file was found in (None for a file named directly), for
+    `load_path(..., within=folder)`. Links to folders are not followed."""
+    found: list[tuple[Path, Path | None]] = []
     for path in map(Path, paths):
         if not path.is_dir():
-            found.append(path)
+            found.append((path, None))
             continue
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not _hidden(d))
-            found += [Path(root) / f for f in sorted(files) if _listed(f)]
+            found += [(Path(root) / f, path) for f in sorted(files) if _listed(f)]
     seen: set[Path] = set()
     unique = []
-    for path in found:
+    for path, folder in found:
         key = path.resolve() if path.exists() else path
         if key not in seen:
             seen.add(key)
-            unique.append(path)
+            unique.append((path, folder))
     return unique
