@@ -10,6 +10,7 @@ import argparse
 import json
 import logging
 import sys
+import unicodedata
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -52,11 +53,19 @@ def problems(errors: list[FileError], bugs: list[Bug]) -> str:
     return "".join(f", {p}" for p in parts)
 
 
+def one_line(text: str) -> str:
+    """`text` with every control or format character written as an escape (\\x1b, \\n, \\u202e), so
+    that a file name can neither drive the terminal, nor break its line in two to forge an `error:` line,
+    nor reverse how the rest of the line reads."""
+    return "".join(ch if ch == " " or unicodedata.category(ch)[0] not in "CZ"
+                   else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def _print_problems(errors: list[FileError], bugs: list[Bug]) -> None:
     for err in errors:
-        print(f"error: {err}", file=sys.stderr)
+        print(one_line(f"error: {err}"), file=sys.stderr)
     for bug in bugs:  # the traceback goes to the log: on stderr with --debug
-        print(f"bug: {bug}", file=sys.stderr)
+        print(one_line(f"bug: {bug}"), file=sys.stderr)
 
 
 def cmd_ingest(args) -> int:
@@ -168,8 +177,8 @@ def _run(args) -> int:
     try:
         return args.func(args)
     except TradeTalksError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(one_line(f"error: {exc}"), file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(one_line(f"error: {exc.filename or ''}: {exc.strerror or exc}"), file=sys.stderr)
         return 1

@@ -90,9 +90,10 @@ def bad_inputs(folder: Path) -> dict[str, str]:
         z.writestr("../x.txt", "Escaping the folder")
     (folder / "evil.zip").write_bytes(buf.getvalue())
     (folder / "huge.txt").write_bytes(b"a " * (loaders.MAX_BYTES // 2 + 10))
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
     return {"empty.txt": "empty", "binary.txt": "", "truncated.json": "json",
             "notext.csv": "column", "slides.pptx": "supported", "evil.zip": "../x.txt",
-            "huge.txt": "limit"}
+            "huge.txt": "limit", "passwd.txt": "outside the folder"}
 
 
 def test_bad_files_get_one_line_each_and_store_is_unchanged(tmp_path, seeds, cli, store):
@@ -110,6 +111,20 @@ def test_bad_files_get_one_line_each_and_store_is_unchanged(tmp_path, seeds, cli
         assert word.lower() in line.lower(), line
     assert (store.root / "manifest.json").read_bytes() == manifest
     assert len(export(cli, store, "articles")) == 2
+
+
+def test_control_characters_in_a_name_are_escaped_so_each_problem_stays_one_line(seeds, cli, store):
+    names = ["clear\x1b[2J\x1b[H.txt", "forged\nerror: all.txt", "flip\u202etxt.md", "bell\x07.txt"]
+    for name in names:
+        (seeds / name).write_bytes(b"")                    # empty: each gets its error line
+    result = cli("ingest", seeds, "--store", store.root)
+    assert result.code == 1 and "2 new articles" in result.out
+    lines = result.err.strip().split("\n")
+    assert len(lines) == len(names)
+    assert all(line.startswith("error: ") and "empty" in line for line in lines)
+    assert not any(ch in result.err for ch in "\x1b\x07\u202e")
+    assert sorted(line.split(": ")[1].rsplit("/", 1)[1] for line in lines) == sorted(
+        ["clear\\x1b[2J\\x1b[H.txt", "forged\\nerror", "flip\\u202etxt.md", "bell\\x07.txt"])
 
 
 def test_good_files_go_in_beside_bad_ones(seeds, cli, store):
