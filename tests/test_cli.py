@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shlex
 import subprocess
 import sys
@@ -165,3 +166,11 @@ def test_export_to_stdout_is_excel_ready_csv(seeds, cli, store):
     assert result.out.startswith("\ufeff")
     frame = pd.read_csv(io.StringIO(result.out.removeprefix("\ufeff")), dtype=str)
     assert len(frame) == 2 and "article_id" in frame.columns
+
+
+def test_a_file_name_in_no_known_encoding_goes_in_beside_the_others(seeds, cli, store):
+    (seeds / os.fsdecode(b"r\xe9sum\xe9.txt")).write_bytes((seeds / SEED_000).read_bytes().replace(b"the", b"a"))
+    result = cli("ingest", seeds, "--store", store.root)
+    assert result.code == 0, result.err
+    assert "3 new articles" in result.out
+    assert "r\ufffdsum\ufffd.txt" in set(export(cli, store, "articles")["origin"])

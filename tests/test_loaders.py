@@ -411,3 +411,16 @@ def test_a_link_leading_out_of_the_folder_is_refused_and_one_inside_is_read(tmp_
     # a file the user names directly is read wherever it lives
     [art] = load_path(folder / "sub" / "notes.txt")
     assert art.raw_text == BODY
+
+
+def test_lone_surrogates_from_a_json_escape_become_replacement_characters():
+    [art] = load_bytes("odd.json", json.dumps({"title": "Talks \ud800 resume", "text": BODY + " \udfff"}).encode())
+    assert art.title == "Talks \ufffd resume" and art.raw_text.endswith("\ufffd")
+    (art.title + art.raw_text).encode("utf-8")   # storable as UTF-8
+
+
+def test_a_file_name_in_no_known_encoding_is_stored_with_a_replacement_character(tmp_path: Path):
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(BODY, encoding="utf-8")
+    [(path, within)] = iter_input_files_within([tmp_path])
+    [art] = load_path(path, within=within)
+    assert art.origin == "caf\ufffd.txt"

@@ -64,10 +64,19 @@ def _value(field: str, value) -> str:
     return value
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _storable(text: str) -> str:
+    """`text` without lone surrogates, which no UTF-8 file can hold: a JSON escape such as "\\ud800" or a
+    file name in no known encoding puts them there, and one of them would fail the whole batch's write."""
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
 def _article(origin: str, body: str, meta: dict, hint: str) -> Article:
-    art = Article(origin=origin, raw_text=body)
+    art = Article(origin=_storable(origin), raw_text=_storable(body))
     for field in ("title", "source", "url", "author", "published_raw"):
-        setattr(art, field, meta.get(field, ""))
+        setattr(art, field, _storable(meta.get(field, "")))
     art.published_hint = hint if art.published_raw else ""
     return art
 
