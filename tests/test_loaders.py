@@ -424,3 +424,16 @@ def test_a_file_name_in_no_known_encoding_is_stored_with_a_replacement_character
     [(path, within)] = iter_input_files_within([tmp_path])
     [art] = load_path(path, within=within)
     assert art.origin == "caf\ufffd.txt"
+
+
+@pytest.mark.parametrize("data", [b"42", b'"hello"', b"null", b"9" * 5000])
+def test_a_json_file_holding_one_plain_value_is_refused_with_its_reason(data):
+    with pytest.raises(MalformedFile, match="a single value, not an object or a list"):
+        load_bytes("value.json", data)
+
+
+def test_a_number_of_thousands_of_digits_is_kept_as_written_not_an_error():
+    record = '{"text": "%s", "published": %s, "id": %s}' % (BODY.replace("\n", " "), "9" * 5000, "1" * 5000)
+    for name, data in (("big.json", record), ("big.jsonl", record + "\n" + record.replace("Wang", "Li"))):
+        arts = load_bytes(name, data.encode())
+        assert arts and all(a.published_raw == "9" * 5000 for a in arts)

@@ -242,7 +242,7 @@ NESTING_MESSAGE = ("its JSON is nested deeper than any article export (lists or 
 
 def _load_json(name: str, text: str) -> list[Article]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=str)  # numbers stay as written: 5,000 digits are no error
     except json.JSONDecodeError as exc:
         raise MalformedFile(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}; the file may be "
                             f"truncated - export it again or check it with a JSON validator") from None
@@ -256,8 +256,8 @@ def _load_json(name: str, text: str) -> list[Article]:
     if isinstance(data, dict):
         data = [data]
     if not isinstance(data, list):
-        raise MalformedFile(f"the JSON holds a {type(data).__name__}; expected an object with a 'text' field "
-                            f"or a list of such objects")
+        raise MalformedFile("the JSON holds a single value, not an object or a list; expected an object with a "
+                            "'text' field or a list of such objects")
     return _records_to_articles(name, ((i + 1, r) for i, r in enumerate(data)), "record")
 
 
@@ -267,7 +267,7 @@ def _load_jsonl(name: str, text: str) -> list[Article]:
         if not line.strip():
             continue
         try:
-            records.append((number, json.loads(line)))
+            records.append((number, json.loads(line, parse_int=str)))
         except json.JSONDecodeError as exc:
             raise MalformedFile(f"line {number} is not valid JSON ({exc.msg}, column {exc.colno}); each line of a "
                                 f".jsonl file must hold one complete JSON object") from None
