@@ -90,14 +90,26 @@ GOES_IN = {
     "run_of_dates": ("a.txt", b"Ministers met on 12 March 2024, " * 7_000, CUT),
     "run_of_numbers": ("a.txt", b" ".join(b"%d" % i for i in range(100_000)), CUT),
     "dense_meetings_one_paragraph": ("a.txt", varied_sentences(3_000).encode(), CUT),
+    "dense_meetings_and_quotes": ("a.txt", " ".join(
+        f"Trade minister {n} met {m} in Oslo on {i % 28 + 1} March, saying \u201cwe agreed on point {i}.\u201d"
+        for i, (n, m) in enumerate(zip(["Ana Ruiz", "Li Wen", "Omar Haddad"] * 1_000,
+                                       ["Tomas Brenn", "Olga Lind", "Kenji Sato", "Maria Costa"] * 750))).encode(), CUT),
     "combining_characters": ("a.txt", "Mi\u0301\u0302\u0303\u0304nister met. ".encode() * 20_000, CUT),
     # headers and metadata
     "thousands_of_header_lines": ("a.txt", b"".join(b"title: T%d\n" % i for i in range(50_000))
                                   + b"\nMinisters met in Geneva.", None),
     "header_line_of_spaces": ("a.txt", b"title" + b" " * 50_000 + b"x\n\nMinisters met in Geneva.", SPLIT),
+    "json_body_of_carriage_returns": ("a.json", json.dumps({"text": "Ministers met.\r" + "a\r" * 40_000}).encode(),
+                                      "lines"),
+    "paragraph_separators": ("a.txt", "Ministers met.\u2029".encode() + "a\u2029".encode() * 40_000, "lines"),
+    "json_record_of_300_000_keys": ("a.json", json.dumps({"text": "Ministers met.", **{f"k{i}": i for i in range(300_000)}}).encode(),
+                                    None),
     "huge_json_title": ("a.json", json.dumps({"title": "Trade talks " * 400_000,
                                               "text": "Ministers met in Geneva."}).encode(), None),
     # HTML
+    "html_100_000_paragraphs": ("a.html", b"<html><body>" + b"".join(b"<p>Ministers met %d times.</p>" % i
+                                                                    for i in range(100_000)) + b"</body></html>",
+                                "read as plain text"),
     "html_huge_attribute": ("a.html", b'<html><body><p title="' + b"x" * 5_000_000
                             + b'">Ministers met in Geneva on Monday.</p></body></html>', None),
     # CSV shapes

@@ -8,9 +8,13 @@ moving offset, so the work is linear in the text whatever it holds.
 """
 from __future__ import annotations
 
+import re
+
 from pipeline.load.limits import MAX_ARTICLE_CHARS, MAX_LINES, MAX_PARAGRAPH_CHARS
 
 # a sentence end followed by a space: the cut goes after the mark (and a closing quote or bracket)
+# every line break cleaning knows (a JSON or CSV body may hold "\r"), so that lines are counted as cleaning sees them
+_LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
 _SENTENCE_ENDS = tuple(mark + close + " " for mark in ".!?…" for close in ("", '"', "”", "’", "'", ")"))
 
 
@@ -77,6 +81,8 @@ def _split_paragraphs(text: str) -> tuple[str, list[str]]:
 
 def bound_text(text: str) -> tuple[str, list[str]]:
     """The text within the length limits, and a warning for each limit it was brought under."""
+    if _LINE_BREAK.search(text):
+        text = _LINE_BREAK.sub("\n", text)
     text, cut = _cut_article(text)
     text, split = _split_paragraphs(text)
     return text, cut + split

@@ -17,4 +17,5 @@ MAX_ARTICLES = 10_000               # articles in one file: JSON records, JSON l
 MAX_ARTICLE_CHARS = 100_000         # longer text is cut at a line, sentence or word end before this, with a warning
 MAX_PARAGRAPH_CHARS = 20_000        # a longer line is split at sentence ends (else word ends), with a warning
 MAX_LINES = 20_000                  # lines of one article's text; the rest is cut, with a warning
+MAX_HTML_TAGS = 50_000              # a page with more '<' is read as plain text, not by the article extractor
 MAX_HEADER_LINE = 1_000             # a longer line is never a `key: value` header line

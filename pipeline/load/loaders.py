@@ -23,8 +23,8 @@ import re2
 from pipeline.article import Article
 from pipeline.load.bounding import bound_text
 from pipeline.load.decoding import decode_text
-from pipeline.load.limits import (MAX_ARTICLES, MAX_BYTES, MAX_HEADER_LINE, MAX_JSON_DEPTH, MAX_ZIP_ENTRIES,
-                                  ZIP_RATIO)
+from pipeline.load.limits import (MAX_ARTICLES, MAX_BYTES, MAX_HEADER_LINE, MAX_HTML_TAGS, MAX_JSON_DEPTH,
+                                  MAX_ZIP_ENTRIES, ZIP_RATIO)
 from pipeline.errors import EmptyFile, FileRejected, FileTooLarge, MalformedFile, UnsafeZipEntry, UnsupportedFileType
 
 __all__ = ["MAX_BYTES", "SUPPORTED", "decode_text", "iter_input_files", "load_bytes", "load_path"]
@@ -68,9 +68,9 @@ def _value(field: str, value) -> str:
     return value
 
 
-def _article(origin: str, body: str, meta: dict, hint: str) -> Article:
-    body, warnings = bound_text(body)
-    art = Article(origin=origin, raw_text=body, warnings=warnings)
+def _article(origin: str, body: str, meta: dict, hint: str, warnings: list[str] | None = None) -> Article:
+    body, bounded = bound_text(body)
+    art = Article(origin=origin, raw_text=body, warnings=[*(warnings or []), *bounded])
     for field in ("title", "source", "url", "author", "published_raw"):
         setattr(art, field, meta.get(field, ""))
     art.published_hint = hint if art.published_raw else ""
@@ -178,9 +178,14 @@ def _load_html(name: str, html: str) -> list[Article]:
     import trafilatura
 
     meta: dict[str, str] = {}
-    body = ""
+    body, warnings, tags = "", [], html.count("<")
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        doc = None
+        if tags <= MAX_HTML_TAGS:  # the extractor's time grows faster than the page beyond this
+            doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        else:
+            warnings.append(f"a page of {tags:,} tags read as plain text, menus and all (the article extractor "
+                            f"takes at most {MAX_HTML_TAGS:,}); save the article page alone to drop them")
     except Exception:  # a page trafilatura chokes on still gets the plain-text fallback
         doc = None
     if doc is not None:
@@ -201,7 +206,7 @@ def _load_html(name: str, html: str) -> list[Article]:
     lines = body.split("\n")
     if meta.get("title") and lines[0].strip().casefold() == meta["title"].casefold():
         body = "\n".join(lines[1:])  # the headline lives in `title`, as with a text file's header
-    return [_article(name, _require_body(body.strip("\n")), meta, "metadata")]
+    return [_article(name, _require_body(body.strip("\n")), meta, "metadata", warnings)]
 
 
 # --- JSON, JSON Lines and CSV ----------------------------------------------
