@@ -76,6 +76,9 @@ GOES_IN = {
     "one_line_without_a_full_stop": ("a.txt", b"tariff talks and " * 300_000, CUT),
     "run_of_full_stops": ("a.txt", b"Ministers met" + b"." * 300_000 + b" Then", CUT),
     "run_of_end_marks": ("a.txt", b"Ministers met" + b"!?" * 100_000 + b"x", SPLIT),
+    "white_space_before_the_text": ("a.txt", b" " * 150_000 + b"Ministers met in Geneva.", None),
+    "no_break_spaces_before_the_text": ("a.json", json.dumps({"text": "\u00a0" * 120_000 + "Ministers met."}).encode(),
+                                        None),
     # many short lines
     "many_one_word_paragraphs": ("a.txt", b"Trade\n\n" * 200_000, CUT),
     "many_single_lines": ("a.txt", b"Ministers met.\n" + b"a\n" * 40_000, f"more than {MAX_LINES:,} lines"),

@@ -12,9 +12,9 @@ import re
 
 from pipeline.load.limits import MAX_ARTICLE_CHARS, MAX_LINES, MAX_PARAGRAPH_CHARS
 
-# a sentence end followed by a space: the cut goes after the mark (and a closing quote or bracket)
 # every line break cleaning knows (a JSON or CSV body may hold "\r"), so that lines are counted as cleaning sees them
 _LINE_BREAK = re.compile("\r\n?|[\u2028\u2029]")
+# a sentence end followed by a space: the cut goes after the mark (and a closing quote or bracket)
 _SENTENCE_ENDS = tuple(mark + close + " " for mark in ".!?…" for close in ("", '"', "”", "’", "'", ")"))
 
 
@@ -34,10 +34,12 @@ def _cut(text: str, start: int, limit: int) -> int:
 
 
 def _cut_article(text: str) -> tuple[str, list[str]]:
-    warnings = []
+    warnings, size = [], len(text)
+    if size > MAX_ARTICLE_CHARS:
+        text = text.strip()   # white space around the text does not count
     if len(text) > MAX_ARTICLE_CHARS:
         kept = text[:_cut(text, 0, MAX_ARTICLE_CHARS)].rstrip()
-        warnings.append(f"text of {len(text):,} characters cut to its first {len(kept):,} (the limit is "
+        warnings.append(f"text of {size:,} characters cut to its first {len(kept):,} (the limit is "
                         f"{MAX_ARTICLE_CHARS:,} characters per article); split it into several articles to keep "
                         f"the rest")
         text = kept
