@@ -72,6 +72,8 @@ def cmd_ingest(args) -> int:
     lexicon = Lexicon.load(args.data)
     report = ingest_paths(args.paths, Store(args.store), published=args.published, progress=_progress,
                           lexicon=lexicon)
+    for warning in report.warnings:  # went in all the same, cut or split to fit the limits
+        print(one_line(f"warning: {warning}"), file=sys.stderr)
     _print_problems(report.errors, report.bugs)
     print(f"{report.files} files, {len(report.new_ids)} new articles, "
           f"{len(report.duplicate_ids)} already stored, {report.meetings} meetings, "

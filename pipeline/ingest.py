@@ -68,6 +68,7 @@ class IngestReport:
     errors: list[FileError] = field(default_factory=list)
     bugs: list[Bug] = field(default_factory=list)
     version: int = 0
+    warnings: list[FileError] = field(default_factory=list)  # files that went in cut or split to fit the limits
 
     def _new(self) -> list[Article]:
         new = set(self.new_ids)
@@ -220,6 +221,7 @@ def store_articles(store: Store, articles: list[Article], report: IngestReport, 
 
 def _ingest(articles: list[Article], store: Store, report: IngestReport, lexicon: Lexicon,
             progress: Progress | None) -> IngestReport:
+    report.warnings += [FileError(a.origin, w) for a in articles for w in a.warnings]
     processed, failures = process_all(articles, progress, lexicon=lexicon)
     _file_under(report, failures)
     return store_articles(store, processed, report, lexicon)

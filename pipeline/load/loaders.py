@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import re
@@ -17,15 +18,18 @@ import zipfile
 import zlib
 from pathlib import Path, PurePosixPath
 
+import re2
+
 from pipeline.article import Article
+from pipeline.load.bounding import bound_text
 from pipeline.load.decoding import decode_text
+from pipeline.load.limits import (MAX_ARTICLES, MAX_BYTES, MAX_HEADER_LINE, MAX_HTML_TAGS, MAX_JSON_DEPTH,
+                                  MAX_ZIP_ENTRIES, ZIP_RATIO)
 from pipeline.errors import EmptyFile, FileRejected, FileTooLarge, MalformedFile, UnsafeZipEntry, UnsupportedFileType
 
 __all__ = ["MAX_BYTES", "SUPPORTED", "decode_text", "iter_input_files", "iter_input_files_within", "load_bytes", "load_path"]
 
-MAX_BYTES = 20 * 1024 * 1024
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".json", ".jsonl", ".csv", ".zip")
-ZIP_RATIO = 5            # a zip may unpack to at most this many times the per-file limit
 BODY_KEYS = ("text", "body", "content")
 
 # Article bodies run to megabytes; the csv module's default cap is 128 KB.
@@ -58,7 +62,7 @@ def _value(field: str, value) -> str:
         value = value.get("name") or ""
     if isinstance(value, (list, tuple)):
         value = "; ".join(str(v) for v in value if isinstance(v, (str, int, float)))
-    value = " ".join(str(value).split()) if value is not None else ""
+    value = " ".join(str(value)[:MAX_HEADER_LINE].split()) if value is not None else ""
     if value.lower() in _EMPTY or (field == "title" and value.lower().startswith("unknown")):
         return ""
     return value
@@ -73,8 +77,9 @@ def _storable(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-def _article(origin: str, body: str, meta: dict, hint: str) -> Article:
-    art = Article(origin=_storable(origin), raw_text=_storable(body))
+def _article(origin: str, body: str, meta: dict, hint: str, warnings: list[str] | None = None) -> Article:
+    body, bounded = bound_text(_storable(body))
+    art = Article(origin=_storable(origin), raw_text=body, warnings=[*(warnings or []), *bounded])
     for field in ("title", "source", "url", "author", "published_raw"):
         setattr(art, field, _storable(meta.get(field, "")))
     art.published_hint = hint if art.published_raw else ""
@@ -109,7 +114,7 @@ def _split_header(text: str) -> tuple[dict, str]:
     pairs: dict[str, str] = {}
     i = start
     while i < len(lines) and lines[i].strip():
-        m = _HEADER_LINE.fullmatch(lines[i].strip())
+        m = len(lines[i]) <= MAX_HEADER_LINE and _HEADER_LINE.fullmatch(lines[i].strip())
         if not m or _key(m.group(1)) not in _FIELDS:
             return {}, text
         pairs[m.group(1)] = m.group(2)
@@ -124,17 +129,21 @@ def _split_front_matter(text: str) -> tuple[dict, str]:
     m = re.match(r"\s*---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)", text, re.S)
     if not m:
         return {}, text
-    pairs = dict(hm.groups() for line in m.group(1).split("\n") if (hm := _HEADER_LINE.fullmatch(line.strip())))
+    pairs = dict(hm.groups() for line in m.group(1).split("\n")
+                 if len(line) <= MAX_HEADER_LINE and (hm := _HEADER_LINE.fullmatch(line.strip())))
     return _meta_from({k: v.strip().strip("\"'") for k, v in pairs.items()}), text[m.end():]
 
 
-_MD_SUBS = [
-    (re.compile(r"!\[[^\]]*\]\([^)]*\)"), ""),             # images carry no article text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),         # links keep their words
-    (re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+", re.M), ""),    # heading marks
-    (re.compile(r"^[ \t]{0,3}>[ \t]?", re.M), ""),         # block-quote marks
-    (re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"), r"\2"),  # bold
-]
+# Run over the raw upload, so by a linear-time engine: with a backtracking one, thousands of unclosed
+# "[a](" or "**" cost a scan to the end of the text each.
+_MD_SUBS = [(re2.compile(pattern), repl) for pattern, repl in (
+    (r"!\[[^\]]*\]\([^)]*\)", ""),                 # images carry no article text
+    (r"\[([^\]]+)\]\([^)]*\)", r"\1"),             # links keep their words
+    (r"(?m)^[ \t]{0,3}#{1,6}[ \t]+", ""),        # heading marks
+    (r"(?m)^[ \t]{0,3}>[ \t]?", ""),             # block-quote marks
+    # bold: the shortest run that starts and ends with a non-space
+    (r"\*\*(\S(?:.*?\S)??)\*\*|__(\S(?:.*?\S)??)__", r"\1\2"),
+)]
 
 
 def _load_text(name: str, text: str, markdown: bool) -> list[Article]:
@@ -178,9 +187,14 @@ def _load_html(name: str, html: str) -> list[Article]:
     import trafilatura
 
     meta: dict[str, str] = {}
-    body = ""
+    body, warnings, tags = "", [], html.count("<")
     try:
-        doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        doc = None
+        if tags <= MAX_HTML_TAGS:  # the extractor's time grows faster than the page beyond this
+            doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        else:
+            warnings.append(f"a page of {tags:,} tags read as plain text, menus and all (the article extractor "
+                            f"takes at most {MAX_HTML_TAGS:,}); save the article page alone to drop them")
     except Exception:  # a page trafilatura chokes on still gets the plain-text fallback
         doc = None
     if doc is not None:
@@ -201,7 +215,7 @@ def _load_html(name: str, html: str) -> list[Article]:
     lines = body.split("\n")
     if meta.get("title") and lines[0].strip().casefold() == meta["title"].casefold():
         body = "\n".join(lines[1:])  # the headline lives in `title`, as with a text file's header
-    return [_article(name, _require_body(body.strip("\n")), meta, "metadata")]
+    return [_article(name, _require_body(body.strip("\n")), meta, "metadata", warnings)]
 
 
 # --- JSON, JSON Lines and CSV ----------------------------------------------
@@ -217,7 +231,14 @@ def _body_of(record: dict) -> str | None:
     return None
 
 
-def _records_to_articles(name: str, records, where: str) -> list[Article]:
+def _too_many(count: str, what: str) -> FileTooLarge:
+    return FileTooLarge(f"the file holds {count} {what}, over the limit of {MAX_ARTICLES:,} articles per file; "
+                        f"split it into smaller files")
+
+
+def _records_to_articles(name: str, records: list, where: str) -> list[Article]:
+    if len(records) > MAX_ARTICLES:
+        raise _too_many(f"{len(records):,}", "records")
     articles = []
     for label, record in records:
         if not isinstance(record, dict):
@@ -236,18 +257,40 @@ def _records_to_articles(name: str, records, where: str) -> list[Article]:
 
 
 # what an article export nests at most: a list of records whose fields may hold lists or objects
-NESTING_MESSAGE = ("its JSON is nested deeper than any article export (lists or objects inside one another "
-                   "hundreds of levels deep); export the articles again as a list of objects with a 'text' field")
+NESTING_MESSAGE = (f"its JSON is nested deeper than any article export (lists or objects inside one another "
+                   f"more than {MAX_JSON_DEPTH} levels deep); export the articles again as a list of objects with "
+                   f"a 'text' field")
+
+
+def _nested_too_deep(data) -> bool:
+    """Whether lists and objects sit more than MAX_JSON_DEPTH levels inside one another (walked without recursion)."""
+    level, depth = [data], 1
+    while level:
+        if depth > MAX_JSON_DEPTH:
+            return True
+        level = [v for x in level if isinstance(x, (list, dict))
+                 for v in (x.values() if isinstance(x, dict) else x) if isinstance(v, (list, dict))]
+        depth += 1
+    return False
+
+
+def _parse_json(text: str):
+    """json.loads, with nesting deeper than the parser's recursion, or than MAX_JSON_DEPTH, a MalformedFile."""
+    try:
+        data = json.loads(text, parse_int=str)  # numbers stay as written: 5,000 digits are no error
+    except RecursionError:
+        raise MalformedFile(NESTING_MESSAGE) from None
+    if _nested_too_deep(data):
+        raise MalformedFile(NESTING_MESSAGE)
+    return data
 
 
 def _load_json(name: str, text: str) -> list[Article]:
     try:
-        data = json.loads(text, parse_int=str)  # numbers stay as written: 5,000 digits are no error
+        data = _parse_json(text)
     except json.JSONDecodeError as exc:
         raise MalformedFile(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}; the file may be "
                             f"truncated - export it again or check it with a JSON validator") from None
-    except RecursionError:
-        raise MalformedFile(NESTING_MESSAGE) from None
     if isinstance(data, dict) and _body_of(data) is None:
         # common wrappers: {"articles": [...]}, {"items": [...]}, {"data": [...]}
         lists = [v for k, v in data.items() if _key(k) in ("articles", "items", "data", "results")
@@ -258,21 +301,22 @@ def _load_json(name: str, text: str) -> list[Article]:
     if not isinstance(data, list):
         raise MalformedFile("the JSON holds a single value, not an object or a list; expected an object with a "
                             "'text' field or a list of such objects")
-    return _records_to_articles(name, ((i + 1, r) for i, r in enumerate(data)), "record")
+    return _records_to_articles(name, list(enumerate(data, start=1)), "record")
 
 
 def _load_jsonl(name: str, text: str) -> list[Article]:
+    lines = [(number, line) for number, line in enumerate(text.split("\n"), start=1) if line.strip()]
+    if len(lines) > MAX_ARTICLES:
+        raise _too_many(f"{len(lines):,}", "lines")
     records = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
-            continue
+    for number, line in lines:
         try:
-            records.append((number, json.loads(line, parse_int=str)))
+            records.append((number, _parse_json(line)))
         except json.JSONDecodeError as exc:
             raise MalformedFile(f"line {number} is not valid JSON ({exc.msg}, column {exc.colno}); each line of a "
                                 f".jsonl file must hold one complete JSON object") from None
-        except RecursionError:
-            raise MalformedFile(f"line {number}: {NESTING_MESSAGE}") from None
+        except MalformedFile as exc:
+            raise MalformedFile(f"line {number}: {exc}") from None
     return _records_to_articles(name, records, "line")
 
 
@@ -286,7 +330,9 @@ def _load_csv(name: str, text: str) -> list[Article]:
             found = ", ".join(repr(c) for c in columns) or "none"
             raise MalformedFile(f"no text column: columns found: {found}; rename the column holding the "
                                 f"article body to one of: {', '.join(BODY_KEYS)}")
-        rows = [(reader.line_num, row) for row in reader]
+        rows = [(reader.line_num, row) for row in itertools.islice(reader, MAX_ARTICLES + 1)]
+        if len(rows) > MAX_ARTICLES:
+            raise _too_many(f"more than {MAX_ARTICLES:,}", "rows")
     except csv.Error as exc:
         raise MalformedFile(f"unreadable CSV near line {reader.line_num}: {exc}; check the quoting or export "
                             f"the file again") from None
@@ -316,14 +362,17 @@ def _load_zip(name: str, data: bytes, max_bytes: int) -> list[Article]:
     articles: list[Article] = []
     with archive:
         infos = archive.infolist()
+        if len(infos) > MAX_ZIP_ENTRIES:
+            raise FileTooLarge(f"the zip holds {len(infos):,} entries, over the limit of {MAX_ZIP_ENTRIES:,} per "
+                               f"archive; split it into smaller zips")
         for info in infos:  # check every name before reading anything
             if _unsafe(info.filename):
                 raise UnsafeZipEntry(f"unsafe entry '{info.filename}' (an absolute path or '..' that points "
                                      f"outside the archive); the whole zip was rejected - re-create it with "
                                      f"plain relative paths")
-        total = sum(i.file_size for i in infos)
-        if total > max_bytes * ZIP_RATIO:
-            raise FileTooLarge(f"the zip unpacks to {_size(total)}, over the {_size(max_bytes * ZIP_RATIO)} "
+        total, limit = sum(i.file_size for i in infos), max_bytes * ZIP_RATIO
+        if total > limit:  # what is read never exceeds what is declared (see _load_entry)
+            raise FileTooLarge(f"the zip unpacks to {_size(total)}, over the {_size(limit)} "
                                f"limit for an archive; split it into smaller zips")
         for info in infos:
             ext = PurePosixPath(info.filename).suffix.lower()
@@ -333,6 +382,8 @@ def _load_zip(name: str, data: bytes, max_bytes: int) -> list[Article]:
                 raise UnsupportedFileType(f"'{info.filename}' is a zip inside the zip; nested archives are not "
                                           f"supported - unzip the outer archive and upload the inner one")
             articles += _load_entry(archive, info, f"{name}/{info.filename}", max_bytes)
+            if len(articles) > MAX_ARTICLES:
+                raise _too_many(f"more than {MAX_ARTICLES:,}", "articles")
     if not articles:
         raise EmptyFile(f"the zip holds no supported files; supported types: {', '.join(SUPPORTED[:-1])}")
     return articles
@@ -341,7 +392,8 @@ def _load_zip(name: str, data: bytes, max_bytes: int) -> list[Article]:
 def _load_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, origin: str, max_bytes: int) -> list[Article]:
     try:
         with archive.open(info) as member:
-            data = member.read(max_bytes + 1)  # the declared size may lie; never read past the limit
+            # never past the limit; nor past the declared size, which a bomb understates: its CRC then fails
+            data = member.read(max_bytes + 1)
     except (zipfile.BadZipFile, RuntimeError, NotImplementedError, ValueError, OSError, EOFError, zlib.error) as exc:
         # RuntimeError: encrypted entry; NotImplementedError: unusual compression; BadZipFile: bad CRC
         raise MalformedFile(f"cannot read zip entry '{info.filename}' ({exc}); re-create the zip without "

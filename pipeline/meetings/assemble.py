@@ -42,29 +42,47 @@ def _named(ctx: Context, x) -> set[str]:
     return set(x.persons) | {s for s in x.sides if s not in ctx.places.country_names}
 
 
-def _sides_of(ctx: Context, clues) -> set[str]:
+def _sides_of(ctx: Context, named: set[str], sides: set[str]) -> set[str]:
     """Named people and groups, plus the countries no named person stands for."""
-    named = set().union(*(_named(ctx, c) for c in clues))
     covered = {ctx.country(p) for p in named}
-    return named | {s for c in clues for s in c.sides if s not in covered}
+    return named | {s for s in sides if s not in covered}
 
 
-def _same_people(ctx: Context, g: Group, c: Clue) -> bool:
+class _People:
+    """Each group's named people and groups and all its sides, folded in as clues join it (while grouping,
+    a group's clues only grow): gathered again from every clue for every candidate group, they made
+    grouping grow with the square of an article's clues."""
+
+    def __init__(self, ctx: Context):
+        self.ctx, self.seen = ctx, {}
+
+    def of(self, g: Group) -> tuple[set[str], set[str]]:
+        done, named, sides = self.seen.get(id(g), (0, set(), set()))
+        for c in g.clues[done:]:
+            named |= _named(self.ctx, c)
+            sides.update(c.sides)
+        self.seen[id(g)] = (len(g.clues), named, sides)
+        return named, sides
+
+
+def _same_people(ctx: Context, group: tuple[set[str], set[str]], c: Clue) -> bool:
     """One mention may name fewer sides, or give a country where the other names a person,
     but together they must not describe more sides than the fuller one."""
-    merged = _sides_of(ctx, g.clues + [c])
-    return len(merged) <= max(len(_sides_of(ctx, g.clues)), len(_sides_of(ctx, [c])))
+    (named, sides), mine = group, _named(ctx, c)
+    merged = _sides_of(ctx, named | mine, sides | set(c.sides))
+    return len(merged) <= max(len(_sides_of(ctx, named, sides)), len(_sides_of(ctx, mine, set(c.sides))))
 
 
-def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
+def _compatible(ctx: Context, g: Group, c: Clue, people: _People) -> bool:
     if g.kind == "launch" or c.kind == "launch":
         return g.kind == c.kind and g.key == c.key and set(g.countries) == set(c.countries)
-    if not _same_people(ctx, g, c) or g.key and c.key and g.key != c.key:
+    if not _same_people(ctx, people.of(g), c) or g.key and c.key and g.key != c.key:
         return False
     if "follow" in (g.kind, c.kind) and (set(_parties(ctx, g)) != set(c.parties) or g.date is None and c.date is None
                                          and g.precision != c.precision):
         return False   # "the two men will meet again on Tuesday ... talks would continue in Stockholm": two rounds
-    if (c.repeat and c.key or c.aside) and len(_sides_of(ctx, g.clues)) > len(_sides_of(ctx, [c])):
+    if (c.repeat and c.key or c.aside) and (len(_sides_of(ctx, *people.of(g)))
+                                            > len(_sides_of(ctx, _named(ctx, c), set(c.sides)))):
         return False   # one of the separate meetings a clause lists, or one on the sidelines, is not the larger one
     gk, ck = set(g.countries), set(c.countries)
     if gk and ck and not (gk <= ck or ck <= gk):
@@ -94,6 +112,7 @@ def _compatible(ctx: Context, g: Group, c: Clue) -> bool:
 
 def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
     groups: list[Group] = []
+    people = _People(ctx)
     for c in clues:
         if c.kind == "rounds":
             groups += _rounds_of(ctx, groups, c)
@@ -106,7 +125,7 @@ def _group(ctx: Context, clues: list[Clue]) -> list[Group]:
             if target is not None:
                 target.clues.append(_details_of(ctx, target, c))
             continue
-        fits = [g for g in groups if _compatible(ctx, g, c)]
+        fits = [g for g in groups if _compatible(ctx, g, c, people)]
         if fits:
             best = max(fits, key=lambda g: (len(_named(ctx, g) & _named(ctx, c)), groups.index(g)))
             best.clues.append(c)

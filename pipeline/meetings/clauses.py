@@ -9,7 +9,7 @@ business people"), or, where it names too few, the people it refers back to
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from pipeline.article import Article, Mention
 from pipeline.entities.coreference import resolve_reference
@@ -117,12 +117,18 @@ class Context:
             article.paragraphs, [r.text for r in article.removed if r.reason in ("metadata", "byline")], lexicon=lexicon)
         # "HA NOI —": a word of the dateline's city is nobody's name
         self.persons = [m for m in self.persons if m.start >= self.dateline_end or not m.text.isupper()]
+        self.person_starts = [m.start for m in self.persons]
 
     def sentence_of(self, pos: int) -> int:
         return bisect_right(self.starts, pos) - 1
 
+    def persons_from(self, a: int, b: int) -> list[Mention]:
+        """The persons whose mention starts in [a, b), found by bisection: a scan of every person of the
+        article for each clause would grow with the square of a long paragraph."""
+        return self.persons[bisect_left(self.person_starts, a):bisect_left(self.person_starts, b)]
+
     def persons_in(self, a: int, b: int) -> list[Mention]:
-        return [m for m in self.persons if a <= m.start and m.end <= b and not self.is_spokesperson(m)]
+        return [m for m in self.persons_from(a, b) if m.end <= b and not self.is_spokesperson(m)]
 
     def is_spokesperson(self, m: Mention) -> bool:
         return bool(_SPOKES.search(m.role.lower())
@@ -219,7 +225,7 @@ def _during_talks(ctx: Context, a: int, comma: int) -> bool:
 def country_sides(ctx: Context, a: int, b: int, skip: list[tuple[int, int]]) -> tuple[list[str], list[str]]:
     """Countries standing for a side in the clause, and the countries a visit goes to."""
     low = ctx.low
-    persons = [p for p in ctx.persons if a <= p.start < b]
+    persons = ctx.persons_from(a, b)
     hits = [h for h in ctx.countries if a <= h[0] and h[1] <= b
             and not any(p.start <= h[0] < p.end for p in persons) and not any(x <= h[0] < y for x, y in skip)]
     sides: list[str] = []

@@ -51,8 +51,8 @@ class Group:
     def __getattr__(self, name):           # the merged view: first clue that has the field
         if name.startswith("_") or name == "clues":
             raise AttributeError(name)
-        values = [getattr(c, name) for c in self.clues]
-        return next((v for v in values if v), values[0] if values else None)
+        first = next((v for c in self.clues if (v := getattr(c, name))), None)   # stops at the first clue with one
+        return first if first or not self.clues else getattr(self.clues[0], name)
 
     @property
     def persons(self) -> list[str]:

@@ -20,8 +20,10 @@ _CLOCK_NEXT = re.compile(
     r"|(?:[A-Z][a-z]+ ){1,2}[Tt]ime\b|\(")
 _OPENERS = "\"'“‘([{"
 # an end mark, optional closing quote/bracket, white space, then something that starts a sentence
-# (in any script: "... in Astana. Ömer Bolat said"; the loop checks the letter is a capital)
-_BOUNDARY = re.compile(r"""([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?(?P<first>\w))""")
+# (in any script: "... in Astana. Ömer Bolat said"; the loop checks the letter is a capital); a match
+# starts at the first mark of a run, never inside it, or a run of thousands of dots costs a scan from each
+_WORD_BACK = 40     # far more than the longest abbreviation, with its opening brackets
+_BOUNDARY = re.compile(r"""(?<![.!?…])([.!?…]+["'”’)\]]*)(\s+)(?=["'“‘(\[]?(?P<first>\w))""")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -35,7 +37,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if not (first.isupper() or first.isdigit()):
                 continue
             cut = m.start(1)
-            token = para[max(para.rfind(" ", 0, cut), para.rfind("\t", 0, cut)) + 1: cut]
+            # the word before the mark; searched back a bounded stretch (no abbreviation is longer), as a
+            # search to the paragraph's start from every mark is quadratic in a paragraph without tabs
+            floor = max(cut - _WORD_BACK, 0)
+            token = para[max(para.rfind(" ", floor, cut), para.rfind("\t", floor, cut), floor - 1) + 1: cut]
             token = token.lower().rstrip(".").lstrip(_OPENERS)   # "(Oct. 3)"
             if m.group(1) == "." and (token in _ABBREV or len(token) == 1 and token.isalpha()   # "Ö. Bolat"
                                       or token in _CLOCK and _CLOCK_NEXT.match(para, m.end())):
