@@ -8,7 +8,7 @@ import json
 import os
 import re
 import threading
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import pytest
 from playwright.sync_api import expect
@@ -86,6 +86,8 @@ def open_page(page, url: str) -> None:
 def test_nothing_an_upload_carries_makes_the_browser_fetch(tmp_path):
     store = tmp_path / "store"
     with recorder() as (base, asked), dashboard(store) as url, browser_page() as page:
+        away = []   # requests for anything but this machine: the pages ask nothing of the network
+        page.on("request", lambda r: away.append(r.url) if urlsplit(r.url).hostname != "127.0.0.1" else None)
         open_page(page, url)
         page.set_input_files(UPLOADER, files_for(base))
         page.get_by_text("Preview: 1 articles in 3 files").wait_for(timeout=60000)
@@ -112,6 +114,7 @@ def test_nothing_an_upload_carries_makes_the_browser_fetch(tmp_path):
                 assert page.locator("[data-testid='stLinkButton']").count() == 0   # data: is no link
                 assert page.locator("a[href^='data:'], a[href^='javascript:'], img[src^='http']").count() == 0
         assert asked == [], asked
+        assert [u for u in away if not u.startswith("data:")] == []
 
         # the recorder hears a browser that does fetch from it: the silence above means something
         page.evaluate("u => fetch(u, {mode: 'no-cors'})", f"{base}/control")
