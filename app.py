@@ -17,7 +17,9 @@ import streamlit as st
 from dashboard.data import current_views
 from dashboard.sidebar import sidebar_filters
 
-st.set_page_config(page_title="Trade Talks Monitor", layout="wide")
+# an emoji icon is drawn in the page itself; without one, the browser fetches the default
+# page's Material icon from a font host on every visit
+st.set_page_config(page_title="Trade Talks Monitor", page_icon="📰", layout="wide")
 pages = [
     st.Page("app_pages/overview.py", title="Overview & upload", icon=":material/home:", default=True),
     st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.data import current_filters, data_page
+from dashboard.safe import as_text, safe_url
 from dashboard.widgets import column_config, show_table
 from pipeline.query.views import article_facts, article_text, evidence_of, filter_articles, highlight
 
@@ -15,7 +16,9 @@ STYLE = "".join(f".article-text mark.{kind} {{background: {colour}; padding: 0 1
 
 v = data_page("Articles", "articles", "articles")
 
+# a link only to a web address: a data: or javascript: "URL" from a file is left blank
 articles = filter_articles(v, current_filters())
+articles = articles.assign(url=articles["url"].map(safe_url))
 st.caption(f"{len(articles):,} of {len(v.articles):,} articles. Pick a row to read it. "
            "An untitled article shows its first sentence (or its file name) as its title.")
 event = show_table(articles, "articles",
@@ -30,18 +33,18 @@ wanted = articles["article_id"].iloc[rows[0]] if rows else st.query_params.get("
 match = v.articles[v.articles["article_id"] == wanted]
 if match.empty:
     if wanted:
-        st.warning(f"No article with id {wanted} in the store.")
+        st.warning(f"No article with id {as_text(wanted)} in the store.")
     st.stop()
 
 article = match.iloc[0]
 facts = article_facts(v, article["article_id"])
-st.header(article["title"])
+st.header(as_text(article["title"]))
 meta = [article["source"], article["published"] and f"published {article['published']} ({article['published_source']})",
         article["author"], f"{article['words']} words", f"file {article['origin']}",
         "untitled: the title shown is derived" if not article["stored_title"] else ""]
-st.caption(" · ".join(m for m in meta if m))
-if article["url"]:
-    st.link_button("Original article", article["url"])
+st.caption(as_text(" · ".join(m for m in meta if m)))
+if safe_url(article["url"]):
+    st.link_button("Original article", safe_url(article["url"]))
 
 st.subheader("Text")
 evidence = evidence_of(facts)

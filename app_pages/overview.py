@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.charts import count_axis
 from dashboard.data import current_filters, current_lexicon, current_views
+from dashboard.safe import as_text
 from dashboard.upload import show_report, upload_section
 from pipeline.errors import TradeTalksError
 from pipeline.ingest import load_demo
@@ -25,7 +26,7 @@ if v.articles.empty:
                                                                             text=f"{what} {done}/{total}"),
                                current_lexicon())
         except TradeTalksError as exc:
-            st.error(str(exc))
+            st.error(as_text(exc))
         else:
             if report is None or not report.new_ids:
                 st.warning("The demo corpus is empty or already loaded.")

@@ -15,6 +15,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from dashboard.safe import as_text
 from dashboard.state import data_path, open_store
 from pipeline.errors import TradeTalksError
 from pipeline.lexicon.lexicon import Lexicon
@@ -75,7 +76,7 @@ def current_views() -> tuple[Store, Views]:
     try:
         return store, prepared_views(str(store.root.resolve()), store.version)
     except TradeTalksError as exc:
-        st.error(str(exc))
+        st.error(as_text(exc))
         st.stop()
 
 

@@ -15,9 +15,10 @@ from streamlit.testing.v1 import AppTest
 from dashboard.charts import issue_scale
 from pipeline.store.schema import TABLES
 from pipeline.store.parquet import Store
-from pipeline.query.upload import changed_dates, ingest_files, preview_frame
+from pipeline.query.upload import ingest_files, preview_frame, read_dates
 from pipeline.query.views import (Filters, article_facts, article_text, evidence_of, filter_articles, filter_meetings,
                             filter_tags, highlight, prepare, title_from)
+from tests.markdown import shown
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
@@ -376,7 +377,7 @@ def test_upload_through_the_page(tmp_path, monkeypatch):
     preview = at.dataframe[0].value  # st.data_editor
     assert preview["file"].tolist() == ["a.txt", "b.zip/inner/b.txt"]
     assert not preview["stored"].any()
-    assert any("broken.json" in e.value for e in at.error)
+    assert any("broken.json" in shown(e.value) for e in at.error)
     next(b for b in at.button if b.label == "Ingest").click().run()
     assert not at.exception, at.exception
     assert any("2 new articles stored" in s.value for s in at.success)
@@ -390,13 +391,14 @@ def test_upload_through_the_page(tmp_path, monkeypatch):
 
 def test_dates_edited_in_the_preview_are_stored(tmp_path, lexicon):
     files = [("a.txt", SEED.encode()), ("b.txt", NO_DATE.encode())]
-    preview, errors = preview_frame(files, set(), lexicon)
-    assert not errors and preview["words"].gt(0).all()
+    preview, errors, bugs = preview_frame(files, set(), lexicon)
+    assert not errors and not bugs and preview["words"].gt(0).all()
+    assert preview["published"].tolist()[1] == ""   # shown and typed as text, YYYY-MM-DD
     edited = preview.copy()
-    edited.loc[1, "published"] = date(2025, 5, 20)
-    assert changed_dates(preview, edited) == {1: date(2025, 5, 20)}
-    assert changed_dates(preview, preview) == {}
-    report = ingest_files(files, Store(tmp_path), changed_dates(preview, edited), lexicon=lexicon)
+    edited.loc[1, "published"] = "2025-05-20"
+    assert read_dates(preview, edited) == ({1: date(2025, 5, 20)}, [])
+    assert read_dates(preview, preview) == ({}, [])
+    report = ingest_files(files, Store(tmp_path), read_dates(preview, edited)[0], lexicon=lexicon)
     assert len(report.new_ids) == 2 and not report.errors
     stored = Store(tmp_path).read("articles").set_index("title")
     assert stored.loc["Undated", "published"] == "2025-05-20"

@@ -330,5 +330,5 @@ def test_the_dashboard_shows_bugs_apart_from_bad_files():
         show_report(IngestReport(files=2, errors=[FileError("a.txt", "the file is empty")],
                                  bugs=[Bug("b.txt", "step 'quotes' failed: ValueError: x")]))
     at = AppTest.from_function(page).run()
-    assert [e.value for e in at.error] == ["**a.txt**: the file is empty"]
-    assert len(at.warning) == 1 and "**b.txt**" in at.warning[0].value and "bug" in at.warning[0].value
+    assert [e.value for e in at.error] == ["**a\\.txt**: the file is empty"]   # the name as text
+    assert len(at.warning) == 1 and "**b\\.txt**" in at.warning[0].value and "bug" in at.warning[0].value
