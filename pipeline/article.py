@@ -87,7 +87,7 @@ class Article:
     published_hint: str = ""             # where published_raw came from: "header" or "metadata"
     user_published: date | None = None   # a date the user gave (CLI --published, upload form)
     ingest_date: date | None = None      # "today" for inference; fixed by the caller for purity
-    warnings: list[str] = field(default_factory=list)  # what loading did to fit the limits (text cut or split)
+    warnings: list[str] = field(default_factory=list)  # for the user: text cut to fit the limits, a date unread
     # filled by the steps
     paragraphs: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)

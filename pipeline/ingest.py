@@ -221,8 +221,8 @@ def store_articles(store: Store, articles: list[Article], report: IngestReport, 
 
 def _ingest(articles: list[Article], store: Store, report: IngestReport, lexicon: Lexicon,
             progress: Progress | None) -> IngestReport:
-    report.warnings += [FileError(a.origin, w) for a in articles for w in a.warnings]
     processed, failures = process_all(articles, progress, lexicon=lexicon)
+    report.warnings += [FileError(a.origin, w) for a in processed for w in a.warnings]
     _file_under(report, failures)
     return store_articles(store, processed, report, lexicon)
 

@@ -174,3 +174,14 @@ def test_a_file_name_in_no_known_encoding_goes_in_beside_the_others(seeds, cli, 
     assert result.code == 0, result.err
     assert "3 new articles" in result.out
     assert "r\ufffdsum\ufffd.txt" in set(export(cli, store, "articles")["origin"])
+
+
+def test_a_header_date_that_names_no_day_goes_in_undated_with_a_warning_line(tmp_path, cli, store):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "odd.txt").write_text("title: Talks\npublished: 2025-13-01\n\nTrade ministers met in Lima.\n", "utf-8")
+    result = cli("ingest", folder, "--store", store.root)
+    assert result.code == 0 and "1 new articles" in result.out
+    [line] = result.err.strip().splitlines()
+    assert line.startswith("warning: ") and "odd.txt" in line and "'2025-13-01'" in line and "without a date" in line
+    assert export(cli, store, "articles")["published"].tolist() == [""]

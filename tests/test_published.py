@@ -261,3 +261,13 @@ def test_user_date_only_when_nothing_else(published):
 def test_unknown_when_nothing_is_found(published):
     art = published(LEAD, published_raw="unknown")
     assert (art.published, art.published_source) == (None, "unknown")
+
+
+def test_an_unreadable_header_date_is_said_with_what_was_done_instead(published):
+    art = published("The ministry said on Sunday (November 2) that talks were held.", published_raw="2025-13-01")
+    assert art.warnings == ["its date '2025-13-01' is not a day that can be read (write it YYYY-MM-DD); "
+                            "the date was inferred from the text"]
+    art = published("Talks were held.", published_raw="2025-13-01")
+    assert art.published is None and art.warnings[0].endswith("it is stored without a date")
+    assert published("Talks were held.", published_raw="n/a").warnings == []        # no date stated
+    assert published("Talks were held.", published_raw="2025-05-30").warnings == []  # read

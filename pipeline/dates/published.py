@@ -198,6 +198,7 @@ def resolve_published(article: Article, lexicon: Lexicon) -> Article:
     found, source = None, "unknown"
     if article.published_raw and article.published_raw.strip().lower() not in rules.no_date:
         found, source = rules.parse_date(article.published_raw), article.published_hint or "header"
+    unread = found is None and any(ch.isdigit() for ch in article.published_raw)
     if found is None:
         found, source = _from_metadata(article.metadata_dates, rules), "metadata"
     yearless: list[date] = []
@@ -210,4 +211,15 @@ def resolve_published(article: Article, lexicon: Lexicon) -> Article:
         found, source = article.user_published, "user"
     article.published = found
     article.published_source = source if found is not None else "unknown"
+    if unread:  # a date the file states but no reading can take is said, never dropped in silence
+        article.warnings.append(f"its date '{article.published_raw}' is not a day that can be read (write it "
+                                f"YYYY-MM-DD); {_UNREAD_OUTCOME[article.published_source]}")
     return article
+
+
+_UNREAD_OUTCOME = {
+    "metadata": "the date was taken from the page's other date lines",
+    "inferred": "the date was inferred from the text",
+    "user": "the date given for undated files was used",
+    "unknown": "it is stored without a date",
+}
