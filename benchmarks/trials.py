@@ -212,9 +212,11 @@ class KillTrials:
             ingest.reprocess(Store(store), self.lexicon)
 
     def run(self, kills: int, rng, every_write: bool = False) -> list[Kill]:
-        """`kills` SIGKILLs that land: some at chosen writes (or every write), the rest after
-        a random delay (one that comes after the command has ended is kept but not counted)."""
+        """`kills` SIGKILLs that land, half of them at least after a random delay (one that
+        comes after the command has ended is kept but not counted), the others at chosen
+        writes (or every write)."""
         points = range(1, len(self.writes) + 2) if every_write else self.chosen_writes()
+        kills = max(kills, len(points) + kills // 2)
         trials = self._each([lambda slot, n=n: self.at_write(n, slot) for n in points])
         # the whole run as the trials see it: until its kill after the last write
         self.seconds = min([t.seconds for t in trials if t.at == AFTER_LAST] or [self.seconds])
