@@ -38,9 +38,9 @@ run: demo
 test: install-test
 	$(PY) -m pytest -q
 
-# The inner loop: every test but those that start a server or drive Chromium.
+# The inner loop: every test but those that start a server, drive Chromium or run the slow trials.
 test-fast: $(VENV)/.installed-test
-	$(PY) -m pytest -q -m "not browser and not server"
+	$(PY) -m pytest -q -m "not browser and not server and not slow"
 
 bench: install
 	$(PY) benchmarks/ingest.py

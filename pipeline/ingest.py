@@ -9,8 +9,13 @@ The store only changes by one atomic commit.
 """
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
+import signal
+import sys
+import threading
+import time
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -156,10 +161,49 @@ def _process_one(article: Article, lexicon: Lexicon) -> Article | FileError | Bu
 # A pool worker receives the lexicon once, when it starts (pickled, its data only, where
 # workers are spawned): sent with every chunk, its compiled patterns would be rebuilt per chunk.
 _worker_lexicon: list[Lexicon] = []
+PR_SET_PDEATHSIG = 1                         # prctl(2): the signal a process gets when its parent dies
 
 
-def _start_worker(lexicon: Lexicon) -> None:
+def _start_worker(lexicon: Lexicon, parent: int) -> None:
+    _die_with_parent(parent)
     _worker_lexicon[:] = [lexicon]
+
+
+def _die_with_parent(parent: int) -> None:
+    """A worker whose parent is killed would wait for work forever (its own copy of the
+    queue's pipe keeps the end from coming) and keep the store's lock if the parent held it
+    (a reprocess replays under the lock): on Linux the kernel kills it with its parent,
+    elsewhere a thread watches for the parent to change."""
+    if not _kill_me_with_my_parent():
+        threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    if os.getppid() != parent and not _alive(parent):  # it died before the signal was armed
+        os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # alive, under another user
+        pass
+    return True
+
+
+def _kill_me_with_my_parent() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(first: int) -> None:
+    while os.getppid() == first:
+        time.sleep(0.5)
+    os._exit(1)
 
 
 def _process_in_worker(article: Article) -> Article | FileError | Bug:
@@ -174,7 +218,8 @@ def process_each(articles: list[Article], lexicon: Lexicon, progress: Progress |
     workers = workers or (os.cpu_count() or 1)
     results: list[Article | FileError | Bug] = []
     if total >= PARALLEL_FROM and workers > 1:
-        with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(lexicon,)) as pool:
+        with ProcessPoolExecutor(workers, initializer=_start_worker,
+                                 initargs=(lexicon, os.getpid())) as pool:
             for i, r in enumerate(pool.map(_process_in_worker, articles, chunksize=CHUNK), 1):
                 results.append(r)
                 if progress and (i % 100 == 0 or i == total):

@@ -5,19 +5,24 @@ store; a part is written in full under a temporary name and renamed, then the
 manifest is replaced the same way.  The manifest's rename is the commit point:
 a crash at any moment leaves the previous manifest, which names only whole
 files.  Writers hold an exclusive lock on `.lock`, so two ingests at once
-queue instead of losing each other's rows.  Appending writes one small part
+queue instead of losing each other's rows.  Only the lock holder writes, so
+once a writer has the lock, any file the manifest does not name (a temporary
+file or a part of a writer killed mid-way) is garbage, and it removes it.  A
+write that fails for want of space removes what it had written and says so in
+one line: the store stays as it was.  Appending writes one small part
 per table, so its cost does not grow with the store; parts are compacted now
 and then so that reads stay fast.  A part written before a column was declared
 reads with that column empty, so older stores stay readable.
 """
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import os
 import time
 import uuid
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
@@ -33,6 +38,7 @@ from pipeline.store.schema import TABLES
 MANIFEST = "manifest.json"
 COMPACT_AFTER = 48          # parts per table before a write merges them into one
 LOCK_TIMEOUT = 120.0        # seconds a writer waits for another to finish
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)   # no room: the device, a quota or a size limit
 
 
 @dataclass
@@ -134,9 +140,25 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator["Transaction"]:
-        """Hold the write lock: read the tables as they are now, then commit once."""
-        with self.lock():
-            yield Transaction(self, self.manifest())
+        """Hold the write lock: read the tables as they are now, then commit once.
+
+        What a killed writer left is swept first; a failed write takes its own parts with it,
+        and a full disk is a `StoreError` saying that nothing changed."""
+        try:
+            with self.lock():
+                manifest = self.manifest()
+                self._remove_orphans(manifest)
+                try:
+                    yield Transaction(self, manifest)
+                except BaseException:
+                    with suppress(OSError, StoreError):  # the committed manifest names what stays
+                        self._remove_orphans(self.manifest())
+                    raise
+        except OSError as exc:
+            if exc.errno not in DISK_FULL:
+                raise
+            raise StoreError(f"no space left to write the store {self.root} ({os.strerror(exc.errno)}): "
+                             f"nothing was changed; free some space and run the command again") from exc
 
     def append(self, frames: dict[str, pd.DataFrame]) -> AppendResult:
         """Add the articles in `frames` that are not stored yet, with their facts."""
@@ -182,8 +204,11 @@ class Store:
         self._remove_orphans(manifest)
 
     def _remove_orphans(self, manifest: dict) -> None:
-        """Parts no manifest names: left by a crash or replaced by compaction."""
+        """Files no manifest names, with the lock held: parts replaced by compaction or a
+        reprocess, and the parts and temporary files of a writer that failed or was killed."""
         named = {p for parts in manifest["tables"].values() for p in parts}
+        for path in self.root.glob(f"{MANIFEST}.tmp-*"):
+            path.unlink(missing_ok=True)
         for name in TABLES:
             for path in (self.root / name).glob("*.parquet*"):
                 if f"{name}/{path.name}" not in named:
