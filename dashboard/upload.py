@@ -55,6 +55,8 @@ def show_problems(errors: list[FileError], bugs: list[Bug]) -> None:
 
 def show_report(report: IngestReport) -> None:
     show_problems(report.errors, report.bugs)
+    for note in report.warnings:  # went in all the same: cut to fit the limits, a date unread
+        st.warning(f"**{as_text(note.name)}**: {as_text(note.reason)}")
     (st.success if report.new_ids else st.info)(summary(report))
 
 

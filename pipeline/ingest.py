@@ -109,32 +109,40 @@ def _prepare(articles: Iterable[Article], published: date | None, today: date) -
     return out
 
 
-def load_uploads(files: list[tuple[str, bytes]], published: date | None = None,
-                 today: date | None = None) -> tuple[list[Article], list[FileError]]:
-    """Load in-memory files (name, bytes); one bad file does not stop the others."""
-    today = today or date.today()
-    articles, errors = [], []
-    for name, data in files:
+def _load_each(named: Iterable[tuple[str, Callable[[], list[Article]]]], published: date | None,
+               today: date) -> tuple[list[Article], list[FileError | Bug]]:
+    """Each file's articles, one file at a time: a file that cannot be read is a FileError, one a
+    loader fails on is a Bug (traceback at debug level), and neither stops the files after it."""
+    articles: list[Article] = []
+    failures: list[FileError | Bug] = []
+    for name, load in named:
         try:
-            articles += _prepare(load_bytes(name, data), published, today)
+            articles += _prepare(load(), published, today)
         except FileRejected as exc:
-            errors.append(FileError(name, str(exc)))
-    return articles, errors
+            failures.append(FileError(name, str(exc)))
+        except OSError as exc:
+            failures.append(FileError(name, f"cannot be read ({exc.strerror or exc})"))
+        except Exception as exc:  # a loader's bug costs only its own file
+            bug = Bug(name, f"reading the file failed: {type(exc).__name__}", "".join(traceback.format_exception(exc)))
+            log.debug("bug on %s\n%s", name, bug.traceback)
+            failures.append(bug)
+    return articles, failures
+
+
+def load_uploads(files: list[tuple[str, bytes]], published: date | None = None,
+                 today: date | None = None) -> tuple[list[Article], list[FileError | Bug]]:
+    """Load in-memory files (name, bytes); one bad file does not stop the others."""
+    return _load_each(((name, lambda data=data, name=name: load_bytes(name, data)) for name, data in files),
+                      published, today or date.today())
 
 
 def load_paths(paths: list[Path], published: date | None = None,
-               today: date | None = None) -> tuple[list[Article], list[FileError], int]:
-    today = today or date.today()
-    articles, errors = [], []
+               today: date | None = None) -> tuple[list[Article], list[FileError | Bug], int]:
+    """Load files and folders (files found in a folder must lie inside it)."""
     files = iter_input_files_within([Path(p) for p in paths])
-    for path, folder in files:
-        try:
-            articles += _prepare(load_path(path, within=folder), published, today)
-        except FileRejected as exc:
-            errors.append(FileError(str(path), str(exc)))
-        except OSError as exc:
-            errors.append(FileError(str(path), f"cannot be read ({exc.strerror or exc})"))
-    return articles, errors, len(files)
+    articles, failures = _load_each(((str(path), lambda path=path, folder=folder: load_path(path, within=folder))
+                                     for path, folder in files), published, today or date.today())
+    return articles, failures, len(files)
 
 
 def correct_dates(articles: list[Article], dates: dict[int, date]) -> None:
@@ -265,7 +273,9 @@ def store_articles(store: Store, articles: list[Article], report: IngestReport, 
 
 
 def _ingest(articles: list[Article], store: Store, report: IngestReport, lexicon: Lexicon,
-            progress: Progress | None) -> IngestReport:
+            progress: Progress | None, unread: list[FileError | Bug]) -> IngestReport:
+    """Process and store `articles`; `unread` are the files that could not be loaded."""
+    _file_under(report, unread)
     processed, failures = process_all(articles, progress, lexicon=lexicon)
     report.warnings += [FileError(a.origin, w) for a in processed for w in a.warnings]
     _file_under(report, failures)
@@ -276,8 +286,8 @@ def ingest_paths(paths: list[Path], store: Store, published: date | None = None,
                  progress: Progress | None = None, lexicon: Lexicon | None = None) -> IngestReport:
     """Files and folders into the store; `lexicon` defaults to the project's data/, read now."""
     lexicon = lexicon if lexicon is not None else Lexicon.load()
-    articles, errors, nfiles = load_paths(paths, published)
-    return _ingest(articles, store, IngestReport(files=nfiles, errors=errors), lexicon, progress)
+    articles, failures, nfiles = load_paths(paths, published)
+    return _ingest(articles, store, IngestReport(files=nfiles), lexicon, progress, failures)
 
 
 def ingest_uploads(files: list[tuple[str, bytes]], store: Store, published: date | None = None,
@@ -286,9 +296,9 @@ def ingest_uploads(files: list[tuple[str, bytes]], store: Store, published: date
     """In-memory files into the store; `dates` maps article positions (load order) to dates
     the user corrected."""
     lexicon = lexicon if lexicon is not None else Lexicon.load()
-    articles, errors = load_uploads(files, published)
+    articles, failures = load_uploads(files, published)
     correct_dates(articles, dates or {})
-    return _ingest(articles, store, IngestReport(files=len(files), errors=errors), lexicon, progress)
+    return _ingest(articles, store, IngestReport(files=len(files)), lexicon, progress, failures)
 
 
 def load_demo(store: Store, progress: Progress | None = None, lexicon: Lexicon | None = None) -> IngestReport | None:

@@ -185,3 +185,19 @@ def test_a_header_date_that_names_no_day_goes_in_undated_with_a_warning_line(tmp
     [line] = result.err.strip().splitlines()
     assert line.startswith("warning: ") and "odd.txt" in line and "'2025-13-01'" in line and "without a date" in line
     assert export(cli, store, "articles")["published"].tolist() == [""]
+
+
+def test_a_loader_failing_on_one_file_is_a_bug_line_and_the_others_go_in(seeds, cli, store, monkeypatch):
+    from pipeline import ingest
+    real = ingest.load_path
+
+    def load(path, **kwargs):
+        if path.name == SEED_000:
+            raise RecursionError("deep inside a loader")
+        return real(path, **kwargs)
+    monkeypatch.setattr(ingest, "load_path", load)
+    result = cli("ingest", seeds, "--store", store.root)
+    assert result.code == 1 and "1 new articles" in result.out and "1 article hit a bug" in result.out
+    [line] = result.err.strip().splitlines()
+    assert line.startswith("bug: ") and SEED_000 in line and "RecursionError" in line
+    assert "Traceback" not in result.err

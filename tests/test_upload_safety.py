@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 from dashboard.safe import WORD_JOINER, as_text, safe_url
+from pipeline import ingest
 from pipeline.load.loaders import MAX_BYTES
 from pipeline.query import upload
 from pipeline.query.upload import ingest_files, preview_frame, read_dates, read_day
@@ -128,13 +129,13 @@ def test_the_upload_page_advertises_the_real_limit(tmp_path, monkeypatch):
 
 def _crash_on(name: str, monkeypatch) -> None:
     """A loader that fails, as a bug would, on the file called `name`."""
-    real = upload.load_uploads
+    real = ingest.load_bytes
 
-    def load(files):
-        if files[0][0] == name:
+    def load(file_name, data):
+        if file_name == name:
             raise RecursionError("deep in /srv/secret/pipeline/load/loaders.py")
-        return real(files)
-    monkeypatch.setattr(upload, "load_uploads", load)
+        return real(file_name, data)
+    monkeypatch.setattr(ingest, "load_bytes", load)
 
 
 def test_a_loader_failing_on_one_file_costs_only_that_file(tmp_path, monkeypatch, caplog):
@@ -198,3 +199,14 @@ def test_an_unreadable_or_removed_date_is_refused_by_file_name_never_stored_empt
     stored = Store(tmp_path).read("articles").set_index("origin")
     assert len(report.new_ids) == 3
     assert stored.loc["c.txt", "published"] == "2024-03-21" and stored.loc["c.txt", "published_source"] == "user"
+
+
+def test_what_a_file_went_in_with_is_shown_after_the_ingest(tmp_path, monkeypatch):
+    odd = "title: Odd\npublished: 2025-13-01\n\nWang Wentao met Akazawa Ryosei in Gyeongju.\n"
+    at = app_on(tmp_path / "store", monkeypatch)
+    at.file_uploader[0].set_value([("odd ![x](y).txt", odd.encode(), "text/plain")]).run()
+    next(b for b in at.button if b.label == "Ingest").click().run()
+    assert not at.exception, at.exception
+    [note] = [shown(w.value) for w in at.warning]
+    assert note.startswith("**odd ![x](y).txt**: ") and "'2025-13-01'" in note and "without a date" in note
+    assert any("1 new articles stored" in s.value for s in at.success)

@@ -23,8 +23,7 @@ import pandas as pd
 
 from pipeline.article import Article
 from pipeline.errors import StepFailed, TradeTalksError
-from pipeline.ingest import (Bug, FileError, IngestReport, Progress, correct_dates, load_uploads, process_all,
-                             store_articles)
+from pipeline.ingest import Bug, FileError, IngestReport, Progress, ingest_uploads, load_uploads
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.process import STEPS, process_article
 from pipeline.store.parquet import Store
@@ -44,19 +43,19 @@ def _bug(name: str, what: str, exc: BaseException) -> Bug:
     return Bug(name, f"{what} failed: {type(exc).__name__}", trace)
 
 
+def _log_bugs(bugs: list[Bug]) -> None:
+    """The library keeps a bug's traceback at debug level; the dashboard's server log shows them all."""
+    for b in bugs:
+        log.error("%s on %s\n%s", b.reason, b.name, b.traceback)
+
+
 def load_each(files: list[tuple[str, bytes]]) -> tuple[list[Article], list[FileError], list[Bug]]:
-    """The files' articles in load order, read one file at a time: a file that cannot be read is
-    an error, one a loader fails on is a bug, and neither stops the files after it."""
-    articles, errors, bugs = [], [], []
-    for name, data in files:
-        try:
-            found, failed = load_uploads([(name, data)])
-        except Exception as exc:  # a loader's bug must not cost the other files
-            bugs.append(_bug(name, "reading the file", exc))
-            continue
-        articles += found
-        errors += failed
-    return articles, errors, bugs
+    """The files' articles in load order: a file that cannot be read is an error, one a loader
+    fails on is a bug, and neither stops the files after it."""
+    articles, failures = load_uploads(files)
+    bugs = [f for f in failures if isinstance(f, Bug)]
+    _log_bugs(bugs)
+    return articles, [f for f in failures if isinstance(f, FileError)], bugs
 
 
 def preview_frame(files: list[tuple[str, bytes]], stored_ids: set[str],
@@ -121,12 +120,6 @@ def read_dates(preview: pd.DataFrame, edited: pd.DataFrame) -> tuple[dict[int, d
 def ingest_files(files: list[tuple[str, bytes]], store: Store, dates: dict[int, date] | None = None,
                  progress: Progress | None = None, lexicon: Lexicon | None = None) -> IngestReport:
     """Load, process and store the files; `dates` maps article positions to corrected dates."""
-    lexicon = lexicon if lexicon is not None else Lexicon.load()
-    articles, errors, bugs = load_each(files)
-    correct_dates(articles, dates or {})
-    processed, failures = process_all(articles, progress, lexicon=lexicon)
-    report = IngestReport(files=len(files), errors=errors + [f for f in failures if isinstance(f, FileError)],
-                          bugs=bugs + [f for f in failures if isinstance(f, Bug)])
-    for b in report.bugs[len(bugs):]:
-        log.error("processing failed on %s: %s\n%s", b.name, b.reason, b.traceback)
-    return store_articles(store, processed, report, lexicon)
+    report = ingest_uploads(files, store, progress=progress, lexicon=lexicon, dates=dates)
+    _log_bugs(report.bugs)
+    return report
