@@ -20,7 +20,7 @@ from pipeline.store import parquet as store_mod
 from pipeline.store.parquet import Store
 from tests.test_store import frames_for
 
-KILLS = 20          # SIGKILLs that land, for each command
+KILLS = 20          # SIGKILLs at random moments that land, for each command
 SEED = 20261207
 
 
@@ -113,10 +113,11 @@ def trials(request, tmp_path_factory):
 
 @pytest.mark.slow
 def test_sigkills_leave_a_whole_store_and_a_rerun_equal_to_an_uninterrupted_run(trials):
-    outcomes = trials.run(KILLS, random.Random(SEED))
+    # KILLS at random moments, and one more at each chosen write
+    outcomes = trials.run(KILLS + len(trials.chosen_writes()), random.Random(SEED))
     failed = [k for k in outcomes if not k.ok]
     assert not failed, failed
-    assert sum(k.landed for k in outcomes) >= KILLS
+    assert sum(k.landed and k.at_random for k in outcomes) >= KILLS
     # the chosen writes put kills on both sides of the commit, whatever the timing
     assert {k.moment for k in outcomes} == {"before", "after"}
     assert any("manifest.json.tmp" in k.at for k in outcomes)
