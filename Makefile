@@ -45,6 +45,7 @@ test-fast: $(VENV)/.installed-test
 bench: install
 	$(PY) benchmarks/ingest.py
 	$(PY) benchmarks/app.py
+	$(PY) benchmarks/faults.py
 
 screenshots: install-test
 	$(PY) scripts/screenshots.py
