@@ -29,6 +29,7 @@ import pandas as pd
 from pipeline.article import Article
 from pipeline.errors import FileRejected, TradeTalksError
 from pipeline.lexicon.lexicon import Lexicon
+from pipeline.load.bounding import bound_text
 from pipeline.load.loaders import iter_input_files_within, load_bytes, load_path
 from pipeline.process import process_article
 from pipeline.store.parquet import Store
@@ -346,11 +347,18 @@ def reprocess(store: Store, lexicon: Lexicon | None = None, progress: Progress |
     return report
 
 
+def _within_limits(article: Article) -> Article:
+    """A stored article brought under the length limits, as its loader would now: a store written
+    before they existed may hold texts whose processing has no bound."""
+    article.raw_text, _ = bound_text(article.raw_text)
+    return article
+
+
 def _rebuild(tables: dict[str, pd.DataFrame], lexicon: Lexicon, report: ReprocessReport,
              progress: Progress | None) -> dict[str, pd.DataFrame]:
     """New rows for every article in `tables`, in its order; where a step fails, the old rows."""
     rows = tables["articles"].to_dict("records")
-    results = process_each([stored_article(r) for r in rows], lexicon, progress)
+    results = process_each([_within_limits(stored_article(r)) for r in rows], lexicon, progress)
     done, kept = [], set()
     for row, result in zip(rows, results):
         if isinstance(result, Article):

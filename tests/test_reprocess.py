@@ -332,3 +332,22 @@ def test_the_dashboard_shows_bugs_apart_from_bad_files():
     at = AppTest.from_function(page).run()
     assert [e.value for e in at.error] == ["**a\\.txt**: the file is empty"]   # the name as text
     assert len(at.warning) == 1 and "**b\\.txt**" in at.warning[0].value and "bug" in at.warning[0].value
+
+
+def test_reprocess_brings_a_text_stored_before_the_limits_under_them(tmp_path, monkeypatch):
+    from pipeline.load import loaders
+    from pipeline.load.limits import MAX_PARAGRAPH_CHARS
+    sentence = "Trade ministers met in Lima to discuss tariffs. "
+    long_line = sentence * (3 * MAX_PARAGRAPH_CHARS // len(sentence))
+    folder = write_articles(tmp_path / "in", old=TARIFFS + long_line + "\n")
+    store = Store(tmp_path / "store")
+    with monkeypatch.context() as m:      # a store written before the limits: the text kept whole
+        m.setattr(loaders, "bound_text", lambda text: (text, []))
+        ingest_paths([folder], store)
+    [stored] = store.read("articles")["raw_text"].tolist()
+    assert max(map(len, stored.split("\n"))) > MAX_PARAGRAPH_CHARS
+    report = reprocess(store)
+    assert report.changed and not report.errors and not report.bugs
+    [text] = store.read("articles")["raw_text"].tolist()
+    assert max(map(len, text.split("\n"))) <= MAX_PARAGRAPH_CHARS
+    assert text.replace("\n", " ").split() == stored.replace("\n", " ").split()   # split, nothing lost
