@@ -25,6 +25,16 @@ class Filters:
     statuses: tuple[str, ...] = ()     # meetings only
     sources: tuple[str, ...] = ()
     search: str = ""
+    # how the chosen people and countries combine: "any" of them, or "between" all of them
+    match: str = "any"
+
+    @property
+    def between(self) -> bool:
+        return self.match == BETWEEN
+
+
+ANY, BETWEEN = "any", "between"
+MATCHES = (ANY, BETWEEN)
 
 
 _ACCENTED = "[\u00c0-\u024f\u1e00-\u1eff]"   # Latin letters that can carry a diacritic
@@ -70,6 +80,29 @@ def any_in(v: Views, table: str, col: str, values, n: int) -> np.ndarray:
     return mask
 
 
+def all_in(v: Views, table: str, col: str, values, n: int) -> np.ndarray:
+    """Rows of `table` (n of them) whose list column `col` holds every one of `values`."""
+    if table == "meetings":
+        v.meetings  # noqa: B018 - preparing the meetings fills their lists
+    exploded = v.lists[table, col]
+    wanted = set(values)
+    held = exploded[exploded.isin(wanted)]
+    counts = held.groupby(level=0).nunique()
+    mask = np.zeros(n, dtype=bool)
+    mask[counts.index[counts.to_numpy() == len(wanted)]] = True
+    return mask
+
+
+def _sides(v: Views, table: str, f: Filters, people_col: str, countries_col: str, n: int) -> np.ndarray:
+    """The people and countries filters: any of the chosen in each field, or all of them together."""
+    holds = all_in if f.between else any_in
+    mask = np.ones(n, dtype=bool)
+    for col, values in ((people_col, f.people), (countries_col, f.countries)):
+        if values:
+            mask &= holds(v, table, col, values, n)
+    return mask
+
+
 def _in_range(days: pd.Series, f: Filters) -> np.ndarray:
     mask = np.ones(len(days), dtype=bool)
     if f.start:
@@ -95,11 +128,7 @@ def _matches(v: Views, table: str, query: str) -> np.ndarray:
 
 def article_mask(v: Views, f: Filters) -> np.ndarray:
     a, n = v.articles, len(v.articles)
-    mask = _in_range(a["published"], f)
-    if f.people:
-        mask &= any_in(v, "articles", "people", f.people, n)
-    if f.countries:
-        mask &= any_in(v, "articles", "countries", f.countries, n)
+    mask = _in_range(a["published"], f) & _sides(v, "articles", f, "people", "countries", n)
     if f.tags:
         mask &= any_in(v, "articles", "tags", f.tags, n)
     if f.sources:
@@ -115,8 +144,8 @@ def filter_articles(v: Views, f: Filters) -> pd.DataFrame:
 
 def filter_meetings(v: Views, f: Filters) -> pd.DataFrame:
     m, n = v.meetings, len(v.meetings)
-    mask = _in_range(m["date"], f)
-    for col, values in (("participants", f.people), ("countries", f.countries), ("tags", f.tags),
+    mask = _in_range(m["date"], f) & _sides(v, "meetings", f, "participants", "countries", n)
+    for col, values in (("tags", f.tags),
                         ("sources_list", f.sources)):
         if values:
             mask &= any_in(v, "meetings", col, values, n)
@@ -136,6 +165,11 @@ def filter_quotes(v: Views, f: Filters) -> pd.DataFrame:
         mask &= q["speaker"].isin(f.people).to_numpy()
     if f.countries:
         mask &= q["speaker_country"].isin(f.countries).to_numpy()
+    if f.between and (f.people or f.countries):
+        # a quote has one speaker: "between" keeps the chosen speakers' quotes in articles
+        # that name every chosen side
+        mask &= np.append(_sides(v, "articles", f, "people", "countries", len(v.articles)),
+                          False)[v.article_pos["quotes"]]
     if f.tags:
         mask &= any_in(v, "quotes", "tags", f.tags, len(q))
     if f.sources:

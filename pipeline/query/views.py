@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from pipeline.query.aggregates import (articles_per_period, cooccurrence, counts_of, in_days, issue_by_country,
                                        period_of, tag_counts_over_time, timeline_points)
-from pipeline.query.filters import (Filters, article_mask, filter_articles, filter_meetings, filter_quotes,
-                                    filter_tags)
+from pipeline.query.filters import (ANY, BETWEEN, MATCHES, Filters, article_mask, filter_articles, filter_meetings,
+                                    filter_quotes, filter_tags)
 from pipeline.query.prepared import UNTAGGED, TextLoader, Views, article_text, article_texts, prepare, title_from
 from pipeline.query.reader import article_facts, evidence_of, highlight
 
 __all__ = [
     "UNTAGGED", "TextLoader", "Views", "prepare", "title_from", "article_texts", "article_text",
-    "Filters", "article_mask", "filter_articles", "filter_meetings", "filter_quotes", "filter_tags",
+    "ANY", "BETWEEN", "MATCHES", "Filters", "article_mask", "filter_articles", "filter_meetings", "filter_quotes",
+    "filter_tags",
     "timeline_points", "in_days", "counts_of", "period_of", "articles_per_period", "tag_counts_over_time",
     "issue_by_country", "cooccurrence",
     "article_facts", "evidence_of", "highlight",
