@@ -31,5 +31,5 @@ page = st.navigation(pages)
 # Rendered here, before the page, so the filters stay put when the page changes.
 store, views = current_views()
 if not store.is_empty():
-    sidebar_filters(views)
+    sidebar_filters(views, page.url_path)
 page.run()

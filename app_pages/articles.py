@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard.data import current_filters, data_page
 from dashboard.safe import as_text, safe_url
+from dashboard.url import keep_in_url, restoring
 from dashboard.widgets import column_config, show_table
 from pipeline.query.views import article_facts, article_text, evidence_of, filter_articles, highlight
 
@@ -28,8 +29,9 @@ event = show_table(articles, "articles",
                           "url": st.column_config.LinkColumn("URL"), "issues": st.column_config.ListColumn("Issues")},
                    on_select="rerun", selection_mode="single-row", key="article_list")
 
-rows = event.selection.rows if event else []
+rows = event.selection.rows if event and not restoring() else []   # Back: the URL's article
 wanted = articles["article_id"].iloc[rows[0]] if rows else st.query_params.get("article", "")
+keep_in_url("article", wanted)
 match = v.articles[v.articles["article_id"] == wanted]
 if match.empty:
     if wanted:

@@ -6,14 +6,15 @@ import streamlit as st
 
 from dashboard.charts import count_axis
 from dashboard.data import current_filters, data_page
+from dashboard.url import page_choice
 from dashboard.widgets import show_table
 from pipeline.query.views import counts_of, filter_quotes
 
 v = data_page("Quotes", "quotes", "quotes")
 
 quotes = filter_quotes(v, current_filters())
-kinds = st.segmented_control("Kind", ["direct", "reported"], selection_mode="multi",
-                             default=["direct", "reported"], key="quote_kinds")
+page_choice("quote_kinds", "kind", ["direct", "reported"], ["direct", "reported"])
+kinds = st.segmented_control("Kind", ["direct", "reported"], selection_mode="multi", key="quote_kinds")
 quotes = quotes[quotes["kind"].isin(kinds or [])]
 st.caption(f"{len(quotes):,} of {len(v.quotes):,} quotes. The sidebar's search looks in the speaker, "
            "the quoted words and the evidence.")

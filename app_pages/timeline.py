@@ -6,6 +6,7 @@ import streamlit as st
 
 from dashboard.charts import DATE_FORMAT, issue_scale
 from dashboard.data import current_filters, data_page
+from dashboard.url import page_choice
 from dashboard.widgets import show_table
 from pipeline.query.views import filter_meetings, in_days, timeline_points
 
@@ -15,8 +16,8 @@ SHAPES = {"in_person": "circle", "video": "square", "phone": "triangle-up", "unk
 v = data_page("Timeline", "meetings", "meetings")
 meetings = filter_meetings(v, current_filters())
 
-by = st.segmented_control("One row per", ["country", "person"], default="country", key="timeline_rows",
-                          required=True)
+page_choice("timeline_rows", "rows", ["country", "person"], "country")
+by = st.segmented_control("One row per", ["country", "person"], key="timeline_rows", required=True)
 points, counterparts = timeline_points(meetings, "countries" if by == "country" else "participants", TOP)
 brush = alt.selection_interval(encodings=["x"], name="brush")
 if points.empty:

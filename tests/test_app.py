@@ -404,3 +404,54 @@ def test_dates_edited_in_the_preview_are_stored(tmp_path, lexicon):
     assert stored.loc["Undated", "published"] == "2025-05-20"
     assert stored.loc["Undated", "published_source"] == "user"
     assert stored.loc["Ministers meet", "published_source"] != "user"
+
+
+# --- the URL: filters, their match, page choices -----------------------------
+def test_between_comes_from_the_url_and_narrows_the_timeline(filled_store, monkeypatch):
+    sides = {"countries": ["China", "Japan"]}
+    at = app_on(filled_store, monkeypatch, "app_pages/timeline.py", **sides)
+    assert at.radio(key="match").value == "any"
+    assert meeting_names(table_on(at, "meeting_id")) == ["m1", "m2", "m3"]
+    at = app_on(filled_store, monkeypatch, "app_pages/timeline.py", match="between", **sides)
+    assert at.radio(key="match").value == "between"
+    assert meeting_names(table_on(at, "meeting_id")) == ["m1"]
+
+
+def test_filter_changes_are_written_to_the_url(filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
+    at.multiselect(key="countries").select("China").select("European Union").run()
+    at.radio(key="match").set_value("between").run()
+    assert at.query_params["countries"] == ["China", "European Union"]
+    assert at.query_params["match"] == "between"
+    assert meeting_names(table_on(at, "meeting_id")) == ["m2", "m3"]
+    at.segmented_control(key="timeline_rows").set_value("person").run()
+    assert at.query_params["rows"] == "person"
+    # the written URL opens the same view
+    again = app_on(filled_store, monkeypatch, "app_pages/timeline.py", **at.query_params)
+    assert again.multiselect(key="countries").value == ["China", "European Union"]
+    assert again.segmented_control(key="timeline_rows").value == "person"
+    assert meeting_names(table_on(again, "meeting_id")) == ["m2", "m3"]
+    next(b for b in again.button if b.label == "Clear filters").click().run()
+    assert "countries" not in again.query_params and "match" not in again.query_params
+
+
+def test_quote_kind_and_article_live_in_the_url(filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, "app_pages/quotes.py", kind="direct")
+    assert at.segmented_control(key="quote_kinds").value == ["direct"]
+    assert table_on(at, "quote_id")["quote_id"].tolist() == ["q1"]
+    at.segmented_control(key="quote_kinds").set_value(["direct", "reported"]).run()
+    assert "kind" not in at.query_params
+    at = app_on(filled_store, monkeypatch, "app_pages/articles.py", article="a2")
+    assert at.query_params["article"] == "a2"
+    assert any("Sefcovic and Wang" in h.value for h in at.header)
+
+
+def test_pickers_show_words_and_every_name(filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
+    assert set(at.multiselect(key="mode").options) == {"In person", "Video call"}
+    assert set(at.multiselect(key="status").options) == {"Held", "Planned"}
+    people = at.multiselect(key="people").options
+    assert any("Maroš Šefčovič" in p and p.startswith("Maros Sefcovic") for p in people)
+    assert any("Ryosei Akazawa" in p for p in people)
+    at.multiselect(key="mode").select("video").run()   # the value is still the stored id
+    assert at.query_params["mode"] == "video"
