@@ -3,7 +3,8 @@
 Widgets are not bound to query parameters: a bound widget's change replaces the
 browser's history entry. Instead each run writes the parameters that changed in
 one go, which Streamlit adds to the history as a new entry; a run started by Back
-or Forward (or a first visit) reads the view from the URL instead.
+or Forward (or a first visit) reads the view from the URL instead. So no widget
+may be bound (`bind="query-params"`): a page's own choice goes through `page_choice`.
 """
 from __future__ import annotations
 

@@ -455,3 +455,9 @@ def test_pickers_show_words_and_every_name(filled_store, monkeypatch):
     assert any("Ryosei Akazawa" in p for p in people)
     at.multiselect(key="mode").select("video").run()   # the value is still the stored id
     assert at.query_params["mode"] == "video"
+
+
+def test_no_widget_is_bound_to_the_url():
+    """dashboard/url.py writes the whole URL in one go; a bound parameter would refuse that write."""
+    for path in [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "dashboard").glob("*.py")]:
+        assert "query-params" not in path.read_text().replace('`bind="query-params"`', ""), path
