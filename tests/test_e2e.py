@@ -75,7 +75,7 @@ def test_upload_seeds_find_the_gyeongju_meeting_filter_and_export(tmp_path):
         assert "in_person" in modes and len(modes) > 1, "the seeds report meetings of more than one mode"
 
         # a sidebar filter narrows the table, and lives in the URL
-        choose(page, "Meeting mode", "in_person")
+        choose(page, "Meeting mode", "In person")   # shown as words, kept as the id
         page.wait_for_function("() => new URL(location.href).searchParams.get('mode') === 'in_person'")
         # the rerun may not have started yet: wait for the table to change (or time out)
         expect(meetings_grid(page).locator("table[role='grid']")).not_to_have_attribute(
