@@ -1,14 +1,14 @@
 """Issues: how often each is covered over time, where, and with which other issues."""
 from __future__ import annotations
 
-import altair as alt
 import streamlit as st
 
-from dashboard.charts import count_axis, heatmap, issue_scale
+from dashboard.charts import heatmap, issues_over_time
 from dashboard.data import current_filters, data_page
 from dashboard.sidebar import choose_issue
 from dashboard.widgets import show_table
-from pipeline.query.views import cooccurrence, filter_articles, filter_tags, issue_by_country, tag_counts_over_time
+from pipeline.query.views import (cooccurrence, filter_articles, filter_tags, issue_by_country,
+                                  tag_counts_over_time, tagged_per_period)
 
 v = data_page("Issues", "tags", "issue tags")
 
@@ -20,17 +20,13 @@ issue = pick.selectbox("Issue to follow", options, format_func=lambda t: v.label
 go.button("Filter all pages by this issue", on_click=choose_issue, args=(issue,))
 
 period = st.segmented_control("Count per", ["week", "month"], default="week", key="issue_period", required=True)
-over_time = tag_counts_over_time(tags, "W" if period == "week" else "M")
+freq = "W" if period == "week" else "M"
+over_time = tag_counts_over_time(tags, freq)
 if over_time.empty:
     st.caption("No dated article matches the filters.")
 else:
-    st.altair_chart(alt.Chart(over_time, title=f"Articles per issue and {period}").mark_bar().encode(
-        x=alt.X("period:O", title=f"{period.capitalize()} starting" if period == "week" else "Month"),
-        y=alt.Y("articles:Q", axis=count_axis("Articles")),
-        color=alt.Color("label:N", title="Issue", scale=issue_scale(over_time["label"]),
-                        legend=alt.Legend(labelLimit=0)),
-        tooltip=[alt.Tooltip("period:O", title=period.capitalize()), alt.Tooltip("label:N", title="Issue"),
-                 "articles:Q"]), width="stretch")
+    st.altair_chart(issues_over_time(over_time, tagged_per_period(tags, freq), period), width="stretch")
+    st.caption("An article with several issues is on each of their lines; the grey bars count it once.")
 
 # one heatmap under the other: each is as wide as its labels need, none is squeezed
 heat = issue_by_country(tags, filter_articles(v, f))

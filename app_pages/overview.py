@@ -1,10 +1,9 @@
 """Home: what the store holds (after the filters), the upload, and a start for an empty store."""
 from __future__ import annotations
 
-import altair as alt
 import streamlit as st
 
-from dashboard.charts import count_axis
+from dashboard.charts import period_bars
 from dashboard.data import current_filters, current_lexicon, current_views
 from dashboard.safe import as_text
 from dashboard.upload import show_report, upload_section
@@ -50,9 +49,7 @@ else:
         col.page_link(page, label=f"See the {label.lower()}")
     weeks = articles_per_period(articles, "W")
     if len(weeks):
-        st.altair_chart(alt.Chart(weeks, title="Articles per week").mark_bar().encode(
-            x=alt.X("period:O", title="Week starting"), y=alt.Y("articles:Q", axis=count_axis("Articles")),
-            tooltip=[alt.Tooltip("period:O", title="Week starting"), "articles:Q"]), width="stretch")
+        st.altair_chart(period_bars(weeks, "Articles per week", "week"), width="stretch")
     undated = int((articles["published"] == "").sum())
     if undated:
         st.caption(f"Articles without a known publication date: {undated:,} (see the Articles page).")

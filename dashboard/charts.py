@@ -45,3 +45,38 @@ def heatmap(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title:
         color=alt.Color("articles:Q", title="Articles", legend=alt.Legend(format="d", tickMinStep=1)),
         tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title), "articles:Q"],
     ).properties(height=alt.Step(18), width=alt.Step(22))
+
+
+def period_axis(period: str) -> alt.Axis:
+    """A real time axis: weeks or months at their place in time, gaps included."""
+    return alt.Axis(title=f"{period.capitalize()} starting" if period == "week" else "Month",
+                    format=DATE_FORMAT if period == "week" else "%b %Y", labelOverlap=True)
+
+
+def period_bars(df: pd.DataFrame, title: str, period: str, count_title: str = "Articles") -> alt.Chart:
+    """One bar per period spanning its real length on a time axis; empty periods stay visible as gaps."""
+    label = "Week starting" if period == "week" else "Month"
+    return alt.Chart(df, title=title).mark_bar(color=PALETTE[0]).encode(
+        x=alt.X("period:T", axis=period_axis(period)), x2="end:T",
+        y=alt.Y("articles:Q", axis=count_axis(count_title)),
+        tooltip=[alt.Tooltip("period:T", title=label, format=DATE_FORMAT if period == "week" else "%B %Y"),
+                 alt.Tooltip("articles:Q", title=count_title)])
+
+
+def issues_over_time(per_issue: pd.DataFrame, totals: pd.DataFrame, period: str) -> alt.LayerChart:
+    """Grey bars: the articles of each period, each counted once. Lines: the articles carrying
+    each issue, not stacked, since an article with several issues is on several lines."""
+    fmt = DATE_FORMAT if period == "week" else "%B %Y"
+    label = "Week starting" if period == "week" else "Month"
+    bars = alt.Chart(totals).mark_bar(color="#d9d9d9").encode(
+        x=alt.X("period:T", axis=period_axis(period)), x2="end:T",
+        y=alt.Y("articles:Q", axis=count_axis("Articles")),
+        tooltip=[alt.Tooltip("period:T", title=label, format=fmt),
+                 alt.Tooltip("articles:Q", title="Articles (any issue, each once)")])
+    lines = alt.Chart(per_issue).mark_line(point=alt.OverlayMarkDef(size=30)).encode(
+        x=alt.X("period:T"), y=alt.Y("articles:Q"),
+        color=alt.Color("label:N", title="Issue", scale=issue_scale(per_issue["label"]),
+                        legend=alt.Legend(labelLimit=0)),
+        tooltip=[alt.Tooltip("period:T", title=label, format=fmt), alt.Tooltip("label:N", title="Issue"),
+                 alt.Tooltip("articles:Q", title="Articles with this issue")])
+    return alt.layer(bars, lines, title=f"Articles per {period}: all (grey bars) and per issue (lines)")

@@ -404,3 +404,23 @@ def test_dates_edited_in_the_preview_are_stored(tmp_path, lexicon):
     assert stored.loc["Undated", "published"] == "2025-05-20"
     assert stored.loc["Undated", "published_source"] == "user"
     assert stored.loc["Ministers meet", "published_source"] != "user"
+
+
+def test_weekly_charts_count_each_article_once(filled_store, monkeypatch):
+    # a1 has two issues in its week, a2 one, a3 no date: the bars hold two articles in all
+    at = app_on(filled_store, monkeypatch, "app_pages/issues.py")
+    data = charts(at)
+    totals = next(df for df in data if "articles" in df.columns and "label" not in df.columns
+                  and "country" not in df.columns)
+    articles = fixture_frames()["articles"]
+    dated_tagged = articles[(articles["published"] != "") & articles["tags"].map(len).gt(0)]
+    assert totals["articles"].sum() == len(dated_tagged) == 2
+    per_issue = next(df for df in data if {"label", "period"} <= set(df.columns))
+    assert per_issue["articles"].sum() == 3   # one per article and issue: a1 is on two lines
+    at = app_on(filled_store, monkeypatch)
+    weeks = next(df for df in charts(at) if "period" in df.columns)
+    assert weeks["articles"].sum() == (articles["published"] != "").sum()
+    # weeks without articles between the two are drawn as zero, on a time axis
+    assert len(weeks) == 3 and weeks["articles"].tolist() == [1, 0, 1]
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["encoding"]["x"]["type"] == "temporal"
