@@ -7,7 +7,7 @@ from dashboard.charts import heatmap, issues_over_time
 from dashboard.data import current_filters, data_page
 from dashboard.sidebar import choose_issue
 from dashboard.widgets import show_table
-from pipeline.query.views import (cooccurrence, filter_articles, filter_tags, issue_by_country,
+from pipeline.query.views import (cooccurrence, filter_articles, filter_tags, issue_by_country, picked_tags,
                                   tag_counts_over_time, tagged_per_period)
 
 v = data_page("Issues", "tags", "issue tags")
@@ -29,20 +29,28 @@ else:
     st.caption("An article with several issues is on each of their lines; the grey bars count it once.")
 
 # one heatmap under the other: each is as wide as its labels need, none is squeezed
-heat = issue_by_country(tags, filter_articles(v, f))
+articles = filter_articles(v, f)
+heat = issue_by_country(tags, articles)
+picks: list[dict] = []
 if heat.empty:
     st.caption("No tagged article names a country.")
 else:
-    st.altair_chart(heatmap(heat, "label", "country", "Articles per issue and country", "Issue", "Country"),
-                    width="content")
+    event = st.altair_chart(heatmap(heat, "label", "country", "Articles per issue and country", "Issue", "Country",
+                                    name="country_cell"), width="content", on_select="rerun", key="issue_country")
+    picks += (event.selection.get("country_cell") or []) if event else []
 pairs = cooccurrence(filter_tags(v, f, other_tags=True))
 if pairs.empty:
     st.caption("No article carries two issues.")
 else:
-    st.altair_chart(heatmap(pairs, "label_other", "label", "Issues in the same article", "With issue", "Issue"),
-                    width="content")
+    event = st.altair_chart(heatmap(pairs, "label_other", "label", "Issues in the same article", "With issue",
+                                    "Issue", name="pair_cell"), width="content", on_select="rerun", key="issue_pairs")
+    picks += (event.selection.get("pair_cell") or []) if event else []
+st.caption("Click a cell to list its articles below; click it again or on empty space to list them all.")
 
 st.subheader("Tagged articles")
+if picks:
+    tags = picked_tags(filter_tags(v, f, other_tags=True), articles, picks)
+    st.caption(f"{tags['article_id'].nunique():,} articles in the clicked cells.")
 table = tags.assign(link="articles?article=" + tags["article_id"])
 show_table(table, "tags", ["label", "published", "title", "source", "hits", "evidence", "link", "tag",
                            "article_id"],

@@ -28,23 +28,34 @@ def issue_scale(issues) -> alt.Scale:
     return alt.Scale(domain=named, range=colours)
 
 
-def heatmap(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title: str) -> alt.Chart:
-    """Articles per (x, y) pair, darker for more.
+def heatmap(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title: str,
+            name: str = "cell") -> alt.LayerChart:
+    """Articles per (x, y) pair, darker for more, each cell carrying its number.
 
     Rows and columns are sorted by their totals, and the chart is sized so that
-    every label fits: none is dropped for overlapping or cut short.
+    every label fits: none is dropped for overlapping or cut short. A click on a
+    cell selects its pair (the selection is called `name`).
     """
     def order(col: str) -> list[str]:
         totals = df.groupby(col)["articles"].sum()
         return sorted(totals.index, key=lambda k: (-totals[k], str(k).lower()))
     xs, ys = order(x), order(y)
     labels = {"labelLimit": 0, "labelOverlap": False}
-    return alt.Chart(df, title=title).mark_rect().encode(
+    pick = alt.selection_point(fields=[x, y], name=name)
+    base = alt.Chart(df, title=title).encode(
         x=alt.X(f"{x}:N", title=x_title, sort=xs, axis=alt.Axis(labelAngle=-45, **labels)),
         y=alt.Y(f"{y}:N", title=y_title, sort=ys, axis=alt.Axis(**labels)),
+        tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title),
+                 alt.Tooltip("articles:Q", title="Articles")])
+    cells = base.mark_rect().encode(
         color=alt.Color("articles:Q", title="Articles", legend=alt.Legend(format="d", tickMinStep=1)),
-        tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title), "articles:Q"],
-    ).properties(height=alt.Step(18), width=alt.Step(22))
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35))).add_params(pick)
+    # dark cells get white numbers
+    dark = float(df["articles"].max()) / 2 if len(df) else 0
+    numbers = base.mark_text(fontSize=10).encode(
+        text=alt.Text("articles:Q", format="d"),
+        color=alt.condition(alt.datum.articles > dark, alt.value("white"), alt.value("black")))
+    return alt.layer(cells, numbers).properties(height=alt.Step(18), width=alt.Step(26))
 
 
 def period_axis(period: str) -> alt.Axis:

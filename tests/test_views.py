@@ -45,3 +45,24 @@ def test_every_issue_has_every_period():
 def test_nothing_dated_gives_empty_frames():
     tags = tag_rows([("a", "A", "")])
     assert tag_counts_over_time(tags, "W").empty and tagged_per_period(tags, "M").empty
+
+
+def test_a_clicked_cell_lists_its_articles():
+    from pipeline.query.views import picked_tags
+    tags = tag_rows([("a", "A", "2025-01-06"), ("a", "B", "2025-01-06"), ("b", "A", "2025-01-07"),
+                     ("c", "B", "2025-01-08")])
+    articles = pd.DataFrame({"article_id": ["a", "b", "c"], "countries": [["Japan"], ["China"], ["Japan"]]})
+    japan_a = picked_tags(tags, articles, [{"label": "A", "country": "Japan"}])
+    assert japan_a["article_id"].tolist() == ["a"] and japan_a["label"].tolist() == ["A"]
+    both = picked_tags(tags, articles, [{"label": "B", "label_other": "A"}])
+    assert both["article_id"].tolist() == ["a", "a"]
+    assert picked_tags(tags, articles, [])["article_id"].tolist() == []
+
+
+def test_heatmap_cells_carry_their_numbers():
+    from dashboard.charts import heatmap
+    df = pd.DataFrame({"label": ["A", "B"], "country": ["Japan", "China"], "articles": [3, 1]})
+    spec = heatmap(df, "label", "country", "t", "Issue", "Country").to_dict()
+    marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
+    assert marks == ["rect", "text"]
+    assert spec["layer"][1]["encoding"]["text"]["field"] == "articles"

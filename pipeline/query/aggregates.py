@@ -118,3 +118,21 @@ def cooccurrence(tags: pd.DataFrame) -> pd.DataFrame:
                                                 suffixes=("", "_other"))
     pairs = pairs[pairs["label"] != pairs["label_other"]]
     return pairs.groupby(["label", "label_other"]).size().reset_index(name="articles")
+
+
+def picked_tags(tags: pd.DataFrame, articles: pd.DataFrame, picks: list[dict]) -> pd.DataFrame:
+    """The tag rows behind clicked heatmap cells: each pick names an issue (`label`), maybe a
+    second issue (`label_other`) or a `country`; the rows are those of the picked issues in
+    articles matching every part of a pick."""
+    keep = np.zeros(len(tags), dtype=bool)
+    for pick in picks:
+        ids = set(tags["article_id"])
+        for key in ("label", "label_other"):
+            if key in pick:
+                ids &= set(tags.loc[tags["label"] == pick[key], "article_id"])
+        if "country" in pick:
+            named = articles[["article_id", "countries"]].explode("countries")
+            ids &= set(named.loc[named["countries"] == pick["country"], "article_id"])
+        labels = {pick[k] for k in ("label", "label_other") if k in pick}
+        keep |= (tags["article_id"].isin(ids) & tags["label"].isin(labels)).to_numpy()
+    return tags[keep]

@@ -8,7 +8,7 @@ article with its facts and evidence).
 from __future__ import annotations
 
 from pipeline.query.aggregates import (articles_per_period, cooccurrence, counts_of, in_days, issue_by_country,
-                                       period_of, tag_counts_over_time, tagged_per_period,
+                                       period_of, picked_tags, tag_counts_over_time, tagged_per_period,
                                        timeline_points)
 from pipeline.query.filters import (Filters, article_mask, filter_articles, filter_meetings, filter_quotes,
                                     filter_tags)
@@ -19,7 +19,7 @@ __all__ = [
     "UNTAGGED", "TextLoader", "Views", "prepare", "title_from", "article_texts", "article_text",
     "Filters", "article_mask", "filter_articles", "filter_meetings", "filter_quotes", "filter_tags",
     "timeline_points", "in_days", "counts_of", "period_of", "articles_per_period", "tag_counts_over_time",
-    "tagged_per_period",
+    "tagged_per_period", "picked_tags",
     "issue_by_country", "cooccurrence",
     "article_facts", "evidence_of", "highlight",
 ]
