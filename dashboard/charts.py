@@ -91,3 +91,35 @@ def issues_over_time(per_issue: pd.DataFrame, totals: pd.DataFrame, period: str)
         tooltip=[alt.Tooltip("period:T", title=label, format=fmt), alt.Tooltip("label:N", title="Issue"),
                  alt.Tooltip("articles:Q", title="Articles with this issue")])
     return alt.layer(bars, lines, title=f"Articles per {period}: all (grey bars) and per issue (lines)")
+
+
+def timeline_chart(marks: pd.DataFrame, row_title: str, grain: str) -> alt.LayerChart:
+    """Counterparts down, time across: a circle per counterpart and period, sized by its
+    meetings and numbered when there are several; a bar under marks known only to a coarser
+    week or month. A brush on the time axis is called "brush"."""
+    order = marks.groupby("counterpart")["meetings"].sum().sort_values(ascending=False).index.tolist()
+    issues = issue_scale(marks["issue"])
+    brush = alt.selection_interval(encodings=["x"], name="brush")
+    x = alt.X("mid:T", title="Date", scale=alt.Scale(padding=14),
+              axis=alt.Axis(format=DATE_FORMAT if grain == "day" else "%b %Y", labelAngle=0, labelOverlap=True))
+    y = alt.Y("counterpart:N", title=row_title, sort=order, axis=alt.Axis(labelLimit=0))
+    tooltip = [alt.Tooltip("counterpart:N", title=row_title), alt.Tooltip("period:N", title="When"),
+               alt.Tooltip("meetings:Q", title="Meetings"), alt.Tooltip("held:Q", title="Held"),
+               alt.Tooltip("planned:Q", title="Planned"), alt.Tooltip("issue:N", title="Commonest issue"),
+               alt.Tooltip("mode:N", title="Commonest mode"), alt.Tooltip("participants:N", title="Participants"),
+               alt.Tooltip("places:N", title="Places")]
+    base = alt.Chart(marks).encode(x=x, y=y, tooltip=tooltip)
+    legend = alt.Legend(orient="bottom", columns=3, symbolType="circle", labelLimit=0)
+    coarse = base.transform_filter(alt.datum.shown != grain).mark_rule(strokeWidth=4, opacity=0.5).encode(
+        x=alt.X("start:T"), x2="end:T", color=alt.Color("issue:N", scale=issues, legend=None))
+    top = max(int(marks["meetings"].max()), 1)
+    points = base.mark_point(strokeWidth=2, filled=False).encode(
+        size=alt.Size("meetings:Q", title="Meetings", scale=alt.Scale(domain=[1, top], range=[90, 900]),
+                      legend=alt.Legend(orient="bottom", format="d", tickMinStep=1) if top > 1 else None),
+        color=alt.Color("issue:N", title="Issue", scale=issues, legend=legend),
+        fill=alt.Fill("issue:N", title="Issue", scale=issues, legend=legend),
+        fillOpacity=alt.FillOpacity("status_shown:N", scale=alt.Scale(domain=["held", "planned"], range=[0.85, 0.0]),
+                                    legend=None)).add_params(brush)
+    numbers = base.mark_text(fontSize=10, fontWeight="bold", color="black").encode(text="count_text:N")
+    rows = marks["counterpart"].nunique()
+    return alt.layer(coarse, points, numbers).properties(height=190 + 34 * rows)

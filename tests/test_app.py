@@ -199,19 +199,22 @@ def test_choosing_an_issue_filters_every_page(filled_store, monkeypatch):
     assert table_on(at, "article_id")["article_id"].tolist() == ["a3"]
 
 
-def test_timeline_chart_has_one_point_per_dated_meeting_and_country(filled_store, monkeypatch):
+def test_timeline_chart_has_one_mark_per_dated_meeting_and_country(filled_store, monkeypatch):
     at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
-    points = max(charts(at), key=len)
+    marks = max(charts(at), key=len)
     # m1: Japan, China; m2: European Union, China; m3 has no day
-    assert sorted(points["counterpart"]) == ["China", "China", "European Union", "Japan"]
-    assert sorted(set(points["date"])) == ["2025-10-14", "2025-10-30"]
+    assert sorted(marks["counterpart"]) == ["China", "China", "European Union", "Japan"]
+    assert marks["meetings"].sum() == 4 and set(marks["shown"]) == {"day"}
     assert "Meetings" in [h.value for h in at.subheader]
+    # newest first, the undated one last
+    assert meeting_names(table_on(at, "meeting_id")) == ["m1", "m2", "m3"]
+    assert table_on(at, "meeting_id")["location"].tolist() == ["Gyeongju", "", "Brussels"]
 
 
 def test_timeline_draws_planned_hollow_and_untagged_grey(filled_store, monkeypatch):
     at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
-    enc = spec["encoding"]
+    enc = next(layer["encoding"] for layer in spec["layer"] if "fillOpacity" in layer.get("encoding", {}))
     assert enc["fillOpacity"]["field"] == "status_shown"
     assert enc["fillOpacity"]["scale"] == {"domain": ["held", "planned"], "range": [0.85, 0.0]}
     assert enc["color"]["field"] == enc["fill"]["field"] == "issue"
@@ -220,7 +223,8 @@ def test_timeline_draws_planned_hollow_and_untagged_grey(filled_store, monkeypat
     scale = issue_scale(["b", "(no issue)", "A"]).to_dict()
     assert scale["domain"] == ["A", "b", "(no issue)"] and scale["range"][-1] == "#a3a3a3"
     assert "#a3a3a3" not in scale["range"][:-1]
-    assert enc["x"]["axis"]["format"] == "%d %b %Y" and enc["x"]["scale"]["padding"] > 0
+    x = spec["encoding"]["x"] if "encoding" in spec else enc["x"]
+    assert x["axis"]["format"] == "%d %b %Y" and x["scale"]["padding"] > 0
 
 
 def test_article_reader_escapes_and_highlights(filled_store, monkeypatch):

@@ -66,3 +66,49 @@ def test_heatmap_cells_carry_their_numbers():
     marks = [layer["mark"]["type"] if isinstance(layer["mark"], dict) else layer["mark"] for layer in spec["layer"]]
     assert marks == ["rect", "text"]
     assert spec["layer"][1]["encoding"]["text"]["field"] == "articles"
+
+
+def meeting_rows(rows: list[tuple[str, str, str, list[str]]]) -> pd.DataFrame:
+    return pd.DataFrame([{"meeting_id": f"m{k}", "date": day, "date_precision": precision, "countries": countries,
+                          "status": "held", "issue": "A", "mode": "video", "location": "", "participants_text": ""}
+                         for k, (day, precision, _, countries) in enumerate(rows)])
+
+
+def test_same_day_meetings_are_one_mark_with_their_count():
+    from pipeline.query.timeline import timeline_marks
+    meetings = meeting_rows([("2025-10-30", "day", "", ["Japan"]), ("2025-10-30", "day", "", ["Japan", "China"]),
+                             ("2025-10-31", "day", "", ["Japan"])])
+    marks, counterparts, grain = timeline_marks(meetings, "countries")
+    assert grain == "day" and counterparts == 2
+    japan = marks[marks["counterpart"] == "Japan"]
+    assert japan["meetings"].tolist() == [2, 1] and japan["count_text"].tolist() == ["2", ""]
+
+
+def test_a_long_span_is_gathered_per_month_and_counts_stay_whole():
+    from pipeline.query.timeline import timeline_marks
+    days = pd.date_range("2023-01-01", "2025-12-31", freq="D").strftime("%Y-%m-%d")
+    meetings = meeting_rows([(d, "day", "", ["Japan"]) for d in days])
+    marks, _, grain = timeline_marks(meetings, "countries")
+    assert grain == "month" and len(marks) == 36 and marks["meetings"].sum() == len(days)
+
+
+def test_a_meeting_known_to_its_week_or_month_is_drawn_over_it():
+    from pipeline.query.timeline import in_span, timeline_marks
+    meetings = meeting_rows([("2025-10-27", "week", "", ["Japan"]), ("2025-10-01", "month", "", ["China"]),
+                             ("2025-10-29", "day", "", ["Japan"]), ("", "month", "", ["Japan"])])
+    marks, _, grain = timeline_marks(meetings, "countries")
+    assert grain == "day"
+    by = {(m.counterpart, m.shown): m for m in marks.itertuples()}
+    assert by["Japan", "week"].period == "week of 27 Oct 2025"
+    assert (by["Japan", "week"].end - by["Japan", "week"].start).days == 7
+    assert by["China", "month"].period == "October 2025"
+    assert marks["meetings"].sum() == 3
+    # a brush over one day of its week or month picks it up
+    picked = in_span(meetings, pd.Timestamp("2025-10-28"), pd.Timestamp("2025-10-28 23:00"))
+    assert picked["meeting_id"].tolist() == ["m0", "m1"]
+
+
+def test_tables_are_newest_first_with_undated_last():
+    from pipeline.query.timeline import newest_first
+    meetings = meeting_rows([("2025-01-02", "day", "", []), ("", "", "", []), ("2025-03-01", "day", "", [])])
+    assert newest_first(meetings)["meeting_id"].tolist() == ["m2", "m0", "m1"]

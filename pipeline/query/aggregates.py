@@ -1,36 +1,8 @@
-"""What the charts draw: counts per period, per issue and country, timeline points."""
+"""What the charts draw: counts per period, per issue and country, issues together."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-
-
-def timeline_points(meetings: pd.DataFrame, by: str, top: int = 25) -> tuple[pd.DataFrame, int]:
-    """One point per dated meeting and counterpart (a country or person in `by`), for the
-    `top` counterparts with most meetings; returns the points and how many counterparts there are."""
-    dated = meetings[meetings["date"] != ""]
-    points = dated.explode(by).rename(columns={by: "counterpart"})
-    points = points[points["counterpart"].notna() & (points["counterpart"] != "")]
-    counts = points["counterpart"].value_counts()
-    points = points[points["counterpart"].isin(counts.index[:top])].copy()
-    points["day"] = pd.to_datetime(points["date"])
-    points["held"] = points["status"] != "planned"
-    points["status_shown"] = np.where(points["held"], "held", "planned")
-    points["evidence_text"] = points["evidence_text"].str.slice(0, 300)
-    cols = ["meeting_id", "counterpart", "day", "date", "mode", "status", "held", "status_shown", "issue",
-            "participants_text", "location", "occasion", "evidence_text", "source_count"]
-    return points[cols].reset_index(drop=True), len(counts)
-
-
-def _instant(value) -> pd.Timestamp:
-    # a chart selection on a time axis gives milliseconds since 1970
-    return pd.Timestamp(value, unit="ms") if isinstance(value, (int, float)) else pd.Timestamp(value)
-
-
-def in_days(meetings: pd.DataFrame, start, end) -> pd.DataFrame:
-    """Meetings whose day lies in [start, end]: ISO text, datetimes or epoch milliseconds."""
-    days = pd.to_datetime(meetings["date"].where(meetings["date"] != ""), errors="coerce")
-    return meetings[(days >= _instant(start).normalize()) & (days <= _instant(end))]
 
 
 def counts_of(values: pd.Series, name: str, top: int | None = None) -> pd.DataFrame:
