@@ -428,3 +428,20 @@ def test_weekly_charts_count_each_article_once(filled_store, monkeypatch):
     assert len(weeks) == 3 and weeks["articles"].tolist() == [1, 0, 1]
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     assert spec["encoding"]["x"]["type"] == "temporal"
+
+
+def test_a_store_swapped_in_at_the_same_version_is_read_afresh(tmp_path, monkeypatch):
+    import shutil
+    frames = fixture_frames()
+    one = {name: df.iloc[:1] if name == "articles" else df.iloc[:0] for name, df in frames.items()}
+    two = {name: df.iloc[:2] if name == "articles" else df.iloc[:0] for name, df in frames.items()}
+    live, other = tmp_path / "live", tmp_path / "other"
+    Store(live).append(one)
+    Store(other).append(two)
+    assert Store(live).version == Store(other).version
+    at = app_on(live, monkeypatch)
+    assert at.metric[0].value == "1"
+    shutil.rmtree(live)
+    shutil.copytree(other, live)
+    at.run()
+    assert at.metric[0].value == "2"
