@@ -28,12 +28,19 @@ def show_table(df: pd.DataFrame, table: str, columns: list[str], extra: dict | N
     shown = df[columns]
     event = st.dataframe(shown, hide_index=True, column_config=column_config(table, shown, extra),
                          **kwargs)
-    export_button(shown, table)
+    export_button(shown, table, column_config(table, shown, extra))
     return event
 
 
-def export_button(df: pd.DataFrame, table: str) -> None:
+def export_button(df: pd.DataFrame, table: str, config: dict | None = None) -> None:
+    """A CSV of `df` headed with the on-screen column names, its links absolute."""
+    config = config or {}
+    headers = {c: v if isinstance(v, str) else (v or {}).get("label") or c for c, v in config.items()}
+    links = tuple(c for c, v in config.items()
+                  if isinstance(v, dict) and (v.get("type_config") or {}).get("type") == "link")
+    base = st.context.url or ""
     # the CSV is built only when the button is pressed, so a rerun stays fast
-    st.download_button(f"Download {table} CSV ({len(df):,} rows)", data=lambda: to_csv_bytes(df, table),
+    st.download_button(f"Download {table} CSV ({len(df):,} rows)",
+                       data=lambda: to_csv_bytes(df, table, headers, links, base),
                        file_name=export_name(table, date.today()), mime="text/csv",
                        on_click="ignore", key=f"export-{table}", icon=":material/download:")

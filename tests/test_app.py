@@ -253,13 +253,17 @@ def test_download_holds_what_the_table_shows(filled_store, monkeypatch):
     assert data.startswith(b"\xef\xbb\xbf")  # a byte-order mark, for Excel
     csv = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
     shown = table_on(at, "quote_id")
-    assert csv["quote_id"].tolist() == shown["quote_id"].tolist() == ["q2"]
-    assert sorted(csv.columns) == sorted(shown.columns)  # the export puts schema columns first
+    # headed as on screen: the schema's labels, the page's own names for its columns
+    element = next(d for d in at.dataframe if "quote_id" in d.value.columns)
+    labels = {c: v.get("label", c) for c, v in json.loads(element.proto.columns).items()}
+    assert sorted(csv.columns) == sorted(labels.get(c, c) for c in shown.columns)
+    assert "quote_id" not in csv.columns
+    assert csv[labels["quote_id"]].tolist() == shown["quote_id"].tolist() == ["q2"]
     assert any(b.proto.label.endswith("(1 rows)") for b in at.get("download_button"))
     # a cell a spreadsheet would run as a formula is neutralised
     at.multiselect(key="countries").unselect("China").run()
     csv = pd.read_csv(io.BytesIO(downloads[name]), encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    assert "'=HYPERLINK(\"x\")" in csv["speaker"].tolist()
+    assert "'=HYPERLINK(\"x\")" in csv[labels["speaker"]].tolist()
 
 
 # --- views -------------------------------------------------------------
@@ -445,3 +449,13 @@ def test_a_store_swapped_in_at_the_same_version_is_read_afresh(tmp_path, monkeyp
     shutil.copytree(other, live)
     at.run()
     assert at.metric[0].value == "2"
+
+
+def test_downloaded_links_are_absolute():
+    from pipeline.store.export import to_csv_bytes
+    df = pd.DataFrame({"meeting_id": ["m1"], "link": ["articles?article=a1"]})
+    data = to_csv_bytes(df, "meetings", {"meeting_id": "Meeting", "link": "Read"}, ("link",),
+                        "http://localhost:8501/timeline")
+    csv = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)
+    assert list(csv.columns) == ["Meeting", "Read"]
+    assert csv["Read"].tolist() == ["http://localhost:8501/articles?article=a1"]
