@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 GRAINS = ("day", "week", "month")
-MAX_COLUMNS = 120   # marks one row holds side by side before they would overlap
+MAX_COLUMNS = 60    # marks one row of a page-wide chart holds side by side before they would overlap
 _FREQ = {"week": "W-SUN", "month": "M"}
 
 
@@ -76,9 +76,10 @@ def timeline_marks(meetings: pd.DataFrame, by: str, top: int = 25, grain: str | 
     points = points.assign(start=starts, shown=shown, held=(points["status"] != "planned").astype(int))
     keys = ["counterpart", "start", "shown"]
     grouped = points.groupby(keys, sort=False)
-    marks = grouped.agg(meetings=("meeting_id", "size"), held=("held", "sum"),
-                        issue=("issue", _commonest), mode=("mode", _commonest),
-                        places=("location", _few), participants=("participants_text", _few)).reset_index()
+    marks = grouped.agg(meetings=("meeting_id", "size"), held=("held", "sum"))
+    marks = marks.assign(issue=_commonest(points, keys, "issue"), mode=_commonest(points, keys, "mode"),
+                         places=_few(points, keys, "location"),
+                         participants=_few(points, keys, "participants_text")).fillna("").reset_index()
     ends = marks["start"].copy()
     labels = pd.Series("", index=marks.index, dtype=object)
     for g in GRAINS:
@@ -97,13 +98,22 @@ MARK_COLUMNS = ["counterpart", "start", "end", "mid", "shown", "period", "meetin
                 "status_shown", "issue", "mode", "places", "participants", "count_text"]
 
 
-def _commonest(values: pd.Series) -> str:
-    return values.value_counts().index[0] if len(values) else ""
+def _commonest(points: pd.DataFrame, keys: list[str], col: str) -> pd.Series:
+    """Each group's most frequent value of `col` (vectorised: a python call per group is too
+    slow for a store of years)."""
+    counts = points.groupby([*keys, col], sort=False).size().reset_index(name="n")
+    return counts.sort_values("n", ascending=False, kind="stable").drop_duplicates(keys).set_index(keys)[col]
 
 
-def _few(values: pd.Series, n: int = 3) -> str:
-    seen = [v for v in dict.fromkeys(values) if v]
-    return "; ".join(seen[:n]) + (f" and {len(seen) - n} more" if len(seen) > n else "")
+def _few(points: pd.DataFrame, keys: list[str], col: str, n: int = 3) -> pd.Series:
+    """Each group's first `n` distinct non-empty values of `col`, joined, and how many more."""
+    seen = points[points[col] != ""].drop_duplicates([*keys, col])
+    if seen.empty:
+        return pd.Series(dtype=object)
+    total = seen.groupby(keys, sort=False).size()
+    head = seen.groupby(keys, sort=False).head(n).groupby(keys, sort=False)[col].agg("; ".join)
+    more = (total - n).clip(lower=0).reindex(head.index)
+    return head + more.map(lambda k: f" and {k} more" if k else "")
 
 
 def newest_first(meetings: pd.DataFrame) -> pd.DataFrame:
