@@ -9,7 +9,8 @@ from dashboard.safe import as_text
 from dashboard.upload import show_report, upload_section
 from pipeline.errors import TradeTalksError
 from pipeline.ingest import load_demo
-from pipeline.query.views import articles_per_period, filter_articles, filter_meetings, filter_quotes, filter_tags
+from pipeline.query.views import (articles_per_period, filter_articles, filter_meetings, filter_quotes, filter_tags,
+                                  memoised)
 
 st.title("Trade Talks Monitor")
 store, v = current_views()
@@ -47,7 +48,7 @@ else:
             ("Issue tags", tags, v.tags, "app_pages/issues.py")]):
         col.metric(label, f"{len(frame):,}", help=f"{len(total):,} in the store" if filtered else None)
         col.page_link(page, label=f"See the {label.lower()}")
-    weeks = articles_per_period(articles, "W")
+    weeks = memoised(v, ("overview_weeks", f), lambda: articles_per_period(articles, "W"))
     if len(weeks):
         st.altair_chart(period_bars(weeks, "Articles per week", "week"), width="stretch")
     undated = int((articles["published"] == "").sum())

@@ -8,19 +8,23 @@ import streamlit as st
 from dashboard.charts import timeline_chart
 from dashboard.data import current_filters, data_page
 from dashboard.widgets import show_table
-from pipeline.query.views import filter_meetings, in_span, newest_first, timeline_marks
+from pipeline.query.views import filter_meetings, in_span, memoised, newest_first, timeline_marks
 
 TOP = 25
+TABLE_ROWS = 2_000
 SPAN_KEY = "timeline_span"
 
 v = data_page("Timeline", "meetings", "meetings")
-meetings = filter_meetings(v, current_filters())
+f = current_filters()
+meetings = filter_meetings(v, f)
 
 by = st.segmented_control("One row per", ["country", "person"], default="country", key="timeline_rows",
                           required=True)
 zoom = st.session_state.get(SPAN_KEY)
 shown = in_span(meetings, *zoom) if zoom else meetings
-marks, counterparts, grain = timeline_marks(shown, "countries" if by == "country" else "participants", TOP)
+marks, counterparts, grain = memoised(v, ("timeline", f, by, zoom), lambda: timeline_marks(
+    shown, "countries" if by == "country" else "participants", TOP))
+span = None
 if marks.empty:
     st.info("No dated meeting matches the filters; the table below lists the undated ones.")
     selected = shown
@@ -33,10 +37,10 @@ else:
                "Drag across the chart to pick a period; double-click to clear it."
                + (f" Showing the {TOP} of {counterparts} {by} rows with most meetings; "
                   "narrow the filters to see others." if counterparts > TOP else ""))
-    span = (event.selection.get("brush") or {}).get("mid") if event else None
-    if span:
-        start, end = (pd.Timestamp(x, unit="ms") if isinstance(x, (int, float)) else pd.Timestamp(x)
-                      for x in span[:2])
+    brushed = (event.selection.get("brush") or {}).get("mid") if event else None
+    if brushed:
+        start, end = span = tuple(pd.Timestamp(x, unit="ms") if isinstance(x, (int, float)) else pd.Timestamp(x)
+                                  for x in brushed[:2])
         selected = in_span(shown, start, end)
         st.button("Zoom into the chosen period", on_click=st.session_state.__setitem__,
                   args=(SPAN_KEY, (start, end)))
@@ -52,10 +56,10 @@ st.caption(f"{len(selected):,} meetings, newest first"
            + (" in the chosen period" if len(selected) != len(meetings) else "")
            + (f"; {undated:,} of the filtered meetings have no known day, week or month and are not on the chart."
               if undated else "."))
-selected = newest_first(selected)
+selected = memoised(v, ("timeline_table", f, zoom, span), lambda: newest_first(selected))
 table = selected.assign(link="articles?article=" + selected["first_article"])
 show_table(table, "meetings",
            ["date", "date_precision", "participants", "countries", "location", "occasion", "mode", "status",
-            "issues", "source_count", "titles", "link", "evidence", "meeting_id", "article_ids"],
+            "issues", "source_count", "titles", "link", "evidence", "meeting_id", "article_ids"], limit=TABLE_ROWS,
            extra={"titles": "Reported in", "issues": st.column_config.ListColumn("Issues"),
                   "link": st.column_config.LinkColumn("Read", display_text="Open article")})

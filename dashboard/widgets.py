@@ -23,12 +23,17 @@ def column_config(table: str, df: pd.DataFrame, extra: dict | None = None) -> di
 
 
 def show_table(df: pd.DataFrame, table: str, columns: list[str], extra: dict | None = None,
-               **kwargs):
-    """A read-only table of `columns`, and a CSV download of exactly those rows and columns."""
+               limit: int | None = None, **kwargs):
+    """A read-only table of `columns`, and a CSV download of exactly those rows and columns.
+    With `limit`, the screen shows the first `limit` rows (sending more to the browser costs
+    about a second per 100,000) and says so; the download still holds every row."""
     shown = df[columns]
-    event = st.dataframe(shown, hide_index=True, column_config=column_config(table, shown, extra),
+    config = column_config(table, shown, extra)
+    if limit is not None and len(shown) > limit:
+        st.caption(f"Showing the first {limit:,} of {len(shown):,} rows; the download holds all of them.")
+    event = st.dataframe(shown if limit is None else shown.head(limit), hide_index=True, column_config=config,
                          **kwargs)
-    export_button(shown, table, column_config(table, shown, extra))
+    export_button(shown, table, config)
     return event
 
 

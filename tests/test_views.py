@@ -112,3 +112,12 @@ def test_tables_are_newest_first_with_undated_last():
     from pipeline.query.timeline import newest_first
     meetings = meeting_rows([("2025-01-02", "day", "", []), ("", "", "", []), ("2025-03-01", "day", "", [])])
     assert newest_first(meetings)["meeting_id"].tolist() == ["m2", "m0", "m1"]
+
+
+def test_memoised_results_are_kept_per_key_and_bounded():
+    from pipeline.query.views import Views, memoised
+    v = Views(*(pd.DataFrame() for _ in range(4)), labels={})
+    calls = []
+    for key in [1, 1, 2, 3, 1]:
+        memoised(v, ("x", key), lambda: calls.append(key) or key, keep=2)
+    assert calls == [1, 2, 3, 1]

@@ -116,10 +116,10 @@ def _few(points: pd.DataFrame, keys: list[str], col: str, n: int = 3) -> pd.Seri
     return head + more.map(lambda k: f" and {k} more" if k else "")
 
 
-def newest_first(meetings: pd.DataFrame) -> pd.DataFrame:
-    """Meetings by date, newest first; undated ones last."""
-    return meetings.assign(_undated=meetings["date"] == "").sort_values(
-        ["_undated", "date"], ascending=[True, False], kind="stable").drop(columns="_undated")
+def newest_first(rows: pd.DataFrame, day: str = "date") -> pd.DataFrame:
+    """Rows by their ISO `day`, newest first; undated ones last."""
+    return rows.assign(_undated=rows[day] == "").sort_values(
+        ["_undated", day], ascending=[True, False], kind="stable").drop(columns="_undated")
 
 
 def in_span(meetings: pd.DataFrame, start, end) -> pd.DataFrame:

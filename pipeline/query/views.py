@@ -11,12 +11,13 @@ from pipeline.query.aggregates import (articles_per_period, cooccurrence, counts
                                        period_of, picked_tags, tag_counts_over_time, tagged_per_period)
 from pipeline.query.filters import (Filters, article_mask, filter_articles, filter_meetings, filter_quotes,
                                     filter_tags)
-from pipeline.query.prepared import UNTAGGED, TextLoader, Views, article_text, article_texts, prepare, title_from
+from pipeline.query.prepared import (UNTAGGED, TextLoader, Views, article_text, article_texts, memoised, prepare,
+                                     title_from)
 from pipeline.query.timeline import in_span, newest_first, timeline_marks
 from pipeline.query.reader import article_facts, evidence_of, highlight
 
 __all__ = [
-    "UNTAGGED", "TextLoader", "Views", "prepare", "title_from", "article_texts", "article_text",
+    "UNTAGGED", "TextLoader", "Views", "prepare", "memoised", "title_from", "article_texts", "article_text",
     "Filters", "article_mask", "filter_articles", "filter_meetings", "filter_quotes", "filter_tags",
     "counts_of", "period_of", "articles_per_period", "tag_counts_over_time",
     "tagged_per_period", "picked_tags",
