@@ -27,8 +27,8 @@ over_time = memoised(v, ("issue_lines", f, freq), lambda: tag_counts_over_time(t
 if over_time.empty:
     st.caption("No dated article matches the filters.")
 else:
-    st.altair_chart(issues_over_time(over_time, memoised(v, ("issue_bars", f, freq), lambda: tagged_per_period(tags, freq)),
-                                     period), width="stretch")
+    totals = memoised(v, ("issue_bars", f, freq), lambda: tagged_per_period(tags, freq))
+    st.altair_chart(issues_over_time(over_time, totals, period), width="stretch")
     st.caption("An article with several issues is on each of their lines; the grey bars count it once.")
 
 # one heatmap under the other: each is as wide as its labels need, none is squeezed
