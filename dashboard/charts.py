@@ -50,12 +50,13 @@ def heatmap(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title:
     cells = base.mark_rect().encode(
         color=alt.Color("articles:Q", title="Articles", legend=alt.Legend(format="d", tickMinStep=1)),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35))).add_params(pick)
-    # dark cells get white numbers
-    dark = float(df["articles"].max()) / 2 if len(df) else 0
+    # the colour scale runs from the least to the most: the darker half gets white numbers
+    low, high = (int(df["articles"].min()), int(df["articles"].max())) if len(df) else (0, 0)
     numbers = base.mark_text(fontSize=10).encode(
         text=alt.Text("articles:Q", format="d"),
-        color=alt.condition(alt.datum.articles > dark, alt.value("white"), alt.value("black")))
-    return alt.layer(cells, numbers).properties(height=alt.Step(18), width=alt.Step(26))
+        color=alt.condition(alt.datum.articles > (low + high) / 2, alt.value("white"), alt.value("black")))
+    # a cell as wide as its largest number
+    return alt.layer(cells, numbers).properties(height=alt.Step(18), width=alt.Step(max(26, 7 * len(str(high)) + 10)))
 
 
 def period_axis(period: str) -> alt.Axis:
@@ -70,6 +71,7 @@ def period_bars(df: pd.DataFrame, title: str, period: str, count_title: str = "A
     return alt.Chart(df, title=title).mark_bar(color=PALETTE[0]).encode(
         x=alt.X("period:T", axis=period_axis(period)), x2="end:T",
         y=alt.Y("articles:Q", axis=count_axis(count_title)),
+        y2=alt.datum(0),
         tooltip=[alt.Tooltip("period:T", title=label, format=DATE_FORMAT if period == "week" else "%B %Y"),
                  alt.Tooltip("articles:Q", title=count_title)])
 
@@ -82,6 +84,7 @@ def issues_over_time(per_issue: pd.DataFrame, totals: pd.DataFrame, period: str)
     bars = alt.Chart(totals).mark_bar(color="#d9d9d9").encode(
         x=alt.X("period:T", axis=period_axis(period)), x2="end:T",
         y=alt.Y("articles:Q", axis=count_axis("Articles")),
+        y2=alt.datum(0),
         tooltip=[alt.Tooltip("period:T", title=label, format=fmt),
                  alt.Tooltip("articles:Q", title="Articles (any issue, each once)")])
     lines = alt.Chart(per_issue).mark_line(point=alt.OverlayMarkDef(size=30)).encode(
@@ -110,8 +113,9 @@ def timeline_chart(marks: pd.DataFrame, row_title: str, grain: str) -> alt.Layer
                alt.Tooltip("places:N", title="Places")]
     base = alt.Chart(marks).encode(x=x, y=y, tooltip=tooltip)
     legend = alt.Legend(orient="bottom", columns=3, symbolType="circle", labelLimit=0)
+    # the layers share the issue colours and one legend
     coarse = base.transform_filter(alt.datum.shown != grain).mark_rule(strokeWidth=4, opacity=0.5).encode(
-        x=alt.X("start:T"), x2="end:T", color=alt.Color("issue:N", scale=issues, legend=None))
+        x=alt.X("start:T"), x2="end:T", color=alt.Color("issue:N", title="Issue", scale=issues, legend=legend))
     top = max(int(marks["meetings"].max()), 1)
     points = base.mark_point(strokeWidth=2, filled=False).encode(
         size=alt.Size("meetings:Q", title="Meetings", scale=alt.Scale(domain=[1, top], range=[90, 900]),
