@@ -104,7 +104,7 @@ def timeline_chart(marks: pd.DataFrame, row_title: str, grain: str) -> alt.Layer
     issues = issue_scale(marks["issue"])
     brush = alt.selection_interval(encodings=["x"], name="brush")
     x = alt.X("mid:T", title="Date", scale=alt.Scale(padding=14),
-              axis=alt.Axis(format=DATE_FORMAT if grain == "day" else "%b %Y", labelAngle=0, labelOverlap=True))
+              axis=alt.Axis(format="%b %Y" if grain == "month" else DATE_FORMAT, labelAngle=0, labelOverlap=True))
     y = alt.Y("counterpart:N", title=row_title, sort=order, axis=alt.Axis(labelLimit=0))
     tooltip = [alt.Tooltip("counterpart:N", title=row_title), alt.Tooltip("period:N", title="When"),
                alt.Tooltip("meetings:Q", title="Meetings"), alt.Tooltip("held:Q", title="Held"),
@@ -118,7 +118,7 @@ def timeline_chart(marks: pd.DataFrame, row_title: str, grain: str) -> alt.Layer
         x=alt.X("start:T"), x2="end:T", color=alt.Color("issue:N", title="Issue", scale=issues, legend=legend))
     top = max(int(marks["meetings"].max()), 1)
     points = base.mark_point(strokeWidth=2, filled=False).encode(
-        size=alt.Size("meetings:Q", title="Meetings", scale=alt.Scale(domain=[1, top], range=[90, 900]),
+        size=alt.Size("meetings:Q", title="Meetings", scale=alt.Scale(domain=[1, top], range=[80, 320]),
                       legend=alt.Legend(orient="bottom", format="d", tickMinStep=1) if top > 1 else None),
         color=alt.Color("issue:N", title="Issue", scale=issues, legend=legend),
         fill=alt.Fill("issue:N", title="Issue", scale=issues, legend=legend),

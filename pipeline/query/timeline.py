@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 GRAINS = ("day", "week", "month")
-MAX_COLUMNS = 60    # marks one row of a page-wide chart holds side by side before they would overlap
+MAX_COLUMNS = 40    # marks of the largest size one row of a page-wide chart holds without overlapping
 _FREQ = {"week": "W-SUN", "month": "M"}
 
 
