@@ -459,3 +459,15 @@ def test_downloaded_links_are_absolute():
     csv = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)
     assert list(csv.columns) == ["Meeting", "Read"]
     assert csv["Read"].tolist() == ["http://localhost:8501/articles?article=a1"]
+
+
+def test_timeline_zooms_into_a_chosen_period(filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
+    at.session_state["timeline_span"] = (pd.Timestamp("2025-10-25"), pd.Timestamp("2025-11-01"))
+    at.run()
+    marks = max(charts(at), key=len)
+    assert sorted(marks["counterpart"]) == ["China", "Japan"]   # m1 alone
+    assert meeting_names(table_on(at, "meeting_id")) == ["m1"]
+    reset = next(b for b in at.button if b.label.startswith("Show all dates"))
+    reset.click().run()
+    assert meeting_names(table_on(at, "meeting_id")) == ["m1", "m2", "m3"]
