@@ -1,16 +1,16 @@
 """Home: what the store holds (after the filters), the upload, and a start for an empty store."""
 from __future__ import annotations
 
-import altair as alt
 import streamlit as st
 
-from dashboard.charts import count_axis
+from dashboard.charts import period_bars
 from dashboard.data import current_filters, current_lexicon, current_views
 from dashboard.safe import as_text
 from dashboard.upload import show_report, upload_section
 from pipeline.errors import TradeTalksError
 from pipeline.ingest import load_demo
-from pipeline.query.views import articles_per_period, filter_articles, filter_meetings, filter_quotes, filter_tags
+from pipeline.query.views import (articles_per_period, filter_articles, filter_meetings, filter_quotes, filter_tags,
+                                  memoised)
 
 st.title("Trade Talks Monitor")
 store, v = current_views()
@@ -48,11 +48,9 @@ else:
             ("Issue tags", tags, v.tags, "app_pages/issues.py")]):
         col.metric(label, f"{len(frame):,}", help=f"{len(total):,} in the store" if filtered else None)
         col.page_link(page, label=f"See the {label.lower()}")
-    weeks = articles_per_period(articles, "W")
+    weeks = memoised(v, ("overview_weeks", f), lambda: articles_per_period(articles, "W"))
     if len(weeks):
-        st.altair_chart(alt.Chart(weeks, title="Articles per week").mark_bar().encode(
-            x=alt.X("period:O", title="Week starting"), y=alt.Y("articles:Q", axis=count_axis("Articles")),
-            tooltip=[alt.Tooltip("period:O", title="Week starting"), "articles:Q"]), width="stretch")
+        st.altair_chart(period_bars(weeks, "Articles per week", "week"), width="stretch")
     undated = int((articles["published"] == "").sum())
     if undated:
         st.caption(f"Articles without a known publication date: {undated:,} (see the Articles page).")

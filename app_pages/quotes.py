@@ -8,7 +8,7 @@ from dashboard.charts import count_axis
 from dashboard.data import current_filters, data_page
 from dashboard.url import page_choice
 from dashboard.widgets import show_table
-from pipeline.query.views import counts_of, filter_quotes
+from pipeline.query.views import counts_of, filter_quotes, memoised, newest_first
 
 v = data_page("Quotes", "quotes", "quotes")
 
@@ -34,9 +34,10 @@ for col, frame, field, title in ((left, speakers, "speaker", "Quotes per speaker
         y=alt.Y(f"{field}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=0)),
         tooltip=[f"{field}:N", "count:Q"]), width="stretch")
 
-show_table(quotes.assign(link="articles?article=" + quotes["article_id"]), "quotes",
+table = memoised(v, ("quote_table", current_filters(), tuple(kinds or ())), lambda: newest_first(quotes))
+show_table(table.assign(link="articles?article=" + table["article_id"]), "quotes",
            ["speaker", "text", "kind", "date", "speaker_role", "speaker_country", "tags_text", "source",
-            "title", "link", "evidence", "quote_id", "article_id"],
+            "title", "link", "evidence", "quote_id", "article_id"], limit=2_000,
            extra={"speaker": st.column_config.TextColumn("Speaker"),
                   "text": st.column_config.TextColumn("Quote text", width="large"),
                   "tags_text": "Issues", "source": "Source", "title": "Article title",

@@ -28,20 +28,102 @@ def issue_scale(issues) -> alt.Scale:
     return alt.Scale(domain=named, range=colours)
 
 
-def heatmap(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title: str) -> alt.Chart:
-    """Articles per (x, y) pair, darker for more.
+def heatmap(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title: str,
+            name: str = "cell") -> alt.LayerChart:
+    """Articles per (x, y) pair, darker for more, each cell carrying its number.
 
     Rows and columns are sorted by their totals, and the chart is sized so that
-    every label fits: none is dropped for overlapping or cut short.
+    every label fits: none is dropped for overlapping or cut short. A click on a
+    cell selects its pair (the selection is called `name`).
     """
     def order(col: str) -> list[str]:
         totals = df.groupby(col)["articles"].sum()
         return sorted(totals.index, key=lambda k: (-totals[k], str(k).lower()))
     xs, ys = order(x), order(y)
     labels = {"labelLimit": 0, "labelOverlap": False}
-    return alt.Chart(df, title=title).mark_rect().encode(
+    pick = alt.selection_point(fields=[x, y], name=name)
+    base = alt.Chart(df, title=title).encode(
         x=alt.X(f"{x}:N", title=x_title, sort=xs, axis=alt.Axis(labelAngle=-45, **labels)),
         y=alt.Y(f"{y}:N", title=y_title, sort=ys, axis=alt.Axis(**labels)),
+        tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title),
+                 alt.Tooltip("articles:Q", title="Articles")])
+    cells = base.mark_rect().encode(
         color=alt.Color("articles:Q", title="Articles", legend=alt.Legend(format="d", tickMinStep=1)),
-        tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title), "articles:Q"],
-    ).properties(height=alt.Step(18), width=alt.Step(22))
+        opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35))).add_params(pick)
+    # the colour scale runs from the least to the most: the darker half gets white numbers
+    low, high = (int(df["articles"].min()), int(df["articles"].max())) if len(df) else (0, 0)
+    numbers = base.mark_text(fontSize=10).encode(
+        text=alt.Text("articles:Q", format="d"),
+        color=alt.condition(alt.datum.articles > (low + high) / 2, alt.value("white"), alt.value("black")))
+    # a cell as wide as its largest number
+    return alt.layer(cells, numbers).properties(height=alt.Step(18), width=alt.Step(max(26, 7 * len(str(high)) + 10)))
+
+
+def period_axis(period: str) -> alt.Axis:
+    """A real time axis: weeks or months at their place in time, gaps included."""
+    return alt.Axis(title=f"{period.capitalize()} starting" if period == "week" else "Month",
+                    format=DATE_FORMAT if period == "week" else "%b %Y", labelOverlap=True)
+
+
+def period_bars(df: pd.DataFrame, title: str, period: str, count_title: str = "Articles") -> alt.Chart:
+    """One bar per period spanning its real length on a time axis; empty periods stay visible as gaps."""
+    label = "Week starting" if period == "week" else "Month"
+    return alt.Chart(df, title=title).mark_bar(color=PALETTE[0]).encode(
+        x=alt.X("period:T", axis=period_axis(period)), x2="end:T",
+        y=alt.Y("articles:Q", axis=count_axis(count_title)),
+        y2=alt.datum(0),
+        tooltip=[alt.Tooltip("period:T", title=label, format=DATE_FORMAT if period == "week" else "%B %Y"),
+                 alt.Tooltip("articles:Q", title=count_title)])
+
+
+def issues_over_time(per_issue: pd.DataFrame, totals: pd.DataFrame, period: str) -> alt.LayerChart:
+    """Grey bars: the articles of each period, each counted once. Lines: the articles carrying
+    each issue, not stacked, since an article with several issues is on several lines."""
+    fmt = DATE_FORMAT if period == "week" else "%B %Y"
+    label = "Week starting" if period == "week" else "Month"
+    bars = alt.Chart(totals).mark_bar(color="#d9d9d9").encode(
+        x=alt.X("period:T", axis=period_axis(period)), x2="end:T",
+        y=alt.Y("articles:Q", axis=count_axis("Articles")),
+        y2=alt.datum(0),
+        tooltip=[alt.Tooltip("period:T", title=label, format=fmt),
+                 alt.Tooltip("articles:Q", title="Articles (any issue, each once)")])
+    lines = alt.Chart(per_issue).mark_line(point=alt.OverlayMarkDef(size=30)).encode(
+        x=alt.X("period:T"), y=alt.Y("articles:Q"),
+        color=alt.Color("label:N", title="Issue", scale=issue_scale(per_issue["label"]),
+                        legend=alt.Legend(labelLimit=0)),
+        tooltip=[alt.Tooltip("period:T", title=label, format=fmt), alt.Tooltip("label:N", title="Issue"),
+                 alt.Tooltip("articles:Q", title="Articles with this issue")])
+    return alt.layer(bars, lines, title=f"Articles per {period}: all (grey bars) and per issue (lines)")
+
+
+def timeline_chart(marks: pd.DataFrame, row_title: str, grain: str) -> alt.LayerChart:
+    """Counterparts down, time across: a circle per counterpart and period, sized by its
+    meetings and numbered when there are several; a bar under marks known only to a coarser
+    week or month. A brush on the time axis is called "brush"."""
+    order = marks.groupby("counterpart")["meetings"].sum().sort_values(ascending=False).index.tolist()
+    issues = issue_scale(marks["issue"])
+    brush = alt.selection_interval(encodings=["x"], name="brush")
+    x = alt.X("mid:T", title="Date", scale=alt.Scale(padding=14),
+              axis=alt.Axis(format="%b %Y" if grain == "month" else DATE_FORMAT, labelAngle=0, labelOverlap=True))
+    y = alt.Y("counterpart:N", title=row_title, sort=order, axis=alt.Axis(labelLimit=0))
+    tooltip = [alt.Tooltip("counterpart:N", title=row_title), alt.Tooltip("period:N", title="When"),
+               alt.Tooltip("meetings:Q", title="Meetings"), alt.Tooltip("held:Q", title="Held"),
+               alt.Tooltip("planned:Q", title="Planned"), alt.Tooltip("issue:N", title="Commonest issue"),
+               alt.Tooltip("mode:N", title="Commonest mode"), alt.Tooltip("participants:N", title="Participants"),
+               alt.Tooltip("places:N", title="Places")]
+    base = alt.Chart(marks).encode(x=x, y=y, tooltip=tooltip)
+    legend = alt.Legend(orient="bottom", columns=3, symbolType="circle", labelLimit=0)
+    # the layers share the issue colours and one legend
+    coarse = base.transform_filter(alt.datum.shown != grain).mark_rule(strokeWidth=4, opacity=0.5).encode(
+        x=alt.X("start:T"), x2="end:T", color=alt.Color("issue:N", title="Issue", scale=issues, legend=legend))
+    top = max(int(marks["meetings"].max()), 1)
+    points = base.mark_point(strokeWidth=2, filled=False).encode(
+        size=alt.Size("meetings:Q", title="Meetings", scale=alt.Scale(domain=[1, top], range=[80, 320]),
+                      legend=alt.Legend(orient="bottom", format="d", tickMinStep=1) if top > 1 else None),
+        color=alt.Color("issue:N", title="Issue", scale=issues, legend=legend),
+        fill=alt.Fill("issue:N", title="Issue", scale=issues, legend=legend),
+        fillOpacity=alt.FillOpacity("status_shown:N", scale=alt.Scale(domain=["held", "planned"], range=[0.85, 0.0]),
+                                    legend=None)).add_params(brush)
+    numbers = base.mark_text(fontSize=10, fontWeight="bold", color="black").encode(text="count_text:N")
+    rows = marks["counterpart"].nunique()
+    return alt.layer(coarse, points, numbers).properties(height=190 + 34 * rows)

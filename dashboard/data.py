@@ -2,13 +2,16 @@
 
 The prepared tables are cached as a resource: every session reads the same
 frames without copying them, and pages treat them as read-only. The key is
-the store's folder and its version, so an upload in one session shows at
-once in all of them. Article texts are the bulk of the store and most page
+the store's folder, its version and the part files its manifest names, so an
+upload in one session shows at once in all of them, and another store put in
+the same folder is read afresh even at the same version number. Article texts are the bulk of the store and most page
 runs never need them, so they are read apart, on another thread, while the
 rest is prepared; the meetings are merged when a page first needs them.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 from concurrent.futures import ThreadPoolExecutor
 from functools import partial
 
@@ -60,7 +63,7 @@ def _articles_without_text(store: Store) -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=2, show_spinner="Reading the store…")
-def prepared_views(root: str, version: int) -> Views:
+def prepared_views(root: str, version: int, identity: str) -> Views:
     store = Store(root)
     tables = {"articles": _articles_without_text(store), "quotes": read_table(store, "quotes"),
               "tags": read_table(store, "tags"),
@@ -70,11 +73,18 @@ def prepared_views(root: str, version: int) -> Views:
     return prepare(tables, load_text=_text_loader(root), meeting_facets=facets)
 
 
+def store_identity(manifest: dict) -> str:
+    """What a store holds, by the part files its manifest names (each name carries a random
+    tag): two stores never share it, whatever their version numbers."""
+    return hashlib.sha256(json.dumps(manifest["tables"], sort_keys=True).encode()).hexdigest()
+
+
 def current_views() -> tuple[Store, Views]:
     """The open store and its prepared tables; a damaged store stops the page with a message."""
     store = open_store()
     try:
-        return store, prepared_views(str(store.root.resolve()), store.version)
+        manifest = store.manifest()
+        return store, prepared_views(str(store.root.resolve()), int(manifest["version"]), store_identity(manifest))
     except TradeTalksError as exc:
         st.error(as_text(exc))
         st.stop()

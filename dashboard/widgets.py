@@ -23,17 +23,29 @@ def column_config(table: str, df: pd.DataFrame, extra: dict | None = None) -> di
 
 
 def show_table(df: pd.DataFrame, table: str, columns: list[str], extra: dict | None = None,
-               **kwargs):
-    """A read-only table of `columns`, and a CSV download of exactly those rows and columns."""
+               limit: int | None = None, **kwargs):
+    """A read-only table of `columns`, and a CSV download of exactly those rows and columns.
+    With `limit`, the screen shows the first `limit` rows (sending more to the browser costs
+    about a second per 100,000) and says so; the download still holds every row."""
     shown = df[columns]
-    event = st.dataframe(shown, hide_index=True, column_config=column_config(table, shown, extra),
+    config = column_config(table, shown, extra)
+    if limit is not None and len(shown) > limit:
+        st.caption(f"Showing the first {limit:,} of {len(shown):,} rows; the download holds all of them.")
+    event = st.dataframe(shown if limit is None else shown.head(limit), hide_index=True, column_config=config,
                          **kwargs)
-    export_button(shown, table)
+    export_button(shown, table, config)
     return event
 
 
-def export_button(df: pd.DataFrame, table: str) -> None:
+def export_button(df: pd.DataFrame, table: str, config: dict | None = None) -> None:
+    """A CSV of `df` headed with the on-screen column names, its links absolute."""
+    config = config or {}
+    headers = {c: v if isinstance(v, str) else (v or {}).get("label") or c for c, v in config.items()}
+    links = tuple(c for c, v in config.items()
+                  if isinstance(v, dict) and (v.get("type_config") or {}).get("type") == "link")
+    base = st.context.url or ""
     # the CSV is built only when the button is pressed, so a rerun stays fast
-    st.download_button(f"Download {table} CSV ({len(df):,} rows)", data=lambda: to_csv_bytes(df, table),
+    st.download_button(f"Download {table} CSV ({len(df):,} rows)",
+                       data=lambda: to_csv_bytes(df, table, headers, links, base),
                        file_name=export_name(table, date.today()), mime="text/csv",
                        on_click="ignore", key=f"export-{table}", icon=":material/download:")

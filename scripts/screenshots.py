@@ -1,11 +1,14 @@
 """A full-page PNG of every dashboard page on the demo corpus, for the README.
 
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--width 1400]
+        [--store DIR --pages timeline --suffix -100k]
 
 The demo corpus is loaded into a temporary store, the dashboard is served on
 it and each page is opened in Debian's Chromium. A picture is taken once the
 script run is over and every chart and table has drawn. The Articles page is
-shown with the reader open on the article with the most facts.
+shown with the reader open on the article with the most facts. With `--store`,
+the pages are those of that store instead (a large generated one, say), saved
+as NAME + suffix.
 """
 from __future__ import annotations
 
@@ -61,22 +64,27 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--width", type=int, default=1400)
+    parser.add_argument("--store", type=Path, help="show this store instead of the demo corpus")
+    parser.add_argument("--pages", nargs="+", choices=list(PAGES), default=list(PAGES))
+    parser.add_argument("--suffix", default="", help="added to each picture's name")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        store = Path(tmp) / "store"
-        report = load_demo(Store(store))
-        if report is None or not report.new_ids:
-            print("the demo corpus gave no article: nothing to show", file=sys.stderr)
-            return 1
-        print(f"demo corpus: {len(report.new_ids)} articles, {report.meetings} meetings, "
-              f"{report.quotes} quotes")
-        article = richest_article(Store(store))
+        store = args.store or Path(tmp) / "store"
+        if not args.store:
+            report = load_demo(Store(store))
+            if report is None or not report.new_ids:
+                print("the demo corpus gave no article: nothing to show", file=sys.stderr)
+                return 1
+            print(f"demo corpus: {len(report.new_ids)} articles, {report.meetings} meetings, "
+                  f"{report.quotes} quotes")
+        article = richest_article(Store(store)) if "articles" in args.pages else ""
         with dashboard(store) as url, browser_page() as page:
-            for name, path in PAGES.items():
+            for name in args.pages:
+                path = PAGES[name]
                 page.set_viewport_size({"width": args.width, "height": 1000})
                 query = f"?article={article}" if name == "articles" and article else ""
-                target = args.out / f"{name}.png"
+                target = args.out / f"{name}{args.suffix}.png"
                 shoot(page, f"{url}/{path}{query}", target)
                 print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")
     return 0

@@ -199,19 +199,22 @@ def test_choosing_an_issue_filters_every_page(filled_store, monkeypatch):
     assert table_on(at, "article_id")["article_id"].tolist() == ["a3"]
 
 
-def test_timeline_chart_has_one_point_per_dated_meeting_and_country(filled_store, monkeypatch):
+def test_timeline_chart_has_one_mark_per_dated_meeting_and_country(filled_store, monkeypatch):
     at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
-    points = max(charts(at), key=len)
+    marks = max(charts(at), key=len)
     # m1: Japan, China; m2: European Union, China; m3 has no day
-    assert sorted(points["counterpart"]) == ["China", "China", "European Union", "Japan"]
-    assert sorted(set(points["date"])) == ["2025-10-14", "2025-10-30"]
+    assert sorted(marks["counterpart"]) == ["China", "China", "European Union", "Japan"]
+    assert marks["meetings"].sum() == 4 and set(marks["shown"]) == {"day"}
     assert "Meetings" in [h.value for h in at.subheader]
+    # newest first, the undated one last
+    assert meeting_names(table_on(at, "meeting_id")) == ["m1", "m2", "m3"]
+    assert table_on(at, "meeting_id")["location"].tolist() == ["Gyeongju", "", "Brussels"]
 
 
 def test_timeline_draws_planned_hollow_and_untagged_grey(filled_store, monkeypatch):
     at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
-    enc = spec["encoding"]
+    enc = next(layer["encoding"] for layer in spec["layer"] if "fillOpacity" in layer.get("encoding", {}))
     assert enc["fillOpacity"]["field"] == "status_shown"
     assert enc["fillOpacity"]["scale"] == {"domain": ["held", "planned"], "range": [0.85, 0.0]}
     assert enc["color"]["field"] == enc["fill"]["field"] == "issue"
@@ -220,7 +223,8 @@ def test_timeline_draws_planned_hollow_and_untagged_grey(filled_store, monkeypat
     scale = issue_scale(["b", "(no issue)", "A"]).to_dict()
     assert scale["domain"] == ["A", "b", "(no issue)"] and scale["range"][-1] == "#a3a3a3"
     assert "#a3a3a3" not in scale["range"][:-1]
-    assert enc["x"]["axis"]["format"] == "%d %b %Y" and enc["x"]["scale"]["padding"] > 0
+    x = spec["encoding"]["x"] if "encoding" in spec else enc["x"]
+    assert x["axis"]["format"] == "%d %b %Y" and x["scale"]["padding"] > 0
 
 
 def test_article_reader_escapes_and_highlights(filled_store, monkeypatch):
@@ -249,13 +253,17 @@ def test_download_holds_what_the_table_shows(filled_store, monkeypatch):
     assert data.startswith(b"\xef\xbb\xbf")  # a byte-order mark, for Excel
     csv = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str, keep_default_na=False)
     shown = table_on(at, "quote_id")
-    assert csv["quote_id"].tolist() == shown["quote_id"].tolist() == ["q2"]
-    assert sorted(csv.columns) == sorted(shown.columns)  # the export puts schema columns first
+    # headed as on screen: the schema's labels, the page's own names for its columns
+    element = next(d for d in at.dataframe if "quote_id" in d.value.columns)
+    labels = {c: v.get("label", c) for c, v in json.loads(element.proto.columns).items()}
+    assert sorted(csv.columns) == sorted(labels.get(c, c) for c in shown.columns)
+    assert "quote_id" not in csv.columns
+    assert csv[labels["quote_id"]].tolist() == shown["quote_id"].tolist() == ["q2"]
     assert any(b.proto.label.endswith("(1 rows)") for b in at.get("download_button"))
     # a cell a spreadsheet would run as a formula is neutralised
     at.multiselect(key="countries").unselect("China").run()
     csv = pd.read_csv(io.BytesIO(downloads[name]), encoding="utf-8-sig", dtype=str, keep_default_na=False)
-    assert "'=HYPERLINK(\"x\")" in csv["speaker"].tolist()
+    assert "'=HYPERLINK(\"x\")" in csv[labels["speaker"]].tolist()
 
 
 # --- views -------------------------------------------------------------
@@ -461,3 +469,62 @@ def test_no_widget_is_bound_to_the_url():
     """dashboard/url.py writes the whole URL in one go; a bound parameter would refuse that write."""
     for path in [ROOT / "app.py", *(ROOT / "app_pages").glob("*.py"), *(ROOT / "dashboard").glob("*.py")]:
         assert "query-params" not in path.read_text().replace('`bind="query-params"`', ""), path
+
+
+def test_weekly_charts_count_each_article_once(filled_store, monkeypatch):
+    # a1 has two issues in its week, a2 one, a3 no date: the bars hold two articles in all
+    at = app_on(filled_store, monkeypatch, "app_pages/issues.py")
+    data = charts(at)
+    totals = next(df for df in data if "articles" in df.columns and "label" not in df.columns
+                  and "country" not in df.columns)
+    articles = fixture_frames()["articles"]
+    dated_tagged = articles[(articles["published"] != "") & articles["tags"].map(len).gt(0)]
+    assert totals["articles"].sum() == len(dated_tagged) == 2
+    per_issue = next(df for df in data if {"label", "period"} <= set(df.columns))
+    assert per_issue["articles"].sum() == 3   # one per article and issue: a1 is on two lines
+    at = app_on(filled_store, monkeypatch)
+    weeks = next(df for df in charts(at) if "period" in df.columns)
+    assert weeks["articles"].sum() == (articles["published"] != "").sum()
+    # weeks without articles between the two are drawn as zero, on a time axis
+    assert len(weeks) == 3 and weeks["articles"].tolist() == [1, 0, 1]
+    spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
+    assert spec["encoding"]["x"]["type"] == "temporal"
+
+
+def test_a_store_swapped_in_at_the_same_version_is_read_afresh(tmp_path, monkeypatch):
+    import shutil
+    frames = fixture_frames()
+    one = {name: df.iloc[:1] if name == "articles" else df.iloc[:0] for name, df in frames.items()}
+    two = {name: df.iloc[:2] if name == "articles" else df.iloc[:0] for name, df in frames.items()}
+    live, other = tmp_path / "live", tmp_path / "other"
+    Store(live).append(one)
+    Store(other).append(two)
+    assert Store(live).version == Store(other).version
+    at = app_on(live, monkeypatch)
+    assert at.metric[0].value == "1"
+    shutil.rmtree(live)
+    shutil.copytree(other, live)
+    at.run()
+    assert at.metric[0].value == "2"
+
+
+def test_downloaded_links_are_absolute():
+    from pipeline.store.export import to_csv_bytes
+    df = pd.DataFrame({"meeting_id": ["m1"], "link": ["articles?article=a1"]})
+    data = to_csv_bytes(df, "meetings", {"meeting_id": "Meeting", "link": "Read"}, ("link",),
+                        "http://localhost:8501/timeline")
+    csv = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig", dtype=str)
+    assert list(csv.columns) == ["Meeting", "Read"]
+    assert csv["Read"].tolist() == ["http://localhost:8501/articles?article=a1"]
+
+
+def test_timeline_zooms_into_a_chosen_period(filled_store, monkeypatch):
+    at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
+    at.session_state["timeline_span"] = (pd.Timestamp("2025-10-25"), pd.Timestamp("2025-11-01"))
+    at.run()
+    marks = max(charts(at), key=len)
+    assert sorted(marks["counterpart"]) == ["China", "Japan"]   # m1 alone
+    assert meeting_names(table_on(at, "meeting_id")) == ["m1"]
+    reset = next(b for b in at.button if b.label.startswith("Show all dates"))
+    reset.click().run()
+    assert meeting_names(table_on(at, "meeting_id")) == ["m1", "m2", "m3"]

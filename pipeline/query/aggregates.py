@@ -1,36 +1,8 @@
-"""What the charts draw: counts per period, per issue and country, timeline points."""
+"""What the charts draw: counts per period, per issue and country, issues together."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-
-
-def timeline_points(meetings: pd.DataFrame, by: str, top: int = 25) -> tuple[pd.DataFrame, int]:
-    """One point per dated meeting and counterpart (a country or person in `by`), for the
-    `top` counterparts with most meetings; returns the points and how many counterparts there are."""
-    dated = meetings[meetings["date"] != ""]
-    points = dated.explode(by).rename(columns={by: "counterpart"})
-    points = points[points["counterpart"].notna() & (points["counterpart"] != "")]
-    counts = points["counterpart"].value_counts()
-    points = points[points["counterpart"].isin(counts.index[:top])].copy()
-    points["day"] = pd.to_datetime(points["date"])
-    points["held"] = points["status"] != "planned"
-    points["status_shown"] = np.where(points["held"], "held", "planned")
-    points["evidence_text"] = points["evidence_text"].str.slice(0, 300)
-    cols = ["meeting_id", "counterpart", "day", "date", "mode", "status", "held", "status_shown", "issue",
-            "participants_text", "location", "occasion", "evidence_text", "source_count"]
-    return points[cols].reset_index(drop=True), len(counts)
-
-
-def _instant(value) -> pd.Timestamp:
-    # a chart selection on a time axis gives milliseconds since 1970
-    return pd.Timestamp(value, unit="ms") if isinstance(value, (int, float)) else pd.Timestamp(value)
-
-
-def in_days(meetings: pd.DataFrame, start, end) -> pd.DataFrame:
-    """Meetings whose day lies in [start, end]: ISO text, datetimes or epoch milliseconds."""
-    days = pd.to_datetime(meetings["date"].where(meetings["date"] != ""), errors="coerce")
-    return meetings[(days >= _instant(start).normalize()) & (days <= _instant(end))]
 
 
 def counts_of(values: pd.Series, name: str, top: int | None = None) -> pd.DataFrame:
@@ -48,19 +20,60 @@ def period_of(days: pd.Series, freq: str) -> pd.Series:
     return periods.dt.start_time.dt.strftime("%Y-%m-%d" if freq == "W" else "%Y-%m")
 
 
+def period_start(days: pd.Series, freq: str) -> pd.Series:
+    """The first day (a datetime) of the week (starting Monday) or month each ISO day falls in."""
+    return pd.to_datetime(days).dt.to_period("W-SUN" if freq == "W" else "M").dt.start_time
+
+
+def every_period(starts: pd.Series, freq: str) -> pd.DatetimeIndex:
+    """Every week or month from the first start to the last, empty ones included."""
+    if starts.empty:
+        return pd.DatetimeIndex([])
+    return pd.date_range(starts.min(), starts.max(), freq="W-MON" if freq == "W" else "MS")
+
+
+def _with_end(df: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Each period's end (the next one's start), so a bar spans its real length on a time axis."""
+    step = pd.DateOffset(weeks=1) if freq == "W" else pd.DateOffset(months=1)
+    return df.assign(end=df["period"] + step)
+
+
+def distinct_per_period(rows: pd.DataFrame, day: str, freq: str, key: str = "article_id") -> pd.DataFrame:
+    """How many distinct `key`s fall in each period (a start datetime), every empty period
+    between the first and the last counted as 0: columns period, end, articles."""
+    dated = rows[rows[day] != ""]
+    if dated.empty:
+        return pd.DataFrame({"period": pd.DatetimeIndex([]), "end": pd.DatetimeIndex([]),
+                             "articles": pd.Series(dtype="int64")})
+    starts = period_start(dated[day], freq)
+    counts = dated[key].groupby(starts.to_numpy()).nunique()
+    counts = counts.reindex(every_period(starts, freq), fill_value=0)
+    return _with_end(counts.rename_axis("period").reset_index(name="articles"), freq)
+
+
 def articles_per_period(articles: pd.DataFrame, freq: str) -> pd.DataFrame:
-    dated = articles["published"][articles["published"] != ""]
-    counts = period_of(dated, freq).value_counts().sort_index()
-    return counts.rename_axis("period").reset_index(name="articles")
+    """Articles published in each week or month, empty ones as 0 (each article counted once)."""
+    return distinct_per_period(articles, "published", freq)
 
 
 def tag_counts_over_time(tags: pd.DataFrame, freq: str) -> pd.DataFrame:
-    """Articles per issue and period ("W": weeks starting Monday, "M": months)."""
+    """Articles per issue and period ("W": weeks starting Monday, "M": months), every period
+    from the first to the last for every issue (0 where none). An article with several issues
+    counts once for each: these rows do not add up to the number of articles, `tagged_per_period` does."""
     dated = tags[tags["published"] != ""]
     if dated.empty:
-        return pd.DataFrame(columns=["period", "label", "articles"])
-    return (dated.assign(period=period_of(dated["published"], freq)).groupby(["period", "label"])["article_id"]
-            .nunique().reset_index(name="articles"))
+        return pd.DataFrame({"period": pd.DatetimeIndex([]), "end": pd.DatetimeIndex([]),
+                             "label": pd.Series(dtype=object), "articles": pd.Series(dtype="int64")})
+    starts = period_start(dated["published"], freq)
+    counts = dated["article_id"].groupby([starts.to_numpy(), dated["label"].to_numpy()]).nunique()
+    full = pd.MultiIndex.from_product([every_period(starts, freq), sorted(set(dated["label"]))])
+    counts = counts.reindex(full, fill_value=0).rename_axis(["period", "label"]).reset_index(name="articles")
+    return _with_end(counts, freq)
+
+
+def tagged_per_period(tags: pd.DataFrame, freq: str) -> pd.DataFrame:
+    """Distinct articles with at least one of the given issue tags in each period."""
+    return distinct_per_period(tags, "published", freq)
 
 
 def issue_by_country(tags: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
@@ -77,3 +90,21 @@ def cooccurrence(tags: pd.DataFrame) -> pd.DataFrame:
                                                 suffixes=("", "_other"))
     pairs = pairs[pairs["label"] != pairs["label_other"]]
     return pairs.groupby(["label", "label_other"]).size().reset_index(name="articles")
+
+
+def picked_tags(tags: pd.DataFrame, articles: pd.DataFrame, picks: list[dict]) -> pd.DataFrame:
+    """The tag rows behind clicked heatmap cells: each pick names an issue (`label`), maybe a
+    second issue (`label_other`) or a `country`; the rows are those of the picked issues in
+    articles matching every part of a pick."""
+    keep = np.zeros(len(tags), dtype=bool)
+    for pick in picks:
+        ids = set(tags["article_id"])
+        for key in ("label", "label_other"):
+            if key in pick:
+                ids &= set(tags.loc[tags["label"] == pick[key], "article_id"])
+        if "country" in pick:
+            named = articles[["article_id", "countries"]].explode("countries")
+            ids &= set(named.loc[named["countries"] == pick["country"], "article_id"])
+        labels = {pick[k] for k in ("label", "label_other") if k in pick}
+        keep |= (tags["article_id"].isin(ids) & tags["label"].isin(labels)).to_numpy()
+    return tags[keep]

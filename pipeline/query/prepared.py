@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -77,6 +78,19 @@ class Views:
             "sources": values(self.articles["source"]),
             "dates": [dates.min(), dates.max()] if len(dates) else [],
         }
+
+
+def memoised(v: Views, key: tuple, make: Callable[[], object], keep: int = 64):
+    """`make()`, kept on the views under `key` (say, an aggregate's name, the filters and its
+    arguments): a rerun with the same choices, in any session, does not work it out again.
+    The oldest of more than `keep` results is dropped."""
+    kept = v.memo.setdefault("aggregates", {})
+    if key not in kept:
+        if len(kept) >= keep:
+            with suppress(StopIteration, RuntimeError):   # another session dropped it first
+                kept.pop(next(iter(kept)), None)
+        kept[key] = make()
+    return kept[key]
 
 
 def _joined(s: pd.Series) -> pd.Series:

@@ -2,23 +2,27 @@
 
 The pages import from here; the work lives in one module per idea:
 `prepared` (the tables indexed once per store version), `filters` (the
-sidebar's choices), `aggregates` (what the charts draw) and `reader` (one
+sidebar's choices), `aggregates` (what the charts draw), `timeline` (its marks) and `reader` (one
 article with its facts and evidence).
 """
 from __future__ import annotations
 
-from pipeline.query.aggregates import (articles_per_period, cooccurrence, counts_of, in_days, issue_by_country,
-                                       period_of, tag_counts_over_time, timeline_points)
+from pipeline.query.aggregates import (articles_per_period, cooccurrence, counts_of, issue_by_country,
+                                       period_of, picked_tags, tag_counts_over_time, tagged_per_period)
 from pipeline.query.filters import (ANY, BETWEEN, MATCHES, Filters, article_mask, filter_articles, filter_meetings,
                                     filter_quotes, filter_tags)
-from pipeline.query.prepared import UNTAGGED, TextLoader, Views, article_text, article_texts, prepare, title_from
+from pipeline.query.prepared import (UNTAGGED, TextLoader, Views, article_text, article_texts, memoised, prepare,
+                                     title_from)
+from pipeline.query.timeline import in_span, newest_first, timeline_marks
 from pipeline.query.reader import article_facts, evidence_of, highlight
 
 __all__ = [
-    "UNTAGGED", "TextLoader", "Views", "prepare", "title_from", "article_texts", "article_text",
+    "UNTAGGED", "TextLoader", "Views", "prepare", "memoised", "title_from", "article_texts", "article_text",
     "ANY", "BETWEEN", "MATCHES", "Filters", "article_mask", "filter_articles", "filter_meetings", "filter_quotes",
     "filter_tags",
-    "timeline_points", "in_days", "counts_of", "period_of", "articles_per_period", "tag_counts_over_time",
+    "counts_of", "period_of", "articles_per_period", "tag_counts_over_time",
+    "tagged_per_period", "picked_tags",
     "issue_by_country", "cooccurrence",
+    "timeline_marks", "in_span", "newest_first",
     "article_facts", "evidence_of", "highlight",
 ]

@@ -1,6 +1,8 @@
 """CSV export derived from the schema: opens cleanly in Excel, safe against formula injection."""
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import pandas as pd
 
 from pipeline.store.schema import TABLES
@@ -30,9 +32,23 @@ def to_csv_frame(df: pd.DataFrame, table: str) -> pd.DataFrame:
     return out
 
 
-def to_csv_bytes(df: pd.DataFrame, table: str) -> bytes:
-    """UTF-8 with a byte-order mark, so Excel reads accents right."""
-    return to_csv_frame(df, table).to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+def to_csv_bytes(df: pd.DataFrame, table: str, headers: dict[str, str] | None = None,
+                 links: tuple[str, ...] = (), base: str = "") -> bytes:
+    """UTF-8 with a byte-order mark, so Excel reads accents right. `headers` names the columns
+    as a screen does (others keep their names); the `links` columns are made absolute
+    against the page address `base`, so they open from a spreadsheet too."""
+    if base:
+        df = df.assign(**{c: [urljoin(base, v) if v else v for v in df[c]] for c in links if c in df.columns})
+    out = to_csv_frame(df, table)
+    if headers:
+        out.columns = shown_headers(list(out.columns), headers)
+    return out.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def shown_headers(columns: list[str], headers: dict[str, str]) -> list[str]:
+    """Each column's on-screen name; a name two columns share gets the column's own in brackets."""
+    named = [headers.get(c) or c for c in columns]
+    return [f"{n} ({c})" if named.count(n) > 1 else n for n, c in zip(named, columns)]
 
 
 def export_name(table: str, day) -> str:
