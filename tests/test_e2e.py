@@ -97,10 +97,11 @@ def test_upload_seeds_find_the_gyeongju_meeting_filter_and_export(tmp_path):
         assert Path(path).read_bytes().startswith(b"\xef\xbb\xbf")
         csv = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
         assert len(csv) == len(filtered)
-        assert set(csv["mode"]) == {"in_person"}
-        [met] = csv[(csv["location"] == "Gyeongju")].to_dict("records")
-        assert met["date"] == "2025-10-30"
-        assert {"Wang Wentao", "Akazawa Ryosei"} <= set(met["participants"].split("; "))
+        # headed with the names the table shows
+        assert set(csv["Mode"]) == {"in_person"}
+        [met] = csv[(csv["Place"] == "Gyeongju")].to_dict("records")
+        assert met["Date"] == "2025-10-30"
+        assert {"Wang Wentao", "Akazawa Ryosei"} <= set(met["Participants"].split("; "))
 
         # the URL is the view: opened afresh, it shows the same filtered table
         page.goto(page.url, wait_until="domcontentloaded")
