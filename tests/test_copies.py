@@ -121,3 +121,14 @@ def test_the_dashboard_counts_a_syndicated_story_once(tmp_path, store, lexicon):
     assert copy["article_id"] not in set(v.quotes["article_id"]) and len(v.quotes)
     assert all(copy["article_id"] in ids for ids in v.meetings["article_ids"])
     assert (v.meetings["source_count"] == 2).all()
+
+
+def test_the_reader_shows_the_outlets_and_lists_the_copies(tmp_path, store, lexicon, monkeypatch):
+    from tests.test_app import app_on
+    _ingest(tmp_path / "in", store, lexicon, "wire_a.txt", "wire_b.txt")
+    copy = read_table(store, "articles").query("duplicate_of != ''").iloc[0]
+    at = app_on(store.root, monkeypatch, "app_pages/articles.py", article=copy["article_id"])
+    assert not at.exception, at.exception
+    shown = " ".join(m.value for m in at.markdown)
+    assert "**2 outlets**" in shown and "Northern Wire" in shown and "syndicated copy" in shown
+    assert any("Northern Wire" in df.value["source"].tolist() for df in at.dataframe if "source" in df.value)

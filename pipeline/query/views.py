@@ -7,6 +7,7 @@ article with its facts and evidence).
 """
 from __future__ import annotations
 
+from pipeline.copies.groups import copies_of
 from pipeline.query.aggregates import (articles_per_period, cooccurrence, counts_of, in_days, issue_by_country,
                                        period_of, tag_counts_over_time, timeline_points)
 from pipeline.query.filters import (Filters, article_mask, filter_articles, filter_meetings, filter_quotes,
@@ -19,5 +20,5 @@ __all__ = [
     "Filters", "article_mask", "filter_articles", "filter_meetings", "filter_quotes", "filter_tags",
     "timeline_points", "in_days", "counts_of", "period_of", "articles_per_period", "tag_counts_over_time",
     "issue_by_country", "cooccurrence",
-    "article_facts", "evidence_of", "highlight",
+    "article_facts", "evidence_of", "highlight", "copies_of",
 ]
