@@ -132,3 +132,12 @@ def test_the_reader_shows_the_outlets_and_lists_the_copies(tmp_path, store, lexi
     shown = " ".join(m.value for m in at.markdown)
     assert "**2 outlets**" in shown and "Northern Wire" in shown and "syndicated copy" in shown
     assert any("Northern Wire" in df.value["source"].tolist() for df in at.dataframe if "source" in df.value)
+
+
+def test_the_bands_are_those_the_library_picks_for_the_threshold():
+    from datasketch import MinHashLSH
+
+    from pipeline.copies.link import BANDS, CANDIDATE
+    from pipeline.copies.signature import PERMUTATIONS
+    picked = MinHashLSH(threshold=CANDIDATE, num_perm=PERMUTATIONS)
+    assert (picked.b, picked.r) == BANDS
