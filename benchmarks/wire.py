@@ -43,7 +43,7 @@ class Words:
         picked = np.minimum(np.searchsorted(self.cdf, self.np.random(n)), len(self.vocab) - 1)
         words = self.vocab[picked].tolist()
         at = int(self.np.integers(0, n))
-        words[at:at] = [self.np.choice(names), random.choice(STOCK)] if names else []
+        words[at:at] = [self.np.choice(names), STOCK[int(self.np.integers(len(STOCK)))]] if names else []
         return " ".join(words).capitalize() + "."
 
     def paragraph(self, names: list[str]) -> str:
