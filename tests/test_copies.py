@@ -141,3 +141,18 @@ def test_the_bands_are_those_the_library_picks_for_the_threshold():
     from pipeline.copies.signature import PERMUTATIONS
     picked = MinHashLSH(threshold=CANDIDATE, num_perm=PERMUTATIONS)
     assert (picked.b, picked.r) == BANDS
+
+
+def test_a_small_batch_is_linked_as_the_index_would_link_it():
+    from benchmarks.wire import corpus
+    from pipeline.copies.groups import SCAN_UP_TO
+    from pipeline.copies.link import linker_of, scan
+    docs = corpus(300, copies=0.3)
+    rows = pd.DataFrame({"article_id": [d[0] for d in docs], "source": [d[1] for d in docs],
+                         "signature": [signature_of(d[2]) for d in docs]})
+    indexed = linker_of([], [], [])
+    expected = [indexed.link(i, s) for i, s in zip(rows["article_id"], rows["signature"])]
+    stored, new = rows.iloc[:300 - SCAN_UP_TO], rows.iloc[300 - SCAN_UP_TO:]
+    scanned = scan(stored["article_id"].tolist(), stored["signature"].tolist(), expected[:len(stored)],
+                   new["article_id"].tolist(), new["signature"].tolist())
+    assert scanned == expected[len(stored):] and any(scanned)

@@ -4,7 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from pipeline.copies.link import linker_of
+from pipeline.copies.link import linker_of, scan
+
+SCAN_UP_TO = 64     # new articles linked by comparing signatures outright; more: through an LSH index
 
 
 def group_of(articles: pd.DataFrame) -> pd.Series:
@@ -77,12 +79,18 @@ def copies_of(articles: pd.DataFrame, article_id: str) -> pd.DataFrame:
 def link_new(stored: pd.DataFrame, new: pd.DataFrame) -> pd.DataFrame:
     """`new` articles linked, in their order, against `stored` (ids, signatures and links) and
     the new ones before them; `duplicate_of` and `outlets` filled."""
-    linker = linker_of(stored["article_id"], stored["signature"], stored["duplicate_of"])
-    links = [linker.link(i, s) for i, s in zip(new["article_id"], new["signature"])]
+    if len(new) <= SCAN_UP_TO:
+        links = scan(stored["article_id"].tolist(), stored["signature"].tolist(), stored["duplicate_of"].tolist(),
+                     new["article_id"].tolist(), new["signature"].tolist())
+    else:
+        linker = linker_of(stored["article_id"], stored["signature"], stored["duplicate_of"])
+        links = [linker.link(i, s) for i, s in zip(new["article_id"], new["signature"])]
     new = new.assign(duplicate_of=pd.Series(links, index=new.index, dtype=object))
     both = pd.concat([stored[["article_id", "source", "duplicate_of"]], new[["article_id", "source", "duplicate_of"]]],
                      ignore_index=True)
-    counts = with_outlets(both).set_index("article_id")["outlets"]
+    group = group_of(both)
+    touched = group.isin(set(group.iloc[len(stored):]))   # only the new articles' groups are counted
+    counts = with_outlets(both[touched]).set_index("article_id")["outlets"]
     return new.assign(outlets=new["article_id"].map(counts).fillna(1).astype("int64").to_numpy())
 
 
