@@ -46,6 +46,7 @@ bench: install
 	$(PY) benchmarks/ingest.py
 	$(PY) benchmarks/app.py
 	$(PY) benchmarks/faults.py
+	$(PY) benchmarks/copies.py
 
 screenshots: install-test
 	$(PY) scripts/screenshots.py

@@ -7,7 +7,7 @@ from dashboard.data import current_filters, data_page
 from dashboard.safe import as_text, safe_url
 from dashboard.url import keep_in_url, restoring
 from dashboard.widgets import column_config, show_table
-from pipeline.query.views import article_facts, article_text, evidence_of, filter_articles, highlight
+from pipeline.query.views import article_facts, article_text, copies_of, evidence_of, filter_articles, highlight
 
 # one colour per kind of evidence; a sentence behind both a meeting and a quote gets the third
 MARKS = {"meeting": ("#fde68a", "a meeting"), "quote": ("#bfdbfe", "a quote"),
@@ -23,7 +23,7 @@ articles = articles.assign(url=articles["url"].map(safe_url))
 st.caption(f"{len(articles):,} of {len(v.articles):,} articles. Pick a row to read it. "
            "An untitled article shows its first sentence (or its file name) as its title.")
 event = show_table(articles, "articles",
-                   ["published", "title", "source", "words", "issues", "countries", "people", "published_source",
+                   ["published", "title", "source", "outlets", "words", "issues", "countries", "people", "published_source",
                     "origin", "url", "author", "article_id"],
                    extra={"title": st.column_config.TextColumn("Title", width="large"),
                           "url": st.column_config.LinkColumn("URL"), "issues": st.column_config.ListColumn("Issues")},
@@ -47,6 +47,13 @@ meta = [article["source"], article["published"] and f"published {article['publis
 st.caption(as_text(" · ".join(m for m in meta if m)))
 if safe_url(article["url"]):
     st.link_button("Original article", safe_url(article["url"]))
+if article.get("outlets", 1) > 1:
+    others = copies_of(v.articles, article["article_id"])
+    st.markdown(f"**{article['outlets']} outlets**: " + as_text(
+        f"{', '.join(article['outlet_names'])}. " + ("A syndicated copy: its meetings and quotes are counted "
+                                                      "from the first one stored." if article["duplicate_of"]
+                                                      else "The copies' meetings and quotes are counted here.")))
+    st.dataframe(others[["published", "source", "title", "origin"]], hide_index=True, width="stretch")
 
 st.subheader("Text")
 evidence = evidence_of(facts)

@@ -93,6 +93,7 @@ class Article:
     removed: list[Removed] = field(default_factory=list)
     metadata_dates: list[str] = field(default_factory=list)  # dates read from dropped metadata lines
     article_id: str = ""
+    signature: str = ""                  # MinHash of the cleaned text, to find syndicated copies
     published: date | None = None
     published_source: str = "unknown"    # header, metadata, inferred, user, unknown
     sentences: list[tuple[int, int]] = field(default_factory=list)  # spans in text

@@ -27,12 +27,13 @@ import numpy as np
 import pandas as pd
 
 from pipeline.article import Article
+from pipeline.copies.groups import link_new, relink
 from pipeline.errors import FileRejected, TradeTalksError
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.load.bounding import bound_text
 from pipeline.load.loaders import iter_input_files_within, load_bytes, load_path
 from pipeline.process import process_article
-from pipeline.store.parquet import Store
+from pipeline.store.parquet import Store, Transaction
 from pipeline.store.rows import belongs, removed_since, stored_article, to_frames
 from pipeline.store.schema import TABLES
 
@@ -258,10 +259,16 @@ def _file_under(report: IngestReport | ReprocessReport, failures: list[FileError
 
 
 # --- ingesting -------------------------------------------------------------
+def _link_copies(tx: Transaction, new: pd.DataFrame) -> pd.DataFrame:
+    """New article rows linked to the stored articles they copy, under the store's lock, so
+    that two ingests at once cannot both take the same story for a first."""
+    return link_new(tx.read("articles", ["article_id", "source", "signature", "duplicate_of"]), new)
+
+
 def store_articles(store: Store, articles: list[Article], report: IngestReport, lexicon: Lexicon) -> IngestReport:
     report.articles = articles
     if articles:  # the taxonomy's labels travel with each tag row
-        result = store.append(to_frames(articles, lexicon.taxonomy))
+        result = store.append(to_frames(articles, lexicon.taxonomy), link=_link_copies)
         report.new_ids, report.duplicate_ids, report.version = (
             result.new_ids, result.duplicate_ids, result.version)
     seen, dups = set(), []
@@ -374,9 +381,11 @@ def _rebuild(tables: dict[str, pd.DataFrame], lexicon: Lexicon, report: Reproces
     first = {r["article_id"]: r["ingested_at"] for r in rows}
     frames = to_frames(done, lexicon.taxonomy, ingested_at=first)
     order = {r["article_id"]: i for i, r in enumerate(rows)}
-    return {name: _in_article_order(pd.concat([df, tables[name][belongs(tables[name], kept)]], ignore_index=True),
-                                    name, order)
-            for name, df in frames.items()}
+    rebuilt = {name: _in_article_order(pd.concat([df, tables[name][belongs(tables[name], kept)]], ignore_index=True),
+                                       name, order)
+               for name, df in frames.items()}
+    rebuilt["articles"] = relink(tables["articles"], rebuilt["articles"])
+    return rebuilt
 
 
 def _in_article_order(df: pd.DataFrame, table: str, order: dict[str, int]) -> pd.DataFrame:

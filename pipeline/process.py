@@ -12,6 +12,7 @@ from typing import Callable
 from pipeline.article import Article
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.clean.boilerplate import clean_article
+from pipeline.copies.signature import sign_article
 from pipeline.dates.expressions import resolve_dates
 from pipeline.entities.mentions import extract_entities
 from pipeline.errors import StepFailed, TradeTalksError
@@ -42,6 +43,7 @@ def split_sentences(article: Article, lexicon: Lexicon) -> Article:
 STEPS: list[tuple[str, Callable[[Article, Lexicon], Article]]] = [
     ("clean", clean_article),
     ("identify", identify),
+    ("signature", sign_article),
     ("published", resolve_published),
     ("sentences", split_sentences),
     ("dates", resolve_dates),

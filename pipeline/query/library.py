@@ -6,17 +6,26 @@ from __future__ import annotations
 
 import pandas as pd
 
+from pipeline.copies.groups import canonical_rows, copy_ids, with_copies, with_outlets
 from pipeline.store.parquet import Store
 from pipeline.store.schema import TABLES
 
 
-def read_table(store: Store, table: str) -> pd.DataFrame:
+def read_table(store: Store, table: str, once: bool = False) -> pd.DataFrame:
     """A table as analysts see it: its exported columns, and the same meeting from several
-    articles as one row."""
+    articles as one row. A syndicated copy keeps its article row (with how many outlets
+    carry the story). With `once`, a copy's meetings and quotes are its canonical
+    article's, counted once; without, each article keeps the facts read in its own text."""
     if table not in TABLES:
         raise ValueError(f"unknown table '{table}': choose one of {', '.join(TABLES)}")
     columns = TABLES[table].exported
     df = store.read(table, columns=columns)
+    if table == "articles":
+        return with_outlets(df)[columns]
+    if once and table in ("meetings", "quotes"):
+        links = store.read("articles", columns=["article_id", "duplicate_of"])
+        df = (with_copies(df, links) if table == "meetings" else canonical_rows(df, copy_ids(links)))
+        df = df.reset_index(drop=True)
     if table == "meetings" and len(df):
         from pipeline.meetings.merge import merge_meetings
         df = merge_meetings(df)[columns]  # stored rows are already in the schema
@@ -28,7 +37,7 @@ def stats(store: Store) -> dict:
     dated = articles["published"][articles["published"] != ""]
     return {
         "store": str(store.root), "version": store.version, "articles": len(articles),
-        "meetings": len(read_table(store, "meetings")), "quotes": len(store.read("quotes")),
+        "meetings": len(read_table(store, "meetings", once=True)), "quotes": len(read_table(store, "quotes", once=True)),
         "tags": len(store.read("tags")),
         "published_from": dated.min() if len(dated) else "", "published_to": dated.max() if len(dated) else "",
     }

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from pipeline.copies.groups import canonical_rows, copy_ids, with_copies, with_outlets
 from pipeline.text.sentences import sentence_spans
 
 UNTAGGED = "(no issue)"
@@ -143,6 +144,9 @@ def prepare(tables: dict, labels: dict[str, str] | None = None, load_text: TextL
     `meeting_facets` (some columns of the unmerged rows) give the filter options meanwhile.
     """
     art, quo, tag = (tables[n].reset_index(drop=True) for n in ("articles", "quotes", "tags"))
+    if "duplicate_of" in art.columns:   # a syndicated story's quotes count once, from its canonical article
+        art = with_outlets(art)
+        quo = canonical_rows(quo, copy_ids(art)).reset_index(drop=True)
     exploded = {("articles", c): _explode(art[c]) for c in ("people", "countries", "tags")}
     exploded["quotes", "tags"] = _explode(quo["tags"])
     labels = {**dict(zip(tag["tag"].tolist(), tag["label"].tolist())), **(labels or {})}
@@ -164,6 +168,8 @@ def prepare(tables: dict, labels: dict[str, str] | None = None, load_text: TextL
 
 def _prepare_meetings(v: Views, mtg: pd.DataFrame) -> pd.DataFrame:
     """The merged meetings with display columns; their exploded lists go into `v.lists`."""
+    if "duplicate_of" in v.articles.columns:   # each meeting of a syndicated story once, with its outlets
+        mtg = with_copies(mtg, v.articles).reset_index(drop=True)
     exploded = {c: _explode(mtg[c]) for c in ("article_ids", "participants", "countries", "tags")}
     labels = v.labels
     for t in set(exploded["tags"]):

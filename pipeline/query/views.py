@@ -7,6 +7,7 @@ article with its facts and evidence).
 """
 from __future__ import annotations
 
+from pipeline.copies.groups import copies_of
 from pipeline.query.aggregates import (articles_per_period, cooccurrence, counts_of, issue_by_country,
                                        period_of, picked_tags, tag_counts_over_time, tagged_per_period)
 from pipeline.query.filters import (ANY, BETWEEN, MATCHES, Filters, article_mask, filter_articles, filter_meetings,
@@ -24,5 +25,5 @@ __all__ = [
     "tagged_per_period", "picked_tags",
     "issue_by_country", "cooccurrence",
     "timeline_marks", "in_span", "newest_first",
-    "article_facts", "evidence_of", "highlight",
+    "article_facts", "evidence_of", "highlight", "copies_of",
 ]

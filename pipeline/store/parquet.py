@@ -25,7 +25,7 @@ import uuid
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pandas as pd
 import pyarrow as pa
@@ -160,8 +160,10 @@ class Store:
             raise StoreError(f"no space left to write the store {self.root} ({os.strerror(exc.errno)}): "
                              f"nothing was changed; free some space and run the command again") from exc
 
-    def append(self, frames: dict[str, pd.DataFrame]) -> AppendResult:
-        """Add the articles in `frames` that are not stored yet, with their facts."""
+    def append(self, frames: dict[str, pd.DataFrame],
+               link: Callable[["Transaction", pd.DataFrame], pd.DataFrame] | None = None) -> AppendResult:
+        """Add the articles in `frames` that are not stored yet, with their facts. `link`
+        fills the new article rows from the store as it is under the lock (copies found)."""
         with self.transaction() as tx:
             existing = set(tx.read("articles", ["article_id"])["article_id"].tolist())
             articles = frames["articles"].drop_duplicates("article_id")
@@ -170,6 +172,8 @@ class Store:
             dup_ids = articles.loc[~is_new, "article_id"].tolist()
             if new_ids:
                 keep = set(new_ids)
+                if link is not None:
+                    frames = {**frames, "articles": link(tx, articles[is_new])}
                 for name, df in frames.items():
                     rows = df[belongs(df, keep)]
                     if len(rows):

@@ -32,6 +32,7 @@ def article_row(a: Article, ingested_at: str) -> dict:
         "removed": [f"{r.reason}: {r.text}" for r in a.removed], "text": a.text,
         "raw_text": a.raw_text, "published_raw": a.published_raw, "published_hint": a.published_hint,
         "user_published": _iso(a.user_published), "ingest_date": _iso(a.ingest_date),
+        "signature": a.signature, "duplicate_of": "", "outlets": 1,   # linked when stored
     }
 
 

@@ -114,6 +114,10 @@ ARTICLES = Table("articles", "article_id", _cols(
     ("published", "date", "Published", "publication date"),
     ("published_source", "str", "Date from", "header, metadata, inferred, user or unknown"),
     ("ingested_at", "datetime", "Ingested", "when the article was stored (UTC)"),
+    ("duplicate_of", "str", "Copy of", "the canonical article this one is a syndicated copy of; "
+                                       "empty for a canonical article"),
+    ("outlets", "int", "Outlets", "how many outlets carry the story (recounted when read: "
+                                  "a copy stored later adds to it)"),
     ("words", "int", "Words", "words in the cleaned text"),
     ("tags", "list", "Issues", "issue tag ids"),
     ("people", "list", "People", "canonical names of people mentioned"),
@@ -128,6 +132,7 @@ ARTICLES = Table("articles", "article_id", _cols(
                                                    "or user for a date corrected on upload", INTERNAL),
     ("user_published", "date", "Date given", "the date the user gave for undated files", INTERNAL),
     ("ingest_date", "date", "Ingest day", "the first ingest's day: an inferred date is never later", INTERNAL),
+    ("signature", "str", "Signature", "MinHash of the cleaned text's word shingles, for finding copies", INTERNAL),
 ), "One row per distinct article.")
 
 MEETINGS = Table("meetings", "meeting_id", _cols(
