@@ -7,7 +7,8 @@ from dashboard.data import current_filters, data_page
 from dashboard.safe import as_text, safe_url
 from dashboard.url import keep_in_url, restoring
 from dashboard.widgets import column_config, show_table
-from pipeline.query.views import article_facts, article_text, copies_of, evidence_of, filter_articles, highlight
+from pipeline.query.views import (article_facts, article_text, copies_of, evidence_of, filter_articles, highlight,
+                                  in_words)
 
 # one colour per kind of evidence; a sentence behind both a meeting and a quote gets the third
 MARKS = {"meeting": ("#fde68a", "a meeting"), "quote": ("#bfdbfe", "a quote"),
@@ -72,7 +73,7 @@ for table, title, cols in (
         ("meetings", "Meetings", ["date", "participants", "location", "mode", "status", "evidence"]),
         ("quotes", "Quotes", ["speaker", "text", "kind", "evidence"]),
         ("tags", "Issues", ["label", "hits", "evidence"])):
-    frame = facts[table][cols]
+    frame = in_words(facts[table][cols])
     if table == "meetings":  # the evidence sentences as text, not a row of chips
         frame = frame.assign(evidence=frame["evidence"].map(" ".join))
     st.markdown(f"**{title}** ({len(frame)})")

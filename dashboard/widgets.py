@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from pipeline.query.pickers import in_words
 from pipeline.store.export import export_name, to_csv_bytes
 from pipeline.store.schema import TABLES
 
@@ -27,7 +28,7 @@ def show_table(df: pd.DataFrame, table: str, columns: list[str], extra: dict | N
     """A read-only table of `columns`, and a CSV download of exactly those rows and columns.
     With `limit`, the screen shows the first `limit` rows (sending more to the browser costs
     about a second per 100,000) and says so; the download still holds every row."""
-    shown = df[columns]
+    shown = in_words(df[columns])   # modes and statuses as the words the pickers use
     config = column_config(table, shown, extra)
     if limit is not None and len(shown) > limit:
         st.caption(f"Showing the first {limit:,} of {len(shown):,} rows; the download holds all of them.")

@@ -69,10 +69,10 @@ def test_upload_seeds_find_the_gyeongju_meeting_filter_and_export(tmp_path):
         found = gyeongju(everything)
         assert len(found) == 1, everything
         row = found[0]
-        assert row["Mode"] == "in_person"
+        assert row["Mode"] == "In person"
         assert {"Wang Wentao", "Akazawa Ryosei"} <= set(row["Participants"].split(","))
         modes = {r["Mode"] for r in everything}
-        assert "in_person" in modes and len(modes) > 1, "the seeds report meetings of more than one mode"
+        assert "In person" in modes and len(modes) > 1, "the seeds report meetings of more than one mode"
 
         # a sidebar filter narrows the table, and lives in the URL
         choose(page, "Meeting mode", "In person")   # shown as words, kept as the id
@@ -83,7 +83,7 @@ def test_upload_seeds_find_the_gyeongju_meeting_filter_and_export(tmp_path):
         wait_idle(page)
         filtered = grid_rows(meetings_grid(page))
         assert 0 < len(filtered) < len(everything)
-        assert {r["Mode"] for r in filtered} == {"in_person"}
+        assert {r["Mode"] for r in filtered} == {"In person"}
         assert gyeongju(filtered)
 
         # the export holds exactly the filtered rows
@@ -98,7 +98,7 @@ def test_upload_seeds_find_the_gyeongju_meeting_filter_and_export(tmp_path):
         csv = pd.read_csv(path, encoding="utf-8-sig", dtype=str, keep_default_na=False)
         assert len(csv) == len(filtered)
         # headed with the names the table shows
-        assert set(csv["Mode"]) == {"in_person"}
+        assert set(csv["Mode"]) == {"In person"}
         [met] = csv[(csv["Place"] == "Gyeongju")].to_dict("records")
         assert met["Date"] == "2025-10-30"
         assert {"Wang Wentao", "Akazawa Ryosei"} <= set(met["Participants"].split("; "))

@@ -36,3 +36,16 @@ def test_modes_and_statuses_are_words():
     assert word_for("in_person", MODE_WORDS) == "In person"
     assert word_for("planned", STATUS_WORDS) == "Planned"
     assert word_for("by_letter", MODE_WORDS) == "By letter"
+
+
+def test_tables_show_modes_and_statuses_as_the_pickers_words():
+    import pandas as pd
+    from pipeline.query.pickers import in_words
+    df = pd.DataFrame({"mode": ["in_person", "video", "", "hybrid_call"], "status": ["held", "planned", "held", ""],
+                       "location": ["Lima", "", "", "Oslo"]})
+    shown = in_words(df)
+    assert shown["mode"].tolist() == ["In person", "Video call", "", "Hybrid call"]
+    assert shown["status"].tolist() == ["Held", "Planned", "Held", ""]
+    assert shown["location"].tolist() == df["location"].tolist()
+    assert df["mode"].tolist()[0] == "in_person"           # the stored frame is left as it was
+    assert in_words(df[["location"]]).equals(df[["location"]])   # a table without them is shown as it is

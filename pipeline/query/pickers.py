@@ -1,6 +1,8 @@
 """What the sidebar's pickers show: people under every name they go by, modes and statuses as words."""
 from __future__ import annotations
 
+import pandas as pd
+
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.text.folding import fold_aligned
 
@@ -11,6 +13,18 @@ STATUS_WORDS = {"held": "Held", "planned": "Planned"}
 def word_for(value: str, words: dict[str, str]) -> str:
     """The word for a stored id; an id without one is shown with its underscores as spaces."""
     return words.get(value) or value.replace("_", " ").capitalize()
+
+
+# the columns whose stored ids a table shows as words
+SHOWN_AS_WORDS = {"mode": MODE_WORDS, "status": STATUS_WORDS}
+
+
+def in_words(df: pd.DataFrame) -> pd.DataFrame:
+    """`df` with its mode and status ids as the words the pickers use ("In person", "Planned")."""
+    found = {c: words for c, words in SHOWN_AS_WORDS.items() if c in df.columns}
+    if not found:
+        return df
+    return df.assign(**{c: df[c].map(lambda v, w=words: word_for(v, w) if v else v) for c, words in found.items()})
 
 
 def _forms(name: str) -> list[str]:

@@ -12,6 +12,7 @@ from pipeline.query.aggregates import (articles_per_period, cooccurrence, counts
                                        period_of, picked_tags, tag_counts_over_time, tagged_per_period)
 from pipeline.query.filters import (ANY, BETWEEN, MATCHES, Filters, article_mask, filter_articles, filter_meetings,
                                     filter_quotes, filter_tags)
+from pipeline.query.pickers import in_words
 from pipeline.query.prepared import (UNTAGGED, TextLoader, Views, article_text, article_texts, memoised, prepare,
                                      title_from)
 from pipeline.query.timeline import in_span, newest_first, timeline_marks
@@ -25,5 +26,5 @@ __all__ = [
     "tagged_per_period", "picked_tags",
     "issue_by_country", "cooccurrence",
     "timeline_marks", "in_span", "newest_first",
-    "article_facts", "evidence_of", "highlight", "copies_of",
+    "article_facts", "evidence_of", "highlight", "copies_of", "in_words",
 ]
