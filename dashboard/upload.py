@@ -44,10 +44,15 @@ def _uploaded() -> tuple[list[tuple[str, bytes]], tuple]:
     return [(f.name, f.getvalue()) for f in files], tuple((f.file_id, f.name, f.size) for f in files)
 
 
+def _about(item: FileError) -> str:
+    """'**FILE**: reason', both shown as text."""
+    return f"**{as_text(item.name)}**: {as_text(item.reason)}"
+
+
 def show_problems(errors: list[FileError], bugs: list[Bug]) -> None:
     """One line per file: why it cannot be read, or that the program failed on it."""
     for err in errors:
-        st.error(f"**{as_text(err.name)}**: {as_text(err.reason)}")
+        st.error(_about(err))
     if bugs:  # not the analyst's doing: said apart from bad files
         names = ", ".join(f"**{as_text(b.name)}**" for b in bugs)
         st.warning(f"Left out because of {FAULT}: {names}.")
@@ -56,7 +61,7 @@ def show_problems(errors: list[FileError], bugs: list[Bug]) -> None:
 def show_report(report: IngestReport) -> None:
     show_problems(report.errors, report.bugs)
     for note in report.warnings:  # went in all the same: cut to fit the limits, a date unread
-        st.warning(f"**{as_text(note.name)}**: {as_text(note.reason)}")
+        st.warning(_about(note))
     (st.success if report.new_ids else st.info)(summary(report))
 
 

@@ -14,12 +14,6 @@ def counts_of(values: pd.Series, name: str, top: int | None = None) -> pd.DataFr
     return counts.rename_axis(name).reset_index(name="count")
 
 
-def period_of(days: pd.Series, freq: str) -> pd.Series:
-    """The week (Monday, "2025-10-27") or month ("2025-10") each ISO day falls in."""
-    periods = pd.to_datetime(days).dt.to_period("W-SUN" if freq == "W" else "M")
-    return periods.dt.start_time.dt.strftime("%Y-%m-%d" if freq == "W" else "%Y-%m")
-
-
 def period_start(days: pd.Series, freq: str) -> pd.Series:
     """The first day (a datetime) of the week (starting Monday) or month each ISO day falls in."""
     return pd.to_datetime(days).dt.to_period("W-SUN" if freq == "W" else "M").dt.start_time

@@ -38,9 +38,9 @@ YEARS = range(1900, 2101)
 
 def _bug(name: str, what: str, exc: BaseException) -> Bug:
     """A failure that is the program's fault: logged with its traceback, reported by name only."""
-    trace = "".join(traceback.format_exception(exc))
-    log.error("%s failed on %s\n%s", what, name, trace)
-    return Bug(name, f"{what} failed: {type(exc).__name__}", trace)
+    bug = Bug(name, f"{what} failed: {type(exc).__name__}", "".join(traceback.format_exception(exc)))
+    _log_bugs([bug])
+    return bug
 
 
 def _log_bugs(bugs: list[Bug]) -> None:

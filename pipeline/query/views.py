@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pipeline.copies.groups import copies_of
 from pipeline.query.aggregates import (articles_per_period, cooccurrence, counts_of, issue_by_country,
-                                       period_of, picked_tags, tag_counts_over_time, tagged_per_period)
+                                       picked_tags, tag_counts_over_time, tagged_per_period)
 from pipeline.query.filters import (ANY, BETWEEN, MATCHES, Filters, article_mask, filter_articles, filter_meetings,
                                     filter_quotes, filter_tags)
 from pipeline.query.pickers import in_words
@@ -22,7 +22,7 @@ __all__ = [
     "UNTAGGED", "TextLoader", "Views", "prepare", "memoised", "title_from", "article_texts", "article_text",
     "ANY", "BETWEEN", "MATCHES", "Filters", "article_mask", "filter_articles", "filter_meetings", "filter_quotes",
     "filter_tags",
-    "counts_of", "period_of", "articles_per_period", "tag_counts_over_time",
+    "counts_of", "articles_per_period", "tag_counts_over_time",
     "tagged_per_period", "picked_tags",
     "issue_by_country", "cooccurrence",
     "timeline_marks", "in_span", "newest_first",
