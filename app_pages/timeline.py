@@ -59,8 +59,9 @@ st.caption(f"{len(selected):,} meetings, newest first"
               if undated else "."))
 selected = memoised(v, ("timeline_table", f, zoom, span), lambda: newest_first(selected))
 table = selected.assign(link="articles?article=" + selected["first_article"])
-show_table(table, "meetings",
+show_table(table, "events",
            ["date", "date_precision", "participants", "countries", "location", "occasion", "mode", "status",
-            "issues", "source_count", "titles", "link", "evidence", "meeting_id", "article_ids"], limit=TABLE_ROWS,
+            "announced_on", "issues", "source_count", "outlets", "titles", "link", "history", "evidence",
+            "event_id", "article_ids"], limit=TABLE_ROWS, name="meetings",
            extra={"titles": "Reported in", "issues": st.column_config.ListColumn("Issues"),
                   "link": st.column_config.LinkColumn("Read", display_text="Open article")})

@@ -6,7 +6,7 @@ the store's folder, its version and the part files its manifest names, so an
 upload in one session shows at once in all of them, and another store put in
 the same folder is read afresh even at the same version number. Article texts are the bulk of the store and most page
 runs never need them, so they are read apart, on another thread, while the
-rest is prepared; the meetings are merged when a page first needs them.
+rest is prepared; the meeting events are read when a page first needs them.
 """
 from __future__ import annotations
 
@@ -67,8 +67,8 @@ def prepared_views(root: str, version: int, identity: str) -> Views:
     store = Store(root)
     tables = {"articles": _articles_without_text(store), "quotes": read_table(store, "quotes"),
               "tags": read_table(store, "tags"),
-              # merging meetings is the costliest read: done when a page first asks for them
-              "meetings": partial(read_table, store, "meetings")}
+              # the meeting events, one row per real meeting, read when a page first asks for them
+              "meetings": partial(read_table, store, "events")}
     facets = store.read("meetings")
     return prepare(tables, load_text=_text_loader(root), meeting_facets=facets)
 

@@ -24,8 +24,9 @@ def column_config(table: str, df: pd.DataFrame, extra: dict | None = None) -> di
 
 
 def show_table(df: pd.DataFrame, table: str, columns: list[str], extra: dict | None = None,
-               limit: int | None = None, **kwargs):
-    """A read-only table of `columns`, and a CSV download of exactly those rows and columns.
+               limit: int | None = None, name: str | None = None, **kwargs):
+    """A read-only table of `columns`, and a CSV download of exactly those rows and columns
+    (called by the table's name, or `name`: the events table is the analyst's "meetings").
     With `limit`, the screen shows the first `limit` rows (sending more to the browser costs
     about a second per 100,000) and says so; the download still holds every row."""
     shown = in_words(df[columns])   # modes and statuses as the words the pickers use
@@ -34,11 +35,11 @@ def show_table(df: pd.DataFrame, table: str, columns: list[str], extra: dict | N
         st.caption(f"Showing the first {limit:,} of {len(shown):,} rows; the download holds all of them.")
     event = st.dataframe(shown if limit is None else shown.head(limit), hide_index=True, column_config=config,
                          **kwargs)
-    export_button(shown, table, config)
+    export_button(shown, table, config, name)
     return event
 
 
-def export_button(df: pd.DataFrame, table: str, config: dict | None = None) -> None:
+def export_button(df: pd.DataFrame, table: str, config: dict | None = None, name: str | None = None) -> None:
     """A CSV of `df` headed with the on-screen column names, its links absolute."""
     config = config or {}
     headers = {c: v if isinstance(v, str) else (v or {}).get("label") or c for c, v in config.items()}
@@ -46,7 +47,8 @@ def export_button(df: pd.DataFrame, table: str, config: dict | None = None) -> N
                   if isinstance(v, dict) and (v.get("type_config") or {}).get("type") == "link")
     base = st.context.url or ""
     # the CSV is built only when the button is pressed, so a rerun stays fast
-    st.download_button(f"Download {table} CSV ({len(df):,} rows)",
+    name = name or table
+    st.download_button(f"Download {name} CSV ({len(df):,} rows)",
                        data=lambda: to_csv_bytes(df, table, headers, links, base),
-                       file_name=export_name(table, date.today()), mime="text/csv",
-                       on_click="ignore", key=f"export-{table}", icon=":material/download:")
+                       file_name=export_name(name, date.today()), mime="text/csv",
+                       on_click="ignore", key=f"export-{name}", icon=":material/download:")

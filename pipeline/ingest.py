@@ -29,6 +29,7 @@ import pandas as pd
 from pipeline.article import Article
 from pipeline.copies.groups import link_new, relink
 from pipeline.errors import FileRejected, TradeTalksError
+from pipeline.events.update import build_events, update_events
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.load.bounding import bound_text
 from pipeline.load.loaders import iter_input_files_within, load_bytes, load_path
@@ -265,10 +266,21 @@ def _link_copies(tx: Transaction, new: pd.DataFrame) -> pd.DataFrame:
     return link_new(tx.read("articles", ["article_id", "source", "signature", "duplicate_of"]), new)
 
 
+EVENT_ARTICLE_COLUMNS = ["article_id", "published", "source", "duplicate_of"]
+
+
+def _place_events(tx: Transaction, new: dict[str, pd.DataFrame]) -> dict[str, tuple[pd.DataFrame, list[str]]]:
+    """The new articles' meetings placed in the stored events, under the store's lock."""
+    articles = pd.concat([tx.read("articles", EVENT_ARTICLE_COLUMNS), new["articles"][EVENT_ARTICLE_COLUMNS]],
+                         ignore_index=True)
+    meetings = pd.concat([tx.read("meetings"), new["meetings"]], ignore_index=True)
+    return {"events": update_events(tx.read("events"), meetings, articles)}
+
+
 def store_articles(store: Store, articles: list[Article], report: IngestReport, lexicon: Lexicon) -> IngestReport:
     report.articles = articles
     if articles:  # the taxonomy's labels travel with each tag row
-        result = store.append(to_frames(articles, lexicon.taxonomy), link=_link_copies)
+        result = store.append(to_frames(articles, lexicon.taxonomy), link=_link_copies, derive=_place_events)
         report.new_ids, report.duplicate_ids, report.version = (
             result.new_ids, result.duplicate_ids, result.version)
     seen, dups = set(), []
@@ -349,6 +361,7 @@ def reprocess(store: Store, lexicon: Lexicon | None = None, progress: Progress |
                 frames = {n: TABLES[n].conform(pd.concat([frames[n], more[n]], ignore_index=True))
                           for n in frames}
                 report.replayed = len(added)
+        frames["events"] = build_events(frames["meetings"], frames["articles"])
         report.changed = not all(frames[n].equals(current[n]) for n in TABLES)
         report.version = tx.replace(frames) if report.changed else tx.version
     return report

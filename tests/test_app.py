@@ -169,9 +169,9 @@ def table_on(at: AppTest, column: str) -> pd.DataFrame:
 
 def test_filters_change_the_tables(filled_store, monkeypatch):
     at = app_on(filled_store, monkeypatch, "app_pages/timeline.py")
-    assert meeting_names(table_on(at, "meeting_id")) == ["m1", "m2", "m3"]
+    assert meeting_names(table_on(at, "event_id")) == ["m1", "m2", "m3"]
     at.multiselect(key="countries").select("Japan").run()
-    assert meeting_names(table_on(at, "meeting_id")) == ["m1"]
+    assert meeting_names(table_on(at, "event_id")) == ["m1"]
     at.switch_page("app_pages/quotes.py").run()  # the filter survives the page change
     assert at.multiselect(key="countries").value == ["Japan"]
     assert table_on(at, "quote_id")["quote_id"].tolist() == ["q1"]
@@ -185,7 +185,7 @@ def test_filters_change_the_tables(filled_store, monkeypatch):
 def test_filters_come_from_the_url(filled_store, monkeypatch):
     at = app_on(filled_store, monkeypatch, "app_pages/timeline.py", mode="video")
     assert at.multiselect(key="mode").value == ["video"]
-    assert meeting_names(table_on(at, "meeting_id")) == ["m2"]
+    assert meeting_names(table_on(at, "event_id")) == ["m2"]
     at = app_on(filled_store, monkeypatch, "app_pages/articles.py", **{"from": "2025-11-01"})
     assert table_on(at, "article_id")["article_id"].tolist() == ["a1"]
 
@@ -207,8 +207,8 @@ def test_timeline_chart_has_one_mark_per_dated_meeting_and_country(filled_store,
     assert marks["meetings"].sum() == 4 and set(marks["shown"]) == {"day"}
     assert "Meetings" in [h.value for h in at.subheader]
     # newest first, the undated one last
-    assert meeting_names(table_on(at, "meeting_id")) == ["m1", "m2", "m3"]
-    assert table_on(at, "meeting_id")["location"].tolist() == ["Gyeongju", "", "Brussels"]
+    assert meeting_names(table_on(at, "event_id")) == ["m1", "m2", "m3"]
+    assert table_on(at, "event_id")["location"].tolist() == ["Gyeongju", "", "Brussels"]
 
 
 def test_timeline_draws_planned_hollow_and_untagged_grey(filled_store, monkeypatch):
@@ -419,10 +419,10 @@ def test_between_comes_from_the_url_and_narrows_the_timeline(filled_store, monke
     sides = {"countries": ["China", "Japan"]}
     at = app_on(filled_store, monkeypatch, "app_pages/timeline.py", **sides)
     assert at.radio(key="match").value == "any"
-    assert meeting_names(table_on(at, "meeting_id")) == ["m1", "m2", "m3"]
+    assert meeting_names(table_on(at, "event_id")) == ["m1", "m2", "m3"]
     at = app_on(filled_store, monkeypatch, "app_pages/timeline.py", match="between", **sides)
     assert at.radio(key="match").value == "between"
-    assert meeting_names(table_on(at, "meeting_id")) == ["m1"]
+    assert meeting_names(table_on(at, "event_id")) == ["m1"]
 
 
 def test_filter_changes_are_written_to_the_url(filled_store, monkeypatch):
@@ -431,14 +431,14 @@ def test_filter_changes_are_written_to_the_url(filled_store, monkeypatch):
     at.radio(key="match").set_value("between").run()
     assert at.query_params["countries"] == ["China", "European Union"]
     assert at.query_params["match"] == "between"
-    assert meeting_names(table_on(at, "meeting_id")) == ["m2", "m3"]
+    assert meeting_names(table_on(at, "event_id")) == ["m2", "m3"]
     at.segmented_control(key="timeline_rows").set_value("person").run()
     assert at.query_params["rows"] == "person"
     # the written URL opens the same view
     again = app_on(filled_store, monkeypatch, "app_pages/timeline.py", **at.query_params)
     assert again.multiselect(key="countries").value == ["China", "European Union"]
     assert again.segmented_control(key="timeline_rows").value == "person"
-    assert meeting_names(table_on(again, "meeting_id")) == ["m2", "m3"]
+    assert meeting_names(table_on(again, "event_id")) == ["m2", "m3"]
     next(b for b in again.button if b.label == "Clear filters").click().run()
     assert "countries" not in again.query_params and "match" not in again.query_params
 
@@ -524,7 +524,7 @@ def test_timeline_zooms_into_a_chosen_period(filled_store, monkeypatch):
     at.run()
     marks = max(charts(at), key=len)
     assert sorted(marks["counterpart"]) == ["China", "Japan"]   # m1 alone
-    assert meeting_names(table_on(at, "meeting_id")) == ["m1"]
+    assert meeting_names(table_on(at, "event_id")) == ["m1"]
     reset = next(b for b in at.button if b.label.startswith("Show all dates"))
     reset.click().run()
-    assert meeting_names(table_on(at, "meeting_id")) == ["m1", "m2", "m3"]
+    assert meeting_names(table_on(at, "event_id")) == ["m1", "m2", "m3"]

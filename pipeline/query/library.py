@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.copies.groups import canonical_rows, copy_ids, with_copies, with_outlets
+from pipeline.events.update import build_events
 from pipeline.store.parquet import Store
 from pipeline.store.schema import TABLES
 
@@ -19,6 +20,8 @@ def read_table(store: Store, table: str, once: bool = False) -> pd.DataFrame:
     if table not in TABLES:
         raise ValueError(f"unknown table '{table}': choose one of {', '.join(TABLES)}")
     columns = TABLES[table].exported
+    if table == "events":
+        return read_events(store)[columns]
     df = store.read(table, columns=columns)
     if table == "articles":
         return with_outlets(df)[columns]
@@ -32,12 +35,24 @@ def read_table(store: Store, table: str, once: bool = False) -> pd.DataFrame:
     return df
 
 
+def read_events(store: Store) -> pd.DataFrame:
+    """The meeting events, as the store keeps them; a store written before events were kept
+    (its meetings stored, no event yet) gets them worked out now, until its next ingest."""
+    events = store.read("events")
+    if len(events) or store.is_empty():
+        return events
+    meetings = store.read("meetings")
+    if not len(meetings):
+        return events
+    return build_events(meetings, store.read("articles", columns=["article_id", "published", "source", "duplicate_of"]))
+
+
 def stats(store: Store) -> dict:
     articles = store.read("articles", columns=["article_id", "published"])
     dated = articles["published"][articles["published"] != ""]
     return {
         "store": str(store.root), "version": store.version, "articles": len(articles),
-        "meetings": len(read_table(store, "meetings", once=True)), "quotes": len(read_table(store, "quotes", once=True)),
+        "meetings": len(read_events(store)), "quotes": len(read_table(store, "quotes", once=True)),
         "tags": len(store.read("tags")),
         "published_from": dated.min() if len(dated) else "", "published_to": dated.max() if len(dated) else "",
     }

@@ -27,7 +27,7 @@ TextLoader = Callable[[list[str] | None], dict[str, str]]
 @dataclass
 class Views:
     articles: pd.DataFrame
-    meeting_rows: pd.DataFrame | Callable[[], pd.DataFrame]   # the merged meetings, or how to read them
+    meeting_rows: pd.DataFrame | Callable[[], pd.DataFrame]   # the meeting events, or how to read them
     quotes: pd.DataFrame
     tags: pd.DataFrame
     labels: dict[str, str]                             # tag id -> label
@@ -168,7 +168,9 @@ def prepare(tables: dict, labels: dict[str, str] | None = None, load_text: TextL
 
 def _prepare_meetings(v: Views, mtg: pd.DataFrame) -> pd.DataFrame:
     """The merged meetings with display columns; their exploded lists go into `v.lists`."""
-    if "duplicate_of" in v.articles.columns:   # each meeting of a syndicated story once, with its outlets
+    if "duplicate_of" in v.articles.columns and "outlets" not in mtg.columns:
+        # merged meeting rows: each meeting of a syndicated story once, with its copies (events,
+        # which carry their outlets, count copies already)
         mtg = with_copies(mtg, v.articles).reset_index(drop=True)
     exploded = {c: _explode(mtg[c]) for c in ("article_ids", "participants", "countries", "tags")}
     labels = v.labels

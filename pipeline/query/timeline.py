@@ -58,7 +58,7 @@ def timeline_marks(meetings: pd.DataFrame, by: str, top: int = 25, grain: str | 
     counterparts there are and the grain."""
     dated = dated_meetings(meetings)
     grain = grain or grain_for(dated["day"])
-    cols = ["meeting_id", by, "day", "precision", "status", "issue", "mode", "location", "participants_text"]
+    cols = [by, "day", "precision", "status", "issue", "mode", "location", "participants_text"]
     points = dated[cols].explode(by).rename(columns={by: "counterpart"})
     points = points[points["counterpart"].notna() & (points["counterpart"] != "")]
     counts = points["counterpart"].value_counts()
@@ -76,7 +76,7 @@ def timeline_marks(meetings: pd.DataFrame, by: str, top: int = 25, grain: str | 
     points = points.assign(start=starts, shown=shown, held=(points["status"] != "planned").astype(int))
     keys = ["counterpart", "start", "shown"]
     grouped = points.groupby(keys, sort=False)
-    marks = grouped.agg(meetings=("meeting_id", "size"), held=("held", "sum"))
+    marks = grouped.agg(meetings=("held", "size"), held=("held", "sum"))
     marks = marks.assign(issue=_commonest(points, keys, "issue"), mode=_commonest(points, keys, "mode"),
                          places=_few(points, keys, "location"),
                          participants=_few(points, keys, "participants_text")).fillna("").reset_index()

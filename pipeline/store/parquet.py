@@ -41,6 +41,9 @@ LOCK_TIMEOUT = 120.0        # seconds a writer waits for another to finish
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)   # no room: the device, a quota or a size limit
 
 
+Derived = tuple[pd.DataFrame, list[str]]   # rows to add, keys of the stored rows they replace
+
+
 @dataclass
 class AppendResult:
     new_ids: list[str]
@@ -161,9 +164,13 @@ class Store:
                              f"nothing was changed; free some space and run the command again") from exc
 
     def append(self, frames: dict[str, pd.DataFrame],
-               link: Callable[["Transaction", pd.DataFrame], pd.DataFrame] | None = None) -> AppendResult:
-        """Add the articles in `frames` that are not stored yet, with their facts. `link`
-        fills the new article rows from the store as it is under the lock (copies found)."""
+               link: Callable[["Transaction", pd.DataFrame], pd.DataFrame] | None = None,
+               derive: Callable[["Transaction", dict[str, pd.DataFrame]], dict[str, Derived]] | None = None,
+               ) -> AppendResult:
+        """Add the articles in `frames` that are not stored yet, with their facts. Under the
+        lock, `link` fills the new article rows from the store as it is (copies found), then
+        `derive` gives, from the store and the new rows, the rows of derived tables to add
+        and the keys of their stored rows those replace (events brought up to date)."""
         with self.transaction() as tx:
             existing = set(tx.read("articles", ["article_id"])["article_id"].tolist())
             articles = frames["articles"].drop_duplicates("article_id")
@@ -174,13 +181,29 @@ class Store:
                 keep = set(new_ids)
                 if link is not None:
                     frames = {**frames, "articles": link(tx, articles[is_new])}
+                frames = {name: df[belongs(df, keep)] for name, df in frames.items()}
+                derived = derive(tx, frames) if derive else {}   # from the store as it was
                 for name, df in frames.items():
-                    rows = df[belongs(df, keep)]
-                    if len(rows):
-                        tx.manifest["tables"][name].append(self._write_part(name, rows))
+                    if len(df):
+                        tx.manifest["tables"][name].append(self._write_part(name, df))
+                for name, (rows, replaced) in derived.items():
+                    self._update(tx, name, rows, replaced)
                 self._compact_if_needed(tx.manifest)
                 self._commit(tx.manifest)
             return AppendResult(new_ids, dup_ids, tx.version)
+
+    def _update(self, tx: "Transaction", table: str, rows: pd.DataFrame, replaced: list[str]) -> None:
+        """Add `rows` to a table; where they replace stored rows (by key), the table is written
+        again as one part without those."""
+        parts = tx.manifest["tables"][table]
+        if replaced:
+            key = TABLES[table].key
+            kept = tx.read(table)
+            kept = kept[~kept[key].isin(set(replaced))]
+            both = pd.concat([kept, rows], ignore_index=True) if len(rows) else kept
+            tx.manifest["tables"][table] = [self._write_part(table, both)] if len(both) else []
+        elif len(rows):
+            parts.append(self._write_part(table, rows))
 
     def replace(self, frames: dict[str, pd.DataFrame]) -> int:
         """Rewrite whole tables; other tables stay as they are."""

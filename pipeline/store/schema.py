@@ -149,7 +149,8 @@ MEETINGS = Table("meetings", "meeting_id", _cols(
     ("status", "str", "Status", "held or planned"),
     ("tags", "list", "Issues", "issue tags of the evidence"),
     ("evidence", "list", "Evidence", "the sentences that report it"),
-), "One row per meeting; the same meeting in several articles is one row.")
+), "One row per meeting an article reports, as stored; read and exported with the rows of several "
+   "articles naming the same people, day and status as one row. The events table merges them more widely.")
 
 QUOTES = Table("quotes", "quote_id", _cols(
     ("quote_id", "str", "Quote", "stable id of the quote"),
@@ -164,6 +165,28 @@ QUOTES = Table("quotes", "quote_id", _cols(
     ("evidence", "str", "Evidence", "the sentence(s) carrying the quote"),
 ), "One row per quote; a quote an article repeats is one row.")
 
+EVENTS = Table("events", "event_id", _cols(
+    ("event_id", "str", "Event", "stable id of the event: its earliest report's mention"),
+    ("article_ids", "list", "Articles", "the articles reporting it, earliest first"),
+    ("source_count", "int", "Sources", "how many stories report it (a syndicated story and its copies count once)"),
+    ("outlets", "int", "Outlets", "how many outlets report it, copies included"),
+    ("participants", "list", "Participants", "canonical people, or a country/bloc where no report names a person"),
+    ("countries", "list", "Countries", "countries of the participants"),
+    ("date", "date", "Date", "the day it was held (or is planned), where a report resolves it"),
+    ("date_precision", "str", "Precision", "day, week, month or empty"),
+    ("location", "str", "Place", "city; empty for calls"),
+    ("occasion", "str", "Occasion", "summit or forum on whose sidelines it happened"),
+    ("mode", "str", "Mode", "in_person, video, phone or unknown"),
+    ("status", "str", "Status", "held once any report says it was held, else planned"),
+    ("announced_on", "date", "Announced", "publication date of the first report of it as planned; "
+                                          "empty when no report announced it"),
+    ("history", "list", "History", "each report in publication order: 'DAY: planned for|held on DATE (article ID)'"),
+    ("tags", "list", "Issues", "issue tags of the evidence"),
+    ("evidence", "list", "Evidence", "one sentence per reporting article, in the order of article_ids"),
+    ("mention_ids", "list", "Mentions", "the per-article meeting rows merged into it", INTERNAL),
+), "One row per real meeting across articles: mentions with overlapping parties and compatible "
+   "dates merged, a planned meeting later held kept as one event with its history.")
+
 TAGS = Table("tags", "tag_key", _cols(
     ("tag_key", "str", "Key", "article_id:tag"),
     ("article_id", "str", "Article", "the tagged article"),
@@ -174,4 +197,4 @@ TAGS = Table("tags", "tag_key", _cols(
     ("evidence", "str", "Evidence", "the first sentence that matched"),
 ), "One row per article and issue tag.")
 
-TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, MEETINGS, QUOTES, TAGS)}
+TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, MEETINGS, QUOTES, TAGS, EVENTS)}
