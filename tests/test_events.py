@@ -5,7 +5,7 @@ events table the store keeps up to date.
 """
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
@@ -212,3 +212,15 @@ def test_a_vague_mention_does_not_chain_two_meetings():
     groups = _groups(monday, friday, week)
     assert len(groups) == 2 and {"mon"} != groups[0] | groups[1]
     assert all(len(g) <= 2 for g in groups)
+
+
+def test_a_copy_leaving_undated_what_its_story_dates_is_that_meeting():
+    dated = _m("dated", "a1", "2026-03-03", people=("Don Farrell", "Wang Wentao"),
+               sides=("Australia", "China"), day="2026-03-02", location="Beijing")
+    copy = _m("copy", "a2", "", people=("Don Farrell", "Wang Wentao"), sides=("Australia", "China"),
+              location="Beijing")
+    copy = replace(copy, story="a1")
+    assert _groups(dated, copy) == [{"copy", "dated"}]
+    # in the article itself, a dated and an undated meeting of the same people are two
+    same = replace(copy, article_id="a1")
+    assert len(_groups(dated, same)) == 2

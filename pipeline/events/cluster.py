@@ -16,7 +16,7 @@ from pipeline.events.mention import Mention
 from pipeline.events.parties import manner_fits, parties_overlap
 from pipeline.events.windows import NEAR_DAYS, UNDATED_AHEAD, UNDATED_BEFORE, times_fit, window
 
-Key = tuple[frozenset, int]    # a pair of people or sides, a week (days since year 1, over 7)
+Key = tuple[frozenset, int | str]    # a pair of people or sides; a week (days since year 1, over 7) or a story
 
 
 def _weeks(first: date, last: date) -> range:
@@ -33,15 +33,17 @@ def reach(m: Mention) -> tuple[date, date] | None:
     return m.published - timedelta(days=UNDATED_BEFORE), m.published + timedelta(days=UNDATED_AHEAD)
 
 
-UNDATED = -1    # the week of a mention in an undated article: it can only meet its own article's
+UNDATED = -1    # the week of a mention in an undated article
 
 
 def keys(m: Mention) -> set[Key]:
-    """A pair of people or of sides, and a week: two mentions that may be one meeting share one."""
+    """A pair of people or of sides, and a week or the story: two mentions that may be one
+    meeting share one."""
     span = reach(m)
     weeks = _weeks(*span) if span else (UNDATED,)
     pairs = [frozenset(p) for group in (m.people, m.sides) for p in combinations(sorted(group), 2)]
-    return {(pair, week) for pair in pairs for week in weeks}
+    # a story's own mentions meet whatever their dates (a copy may leave undated what it dates)
+    return {(pair, when) for pair in pairs for when in (*weeks, m.story)}
 
 
 def fits(m: Mention, members: list[Mention]) -> bool:
@@ -54,10 +56,17 @@ def _closeness(m: Mention, members: list[Mention]) -> tuple:
     return (same_day, sum(len(m.people & x.people) + len(m.sides & x.sides) for x in members))
 
 
-def cluster(mentions: list[Mention]) -> list[list[Mention]]:
-    """The events, each a list of its mentions (most telling first), in the order they began."""
-    events: list[list[Mention]] = []
-    index: dict[Key, list[int]] = {}
+def cluster(mentions: list[Mention], events: list[list[Mention]] | None = None) -> list[list[Mention]]:
+    """The events, each a list of its mentions (most telling first), in the order they began.
+
+    With `events`, the mentions are placed among those (kept as they are, each growing by
+    the mentions that join it) and any new events follow them."""
+    events = [list(e) for e in events or []]
+    index: dict[Key, set[int]] = {}
+    for i, members in enumerate(events):
+        for x in members:
+            for k in keys(x):
+                index.setdefault(k, set()).add(i)
     for m in sorted(mentions, key=Mention.order):
         mine = keys(m)
         candidates = sorted({i for k in mine for i in index.get(k, ())})
@@ -69,7 +78,5 @@ def cluster(mentions: list[Mention]) -> list[list[Mention]]:
             best = len(events)
             events.append([m])
         for k in mine:
-            bucket = index.setdefault(k, [])
-            if not bucket or bucket[-1] != best:
-                bucket.append(best)
+            index.setdefault(k, set()).add(best)
     return events

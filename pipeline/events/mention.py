@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pandas as pd
@@ -74,14 +74,16 @@ def mentions_of(meetings: pd.DataFrame, articles: pd.DataFrame) -> list[Mention]
         people = frozenset(p for p in participants if p not in side_names)
         sides = frozenset(countries) | frozenset(p for p in participants if p in side_names)
         day = _day(row["date"])
+        precision = str(row.get("date_precision") or ("day" if day else ""))
         out.append(Mention(
             meeting_id=row["meeting_id"], article_id=article, story=story, outlet=outlet, published=published,
             participants=participants, people=people, sides=sides, day=day,
-            precision=str(row.get("date_precision") or ("day" if day else "")),
+            precision=precision,
             location=_fold(row.get("location")), occasion=_fold(row.get("occasion")),
             manner=manner_class(row.get("mode"), row.get("location")),
-            status=str(row.get("status") or "held").strip().lower(), row=row))
-    return [replace(m, span=days_allowed(m.day, m.precision)) for m in out]
+            status=str(row.get("status") or "held").strip().lower(), row=row,
+            span=days_allowed(day, precision)))
+    return out
 
 
 def days_allowed(day: date | None, precision: str) -> tuple[date, date] | None:

@@ -6,8 +6,9 @@ the same place (talks over two days are dated to either). A planned meeting fits
 held one that falls inside its window, as long as another article announced it by that
 day.
 An undated mention says too little to join on time alone: it needs the same place or
-occasion, and a report within days of the event; in one article, undated mentions of
-the same people are one meeting.
+occasion, and a report within days of the event. In one article, undated mentions of the
+same people are one meeting; a syndicated copy's undated mention is the meeting its story
+dates.
 """
 from __future__ import annotations
 
@@ -38,7 +39,7 @@ def _announced_in_time(planned: Mention, other: Mention) -> bool:
     another article (an article telling of a meeting held and one planned tells of two)."""
     if planned.status != "planned" or other.status != "held":
         return True
-    if planned.article_id == other.article_id:
+    if planned.story == other.story:
         return False
     when = window(other)
     return planned.published is None or when is None or planned.published <= when[0]
@@ -64,8 +65,11 @@ def times_fit(a: Mention, b: Mention) -> bool:
     if not (_announced_in_time(a, b) and _announced_in_time(b, a)):
         return False
     wa, wb = window(a), window(b)
-    if a.article_id == b.article_id and wa is None and wb is None:
-        return True     # one article's undated mentions of the same people: one meeting, as annotated
+    undated = (wa is None) + (wb is None)
+    if a.story == b.story and undated >= (2 if a.article_id == b.article_id else 1):
+        # one article's undated mentions of the same people are one meeting, as annotated; a
+        # copy that leaves undated what its story dates tells of the same meeting
+        return True
     if wa is None or wb is None:
         return (wa is not None or _undated_fits(a, b)) and (wb is not None or _undated_fits(b, a))
     held_days = a.status == b.status == "held" and a.rank == b.rank == 0
