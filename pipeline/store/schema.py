@@ -153,7 +153,9 @@ MEETINGS = Table("meetings", "meeting_id", _cols(
 
 QUOTES = Table("quotes", "quote_id", _cols(
     ("quote_id", "str", "Quote", "stable id of the quote"),
-    ("article_id", "str", "Article", "the article quoting"),
+    ("article_id", "str", "Article", "the article quoting; read once (the export), the articles "
+                                     "carrying it: the canonical first, then the copies with the same "
+                                     "words, joined with '; '"),
     ("speaker", "str", "Speaker", "canonical person or organisation"),
     ("speaker_role", "str", "Role", "the speaker's role"),
     ("speaker_country", "str", "Country", "the speaker's country"),
