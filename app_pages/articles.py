@@ -81,6 +81,6 @@ for table, title, cols in (
         # full width, under the text: a side column would cut the columns off
         st.dataframe(frame, hide_index=True, width="stretch",
                      column_config=column_config(table, frame, {k: c for k, c in wide.items() if k in cols}))
-st.markdown(f"**What cleaning removed** ({len(article['removed'])})")
+st.markdown(f"**What loading and cleaning removed** ({len(article['removed'])})")
 for item in article["removed"]:
     st.text(item)
