@@ -6,8 +6,9 @@ import hashlib
 from pathlib import Path
 
 import numpy as np
-from datasketch import MinHash
+from datasketch import MinHash, MinHashLSH
 
+from pipeline.copies.link import BANDS, Linker
 from pipeline.copies.signature import PERMUTATIONS, SCHEME, SEED, Signer, decode, shingle_hashes, signature_of
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "copies"
@@ -35,3 +36,16 @@ def test_signatures_stored_earlier_are_unchanged():
     digests = [hashlib.sha1(signature_of(t).encode()).hexdigest()[:16] for t in (TEXTS[0], TEXTS[2], "Short")]
     assert digests == ["282fe41634492ed5", "5d83ec36b6528458", "01e37d86c88b6615"]
 
+
+def test_the_index_finds_the_candidates_minhashlsh_finds():
+    rng = np.random.default_rng(7)
+    words = [f"w{i}" for i in range(300)]
+    texts = [" ".join(rng.choice(words, 60)) for _ in range(40)]
+    texts += [t + " and more words here" for t in texts[:10]] + TEXTS
+    signatures = [signature_of(t) for t in texts]
+    lsh, linker = MinHashLSH(num_perm=PERMUTATIONS, params=BANDS), Linker()
+    for i, s in enumerate(signatures):
+        lsh.insert(str(i), decode(s)[1])
+        linker.add(str(i), s)
+    for s in signatures:
+        assert linker.candidates(decode(s)[1].hashvalues) == set(lsh.query(decode(s)[1]))
