@@ -39,10 +39,6 @@ def with_outlets(articles: pd.DataFrame) -> pd.DataFrame:
                            outlet_names=[names.get(g, []) for g in group])
 
 
-def copy_ids(articles: pd.DataFrame) -> set[str]:
-    return set(articles.loc[articles["duplicate_of"] != "", "article_id"].tolist())
-
-
 def canonical_rows(df: pd.DataFrame, copies: set[str]) -> pd.DataFrame:
     """The rows of a quotes or meetings table that come from a canonical article: a copy's
     facts are its canonical's, counted there once."""
