@@ -51,9 +51,10 @@ if safe_url(article["url"]):
 if article.get("outlets", 1) > 1:
     others = copies_of(v.articles, article["article_id"])
     st.markdown(f"**{article['outlets']} outlets**: " + as_text(
-        f"{', '.join(article['outlet_names'])}. " + ("A syndicated copy: its meetings and quotes are counted "
-                                                      "from the first one stored." if article["duplicate_of"]
-                                                      else "The copies' meetings and quotes are counted here.")))
+        f"{', '.join(article['outlet_names'])}. " + ("A syndicated copy: its meetings, and the quotes it "
+                                                      "shares, are counted from the first one stored."
+                                                      if article["duplicate_of"]
+                                                      else "The copies' meetings and shared quotes are counted here.")))
     st.dataframe(others[["published", "source", "title", "origin"]], hide_index=True, width="stretch")
 
 st.subheader("Text")
@@ -81,6 +82,6 @@ for table, title, cols in (
         # full width, under the text: a side column would cut the columns off
         st.dataframe(frame, hide_index=True, width="stretch",
                      column_config=column_config(table, frame, {k: c for k, c in wide.items() if k in cols}))
-st.markdown(f"**What cleaning removed** ({len(article['removed'])})")
+st.markdown(f"**What loading and cleaning removed** ({len(article['removed'])})")
 for item in article["removed"]:
     st.text(item)

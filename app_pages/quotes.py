@@ -35,10 +35,13 @@ for col, frame, field, title in ((left, speakers, "speaker", "Quotes per speaker
         tooltip=[f"{field}:N", "count:Q"]), width="stretch")
 
 table = memoised(v, ("quote_table", current_filters(), tuple(kinds or ())), lambda: newest_first(quotes))
-show_table(table.assign(link="articles?article=" + table["article_id"]), "quotes",
+# a syndicated story's quote is one row; its Articles cell lists the articles carrying it,
+# canonical first, as `pipeline export quotes` has it (both from quotes_once)
+show_table(table.assign(link="articles?article=" + table["article_id"], article_id=table["article_ids"]), "quotes",
            ["speaker", "text", "kind", "date", "speaker_role", "speaker_country", "tags_text", "source",
             "title", "link", "evidence", "quote_id", "article_id"], limit=2_000,
            extra={"speaker": st.column_config.TextColumn("Speaker"),
+                  "article_id": st.column_config.ListColumn("Articles"),
                   "text": st.column_config.TextColumn("Quote text", width="large"),
                   "tags_text": "Issues", "source": "Source", "title": "Article title",
                   "link": st.column_config.LinkColumn("Read", display_text="Open article")})

@@ -88,6 +88,7 @@ class Article:
     user_published: date | None = None   # a date the user gave (CLI --published, upload form)
     ingest_date: date | None = None      # "today" for inference; fixed by the caller for purity
     warnings: list[str] = field(default_factory=list)  # for the user: text cut to fit the limits, a date unread
+    left_out: list[Removed] = field(default_factory=list)  # what the loader left out: an HTML page's menus, footers
     # filled by the steps
     paragraphs: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)

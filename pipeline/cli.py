@@ -82,7 +82,8 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_export(args) -> int:
-    data = to_csv_bytes(read_table(Store(args.store), args.table), args.table)
+    # each quote of a syndicated story once, listing the articles carrying it
+    data = to_csv_bytes(read_table(Store(args.store), args.table, once=args.table == "quotes"), args.table)
     if args.out:
         args.out.write_bytes(data)
     else:

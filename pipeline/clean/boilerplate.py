@@ -106,5 +106,6 @@ def clean_article(article: Article, lexicon: Lexicon) -> Article:
         removed.append(Removed(reason, line))
         if reason in ("metadata", "byline"):   # "By Ana Ruiz | March 5, 2026" dates the story too
             dates.append(unbullet(line))
-    article.paragraphs, article.removed, article.metadata_dates = paragraphs, removed, dates
+    # what the loader left out of the file comes first, then what cleaning drops
+    article.paragraphs, article.removed, article.metadata_dates = paragraphs, [*article.left_out, *removed], dates
     return article

@@ -1,10 +1,13 @@
 """Reading with copies: each group (a canonical article and its copies) counted once."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from pipeline.copies.link import linker_of, scan
+from pipeline.text.folding import fold
 
 SCAN_UP_TO = 64     # new articles linked by comparing signatures outright; more: through an LSH index
 
@@ -36,10 +39,6 @@ def with_outlets(articles: pd.DataFrame) -> pd.DataFrame:
                            outlet_names=[names.get(g, []) for g in group])
 
 
-def copy_ids(articles: pd.DataFrame) -> set[str]:
-    return set(articles.loc[articles["duplicate_of"] != "", "article_id"].tolist())
-
-
 def canonical_rows(df: pd.DataFrame, copies: set[str]) -> pd.DataFrame:
     """The rows of a quotes or meetings table that come from a canonical article: a copy's
     facts are its canonical's, counted there once."""
@@ -49,6 +48,39 @@ def canonical_rows(df: pd.DataFrame, copies: set[str]) -> pd.DataFrame:
         return df[~df["article_id"].isin(copies)]
     keep = np.array([not set(ids) <= copies if ids else True for ids in df["article_ids"]], dtype=bool)
     return df[keep]
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\W+", " ", fold(text)).strip()
+
+
+def quotes_once(quotes: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """Each quote of a syndicated story once. A copy's quote that repeats one of its group's
+    (same kind, same words once case, accents and punctuation are set aside) folds into the
+    row of the first article carrying it, the canonical first, then the copies in stored
+    order; that row keeps its speaker (a copy's named speaker stands in for an empty one).
+    `article_ids` lists the articles carrying each quote in that order; a quote only a copy
+    has (a reworded lead) stays a row of its own. Rows keep their order."""
+    out = quotes.assign(article_ids=[[a] for a in quotes["article_id"]])
+    if not len(quotes) or "duplicate_of" not in articles.columns or not (articles["duplicate_of"] != "").any():
+        return out
+    group = group_of(articles)
+    linked = set(group[articles["duplicate_of"] != ""])
+    rank = {a: (0 if a == g else 1 + i) for i, (a, g) in enumerate(zip(articles["article_id"], group)) if g in linked}
+    of = dict(zip(articles["article_id"], group))
+    aids, kinds, texts = (quotes[c].tolist() for c in ("article_id", "kind", "text"))
+    ids, speakers = out["article_ids"].tolist(), out["speaker"].tolist()
+    first: dict[tuple, int] = {}
+    drop = []
+    for i in sorted((i for i, a in enumerate(aids) if a in rank), key=lambda i: rank[aids[i]]):
+        j = first.setdefault((of[aids[i]], kinds[i], _words(texts[i])), i)
+        if j != i:
+            drop.append(i)
+            if aids[i] not in ids[j]:
+                ids[j].append(aids[i])
+            speakers[j] = speakers[j] or speakers[i]
+    out = out.assign(article_ids=ids, speaker=speakers)
+    return out.drop(index=out.index[drop])
 
 
 def with_copies(meetings: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:

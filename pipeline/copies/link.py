@@ -17,9 +17,8 @@ import base64
 from dataclasses import dataclass, field
 
 import numpy as np
-from datasketch import MinHashLSH
 
-from pipeline.copies.signature import PERMUTATIONS, decode
+from pipeline.copies.signature import PERMUTATIONS, decode, unpack
 
 CANDIDATE = 0.2      # LSH threshold on estimated Jaccard similarity: wide, the check below decides
 BANDS = (28, 2)      # bands and rows per band MinHashLSH picks for CANDIDATE and 128 values (worked
@@ -39,33 +38,57 @@ def _containment(na: int, nb: int, j: float) -> float:
     return (j * (na + nb) / (1.0 + j)) / min(na, nb)
 
 
+def _band_keys(values: np.ndarray) -> list[int]:
+    """One key per LSH band: the band's values as one integer (two 32-bit values a band)."""
+    b, r = BANDS
+    return values[:b * r].astype("<u4").view(f"<u{4 * r}").tolist()
+
+
 @dataclass
 class Linker:
-    """The articles seen so far, in stored order, and which canonical each belongs to."""
-    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(num_perm=PERMUTATIONS, params=BANDS))
-    signatures: dict[str, tuple] = field(default_factory=dict)
+    """The articles seen so far, in stored order, and which canonical each belongs to.
+
+    The LSH index is a dict per band from the band's values to the articles having them:
+    the candidates MinHashLSH would give with `BANDS` (any band equal), at a few dict
+    operations an article instead of its per-band copies and byte swaps."""
+    buckets: list[dict[int, list[str]]] = field(default_factory=lambda: [{} for _ in range(BANDS[0])])
+    signatures: dict[str, tuple[int, np.ndarray]] = field(default_factory=dict)
     canonical: dict[str, str] = field(default_factory=dict)   # article id -> its canonical id ("" if itself)
     order: dict[str, int] = field(default_factory=dict)
 
     def add(self, article_id: str, signature: str, duplicate_of: str = "") -> None:
         """A stored article with its link as stored."""
+        self._add(article_id, unpack(signature), duplicate_of)
+
+    def _add(self, article_id: str, unpacked: tuple[int, np.ndarray] | None, duplicate_of: str) -> None:
         if article_id in self.order:
             return
         self.order[article_id] = len(self.order)
         self.canonical[article_id] = duplicate_of
-        decoded = decode(signature)
-        if decoded is not None:
-            self.signatures[article_id] = decoded
-            self.lsh.insert(article_id, decoded[1], check_duplication=False)
+        if unpacked is not None:
+            self.signatures[article_id] = unpacked
+            for bucket, key in zip(self.buckets, _band_keys(unpacked[1])):
+                bucket.setdefault(key, []).append(article_id)
 
     def match(self, signature: str) -> str:
         """The canonical article this signature copies, or "" for none."""
-        decoded = decode(signature)
-        if decoded is None:
+        return self._match(unpack(signature))
+
+    def candidates(self, values: np.ndarray) -> set[str]:
+        """The articles sharing a band with these MinHash values."""
+        found: set[str] = set()
+        for bucket, key in zip(self.buckets, _band_keys(values)):
+            found.update(bucket.get(key, ()))
+        return found
+
+    def _match(self, unpacked: tuple[int, np.ndarray] | None) -> str:
+        if unpacked is None:
             return ""
+        count, values = unpacked
         best, best_score = "", 0.0
-        for other in self.lsh.query(decoded[1]):
-            score = containment(decoded, self.signatures[other])
+        for other in self.candidates(values):
+            n, theirs = self.signatures[other]
+            score = _containment(count, n, float(np.count_nonzero(values == theirs)) / PERMUTATIONS)
             if score >= CONTAINMENT and (score > best_score or (score == best_score and
                                                                  self.order[other] < self.order.get(best, 1 << 62))):
                 best, best_score = other, score
@@ -75,8 +98,9 @@ class Linker:
         """Add a new article after the stored ones; its canonical id ("" if it is one)."""
         if article_id in self.order:
             return self.canonical[article_id]
-        found = self.match(signature)
-        self.add(article_id, signature, found)
+        unpacked = unpack(signature)
+        found = self._match(unpacked)
+        self._add(article_id, unpacked, found)
         return found
 
 

@@ -18,4 +18,6 @@ MAX_ARTICLE_CHARS = 100_000         # longer text is cut at a line, sentence or 
 MAX_PARAGRAPH_CHARS = 20_000        # a longer line is split at sentence ends (else word ends), with a warning
 MAX_LINES = 20_000                  # lines of one article's text; the rest is cut, with a warning
 MAX_HTML_TAGS = 50_000              # a page with more '<' is read as plain text, not by the article extractor
+MAX_LEFT_OUT = 100                  # text blocks of a page its article extraction left out, listed for the reader
+MAX_LEFT_OUT_CHARS = 300            # each such block is listed cut to this length
 MAX_HEADER_LINE = 1_000             # a longer line is never a `key: value` header line

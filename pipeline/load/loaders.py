@@ -23,6 +23,7 @@ import re2
 from pipeline.article import Article
 from pipeline.load.bounding import bound_text
 from pipeline.load.decoding import decode_text
+from pipeline.load.left_out import left_out
 from pipeline.load.limits import (MAX_ARTICLES, MAX_BYTES, MAX_HEADER_LINE, MAX_HTML_TAGS, MAX_JSON_DEPTH,
                                   MAX_ZIP_ENTRIES, ZIP_RATIO)
 from pipeline.errors import EmptyFile, FileRejected, FileTooLarge, MalformedFile, UnsafeZipEntry, UnsupportedFileType
@@ -207,6 +208,8 @@ def _load_html(name: str, html: str) -> list[Article]:
             "author": _value("author", found.get("author")),
             "published_raw": _value("published_raw", found.get("date")),
         }
+    # what the extraction left out (menus, footers, banners) is listed for the reader
+    furniture = left_out(_plain_html_text(html), body, meta.get("title", "")) if body.strip() else []
     if not body.strip():
         body = _plain_html_text(html)
     if not body.strip():
@@ -215,7 +218,9 @@ def _load_html(name: str, html: str) -> list[Article]:
     lines = body.split("\n")
     if meta.get("title") and lines[0].strip().casefold() == meta["title"].casefold():
         body = "\n".join(lines[1:])  # the headline lives in `title`, as with a text file's header
-    return [_article(name, _require_body(body.strip("\n")), meta, "metadata", warnings)]
+    article = _article(name, _require_body(body.strip("\n")), meta, "metadata", warnings)
+    article.left_out = furniture
+    return [article]
 
 
 # --- JSON, JSON Lines and CSV ----------------------------------------------

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from pipeline.copies.groups import canonical_rows, copy_ids, with_copies, with_outlets
+from pipeline.copies.groups import quotes_once, with_copies, with_outlets
 from pipeline.events.update import build_events
 from pipeline.store.parquet import Store
 from pipeline.store.schema import TABLES
@@ -16,7 +16,9 @@ def read_table(store: Store, table: str, once: bool = False) -> pd.DataFrame:
     """A table as analysts see it: its exported columns, and the same meeting from several
     articles as one row. A syndicated copy keeps its article row (with how many outlets
     carry the story). With `once`, a copy's meetings and quotes are its canonical
-    article's, counted once; without, each article keeps the facts read in its own text."""
+    article's, counted once: a quote's `article_id` is then the list of the articles
+    carrying it, the canonical first (`quotes_once`); without, each article keeps the
+    facts read in its own text."""
     if table not in TABLES:
         raise ValueError(f"unknown table '{table}': choose one of {', '.join(TABLES)}")
     columns = TABLES[table].exported
@@ -27,7 +29,11 @@ def read_table(store: Store, table: str, once: bool = False) -> pd.DataFrame:
         return with_outlets(df)[columns]
     if once and table in ("meetings", "quotes"):
         links = store.read("articles", columns=["article_id", "duplicate_of"])
-        df = (with_copies(df, links) if table == "meetings" else canonical_rows(df, copy_ids(links)))
+        if table == "meetings":
+            df = with_copies(df, links)
+        else:
+            df = quotes_once(df, links)
+            df = df.assign(article_id=df.pop("article_ids"))
         df = df.reset_index(drop=True)
     if table == "meetings" and len(df):
         from pipeline.meetings.merge import merge_meetings

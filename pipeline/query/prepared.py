@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
-from pipeline.copies.groups import canonical_rows, copy_ids, with_copies, with_outlets
+from pipeline.copies.groups import quotes_once, with_copies, with_outlets
 from pipeline.text.sentences import sentence_spans
 
 UNTAGGED = "(no issue)"
@@ -144,11 +144,13 @@ def prepare(tables: dict, labels: dict[str, str] | None = None, load_text: TextL
     `meeting_facets` (some columns of the unmerged rows) give the filter options meanwhile.
     """
     art, quo, tag = (tables[n].reset_index(drop=True) for n in ("articles", "quotes", "tags"))
-    if "duplicate_of" in art.columns:   # a syndicated story's quotes count once, from its canonical article
+    if "duplicate_of" in art.columns:
         art = with_outlets(art)
-        quo = canonical_rows(quo, copy_ids(art)).reset_index(drop=True)
+    # a syndicated story's quote once, as the export has it: `article_id` the first article
+    # carrying it (the canonical), `article_ids` all of them
+    quo = quotes_once(quo, art).reset_index(drop=True)
     exploded = {("articles", c): _explode(art[c]) for c in ("people", "countries", "tags")}
-    exploded["quotes", "tags"] = _explode(quo["tags"])
+    exploded.update({("quotes", c): _explode(quo[c]) for c in ("tags", "article_ids")})
     labels = {**dict(zip(tag["tag"].tolist(), tag["label"].tolist())), **(labels or {})}
     meeting_tags = tables["meetings"]["tags"] if isinstance(tables["meetings"], pd.DataFrame) else (
         meeting_facets["tags"] if meeting_facets is not None else pd.Series(dtype=object))

@@ -25,7 +25,7 @@ def article_facts(v: Views, article_id: str) -> dict[str, pd.DataFrame]:
         meetings = v.meetings[any_in(v, "meetings", "article_ids", [article_id], len(v.meetings))]
     return {
         "meetings": meetings,
-        "quotes": v.quotes[v.quotes["article_id"] == article_id],
+        "quotes": v.quotes[any_in(v, "quotes", "article_ids", [article_id], len(v.quotes))],
         "tags": v.tags[v.tags["article_id"] == article_id],
     }
 

@@ -33,6 +33,7 @@ def article_row(a: Article, ingested_at: str) -> dict:
         "raw_text": a.raw_text, "published_raw": a.published_raw, "published_hint": a.published_hint,
         "user_published": _iso(a.user_published), "ingest_date": _iso(a.ingest_date),
         "signature": a.signature, "duplicate_of": "", "outlets": 1,   # linked when stored
+        "left_out": [f"{r.reason}: {r.text}" for r in a.left_out],
     }
 
 
@@ -110,10 +111,11 @@ def stored_article(row: dict) -> Article:
             origin=row["origin"], raw_text=row["raw_text"], title=row["title"], source=row["source"],
             url=row["url"], author=row["author"], published_raw=row["published_raw"],
             published_hint=row["published_hint"], user_published=_day(row["user_published"]),
-            ingest_date=_day(row["ingest_date"]) or _day(row["ingested_at"][:10]))
+            ingest_date=_day(row["ingest_date"]) or _day(row["ingested_at"][:10]),
+            left_out=_removed(row.get("left_out") or []))
     src, published = row["published_source"], row["published"]
     carried = src in ("header", "metadata")
-    metadata = [r.text for r in _removed(row) if r.reason == "metadata"]
+    metadata = [r.text for r in _removed(row["removed"]) if r.reason == "metadata"]
     return Article(
         origin=row["origin"], raw_text="\n".join([*metadata, row["text"]]), title=row["title"],
         source=row["source"], url=row["url"], author=row["author"],
@@ -122,8 +124,8 @@ def stored_article(row: dict) -> Article:
         ingest_date=_day(row["ingested_at"][:10]))
 
 
-def _removed(row: dict) -> list[Removed]:
-    return [Removed(*r.split(": ", 1)) if ": " in r else Removed("", r) for r in row["removed"]]
+def _removed(items: list[str]) -> list[Removed]:
+    return [Removed(*r.split(": ", 1)) if ": " in r else Removed("", r) for r in items]
 
 
 def removed_since(row: dict, now: list[Removed]) -> list[Removed]:
@@ -132,6 +134,6 @@ def removed_since(row: dict, now: list[Removed]) -> list[Removed]:
     carried over, in its order, and anything dropped now besides follows."""
     if row.get("raw_text"):
         return now
-    before = _removed(row)
+    before = _removed(row["removed"])
     listed = {(r.reason, r.text) for r in before}
     return before + [r for r in now if (r.reason, r.text) not in listed]

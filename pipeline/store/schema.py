@@ -122,7 +122,7 @@ ARTICLES = Table("articles", "article_id", _cols(
     ("tags", "list", "Issues", "issue tag ids"),
     ("people", "list", "People", "canonical names of people mentioned"),
     ("countries", "list", "Countries", "countries mentioned"),
-    ("removed", "list", "Removed", "what cleaning dropped, as 'reason: text'"),
+    ("removed", "list", "Removed", "what loading (an HTML page's furniture) and cleaning dropped, as 'reason: text'"),
     ("text", "str", "Text", "the cleaned body, paragraphs separated by newlines"),
     # what the loader read, so that reprocessing runs every step again from the input;
     # empty in stores written before these columns existed (reprocess then starts from `text`)
@@ -133,6 +133,8 @@ ARTICLES = Table("articles", "article_id", _cols(
     ("user_published", "date", "Date given", "the date the user gave for undated files", INTERNAL),
     ("ingest_date", "date", "Ingest day", "the first ingest's day: an inferred date is never later", INTERNAL),
     ("signature", "str", "Signature", "MinHash of the cleaned text's word shingles, for finding copies", INTERNAL),
+    ("left_out", "list", "Left out", "what the loader left out of the file (an HTML page's menus, footers, "
+                                     "banners), as 'reason: text'", INTERNAL),
 ), "One row per distinct article.")
 
 MEETINGS = Table("meetings", "meeting_id", _cols(
@@ -154,7 +156,9 @@ MEETINGS = Table("meetings", "meeting_id", _cols(
 
 QUOTES = Table("quotes", "quote_id", _cols(
     ("quote_id", "str", "Quote", "stable id of the quote"),
-    ("article_id", "str", "Article", "the article quoting"),
+    ("article_id", "str", "Article", "the article quoting; read once (the export), the articles "
+                                     "carrying it: the canonical first, then the copies with the same "
+                                     "words, joined with '; '"),
     ("speaker", "str", "Speaker", "canonical person or organisation"),
     ("speaker_role", "str", "Role", "the speaker's role"),
     ("speaker_country", "str", "Country", "the speaker's country"),
