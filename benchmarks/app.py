@@ -28,7 +28,7 @@ from benchmarks.corpus import CITIES, FILLER, PEOPLE  # noqa: E402
 from pipeline.store.schema import TABLES  # noqa: E402
 from pipeline.store.parquet import Store  # noqa: E402
 
-PAGES = ["app_pages/overview.py", "app_pages/timeline.py", "app_pages/quotes.py",
+PAGES = ["app_pages/overview.py", "app_pages/timeline.py", "app_pages/counterparts.py", "app_pages/quotes.py",
          "app_pages/issues.py", "app_pages/articles.py"]
 COUNTRY = {"Wang Wentao": "China", "Akazawa Ryosei": "Japan", "Maros Sefcovic": "European Union",
            "Scott Bessent": "United States", "He Lifeng": "China", "Don Farrell": "Australia",

@@ -25,8 +25,8 @@ from pipeline.query.library import read_table  # noqa: E402
 from pipeline.store.parquet import Store  # noqa: E402
 from tests.browser import browser_page, dashboard, wait_drawn  # noqa: E402
 
-PAGES = {"overview": "", "timeline": "timeline", "quotes": "quotes", "issues": "issues",
-         "articles": "articles"}
+PAGES = {"overview": "", "timeline": "timeline", "counterparts": "counterparts", "quotes": "quotes",
+         "issues": "issues", "articles": "articles"}
 
 
 def richest_article(store: Store) -> str:
