@@ -12,8 +12,8 @@ from dashboard.safe import as_text, safe_url
 from dashboard.url import page_choice, restoring, url_values, write_params
 from dashboard.widgets import show_table
 from pipeline.errors import TradeTalksError
-from pipeline.query.counterparts import (edges, matrix, other_names, pair_quotes, pair_track, reporting_articles,
-                                         side_counts, with_sources)
+from pipeline.query.counterparts import (matrix, network, other_names, pair_quotes, pair_track, reporting_articles,
+                                         with_sources)
 from pipeline.query.views import BETWEEN, filter_meetings, filter_quotes, memoised
 
 TOP = 25               # sides in the matrix
@@ -54,12 +54,11 @@ page_choice(BY_KEY, "by", ["countries", "people"], "countries")
 by = st.segmented_control("Who meets whom", ["countries", "people"], key=BY_KEY, required=True,
                           format_func=str.capitalize)
 side = SIDE[by]
-pairs = memoised(v, ("counterparts", f, by), lambda: edges(meetings, by))
+pairs, counts = memoised(v, ("counterparts", f, by), lambda: network(meetings, by))
 if pairs.empty:
     st.info(f"No meeting of the filtered ones has two {by}.")
     write_params({}, ["pair"])
     st.stop()
-counts = memoised(v, ("counterpart_sides", f, by), lambda: side_counts(meetings, by))
 keys = dict(zip(pairs["a"] + SEP + pairs["b"], pairs["meetings"]))
 
 # the pair: a click, the picker, or (first visit, Back) the URL; gone when the filters drop it

@@ -88,6 +88,7 @@ def time_pages(store: Path, pages=PAGES) -> list[tuple[str, float, float]]:
     for page in pages:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.query_params["article"] = "0000000000000001"
+        at.query_params["pair"] = ["China", "Japan"]   # Counterparts: a busy pair's track and quotes
         at.run()  # registers the pages
         if page != PAGES[0]:
             at.switch_page(page)

@@ -146,6 +146,15 @@ def test_quotes_about_each_other_by_countries(quotes):
     assert pair_quotes(more, "China", "Japan", "countries", also)["quote_id"].tolist() == ["q4", "q8"]
 
 
+def test_a_name_is_a_whole_word_and_may_end_in_a_stop():
+    said = pd.DataFrame([quote("q1", "Wang Wentao", "China", "Japanese firms are welcome"),
+                         quote("q2", "Wang Wentao", "China", "The U.S. side, not Japan, moved first"),
+                         quote("q3", "Wang Wentao", "China", "The U.S.A. is far")])
+    assert pair_quotes(said, "China", "Japan", "countries")["quote_id"].tolist() == ["q2"]
+    found = pair_quotes(said, "China", "United States", "countries", {"United States": ["U.S."]})
+    assert found["quote_id"].tolist() == ["q2"]
+
+
 def test_names_of_a_side():
     assert names_of("Akazawa Ryosei", "people") == ["Akazawa Ryosei", "Akazawa", "Ryosei"]
     assert names_of("He Lifeng", "people") == ["He Lifeng", "Lifeng"]     # "He" alone would match "he"

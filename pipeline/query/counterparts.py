@@ -16,6 +16,8 @@ from itertools import chain
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.text.folding import fold_aligned
@@ -31,8 +33,11 @@ def side_lists(meetings: pd.DataFrame, by: str) -> list[list[str]]:
         raise ValueError(f"by must be one of {BY}, not {by!r}")
     if by == "countries":
         return [list(dict.fromkeys(s for s in c if s)) for c in meetings["countries"]]
-    return [list(dict.fromkeys(p for p in parts if p and p not in set(countries)))
-            for parts, countries in zip(meetings["participants"], meetings["countries"])]
+    lists = []
+    for parts, countries in zip(meetings["participants"], meetings["countries"]):
+        named = set(countries)
+        lists.append(list(dict.fromkeys(p for p in parts if p and p not in named)))
+    return lists
 
 
 def _sides(meetings: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -42,9 +47,23 @@ def _sides(meetings: pd.DataFrame, by: str) -> pd.DataFrame:
                          "side": pd.Series(list(chain.from_iterable(lists)), dtype=object)})
 
 
+def network(meetings: pd.DataFrame, by: str = "countries") -> tuple[pd.DataFrame, pd.Series]:
+    """`edges` and `side_counts` at once, from one pass over the meetings."""
+    sides = _sides(meetings, by)
+    return _edges(sides), _side_counts(sides)
+
+
 def edges(meetings: pd.DataFrame, by: str = "countries") -> pd.DataFrame:
     """Meetings per pair of sides (a before b), strongest first, then by name."""
-    sides = _sides(meetings, by)
+    return _edges(_sides(meetings, by))
+
+
+def side_counts(meetings: pd.DataFrame, by: str = "countries") -> pd.Series:
+    """Each side's meetings with at least one counterpart, most first, then by name."""
+    return _side_counts(_sides(meetings, by))
+
+
+def _edges(sides: pd.DataFrame) -> pd.DataFrame:
     pairs = sides.merge(sides, on="row", suffixes=("_a", "_b"))
     pairs = pairs[pairs["side_a"] < pairs["side_b"]]
     if pairs.empty:
@@ -55,9 +74,7 @@ def edges(meetings: pd.DataFrame, by: str = "countries") -> pd.DataFrame:
                               ).reset_index(drop=True)[EDGE_COLUMNS]
 
 
-def side_counts(meetings: pd.DataFrame, by: str = "countries") -> pd.Series:
-    """Each side's meetings with at least one counterpart, most first, then by name."""
-    sides = _sides(meetings, by)
+def _side_counts(sides: pd.DataFrame) -> pd.Series:
     paired = sides.groupby("row")["side"].transform("size") > 1
     counts = sides[paired].groupby("side").size()
     order = sorted(counts.index, key=lambda s: (-counts[s], s))
@@ -134,18 +151,32 @@ def other_names(lexicon: Lexicon, sides: list[str], by: str) -> dict[str, list[s
     return out
 
 
-def _naming(names: list[str]) -> re.Pattern:
-    """Any of `names` as a whole word, accents ignored, case kept (names are capitalised:
-    "Wang" but not "wang")."""
-    forms = sorted({fold_aligned(n, lower=False) for n in names if n}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, forms)) + r")(?!\w)")
+_SPECIAL = re.compile(r"([\\.^$|?*+()\[\]{}])")
+
+
+def _mentions(texts: pd.Series, names: list[str]) -> np.ndarray:
+    """Which texts name any of `names` as a whole word, accents ignored, case kept (names are
+    capitalised: "Wang" but not "wang"). Matched in Arrow: a busy side has thousands of quotes."""
+    values = texts.to_numpy(dtype=object)
+    arr = pa.array(values, type=pa.string())
+    plain = pc.string_is_ascii(arr).to_numpy(zero_copy_only=False)
+    if not plain.all():   # accented letters are rare: fold only those texts
+        values = values.copy()
+        values[~plain] = [fold_aligned(t, lower=False) for t in values[~plain]]
+        arr = pa.array(values, type=pa.string())
+    forms = sorted({_SPECIAL.sub(r"\\\1", fold_aligned(n, lower=False)) for n in names if n},
+                   key=len, reverse=True)
+    # whole words: a non-word character or an end on either side (RE2 has no look-behind)
+    pattern = r"(?:^|\W)(?:" + "|".join(forms) + r")(?:\W|$)"
+    return pc.match_substring_regex(arr, pattern).to_numpy(zero_copy_only=False)
 
 
 def pair_quotes(quotes: pd.DataFrame, a: str, b: str, by: str = "countries",
                 also: dict[str, list[str]] | None = None) -> pd.DataFrame:
     """The quotes of either side about the other: the speaker (a person by canonical name, or
     the speaker's country) is one side, and the quote's text or evidence names the other
-    (`names_of`, plus any names `also` gives a side). Rows keep the quotes' order."""
+    (`names_of`, plus any names `also` gives a side; accents ignored, case kept). Rows keep
+    the quotes' order."""
     if a == b:
         return quotes.iloc[0:0]
     also = also or {}
@@ -153,10 +184,8 @@ def pair_quotes(quotes: pd.DataFrame, a: str, b: str, by: str = "countries",
     keep = np.zeros(len(quotes), dtype=bool)
     for speaker, other in ((a, b), (b, a)):
         mine = (speakers == speaker).to_numpy()
-        if not mine.any():
-            continue
-        pattern = _naming(names_of(other, by) + list(also.get(other, [])))
-        said = quotes[mine]
-        texts = (said["text"] + "\n" + said["evidence"]).map(lambda t: fold_aligned(t, lower=False))
-        keep[np.flatnonzero(mine)[texts.map(lambda t: bool(pattern.search(t))).to_numpy(dtype=bool)]] = True
+        if mine.any():
+            said = quotes[mine]
+            keep[np.flatnonzero(mine)] = _mentions(said["text"] + "\n" + said["evidence"],
+                                                   names_of(other, by) + list(also.get(other, [])))
     return quotes[keep]
