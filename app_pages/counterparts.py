@@ -117,7 +117,8 @@ st.markdown(f"**Meetings** ({len(track):,}), oldest first: a track reads forward
 table = track.assign(link="articles?article=" + track["first_article"], original=track["first_url"].map(safe_url))
 show_table(table, "meetings",
            ["date", "date_precision", "location", "mode", "status", "occasion", "reports", "outlets", "outlet_names",
-            "article_titles", "link", "original", "participants", "countries", "evidence", "meeting_id",
+            "article_titles", "link", "original", "participants", "countries", "evidence",
+            *[c for c in ("meeting_id", "event_id") if c in table.columns],   # merged rows or events
             "article_ids"], limit=TABLE_ROWS,
            extra={"reports": st.column_config.NumberColumn("Articles", help="how many articles report it"),
                   "outlets": st.column_config.NumberColumn("Outlets", help="how many named outlets"),

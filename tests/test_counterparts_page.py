@@ -24,7 +24,7 @@ def test_a_pair_shows_its_track_oldest_first_and_lives_in_the_url(filled_store, 
     at = app_on(filled_store, monkeypatch, PAGE)
     at.selectbox(key=PAIR).select("China\tEuropean Union").run()
     assert not at.exception, at.exception
-    track = table_on(at, "meeting_id")
+    track = table_on(at, "article_titles")
     assert meeting_names(track) == ["m2", "m3"]
     assert track["location"].tolist() == ["", "Brussels"]       # the dated one first, the undated last
     assert track["mode"].tolist() == ["Video call", "In person"]
@@ -40,7 +40,7 @@ def test_people_and_a_filter_that_drops_the_pair(filled_store, monkeypatch):  # 
     assert at.selectbox(key=PAIR).options == ["Akazawa Ryosei – Wang Wentao (1 meeting)",
                                               "Maros Sefcovic – Wang Wentao (1 meeting)"]
     at.selectbox(key=PAIR).select("Akazawa Ryosei\tWang Wentao").run()
-    assert meeting_names(table_on(at, "meeting_id")) == ["m1"]
+    assert meeting_names(table_on(at, "article_titles")) == ["m1"]
     at.multiselect(key="mode").select("video").run()
     assert at.selectbox(key=PAIR).value is None
     assert "pair" not in at.query_params
@@ -54,4 +54,4 @@ def test_the_button_filters_the_timeline_by_the_pair(filled_store, monkeypatch):
     assert at.multiselect(key="people").value == ["Maros Sefcovic", "Wang Wentao"]
     assert at.radio(key="match").value == "between"
     assert at.segmented_control(key="timeline_rows").value == "person"
-    assert meeting_names(table_on(at, "meeting_id")) == ["m2"]
+    assert meeting_names(table_on(at, "titles")) == ["m2"]     # the Timeline's table
