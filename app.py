@@ -23,6 +23,7 @@ st.set_page_config(page_title="Trade Talks Monitor", page_icon="📰", layout="w
 pages = [
     st.Page("app_pages/overview.py", title="Overview & upload", icon=":material/home:", default=True),
     st.Page("app_pages/timeline.py", title="Timeline", icon=":material/timeline:"),
+    st.Page("app_pages/counterparts.py", title="Counterparts", icon=":material/handshake:"),
     st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
     st.Page("app_pages/issues.py", title="Issues", icon=":material/label:"),
     st.Page("app_pages/articles.py", title="Articles", icon=":material/article:"),

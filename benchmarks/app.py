@@ -30,7 +30,7 @@ from pipeline.events.update import build_events  # noqa: E402
 from pipeline.store.schema import TABLES  # noqa: E402
 from pipeline.store.parquet import Store  # noqa: E402
 
-PAGES = ["app_pages/overview.py", "app_pages/timeline.py", "app_pages/quotes.py",
+PAGES = ["app_pages/overview.py", "app_pages/timeline.py", "app_pages/counterparts.py", "app_pages/quotes.py",
          "app_pages/issues.py", "app_pages/articles.py"]
 COUNTRY = {"Wang Wentao": "China", "Akazawa Ryosei": "Japan", "Maros Sefcovic": "European Union",
            "Scott Bessent": "United States", "He Lifeng": "China", "Don Farrell": "Australia",
@@ -90,6 +90,7 @@ def time_pages(store: Path, pages=PAGES) -> list[tuple[str, float, float]]:
     for page in pages:
         at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
         at.query_params["article"] = "0000000000000001"
+        at.query_params["pair"] = ["China", "Japan"]   # Counterparts: a busy pair's track and quotes
         at.run()  # registers the pages
         if page != PAGES[0]:
             at.switch_page(page)

@@ -29,15 +29,15 @@ def issue_scale(issues) -> alt.Scale:
 
 
 def heatmap(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title: str,
-            name: str = "cell") -> alt.LayerChart:
-    """Articles per (x, y) pair, darker for more, each cell carrying its number.
+            name: str = "cell", count: str = "articles", count_title: str = "Articles") -> alt.LayerChart:
+    """`count` (articles, say) per (x, y) pair, darker for more, each cell carrying its number.
 
     Rows and columns are sorted by their totals, and the chart is sized so that
     every label fits: none is dropped for overlapping or cut short. A click on a
     cell selects its pair (the selection is called `name`).
     """
     def order(col: str) -> list[str]:
-        totals = df.groupby(col)["articles"].sum()
+        totals = df.groupby(col)[count].sum()
         return sorted(totals.index, key=lambda k: (-totals[k], str(k).lower()))
     xs, ys = order(x), order(y)
     labels = {"labelLimit": 0, "labelOverlap": False}
@@ -46,15 +46,15 @@ def heatmap(df: pd.DataFrame, x: str, y: str, title: str, x_title: str, y_title:
         x=alt.X(f"{x}:N", title=x_title, sort=xs, axis=alt.Axis(labelAngle=-45, **labels)),
         y=alt.Y(f"{y}:N", title=y_title, sort=ys, axis=alt.Axis(**labels)),
         tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:N", title=x_title),
-                 alt.Tooltip("articles:Q", title="Articles")])
+                 alt.Tooltip(f"{count}:Q", title=count_title)])
     cells = base.mark_rect().encode(
-        color=alt.Color("articles:Q", title="Articles", legend=alt.Legend(format="d", tickMinStep=1)),
+        color=alt.Color(f"{count}:Q", title=count_title, legend=alt.Legend(format="d", tickMinStep=1)),
         opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35))).add_params(pick)
     # the colour scale runs from the least to the most: the darker half gets white numbers
-    low, high = (int(df["articles"].min()), int(df["articles"].max())) if len(df) else (0, 0)
+    low, high = (int(df[count].min()), int(df[count].max())) if len(df) else (0, 0)
     numbers = base.mark_text(fontSize=10).encode(
-        text=alt.Text("articles:Q", format="d"),
-        color=alt.condition(alt.datum.articles > (low + high) / 2, alt.value("white"), alt.value("black")))
+        text=alt.Text(f"{count}:Q", format="d"),
+        color=alt.condition(alt.datum[count] > (low + high) / 2, alt.value("white"), alt.value("black")))
     # a cell as wide as its largest number
     return alt.layer(cells, numbers).properties(height=alt.Step(18), width=alt.Step(max(26, 7 * len(str(high)) + 10)))
 

@@ -6,9 +6,9 @@
 The demo corpus is loaded into a temporary store, the dashboard is served on
 it and each page is opened in Debian's Chromium. A picture is taken once the
 script run is over and every chart and table has drawn. The Articles page is
-shown with the reader open on the article with the most facts. With `--store`,
-the pages are those of that store instead (a large generated one, say), saved
-as NAME + suffix.
+shown with the reader open on the article with the most facts, the Counterparts
+page on the pair of countries that met most. With `--store`, the pages are
+those of that store instead (a large generated one, say), saved as NAME + suffix.
 """
 from __future__ import annotations
 
@@ -16,17 +16,19 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pipeline.ingest import load_demo  # noqa: E402
+from pipeline.query.counterparts import edges  # noqa: E402
 from pipeline.query.library import read_table  # noqa: E402
 from pipeline.store.parquet import Store  # noqa: E402
 from tests.browser import browser_page, dashboard, wait_drawn  # noqa: E402
 
-PAGES = {"overview": "", "timeline": "timeline", "quotes": "quotes", "issues": "issues",
-         "articles": "articles"}
+PAGES = {"overview": "", "timeline": "timeline", "counterparts": "counterparts", "quotes": "quotes",
+         "issues": "issues", "articles": "articles"}
 
 
 def richest_article(store: Store) -> str:
@@ -35,6 +37,12 @@ def richest_article(store: Store) -> str:
     counts = quotes["article_id"].value_counts().add(
         meetings["article_ids"].explode().value_counts(), fill_value=0)
     return str(counts.idxmax()) if len(counts) else ""
+
+
+def strongest_pair(store: Store) -> str:
+    """The query that opens the Counterparts page on the pair of countries that met most."""
+    pairs = edges(read_table(store, "meetings"), "countries")
+    return f"?pair={quote(pairs['a'][0])}&pair={quote(pairs['b'][0])}" if len(pairs) else ""
 
 
 def content_height(page) -> int:
@@ -79,11 +87,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"demo corpus: {len(report.new_ids)} articles, {report.meetings} meetings, "
                   f"{report.quotes} quotes")
         article = richest_article(Store(store)) if "articles" in args.pages else ""
+        pair = strongest_pair(Store(store)) if "counterparts" in args.pages else ""
         with dashboard(store) as url, browser_page() as page:
             for name in args.pages:
                 path = PAGES[name]
                 page.set_viewport_size({"width": args.width, "height": 1000})
-                query = f"?article={article}" if name == "articles" and article else ""
+                query = (f"?article={article}" if name == "articles" and article
+                         else pair if name == "counterparts" else "")
                 target = args.out / f"{name}{args.suffix}.png"
                 shoot(page, f"{url}/{path}{query}", target)
                 print(f"{target.relative_to(ROOT) if target.is_relative_to(ROOT) else target}")

@@ -22,7 +22,8 @@ from tests.markdown import shown
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "data" / "samples"
-PAGES = ["app_pages/overview.py", "app_pages/timeline.py", "app_pages/quotes.py", "app_pages/issues.py", "app_pages/articles.py"]
+PAGES = ["app_pages/overview.py", "app_pages/timeline.py", "app_pages/counterparts.py", "app_pages/quotes.py",
+         "app_pages/issues.py", "app_pages/articles.py"]
 TEXT_A = ("Japan\u2019s trade minister Akazawa Ryosei met Chinese Commerce Minister Wang Wentao in Gyeongju on Thursday.\n"
           "\u201cWe agreed to keep talking about rare earths,\u201d Akazawa said.\n"
           "<script>alert('x')</script> Markets were calm.")

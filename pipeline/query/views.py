@@ -2,8 +2,8 @@
 
 The pages import from here; the work lives in one module per idea:
 `prepared` (the tables indexed once per store version), `filters` (the
-sidebar's choices), `aggregates` (what the charts draw), `timeline` (its marks) and `reader` (one
-article with its facts and evidence).
+sidebar's choices), `aggregates` (what the charts draw), `timeline` (its marks), `reader` (one
+article with its facts and evidence) and `counterparts` (who meets whom; its page imports it itself).
 """
 from __future__ import annotations
 
