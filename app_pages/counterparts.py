@@ -115,11 +115,10 @@ track = memoised(v, ("counterpart_track", f, by, chosen), lambda: with_sources(p
                                                                                v.articles))
 st.markdown(f"**Meetings** ({len(track):,}), oldest first: a track reads forwards; undated ones last.")
 table = track.assign(link="articles?article=" + track["first_article"], original=track["first_url"].map(safe_url))
-show_table(table, "meetings",
-           ["date", "date_precision", "location", "mode", "status", "occasion", "reports", "outlets", "outlet_names",
-            "article_titles", "link", "original", "participants", "countries", "evidence",
-            *[c for c in ("meeting_id", "event_id") if c in table.columns],   # merged rows or events
-            "article_ids"], limit=TABLE_ROWS,
+show_table(table, "events",
+           ["date", "date_precision", "location", "mode", "status", "announced_on", "occasion", "reports", "outlets",
+            "outlet_names", "article_titles", "link", "original", "participants", "countries", "history", "evidence",
+            "event_id", "article_ids"], limit=TABLE_ROWS, name="meetings",
            extra={"reports": st.column_config.NumberColumn("Articles", help="how many articles report it"),
                   "outlets": st.column_config.NumberColumn("Outlets", help="how many named outlets"),
                   "outlet_names": st.column_config.ListColumn("Sources"),
