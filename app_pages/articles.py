@@ -8,7 +8,7 @@ from dashboard.safe import as_text, safe_url
 from dashboard.url import keep_in_url, restoring
 from dashboard.widgets import column_config, show_table
 from pipeline.query.views import (article_facts, article_text, copies_of, evidence_of, filter_articles, highlight,
-                                  in_words)
+                                  in_words, memoised)
 
 # one colour per kind of evidence; a sentence behind both a meeting and a quote gets the third
 MARKS = {"meeting": ("#fde68a", "a meeting"), "quote": ("#bfdbfe", "a quote"),
@@ -16,11 +16,14 @@ MARKS = {"meeting": ("#fde68a", "a meeting"), "quote": ("#bfdbfe", "a quote"),
 STYLE = "".join(f".article-text mark.{kind} {{background: {colour}; padding: 0 1px;}}"
                 for kind, (colour, _) in MARKS.items())
 
+TABLE_ROWS = 2_000     # rows sent to the browser: the filters narrow, the download holds all
+
 v = data_page("Articles", "articles", "articles")
 
 # a link only to a web address: a data: or javascript: "URL" from a file is left blank
 articles = filter_articles(v, current_filters())
-articles = articles.assign(url=articles["url"].map(safe_url))
+links = memoised(v, ("article_links",), lambda: v.articles["url"].map(safe_url))   # checked once per store
+articles = articles.assign(url=links.loc[articles.index])
 st.caption(f"{len(articles):,} of {len(v.articles):,} articles. Pick a row to read it. "
            "An untitled article shows its first sentence (or its file name) as its title.")
 event = show_table(articles, "articles",
@@ -28,7 +31,7 @@ event = show_table(articles, "articles",
                     "origin", "url", "author", "article_id"],
                    extra={"title": st.column_config.TextColumn("Title", width="large"),
                           "url": st.column_config.LinkColumn("URL"), "issues": st.column_config.ListColumn("Issues")},
-                   on_select="rerun", selection_mode="single-row", key="article_list")
+                   on_select="rerun", selection_mode="single-row", key="article_list", limit=TABLE_ROWS)
 
 rows = event.selection.rows if event and not restoring() else []   # Back: the URL's article
 wanted = articles["article_id"].iloc[rows[0]] if rows else st.query_params.get("article", "")
