@@ -156,7 +156,6 @@ def test_a_sentence_carrying_several_rows_is_not_guessed(tmp_path, store, lexico
     # a second row claims the Washington sentence: which of the two a correction meant is for an analyst
     twin = _row(meetings, "evidence", "Washington") | {"meeting_id": "twin", "location": "Tokyo"}
     tables = {"meetings": pd.concat([meetings, pd.DataFrame([twin])], ignore_index=True)}
-    corrections = read_corrections(store).iloc[0:0]
     ids = record(store, [Correction("meetings", "gone", "location", "Osaka", "Ana", article_id=ledger,
                                     evidence=WASHINGTON)])
     corrections = read_corrections(store)
@@ -246,3 +245,15 @@ def test_a_correction_that_cannot_be_recorded_says_what_to_fix(tmp_path, store, 
     with pytest.raises(CorrectionError, match="not in the store"):
         revert(store, "feedfeedfeedfeed", "Ana")
     assert len(read_corrections(store)) == 0
+
+
+def test_the_dashboard_reads_the_corrected_tables(tmp_path, store, lexicon):
+    from dashboard.data import prepared_views, store_identity
+    _ingested(tmp_path, store, lexicon)
+    _analysts_work(store)
+    manifest = store.manifest()
+    views = prepared_views(str(store.root), int(manifest["version"]), store_identity(manifest))
+    assert views.articles.set_index("title").loc["ledger", "published"] == "2026-03-06"
+    assert "Li Chenggang" in set(views.quotes["speaker"])
+    assert "Lausanne" in set(views.meetings["location"]) and "Brussels" not in set(views.meetings["location"])
+    assert "Lausanne" in set(views.meeting_facets["location"])

@@ -39,13 +39,6 @@ def pending_review(store: Store) -> pd.DataFrame:
     return review
 
 
-def corrected_tables(store: Store) -> dict[str, pd.DataFrame]:
-    """Every stored row of articles, meetings, quotes and tags, corrected (added rows in, deleted out)."""
-    tables = {name: store.read(name) for name in ("articles", "meetings", "quotes", "tags")}
-    out, _ = apply_corrections(tables, store.read("corrections"))
-    return out
-
-
 def _redates(corrections: pd.DataFrame) -> bool:
     return bool(((corrections["table"] == "articles") & (corrections["field"] == "published")).any())
 

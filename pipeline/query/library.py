@@ -59,7 +59,7 @@ def stats(store: Store) -> dict:
     dated = articles["published"][articles["published"] != ""]
     return {
         "store": str(store.root), "version": store.version, "articles": len(articles),
-        "meetings": len(read_events(store)), "quotes": len(read_table(store, "quotes", once=True)),
+        "meetings": len(read_table(store, "events")), "quotes": len(read_table(store, "quotes", once=True)),
         "tags": len(store.read("tags")),
         "published_from": dated.min() if len(dated) else "", "published_to": dated.max() if len(dated) else "",
     }
