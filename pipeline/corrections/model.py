@@ -91,10 +91,7 @@ def check(c: Correction) -> Correction:
     if c.table not in EDITABLE and not c.reverts:
         raise CorrectionError(f"table '{c.table}' cannot be corrected: write articles, meetings or quotes")
     if c.made_at:
-        try:
-            datetime.fromisoformat(c.made_at)
-        except ValueError:
-            raise CorrectionError(f"made_at '{c.made_at}' is not a time: write it as 2026-03-02T10:00:00+00:00") from None
+        c = replace(c, made_at=_utc(c.made_at))
     if c.reverts:
         return c
     if c.field == ADDED:
@@ -110,6 +107,15 @@ def check(c: Correction) -> Correction:
                               f"{', '.join(EDITABLE[c.table])}, {DELETED} or {ADDED}")
     parse(c.table, c.field, c.value)
     return c
+
+
+def _utc(text: str) -> str:
+    """A time as ISO UTC (one without a zone is taken as UTC), so that times order as text."""
+    try:
+        when = datetime.fromisoformat(text)
+    except ValueError:
+        raise CorrectionError(f"made_at '{text}' is not a time: write it as 2026-03-02T10:00:00+00:00") from None
+    return (when if when.tzinfo else when.replace(tzinfo=timezone.utc)).astimezone(timezone.utc).isoformat()
 
 
 def parse(table: str, name: str, text: str):

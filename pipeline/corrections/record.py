@@ -7,6 +7,7 @@ the id the analyst saw, which fills in the article and evidence sentence it rest
 """
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from typing import Callable, Iterable
 
@@ -98,7 +99,7 @@ class _Found:
 
     def table(self, name: str) -> pd.DataFrame:
         if name not in self.tables:
-            columns = ["article_id"] if name == "articles" else None
+            columns = ["article_id", "published"] if name == "articles" else None
             read, _ = apply_corrections({name: self.tx.read(name, columns)}, self.stored,
                                         texts=added_texts(self.store, self.stored, name))
             self.tables[name] = read[name]
@@ -113,10 +114,15 @@ class _Found:
             return replace(undone, value="", author=c.author, made_at=c.made_at, reverts=c.reverts)
         if c.table == "articles" or c.field == ADDED:
             article = c.target_id if c.table == "articles" and c.target_id else c.article_id
-            if article not in set(self.table("articles")["article_id"]):
+            published = dict(zip(self.table("articles")["article_id"], self.table("articles")["published"]))
+            if article not in published:
                 raise CorrectionError(f"article '{article}' is not in the store: copy its id from an export")
-            return replace(c, target_id=article if c.table == "articles" else "", article_id=article,
-                           evidence="" if c.table == "articles" else c.evidence)
+            if c.table == "articles":
+                return replace(c, target_id=article, article_id=article, evidence="")
+            if c.table == "quotes" and "date" not in json.loads(c.value):   # dated, unless said, by its article
+                c = replace(c, value=json.dumps({**json.loads(c.value), "date": published[article]},
+                                                ensure_ascii=False, sort_keys=True))
+            return c
         row = self.row(c.table, c.target_id)
         if row is None:
             if c.article_id and c.evidence:
