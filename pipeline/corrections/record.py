@@ -13,11 +13,11 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from pipeline.corrections.apply import MERGE_COLUMNS, apply_corrections
+from pipeline.corrections.apply import apply_corrections
+from pipeline.corrections.merged import COLUMNS, MergedIndex
 from pipeline.corrections.model import ADDED, Correction, check, content, flat, from_row, now, to_frame
 from pipeline.corrections.read import added_texts
 from pipeline.errors import CorrectionError
-from pipeline.meetings.merge import merged_ids
 from pipeline.store.parquet import Store, Transaction
 
 OnError = Callable[[int, CorrectionError], None]
@@ -138,7 +138,7 @@ class _Found:
         key = "quote_id" if table == "quotes" else "meeting_id"
         hit = df[df[key] == target_id]
         if not len(hit) and table == "meetings" and len(df):
-            hit = df[[m == target_id for m in merged_ids(df[list(MERGE_COLUMNS)])]]
+            hit = df.iloc[MergedIndex(df[list(COLUMNS)].reset_index(drop=True)).find(target_id)]
         return hit.iloc[0].to_dict() if len(hit) else None
 
 
