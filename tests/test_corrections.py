@@ -289,3 +289,36 @@ def test_a_change_to_an_added_row_never_falls_on_an_extracted_one(tmp_path, stor
     quotes = read_table(store, "quotes")
     assert "Wang Wentao" not in set(quotes["speaker"]) and "Commerce Minister" not in set(quotes["speaker_role"])
     assert len(pending_review(store)) == 0
+
+
+def test_an_added_meeting_is_an_event_and_its_corrections_are_marked(tmp_path, store, lexicon, cli):
+    _ingested(tmp_path, store, lexicon)
+    record(store, [Correction("meetings", "", "added", json.dumps({
+        "participants": ["Jamieson Greer", "Maros Sefcovic"], "date": "2026-03-10", "location": "Brussels",
+        "status": "planned"}), "Ana", article_id=_article(store, "harbour"), evidence=MARKETS)])
+    events = read_table(store, "events")
+    added = _row(events, "evidence", MARKETS)
+    assert (added["participants"], added["location"], added["corrected"]) == (
+        ["Jamieson Greer", "Maros Sefcovic"], "Brussels", ["added"])
+    assert _row(read_table(store, "meetings"), "evidence", MARKETS)["status"] == "planned"
+    assert json.loads(cli("stats", "--store", store.root).out)["meetings"] == len(events) == 4
+
+
+def test_a_file_without_the_needed_columns_is_refused_in_one_line(tmp_path, store, lexicon, cli):
+    _ingested(tmp_path, store, lexicon)
+    path = tmp_path / "wrong.csv"
+    path.write_text("table,row,value\nquotes,x,y\n", "utf-8")
+    ran = cli("corrections", "import", path, "--store", store.root)
+    assert ran.code == 1 and ran.err.count("\n") == 1 and "id, field, author" in ran.err
+
+
+def test_the_same_correction_made_again_after_its_revert_holds_again(tmp_path, store, lexicon):
+    _ingested(tmp_path, store, lexicon)
+    said = _row(store.read("quotes"), "evidence", SAID)
+    again = Correction("quotes", said["quote_id"], "speaker", "Li Chenggang", "Ana")
+    first = record(store, [again])
+    assert record(store, [again]) == []          # in force already: nothing new
+    revert(store, first[0], "Ana")
+    assert revert(store, first[0], "Ana") == ""  # reverted already
+    assert len(record(store, [again])) == 1
+    assert _row(read_table(store, "quotes"), "evidence", SAID)["speaker"] == "Li Chenggang"

@@ -20,8 +20,16 @@ ADDED_DEFAULTS = {"meetings": {"status": "held", "mode": "unknown", "source_coun
 
 
 def active(corrections: pd.DataFrame) -> list[Correction]:
-    """The corrections in force, oldest first (a later one of a field wins): a revert cancels
-    the correction it names, a reverted revert puts it back; reverts themselves change no row."""
+    """The corrections in force, oldest first (a later one of a field wins); reverts themselves
+    change no row."""
+    live = in_force(corrections)
+    rows = corrections.sort_values(["made_at", "correction_id"], kind="stable").to_dict("records")
+    return [from_row(r) for r in rows if not r["reverts"] and live[r["correction_id"]]]
+
+
+def in_force(corrections: pd.DataFrame) -> dict[str, bool]:
+    """Each correction's id, and whether it holds: a revert cancels the correction it names,
+    a reverted revert puts it back."""
     undone: dict[str, list[str]] = {}
     for cid, target in zip(corrections["correction_id"], corrections["reverts"]):
         if target:
@@ -33,8 +41,7 @@ def active(corrections: pd.DataFrame) -> list[Correction]:
             live[cid] = True   # a cycle cannot happen (ids hash what they revert); stop one anyway
             live[cid] = not any(alive(r) for r in undone.get(cid, []))
         return live[cid]
-    rows = corrections.sort_values(["made_at", "correction_id"], kind="stable").to_dict("records")
-    return [from_row(r) for r in rows if not r["reverts"] and alive(r["correction_id"])]
+    return {cid: alive(cid) for cid in corrections["correction_id"]}
 
 
 def apply_corrections(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame,
