@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -149,6 +150,23 @@ def test_a_correction_whose_sentence_is_gone_is_listed_for_review(tmp_path, stor
     assert ran.code == 0 and "2 corrections to review" in ran.out and "Greer said nothing at all." in ran.out
 
 
+def test_a_row_added_from_a_sentence_cleaning_now_drops_waits_in_review_until_it_is_back(tmp_path, store, lexicon):
+    _ingested(tmp_path, store, lexicon)
+    _analysts_work(store)
+    data = tmp_path / "data"
+    shutil.copytree(DEFAULT_DATA, data, ignore=shutil.ignore_patterns("samples"))
+    furniture = json.loads((data / "boilerplate.json").read_text("utf-8"))
+    furniture["share_phrases"].append("markets in asia rose on the news")   # the line is now page furniture
+    (data / "boilerplate.json").write_text(json.dumps(furniture), "utf-8")
+    reprocess(store, Lexicon.load(data))
+    assert MARKETS not in store.read("articles")["text"].str.cat()
+    review = pending_review(store)
+    assert list(review["field"]) == ["added"] and "no longer in the article" in review["reason"].iloc[0]
+    assert "Market analysts" not in set(read_table(store, "quotes")["speaker"])
+    reprocess(store, lexicon)   # the data as it was: the row is back, nothing was lost meanwhile
+    _check_corrected(store)
+
+
 def test_a_sentence_carrying_several_rows_is_not_guessed(tmp_path, store, lexicon):
     _ingested(tmp_path, store, lexicon)
     ledger = _article(store, "ledger")
@@ -257,3 +275,50 @@ def test_the_dashboard_reads_the_corrected_tables(tmp_path, store, lexicon):
     assert "Li Chenggang" in set(views.quotes["speaker"])
     assert "Lausanne" in set(views.meetings["location"]) and "Brussels" not in set(views.meetings["location"])
     assert "Lausanne" in set(views.meeting_facets["location"])
+
+
+def test_a_change_to_an_added_row_never_falls_on_an_extracted_one(tmp_path, store, lexicon):
+    _ingested(tmp_path, store, lexicon)
+    harbour = _article(store, "harbour")
+    # a second quote from the sentence an extracted quote comes from
+    added = record(store, [Correction("quotes", "", "added", '{"speaker": "Wang Wentao"}', "Ana",
+                                      article_id=harbour, evidence=SAID)])
+    row = _row(read_table(store, "quotes"), "speaker", "Wang Wentao")
+    record(store, [Correction("quotes", row["quote_id"], "speaker_role", "Commerce Minister", "Ana")])
+    revert(store, added[0], "Bo")
+    quotes = read_table(store, "quotes")
+    assert "Wang Wentao" not in set(quotes["speaker"]) and "Commerce Minister" not in set(quotes["speaker_role"])
+    assert len(pending_review(store)) == 0
+
+
+def test_an_added_meeting_is_an_event_and_its_corrections_are_marked(tmp_path, store, lexicon, cli):
+    _ingested(tmp_path, store, lexicon)
+    record(store, [Correction("meetings", "", "added", json.dumps({
+        "participants": ["Jamieson Greer", "Maros Sefcovic"], "date": "2026-03-10", "location": "Brussels",
+        "status": "planned"}), "Ana", article_id=_article(store, "harbour"), evidence=MARKETS)])
+    events = read_table(store, "events")
+    added = _row(events, "evidence", MARKETS)
+    assert (added["participants"], added["location"], added["corrected"]) == (
+        ["Jamieson Greer", "Maros Sefcovic"], "Brussels", ["added"])
+    assert _row(read_table(store, "meetings"), "evidence", MARKETS)["status"] == "planned"
+    assert json.loads(cli("stats", "--store", store.root).out)["meetings"] == len(events) == 4
+
+
+def test_a_file_without_the_needed_columns_is_refused_in_one_line(tmp_path, store, lexicon, cli):
+    _ingested(tmp_path, store, lexicon)
+    path = tmp_path / "wrong.csv"
+    path.write_text("table,row,value\nquotes,x,y\n", "utf-8")
+    ran = cli("corrections", "import", path, "--store", store.root)
+    assert ran.code == 1 and ran.err.count("\n") == 1 and "id, field, author" in ran.err
+
+
+def test_the_same_correction_made_again_after_its_revert_holds_again(tmp_path, store, lexicon):
+    _ingested(tmp_path, store, lexicon)
+    said = _row(store.read("quotes"), "evidence", SAID)
+    again = Correction("quotes", said["quote_id"], "speaker", "Li Chenggang", "Ana")
+    first = record(store, [again])
+    assert record(store, [again]) == []          # in force already: nothing new
+    revert(store, first[0], "Ana")
+    assert revert(store, first[0], "Ana") == ""  # reverted already
+    assert len(record(store, [again])) == 1
+    assert _row(read_table(store, "quotes"), "evidence", SAID)["speaker"] == "Li Chenggang"

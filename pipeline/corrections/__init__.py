@@ -8,6 +8,7 @@ carries a row is listed for review, never dropped.
 
 - `model`: a correction, what may be corrected, its values checked;
 - `apply`: corrections applied to tables, a pure function, and what finds no row;
+- `merged`: which meeting rows an exported (merged) meeting id names;
 - `events`: the events worked out again where a correction touches them;
 - `read`: the store's tables as corrected, and the corrections pending review;
 - `record`: corrections stored under the store's lock, and reverted;

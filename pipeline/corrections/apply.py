@@ -11,18 +11,25 @@ import json
 import pandas as pd
 
 from pipeline.corrections.model import ADDED, DELETED, Correction, flat, from_row, parse
-from pipeline.meetings.merge import merged_ids
+from pipeline.corrections.merged import COLUMNS, MergedIndex
 from pipeline.store.schema import CORRECTIONS, TABLES
 
 REVIEW_COLUMNS = [*CORRECTIONS.names, "reason"]
 # what an added row is, where the analyst does not say
-MERGE_COLUMNS = {"participants", "date", "status", "location", "occasion", "mode"}
 ADDED_DEFAULTS = {"meetings": {"status": "held", "mode": "unknown", "source_count": 1}, "quotes": {"kind": "direct"}}
 
 
 def active(corrections: pd.DataFrame) -> list[Correction]:
-    """The corrections in force, oldest first (a later one of a field wins): a revert cancels
-    the correction it names, a reverted revert puts it back; reverts themselves change no row."""
+    """The corrections in force, oldest first (a later one of a field wins); reverts themselves
+    change no row."""
+    live = in_force(corrections)
+    rows = corrections.sort_values(["made_at", "correction_id"], kind="stable").to_dict("records")
+    return [from_row(r) for r in rows if not r["reverts"] and live[r["correction_id"]]]
+
+
+def in_force(corrections: pd.DataFrame) -> dict[str, bool]:
+    """Each correction's id, and whether it holds: a revert cancels the correction it names,
+    a reverted revert puts it back."""
     undone: dict[str, list[str]] = {}
     for cid, target in zip(corrections["correction_id"], corrections["reverts"]):
         if target:
@@ -34,8 +41,7 @@ def active(corrections: pd.DataFrame) -> list[Correction]:
             live[cid] = True   # a cycle cannot happen (ids hash what they revert); stop one anyway
             live[cid] = not any(alive(r) for r in undone.get(cid, []))
         return live[cid]
-    rows = corrections.sort_values(["made_at", "correction_id"], kind="stable").to_dict("records")
-    return [from_row(r) for r in rows if not r["reverts"] and alive(r["correction_id"])]
+    return {cid: alive(cid) for cid in corrections["correction_id"]}
 
 
 def apply_corrections(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame,
@@ -50,11 +56,12 @@ def apply_corrections(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame
     if texts is None and "text" in tables.get("articles", pd.DataFrame()).columns:
         texts = dict(zip(tables["articles"]["article_id"], tables["articles"]["text"]))
     live = active(corrections) if len(corrections) else []
+    added = {from_row(r).added_id for r in corrections[corrections["field"] == ADDED].to_dict("records")}
     out, review = dict(tables), []
     for table in ("articles", "meetings", "quotes"):
         mine = [c for c in live if c.table == table]
         if table in out and mine:
-            out[table], missed = _apply(out[table], table, mine, texts or {})
+            out[table], missed = _apply(out[table], table, mine, texts or {}, added)
             review += missed
     if "articles" in tables and "published" in tables["articles"].columns:
         before = dict(zip(tables["articles"]["article_id"], tables["articles"]["published"]))
@@ -66,8 +73,9 @@ def apply_corrections(tables: dict[str, pd.DataFrame], corrections: pd.DataFrame
     return out, pd.DataFrame([{**c.row(), "reason": why} for c, why in review], columns=REVIEW_COLUMNS)
 
 
-def _apply(df: pd.DataFrame, table: str, corrections: list[Correction],
-           texts: dict[str, str]) -> tuple[pd.DataFrame, list[tuple[Correction, str]]]:
+def _apply(df: pd.DataFrame, table: str, corrections: list[Correction], texts: dict[str, str],
+           added: set[str]) -> tuple[pd.DataFrame, list[tuple[Correction, str]]]:
+    """`added`: the ids of every row an analyst added, in force or not."""
     df = df.reset_index(drop=True)
     rows = _Rows(df, table)
     review = []
@@ -77,6 +85,11 @@ def _apply(df: pd.DataFrame, table: str, corrections: list[Correction],
                 rows.add(c)
             else:
                 review.append((c, "its sentence is no longer in the article's text"))
+            continue
+        if c.target_id in added and c.target_id not in rows.where:
+            # a change to an added row that is not there: in review with it, or reverted with it
+            if any(a.added_id == c.target_id for a in corrections):
+                review.append((c, "the row it corrects was added by an analyst and is waiting for review"))
             continue
         found, why = rows.targets(c)
         if why:
@@ -109,15 +122,22 @@ class _Rows:
         given = {k: parse(self.table, k, v) for k, v in json.loads(c.value).items()}
         self.added.append({**ADDED_DEFAULTS.get(self.table, {}), **given, **mine, self.key: c.added_id,
                            "corrected": [ADDED]})
+        self._moved(self.where[c.added_id])
 
     def change(self, pos: int, name: str, value) -> None:
         if pos >= len(self.df):
             self.added[pos - len(self.df)][name] = value
-            return
-        self.changes.setdefault(pos, {})[name] = value
-        mark = self.marks.setdefault(pos, [])
-        if name not in mark:
-            mark.append(name)
+        else:
+            self.changes.setdefault(pos, {})[name] = value
+            mark = self.marks.setdefault(pos, [])
+            if name not in mark:
+                mark.append(name)
+        if name in COLUMNS:
+            self._moved(pos)
+
+    def _moved(self, pos: int) -> None:
+        if self._merged is not None:
+            self._merged.put(pos, self.current(pos))
 
     def targets(self, c: Correction) -> tuple[list[int], str]:
         """The row a correction is of: by id while the row has it, else the one row of its
@@ -141,27 +161,21 @@ class _Rows:
         return [], f"its evidence sentence now carries {len(found)} {self.table}: correct the right one again"
 
     def merged(self, meeting_id: str) -> list[int]:
-        """The rows read as one meeting under `meeting_id` (the id the export gives them): as
-        extracted, else as corrected so far (a later correction of a meeting already corrected)."""
-        if not MERGE_COLUMNS <= set(self.df.columns):
+        """The rows read as one meeting under `meeting_id` (the id the export gives them), as
+        corrected so far: the analyst saw them so when making the correction."""
+        if not set(COLUMNS) <= set(self.df.columns):
             return []
         if self._merged is None:
-            self._merged = _groups(self.df, range(len(self.df)))
-        found = self._merged.get(meeting_id)
-        if not found:
-            now = self.current()
-            found = _groups(now, now.index).get(meeting_id, [])
-        return [p for p in found if p not in self.gone]
+            self._merged = MergedIndex(self.df)
+            for pos in [*self.changes, *range(len(self.df), len(self.df) + len(self.added))]:
+                self._merged.put(pos, self.current(pos))
+        return [p for p in self._merged.find(meeting_id) if p not in self.gone]
 
-    def current(self) -> pd.DataFrame:
-        """The rows a merge reads, as corrected so far, indexed by position."""
-        now = pd.concat([self.df[list(MERGE_COLUMNS)], pd.DataFrame(self.added, columns=list(MERGE_COLUMNS))],
-                        ignore_index=True)
-        for pos, ch in self.changes.items():
-            for name, value in ch.items():
-                if name in MERGE_COLUMNS:
-                    now.at[pos, name] = value
-        return now.drop(index=list(self.gone)).fillna("")
+    def current(self, pos: int) -> dict:
+        """A row's merge columns as corrected so far."""
+        if pos >= len(self.df):
+            return {c: self.added[pos - len(self.df)].get(c, "") for c in COLUMNS}
+        return {c: self.changes.get(pos, {}).get(c, self.df.at[pos, c]) for c in COLUMNS}
 
     def of_article(self, article_id: str) -> list[int]:
         if self._of_article is None:
@@ -193,13 +207,6 @@ class _Rows:
             new = TABLES[self.table].conform(pd.DataFrame(kept)).reindex(columns=df.columns)
             df = pd.concat([df, new], ignore_index=True)
         return df.reset_index(drop=True)
-
-
-def _groups(df: pd.DataFrame, positions) -> dict[str, list[int]]:
-    groups: dict[str, list[int]] = {}
-    for pos, merged in zip(positions, merged_ids(df)):
-        groups.setdefault(merged, []).append(pos)
-    return groups
 
 
 def _redated(df: pd.DataFrame, table: str, moved: dict[str, tuple[str, str]]) -> pd.DataFrame:

@@ -13,11 +13,11 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
-from pipeline.corrections.apply import MERGE_COLUMNS, apply_corrections
+from pipeline.corrections.apply import apply_corrections, in_force
+from pipeline.corrections.merged import COLUMNS, MergedIndex
 from pipeline.corrections.model import ADDED, Correction, check, content, flat, from_row, now, to_frame
 from pipeline.corrections.read import added_texts
 from pipeline.errors import CorrectionError
-from pipeline.meetings.merge import merged_ids
 from pipeline.store.parquet import Store, Transaction
 
 OnError = Callable[[int, CorrectionError], None]
@@ -30,17 +30,18 @@ def read_corrections(store: Store) -> pd.DataFrame:
 
 def record(store: Store, corrections: Iterable[Correction], on_error: OnError | None = None) -> list[str]:
     """Store the corrections (checked, their article and sentence filled in from their row);
-    the ids of those newly stored. A correction that cannot be recorded raises
+    the ids of those newly stored, in the order given. A correction that cannot be recorded raises
     `CorrectionError`, or, given `on_error`, is passed to it with its position and skipped."""
     with store.transaction() as tx:
         stored = tx.read("corrections")
         rows = _Found(store, tx, stored)
         have = set(stored["correction_id"])
-        said = {content(from_row(r)) for r in stored.to_dict("records")}
-        fresh: dict[str, Correction] = {}
+        live = in_force(stored)   # the same as one reverted since is a new correction
+        said = {content(from_row(r)) for r in stored.to_dict("records") if live[r["correction_id"]]}
+        fresh: dict[str, tuple[int, Correction]] = {}
         for n, c in _reverts_last(list(corrections), have):
             try:
-                c = rows.resolve(check(c), fresh)
+                c = rows.resolve(check(c), {cid: f for cid, (_, f) in fresh.items()})
             except CorrectionError as exc:
                 if on_error is None:
                     raise
@@ -51,11 +52,11 @@ def record(store: Store, corrections: Iterable[Correction], on_error: OnError | 
                     continue
                 c = replace(c, made_at=now())
             if c.correction_id not in have:
-                fresh.setdefault(c.correction_id, c)
+                fresh.setdefault(c.correction_id, (n, c))
                 said.add(content(c))
         if fresh:
-            tx.add({"corrections": to_frame(list(fresh.values()))})
-        return list(fresh)
+            tx.add({"corrections": to_frame([c for _, c in fresh.values()])})
+        return [cid for cid, _ in sorted(fresh.items(), key=lambda item: item[1][0])]
 
 
 def _reverts_last(corrections: list[Correction], stored: set[str]) -> list[tuple[int, Correction]]:
@@ -138,7 +139,7 @@ class _Found:
         key = "quote_id" if table == "quotes" else "meeting_id"
         hit = df[df[key] == target_id]
         if not len(hit) and table == "meetings" and len(df):
-            hit = df[[m == target_id for m in merged_ids(df[list(MERGE_COLUMNS)])]]
+            hit = df.iloc[MergedIndex(df[list(COLUMNS)].reset_index(drop=True)).find(target_id)]
         return hit.iloc[0].to_dict() if len(hit) else None
 
 

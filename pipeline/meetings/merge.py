@@ -41,6 +41,7 @@ def meeting_key(participants, day: str, status: str, location: str, occasion: st
 # how a meeting was held, as far as telling meetings apart goes: a call said outright is not
 # the face-to-face meeting of the same pair that day; an unsaid mode is either
 REMOTE_MODES = ("phone", "video")
+CALL = "\x1fcall"   # a call's key: a call said outright is a meeting of its own
 
 
 def manner_class(mode, location) -> str:
@@ -68,27 +69,6 @@ def _absorb(merged: dict[str, dict], key: str, row: dict, lists: list[str], scal
         have[c] = list(dict.fromkeys(have[c] + _as_list(row[c])))
 
 
-def _group_keys(rows: list[dict]) -> list[str]:
-    """Each row's merge key: rows with one key are one meeting."""
-    keys = [meeting_key(r["participants"], _day(r["date"]), r["status"], r["location"], r["occasion"]) for r in rows]
-    hows = [manner_class(r.get("mode"), r["location"]) for r in rows]
-    said: dict[str, set[str]] = {}
-    for key, how in zip(keys, hows):
-        if how:
-            said.setdefault(key, set()).add(how)
-    # a call keeps a key of its own; a row that does not say how joins the call when only a call
-    # of those people is known, else the meeting
-    return [key + "\x1fcall" if how == "call" or not how and said.get(key) == {"call"} else key
-            for key, how in zip(keys, hows)]
-
-
-def merged_ids(df: pd.DataFrame) -> list[str]:
-    """The id each stored meeting row is read (and exported) under once merged."""
-    names = list(df.columns)
-    rows = [dict(zip(names, values)) for values in zip(*(df[c].tolist() for c in names))]
-    return [stable_id(k) for k in _group_keys(rows)]
-
-
 def merge_meetings(df: pd.DataFrame) -> pd.DataFrame:
     """Merge rows describing the same meeting; `article_ids` becomes the union and
     `source_count` the number of distinct articles. Other columns keep the first
@@ -110,7 +90,17 @@ def merge_meetings(df: pd.DataFrame) -> pd.DataFrame:
     names = list(df.columns)
     # column lists, not to_dict("records"): iterating Arrow-backed strings row by row is slow
     rows = [dict(zip(names, values)) for values in zip(*(df[c].tolist() for c in names))]
-    for key, row in zip(_group_keys(rows), rows):
+    keys = [meeting_key(r["participants"], _day(r["date"]), r["status"], r["location"], r["occasion"]) for r in rows]
+    hows = [manner_class(r.get("mode"), r["location"]) for r in rows]
+    said: dict[str, set[str]] = {}
+    for key, how in zip(keys, hows):
+        if how:
+            said.setdefault(key, set()).add(how)
+    for key, how, row in zip(keys, hows, rows):
+        # a call keeps a key of its own; a row that does not say how joins the call when only a call
+        # of those people is known, else the meeting
+        if how == "call" or not how and said.get(key) == {"call"}:
+            key += CALL
         _absorb(merged, key, row, lists, scalars)
     out = pd.DataFrame(list(merged.values()), columns=[c for c in df.columns if c != "source_count"])
     out["source_count"] = out["article_ids"].map(lambda ids: len(set(ids)) or 1)
