@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.data import current_filters, data_page
+from dashboard.corrections import correct_article, review_panel
+from dashboard.data import current_filters, current_views, data_page
 from dashboard.safe import as_text, safe_url
 from dashboard.url import keep_in_url, restoring
 from dashboard.widgets import column_config, show_table
@@ -19,6 +20,8 @@ STYLE = "".join(f".article-text mark.{kind} {{background: {colour}; padding: 0 1
 TABLE_ROWS = 2_000     # rows sent to the browser: the filters narrow, the download holds all
 
 v = data_page("Articles", "articles", "articles")
+store, _ = current_views()
+review_panel(store)
 
 # a link only to a web address: a data: or javascript: "URL" from a file is left blank
 articles = filter_articles(v, current_filters())
@@ -74,8 +77,8 @@ wide = {"participants": st.column_config.ListColumn("Participants", width="mediu
         "text": st.column_config.TextColumn("Quote text", width="large"),
         "evidence": st.column_config.TextColumn("Evidence", width="large")}
 for table, title, cols in (
-        ("meetings", "Meetings", ["date", "participants", "location", "mode", "status", "evidence"]),
-        ("quotes", "Quotes", ["speaker", "text", "kind", "evidence"]),
+        ("meetings", "Meetings", ["date", "participants", "location", "mode", "status", "evidence", "corrected"]),
+        ("quotes", "Quotes", ["speaker", "text", "kind", "evidence", "corrected"]),
         ("tags", "Issues", ["label", "hits", "evidence"])):
     frame = in_words(facts[table][cols])
     if table == "meetings":  # the evidence sentences as text, not a row of chips
@@ -88,3 +91,5 @@ for table, title, cols in (
 st.markdown(f"**What loading and cleaning removed** ({len(article['removed'])})")
 for item in article["removed"]:
     st.text(item)
+
+correct_article(store, article, facts, article_text(v, article["article_id"]))

@@ -39,7 +39,7 @@ table = memoised(v, ("quote_table", current_filters(), tuple(kinds or ())), lamb
 # canonical first, as `pipeline export quotes` has it (both from quotes_once)
 show_table(table.assign(link="articles?article=" + table["article_id"], article_id=table["article_ids"]), "quotes",
            ["speaker", "text", "kind", "date", "speaker_role", "speaker_country", "tags_text", "source",
-            "title", "link", "evidence", "quote_id", "article_id"], limit=2_000,
+            "title", "link", "evidence", "corrected", "quote_id", "article_id"], limit=2_000,
            extra={"speaker": st.column_config.TextColumn("Speaker"),
                   "article_id": st.column_config.ListColumn("Articles"),
                   "text": st.column_config.TextColumn("Quote text", width="large"),

@@ -62,6 +62,6 @@ table = selected.assign(link="articles?article=" + selected["first_article"])
 show_table(table, "events",
            ["date", "date_precision", "participants", "countries", "location", "occasion", "mode", "status",
             "announced_on", "issues", "source_count", "outlets", "titles", "link", "history", "evidence",
-            "event_id", "article_ids"], limit=TABLE_ROWS, name="meetings",
+            "corrected", "event_id", "article_ids"], limit=TABLE_ROWS, name="meetings",
            extra={"titles": "Reported in", "issues": st.column_config.ListColumn("Issues"),
                   "link": st.column_config.LinkColumn("Read", display_text="Open article")})

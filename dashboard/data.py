@@ -20,6 +20,7 @@ import streamlit as st
 
 from dashboard.safe import as_text
 from dashboard.state import data_path, open_store
+from pipeline.corrections import with_corrections
 from pipeline.errors import TradeTalksError
 from pipeline.lexicon.lexicon import Lexicon
 from pipeline.query.library import read_table
@@ -65,11 +66,12 @@ def _articles_without_text(store: Store) -> pd.DataFrame:
 @st.cache_resource(max_entries=2, show_spinner="Reading the store…")
 def prepared_views(root: str, version: int, identity: str) -> Views:
     store = Store(root)
-    tables = {"articles": _articles_without_text(store), "quotes": read_table(store, "quotes"),
+    tables = {"articles": with_corrections(store, "articles", _articles_without_text(store)),
+              "quotes": read_table(store, "quotes"),
               "tags": read_table(store, "tags"),
               # the meeting events, one row per real meeting, read when a page first asks for them
               "meetings": partial(read_table, store, "events")}
-    facets = store.read("meetings")
+    facets = with_corrections(store, "meetings", store.read("meetings"))
     return prepare(tables, load_text=_text_loader(root), meeting_facets=facets)
 
 

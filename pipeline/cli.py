@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from pipeline.corrections import pending_review, read_corrections
+from pipeline.corrections.csvfile import export_bytes, import_bytes
 from pipeline.errors import TradeTalksError
 from pipeline.ingest import Bug, FileError, ingest_paths, load_demo, reprocess
 from pipeline.lexicon.lexicon import DEFAULT_DATA, Lexicon
@@ -121,6 +123,28 @@ def cmd_demo(args) -> int:
     return 1 if report.errors or report.bugs else 0
 
 
+def cmd_corrections(args) -> int:
+    store = Store(args.store)
+    if args.action == "export":
+        args.file.write_bytes(export_bytes(store))
+        print(f"{_plural(len(read_corrections(store)), 'correction', 'corrections')} written to {args.file}")
+        return 0
+    if args.action == "import":
+        report = import_bytes(store, args.file.read_bytes())
+        for error in report.errors:
+            print(one_line(f"error: {args.file} {error}"), file=sys.stderr)
+        print(f"{_plural(len(report.new_ids), 'correction', 'corrections')} imported, "
+              f"{report.rows - len(report.new_ids) - len(report.errors)} already stored"
+              + (f", {_plural(len(report.errors), 'row', 'rows')} refused" if report.errors else ""))
+        return 1 if report.errors else 0
+    review = pending_review(store)
+    for r in review.to_dict("records"):
+        print(one_line(f"{r['correction_id']} {r['table']} {r['target_id'] or '(added)'} {r['field']} "
+                       f"by {r['author']}: {r['reason']} (article {r['article_id']}: {r['evidence'][:80]})"))
+    print(f"{_plural(len(review), 'correction', 'corrections')} to review")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline",
                                      description="Trade Talks Monitor: ingest articles and export facts.")
@@ -149,6 +173,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reprocess", parents=[common, processing],
                        help="run every step again on every stored article after the data files or rules change")
     p.set_defaults(func=cmd_reprocess)
+
+    p = sub.add_parser("corrections", help="analysts' corrections: export, import (CSV) or list those to review")
+    actions = p.add_subparsers(dest="action", required=True)
+    for action, what in (("export", "write every correction to a CSV file"),
+                         ("import", "record the corrections of a CSV file (importing twice changes nothing)")):
+        q = actions.add_parser(action, parents=[common], help=what)
+        q.add_argument("file", type=Path, help="the CSV file")
+    actions.add_parser("review", parents=[common], help="list the corrections whose evidence no longer matches")
+    p.set_defaults(func=cmd_corrections)
 
     p = sub.add_parser("demo", parents=[common, processing], help="load the demo corpus into the store if it is empty")
     p.set_defaults(func=cmd_demo)

@@ -55,3 +55,7 @@ class StepFailed(Exception):
 class LexiconError(TradeTalksError):
     """A data file is broken: the message names `file:line` and what to fix."""
 
+
+
+class CorrectionError(TradeTalksError):
+    """A correction that cannot be recorded as given: the message names the field or row to fix."""

@@ -362,7 +362,7 @@ def reprocess(store: Store, lexicon: Lexicon | None = None, progress: Progress |
                           for n in frames}
                 report.replayed = len(added)
         frames["events"] = build_events(frames["meetings"], frames["articles"])
-        report.changed = not all(frames[n].equals(current[n]) for n in TABLES)
+        report.changed = not all(frames[n].equals(current[n]) for n in frames)
         report.version = tx.replace(frames) if report.changed else tx.version
     return report
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 from pipeline.store.rows import stable_id
 
-LIST_COLUMNS = ("article_ids", "participants", "countries", "tags", "evidence")
+LIST_COLUMNS = ("article_ids", "participants", "countries", "tags", "evidence", "corrected")
 
 
 def _as_list(value) -> list:
@@ -41,6 +41,7 @@ def meeting_key(participants, day: str, status: str, location: str, occasion: st
 # how a meeting was held, as far as telling meetings apart goes: a call said outright is not
 # the face-to-face meeting of the same pair that day; an unsaid mode is either
 REMOTE_MODES = ("phone", "video")
+CALL = "\x1fcall"   # a call's key: a call said outright is a meeting of its own
 
 
 def manner_class(mode, location) -> str:
@@ -99,7 +100,7 @@ def merge_meetings(df: pd.DataFrame) -> pd.DataFrame:
         # a call keeps a key of its own; a row that does not say how joins the call when only a call
         # of those people is known, else the meeting
         if how == "call" or not how and said.get(key) == {"call"}:
-            key += "\x1fcall"
+            key += CALL
         _absorb(merged, key, row, lists, scalars)
     out = pd.DataFrame(list(merged.values()), columns=[c for c in df.columns if c != "source_count"])
     out["source_count"] = out["article_ids"].map(lambda ids: len(set(ids)) or 1)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pandas as pd
 
 from pipeline.copies.groups import quotes_once, with_copies, with_outlets
+from pipeline.corrections.read import with_corrections
 from pipeline.events.update import build_events
 from pipeline.store.parquet import Store
 from pipeline.store.schema import TABLES
@@ -23,8 +24,8 @@ def read_table(store: Store, table: str, once: bool = False) -> pd.DataFrame:
         raise ValueError(f"unknown table '{table}': choose one of {', '.join(TABLES)}")
     columns = TABLES[table].exported
     if table == "events":
-        return read_events(store)[columns]
-    df = store.read(table, columns=columns)
+        return with_corrections(store, table, read_events(store))[columns]
+    df = with_corrections(store, table, store.read(table, columns=columns))
     if table == "articles":
         return with_outlets(df)[columns]
     if once and table in ("meetings", "quotes"):
@@ -58,7 +59,7 @@ def stats(store: Store) -> dict:
     dated = articles["published"][articles["published"] != ""]
     return {
         "store": str(store.root), "version": store.version, "articles": len(articles),
-        "meetings": len(read_events(store)), "quotes": len(read_table(store, "quotes", once=True)),
+        "meetings": len(read_table(store, "events")), "quotes": len(read_table(store, "quotes", once=True)),
         "tags": len(store.read("tags")),
         "published_from": dated.min() if len(dated) else "", "published_to": dated.max() if len(dated) else "",
     }

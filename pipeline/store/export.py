@@ -16,6 +16,11 @@ def neutralise(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
+def restore(value: str) -> str:
+    """A cell read back from an export: as it was before `neutralise`."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_START) else value
+
+
 def to_csv_frame(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Lists joined with '; ', dates ISO, every cell text; the exported columns in schema
     order, then any the schema does not declare (a view's own); internal columns never."""

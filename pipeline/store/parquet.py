@@ -255,6 +255,15 @@ class Transaction:
     def read(self, table: str, columns: list[str] | None = None) -> pd.DataFrame:
         return self.store._read_parts(table, self.manifest["tables"][table], columns)
 
+    def add(self, frames: dict[str, pd.DataFrame]) -> int:
+        """Append rows to tables (one new part each) and commit: for tables not tied to articles."""
+        for name, df in frames.items():
+            if len(df):
+                self.manifest["tables"][name].append(self.store._write_part(name, df))
+        self.store._compact_if_needed(self.manifest)
+        self.store._commit(self.manifest)
+        return self.version
+
     def replace(self, frames: dict[str, pd.DataFrame]) -> int:
         """Write the new tables beside the old ones, then swap them in with one manifest rename."""
         for name, df in frames.items():

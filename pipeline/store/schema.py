@@ -102,6 +102,8 @@ def _cols(*specs: tuple) -> tuple[Column, ...]:
 
 
 INTERNAL = True
+# the fields of a row an analyst corrected, filled when read (pipeline/corrections)
+CORRECTED = ("corrected", "list", "Corrected", "the fields an analyst corrected; 'added' for a row an analyst added")
 
 
 ARTICLES = Table("articles", "article_id", _cols(
@@ -124,6 +126,7 @@ ARTICLES = Table("articles", "article_id", _cols(
     ("countries", "list", "Countries", "countries mentioned"),
     ("removed", "list", "Removed", "what loading (an HTML page's furniture) and cleaning dropped, as 'reason: text'"),
     ("text", "str", "Text", "the cleaned body, paragraphs separated by newlines"),
+    CORRECTED,
     # what the loader read, so that reprocessing runs every step again from the input;
     # empty in stores written before these columns existed (reprocess then starts from `text`)
     ("raw_text", "str", "Raw text", "the body as loaded, before cleaning", INTERNAL),
@@ -151,6 +154,7 @@ MEETINGS = Table("meetings", "meeting_id", _cols(
     ("status", "str", "Status", "held or planned"),
     ("tags", "list", "Issues", "issue tags of the evidence"),
     ("evidence", "list", "Evidence", "the sentences that report it"),
+    CORRECTED,
 ), "One row per meeting an article reports, as stored; read and exported with the rows of several "
    "articles naming the same people, day and status as one row. The events table merges them more widely.")
 
@@ -167,6 +171,7 @@ QUOTES = Table("quotes", "quote_id", _cols(
     ("tags", "list", "Issues", "issue tags of its sentence and paragraph"),
     ("text", "str", "Quote text", "the quoted words, or the reported clause"),
     ("evidence", "str", "Evidence", "the sentence(s) carrying the quote"),
+    CORRECTED,
 ), "One row per quote; a quote an article repeats is one row.")
 
 EVENTS = Table("events", "event_id", _cols(
@@ -187,6 +192,7 @@ EVENTS = Table("events", "event_id", _cols(
     ("history", "list", "History", "each report in publication order: 'DAY: planned for|held on DATE (article ID)'"),
     ("tags", "list", "Issues", "issue tags of the evidence"),
     ("evidence", "list", "Evidence", "one sentence per reporting article, in the order of article_ids"),
+    CORRECTED,
     ("mention_ids", "list", "Mentions", "the per-article meeting rows merged into it", INTERNAL),
 ), "One row per real meeting across articles: mentions with overlapping parties and compatible "
    "dates merged, a planned meeting later held kept as one event with its history.")
@@ -201,4 +207,18 @@ TAGS = Table("tags", "tag_key", _cols(
     ("evidence", "str", "Evidence", "the first sentence that matched"),
 ), "One row per article and issue tag.")
 
-TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, MEETINGS, QUOTES, TAGS, EVENTS)}
+CORRECTIONS = Table("corrections", "correction_id", _cols(
+    ("correction_id", "str", "Correction", "hash of the correction's content"),
+    ("table", "str", "Table", "articles, meetings or quotes"),
+    ("target_id", "str", "Row", "the corrected row's id as stored when the correction was made; "
+                                "empty for an added row"),
+    ("article_id", "str", "Article", "the article the fact comes from"),
+    ("evidence", "str", "Evidence", "the sentence the fact rests on (empty for an article)"),
+    ("field", "str", "Field", "the corrected column, 'deleted', or 'added' (the value is the new row as JSON)"),
+    ("value", "str", "Value", "the new value as text, lists joined with '; '"),
+    ("author", "str", "By", "who made the correction"),
+    ("made_at", "datetime", "Made", "when it was made (UTC)"),
+    ("reverts", "str", "Reverts", "the correction it undoes, or empty"),
+), "Analysts' corrections of extracted facts, applied whenever the tables are read.")
+
+TABLES: dict[str, Table] = {t.name: t for t in (ARTICLES, MEETINGS, QUOTES, TAGS, EVENTS, CORRECTIONS)}

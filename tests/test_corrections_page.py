@@ -1,0 +1,76 @@
+"""The reader's corrections, as an analyst makes them (AppTest): re-date an article, add a quote
+the extraction missed, revert; each signed with the analyst's name and seen at once."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipeline.ingest import ingest_paths
+from pipeline.query.library import read_table
+from pipeline.store.parquet import Store
+from tests.markdown import shown
+from tests.test_app import app_on
+
+BODY = ("Jamieson Greer, the US trade representative, held talks with Chinese Vice Premier He Lifeng in "
+        "Geneva on Monday (March 2) on tariffs.\n"
+        "Greer told reporters the talks had been useful and would continue next month.\n"
+        "Markets in Asia rose on the news.")
+
+
+@pytest.fixture
+def one_article(tmp_path, lexicon) -> tuple[Path, str]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "geneva.txt").write_text(f"title: Geneva talks\nsource: Harbour Times\npublished: 2026-03-03\n\n{BODY}\n",
+                                       "utf-8")
+    store = Store(tmp_path / "store")
+    ingest_paths([folder], store, lexicon=lexicon)
+    return store.root, read_table(store, "articles")["article_id"].iloc[0]
+
+
+def _reader(root: Path, article: str, monkeypatch):
+    return app_on(root, monkeypatch, "app_pages/articles.py", article=article)
+
+
+def _sign(at, name: str = "Ana Analyst"):
+    at.text_input(key="analyst_input").input(name).run()
+    return at
+
+
+def test_nothing_is_recorded_before_the_analyst_signs(one_article, monkeypatch):
+    root, article = one_article
+    at = _reader(root, article, monkeypatch)
+    assert next(b for b in at.button if b.label == "Save quotes corrections").disabled
+
+
+def test_re_dating_an_article_is_a_signed_correction_seen_at_once(one_article, monkeypatch):
+    root, article = one_article
+    at = _sign(_reader(root, article, monkeypatch))
+    at.date_input[0].set_value("2026-03-05")
+    next(b for b in at.button if b.label == "Re-date the article").click().run()
+    assert not at.exception
+    corrections = Store(root).read("corrections")
+    assert corrections[["table", "field", "value", "author"]].values.tolist() == [
+        ["articles", "published", "2026-03-05", "Ana Analyst"]]
+    row = read_table(Store(root), "articles").iloc[0]
+    assert row["published"] == "2026-03-05" and row["corrected"] == ["published"]
+    assert any("published 2026-03-05" in shown(c.value) for c in at.caption)   # the reader says so at once
+
+
+def test_a_quote_added_from_a_sentence_shows_marked_then_reverts(one_article, monkeypatch):
+    root, article = one_article
+    at = _sign(_reader(root, article, monkeypatch))
+    before = len(read_table(Store(root), "quotes"))
+    pick = next(s for s in at.selectbox if s.label == "From the sentence")
+    pick.set_value(next(o for o in pick.options if o.startswith("Markets in Asia")))
+    next(t for t in at.text_input if t.label == "Speaker (a quote)").input("Market analysts")
+    next(b for b in at.button if b.label == "Add").click().run()
+    assert not at.exception
+    quotes = read_table(Store(root), "quotes")
+    assert len(quotes) == before + 1
+    added = quotes[quotes["speaker"] == "Market analysts"].iloc[0]
+    assert added["corrected"] == ["added"] and added["text"] == "Markets in Asia rose on the news."
+    at.run()
+    next(b for b in at.button if b.label == "Revert").click().run()
+    assert len(read_table(Store(root), "quotes")) == before
