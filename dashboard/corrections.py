@@ -112,12 +112,17 @@ def _history(store: Store, article_id: str, author: str) -> None:
         left.text(line + (" (reverted)" if row["correction_id"] in reverted else ""))
         if not row["reverts"] and row["correction_id"] not in reverted and right.button(
                 "Revert", key=f"revert-{row['correction_id']}", disabled=not author):
-            try:
-                revert(store, row["correction_id"], author)
-            except TradeTalksError as exc:
-                st.error(as_text(exc))
-            else:
-                st.rerun()
+            undo(store, row["correction_id"], author)
+
+
+def undo(store: Store, correction_id: str, author: str) -> None:
+    """Revert a correction and show the page again, or say why it cannot be."""
+    try:
+        revert(store, correction_id, author)
+    except TradeTalksError as exc:
+        st.error(as_text(exc))
+    else:
+        st.rerun()
 
 
 def correct_article(store: Store, article: pd.Series, facts: dict[str, pd.DataFrame], text: str) -> None:

@@ -74,3 +74,19 @@ def test_a_quote_added_from_a_sentence_shows_marked_then_reverts(one_article, mo
     at.run()
     next(b for b in at.button if b.label == "Revert").click().run()
     assert len(read_table(Store(root), "quotes")) == before
+
+
+def test_the_corrections_page_lists_them_offers_the_file_and_the_ones_to_review(one_article, monkeypatch):
+    from pipeline.corrections import Correction, record
+    root, article = one_article
+    store = Store(root)
+    record(store, [Correction("articles", article, "published", "2026-03-05", author="Ana Analyst"),
+                   Correction("quotes", "gone", "speaker", "Li Chenggang", author="Ana Analyst", article_id=article,
+                              evidence="A sentence this article never had.")])
+    at = app_on(root, monkeypatch, "app_pages/corrections.py")
+    assert not at.exception and not at.error
+    made = next(df.value for df in at.dataframe if "state" in df.value.columns)
+    assert sorted(made["field"]) == ["published", "speaker"] and set(made["author"]) == {"Ana Analyst"}
+    review = next(df.value for df in at.dataframe if "reason" in df.value.columns)
+    assert review["value"].tolist() == ["Li Chenggang"]
+    assert any("Corrections to review (1)" in e.label for e in at.expander)
