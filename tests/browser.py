@@ -107,7 +107,7 @@ def grid_rows(grid) -> list[dict[str, str]]:
 
 
 def wait_drawn(page, timeout: float = 30000) -> None:
-    """Wait until the run is over and every chart and table has drawn itself."""
+    """Wait until the run is over and every chart and visible table has drawn itself."""
     wait_idle(page, timeout)
     page.wait_for_function(
         """() => [...document.querySelectorAll("[data-testid='stVegaLiteChart']")].every(c => {
@@ -115,4 +115,5 @@ def wait_drawn(page, timeout: float = 30000) -> None:
                      return mark && mark.getBoundingClientRect().height > 0;
                  })
               && [...document.querySelectorAll("[data-testid='stDataFrame']")]
+                     .filter(g => g.checkVisibility())   // a table in a closed expander is never drawn
                      .every(g => g.querySelector("table[role='grid']"))""", timeout=timeout)
