@@ -27,6 +27,8 @@ pages = [
     st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
     st.Page("app_pages/issues.py", title="Issues", icon=":material/label:"),
     st.Page("app_pages/articles.py", title="Articles", icon=":material/article:"),
+    st.Page("app_pages/taxonomy.py", title="Taxonomy", icon=":material/sell:"),
+    st.Page("app_pages/people.py", title="People", icon=":material/groups:"),
 ]
 page = st.navigation(pages)
 # Rendered here, before the page, so the filters stay put when the page changes.

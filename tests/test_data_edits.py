@@ -84,6 +84,10 @@ def test_a_repeated_pattern_and_an_empty_id_are_refused(data_copy):
     table = read_rows(data_copy, "taxonomy.csv")
     with pytest.raises(LexiconError, match="patterns repeats 'chip'"):
         check_data_file(data_copy, "taxonomy.csv", render_rows(table.header, set_tag(table, "x", "X", ["chip", "chip"])))
+    with pytest.raises(LexiconError, match="is taken"):
+        set_tag(table, "Tariffs", "X", ["chip"], new=True)
+    with pytest.raises(LexiconError, match="only letters, digits"):
+        set_tag(table, "ship;ping", "X", ["chip"])
     with pytest.raises(LexiconError, match="'id' is empty"):
         check_data_file(data_copy, "taxonomy.csv", render_rows(table.header, set_tag(table, " ", "X", ["chip"])))
 

@@ -14,6 +14,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -46,7 +47,11 @@ def text_digest(text: str) -> str:
 
 def read_rows(folder: Path | str, name: str) -> Rows:
     """The rows of the data file `name` in `folder` (blank lines dropped, every column kept)."""
-    text = (Path(folder) / name).read_text(encoding="utf-8-sig")
+    return parse_rows((Path(folder) / name).read_text(encoding="utf-8-sig"))
+
+
+def parse_rows(text: str) -> Rows:
+    """The rows of CSV text, as `read_rows` gives them."""
     reader = csv.reader(io.StringIO(text))
     header = tuple(h.strip() for h in next(reader, []))
     rows = tuple({h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
@@ -145,13 +150,18 @@ def tag_patterns(text: str) -> list[str]:
     return [p.strip() for line in text.splitlines() for p in line.split(";") if p.strip()]
 
 
-def set_tag(table: Rows, tag_id: str, label: str, patterns: list[str]) -> tuple[dict[str, str], ...]:
+def set_tag(table: Rows, tag_id: str, label: str, patterns: list[str], new: bool = False) -> tuple[dict[str, str], ...]:
     """The taxonomy's rows with the tag `tag_id` given this label and these patterns: in its
-    place if it exists, else added at the end."""
+    place if it exists, else added at the end. With `new`, an existing id is refused."""
     row = {"id": tag_id.strip(), "label": label.strip(), "patterns": _joined(patterns)}
+    if row["id"] and not re.fullmatch(r"[\w\-]+", row["id"]):
+        raise LexiconError(f"the tag id '{row['id']}' may hold only letters, digits, '_' and '-' (it is exported "
+                           f"in lists and file names)")
     rows = list(table.rows)
     for i, old in enumerate(rows):
         if old.get("id", "").strip().lower() == row["id"].lower():
+            if new:
+                raise LexiconError(f"the tag id '{row['id']}' is taken; pick it from the list to edit it")
             rows[i] = {**old, **row, "id": old["id"]}
             return tuple(rows)
     return (*rows, {h: row.get(h, "") for h in table.header} | row)
