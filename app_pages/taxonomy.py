@@ -56,10 +56,12 @@ if st.button("Preview", key="taxonomy_preview_button", icon=":material/preview:"
         st.session_state.pop(PREVIEW, None)
         st.error(as_text(exc))
     else:
-        with st.spinner("Tagging the stored articles…"):
-            old = split_list(row.get("patterns", "")) if choice != NEW else []
-            found = preview_tag(zip(v.articles["article_id"], article_texts(v)), before, edit.lexicon,
-                                tag_id.strip(), old, patterns)
+        old = split_list(row.get("patterns", "")) if choice != NEW else []
+        bar = st.progress(0.0, text="Finding the articles its patterns appear in…")
+        found = preview_tag(v.articles["article_id"], article_texts(v), before, edit.lexicon, tag_id.strip(), old,
+                            patterns, lambda done, total: bar.progress(done / total,
+                                                                       text=f"Tagging {done:,}/{total:,} articles"))
+        bar.empty()
         st.session_state[PREVIEW] = (wanted, edit, found)
 
 kept = st.session_state.get(PREVIEW)
@@ -87,10 +89,11 @@ if kept is not None and kept[0] == wanted:
                                    link="articles?article=" + found.evidence["article_id"])
         if len(ev) > ROWS:
             st.caption(f"The first {ROWS:,} of {len(ev):,} sentences.")
-        st.dataframe(ev.head(ROWS)[["title", "sentence", "link", "article_id"]], hide_index=True, key="taxonomy_evidence",
-                     column_config={"title": "Article", "sentence": st.column_config.TextColumn("Sentence", width="large"),
-                                    "link": st.column_config.LinkColumn("Read", display_text="Open article"),
-                                    "article_id": "Article id"})
+        st.dataframe(ev.head(ROWS)[["title", "sentence", "link", "article_id"]], hide_index=True,
+                     key="taxonomy_evidence", column_config={
+                         "title": "Article", "sentence": st.column_config.TextColumn("Sentence", width="large"),
+                         "link": st.column_config.LinkColumn("Read", display_text="Open article"),
+                         "article_id": "Article id"})
     if len(found.changes):
         st.markdown("**Articles whose tags would change**")
         ch = found.changes.assign(title=found.changes["article_id"].map(titles))

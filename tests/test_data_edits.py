@@ -14,7 +14,8 @@ from pipeline.lexicon.edits import (check_data_file, merge_people, read_rows, re
                                     set_tag, split_person, tag_patterns)
 from pipeline.lexicon.lexicon import DEFAULT_DATA, Lexicon
 from pipeline.query.people import mention_counts, naming, people_table, using_name
-from pipeline.query.taxonomy import preview_tag
+from pipeline.query.taxonomy import candidates, pattern_matcher, preview_tag
+from pipeline.text.folding import fold_aligned
 
 PEOPLE = """canonical,aliases,role,country,valid_from,valid_to,family
 Ana Ruiz,A. Ruiz,Trade Minister,Ruritania,2024-01-01,,
@@ -83,7 +84,8 @@ def test_a_broken_pattern_is_refused_and_nothing_written(data_copy, pattern, pro
 def test_a_repeated_pattern_and_an_empty_id_are_refused(data_copy):
     table = read_rows(data_copy, "taxonomy.csv")
     with pytest.raises(LexiconError, match="patterns repeats 'chip'"):
-        check_data_file(data_copy, "taxonomy.csv", render_rows(table.header, set_tag(table, "x", "X", ["chip", "chip"])))
+        check_data_file(data_copy, "taxonomy.csv",
+                        render_rows(table.header, set_tag(table, "x", "X", ["chip", "chip"])))
     with pytest.raises(LexiconError, match="is taken"):
         set_tag(table, "Tariffs", "X", ["chip"], new=True)
     with pytest.raises(LexiconError, match="only letters, digits"):
@@ -202,7 +204,7 @@ def _edited(folder: Path, tag: str, patterns: list[str]) -> Lexicon:
 
 def test_a_new_tag_previews_its_articles_sentences_and_what_it_takes_from_others(data_copy, lexicon):
     patterns = ["tariff rate quota*", "import quota*"]
-    preview = preview_tag(TEXTS, lexicon, _edited(data_copy, "quotas", patterns), "quotas", [], patterns)
+    preview = preview_tag(*zip(*TEXTS), lexicon, _edited(data_copy, "quotas", patterns), "quotas", [], patterns)
     assert preview.matched == ["a1", "a2"] and preview.before == [] and preview.gained == ["a1", "a2"]
     assert (preview.scanned, preview.candidates) == (4, 2)
     assert preview.evidence.values.tolist() == [["a1", "Canada widened its tariff-rate quotas for dairy."],
@@ -217,7 +219,7 @@ def test_an_edited_tag_previews_what_it_gains_and_loses(data_copy, lexicon):
     old = next(r for r in read_rows(data_copy, "taxonomy.csv").rows if r["id"] == "semiconductors")
     old_patterns = old["patterns"].split(";")
     new_patterns = [p for p in old_patterns if p not in ("chip", "chips")] + ["steel"]
-    preview = preview_tag(TEXTS, lexicon, _edited(data_copy, "semiconductors", new_patterns), "semiconductors",
+    preview = preview_tag(*zip(*TEXTS), lexicon, _edited(data_copy, "semiconductors", new_patterns), "semiconductors",
                           old_patterns, new_patterns)
     assert preview.before == ["a4"] and preview.matched == ["a2"]
     assert preview.gained == ["a2"] and preview.lost == ["a4"]
@@ -233,7 +235,7 @@ def test_the_preview_is_what_reprocess_stores(data_copy, lexicon, tmp_path):
     texts = store.read("articles", ["article_id", "text"])
     patterns = ["tariff rate quota*", "import quota*"]
     after = _edited(data_copy, "quotas", patterns)
-    preview = preview_tag(zip(texts["article_id"], texts["text"]), lexicon, after, "quotas", [], patterns)
+    preview = preview_tag(texts["article_id"], texts["text"], lexicon, after, "quotas", [], patterns)
     table = read_rows(data_copy, "taxonomy.csv")
     save_data_file(data_copy, "taxonomy.csv", render_rows(table.header, set_tag(table, "quotas", "quotas", patterns)))
     reprocess(store, Lexicon.load(data_copy))
@@ -242,3 +244,16 @@ def test_the_preview_is_what_reprocess_stores(data_copy, lexicon, tmp_path):
     stored = store.read("articles").set_index("article_id")["tags"]
     for article_id, then in zip(preview.changes["article_id"], preview.changes["tags_then"]):
         assert stored[article_id] == then
+
+
+TRICKY = ["RARE\u00a0EARTH magnets", "rare--earths", "Zölle auf Stahl", "Xi\u2019s visit", "ÉTATS-UNIS, Japon",
+          "scarce earth", "rarely earthed", "tariff\u2009rate quotas", "the US-Japan deal", "Ministry of Economy Trade",
+          "ПОШЛИНЫ", "", "Wafer-thin margins", "chips\ninvestment"]
+PATTERNS = [["rare earth*"], ["zolle"], ["xi's"], ["etats unis"], ["tariff rate quota*"], ["US"], ["!wafer thin"],
+            ["economy, trade"], ["chips investment"], ["пошлины"], ["earth"]]
+
+
+@pytest.mark.parametrize("patterns", PATTERNS)
+def test_the_fast_search_finds_what_the_tagger_pattern_finds(patterns):
+    regex = pattern_matcher(patterns)
+    assert candidates(TRICKY, patterns) == [i for i, t in enumerate(TRICKY) if regex.search(fold_aligned(t))]
