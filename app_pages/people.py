@@ -25,7 +25,9 @@ counts = memoised(v, ("people_counts",), lambda: mention_counts(v.articles, v.me
 listed = people_table(table, counts)
 st.caption(f"The people of {as_text(folder.name + '/people.csv')}, one row per person (a person in several "
            "offices has a row per office in the file), and how many stored articles, meetings and quotes name them.")
-st.dataframe(listed, hide_index=True, width="stretch", key="people_list", column_config={
+SHOWN = ["canonical", "aliases", "articles", "meetings", "quotes", "role", "country", "valid_from", "valid_to",
+         "offices"]   # the counts before the offices' long text, so that they are in view
+st.dataframe(listed, hide_index=True, width="stretch", key="people_list", column_order=SHOWN, column_config={
     "canonical": "Name", "aliases": st.column_config.ListColumn("Other names"), "role": "Role", "country": "Country",
     "valid_from": "From", "valid_to": "To", "offices": st.column_config.ListColumn("Offices", width="medium"),
     "articles": "Articles", "meetings": "Meetings", "quotes": "Quotes"})

@@ -71,7 +71,7 @@ if kept is not None and kept[0] == wanted:
     all_labels = {**v.labels, **edit.lexicon.taxonomy}
     cols = st.columns(4)
     cols[0].metric("Articles it would be on", f"{len(found.matched):,}",
-                   delta=f"{len(found.matched) - len(found.before):+,}")
+                   delta=f"{len(found.matched) - len(found.before):+,}" if found.gained or found.lost else None)
     cols[1].metric("Articles now", f"{len(found.before):,}")
     cols[2].metric("Would gain it", f"{len(found.gained):,}")
     cols[3].metric("Would lose it", f"{len(found.lost):,}")
