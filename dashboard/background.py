@@ -151,7 +151,8 @@ def show_job(store: Path) -> None:
         elif job.error:
             st.error(as_text(f"Reprocessing after the edit of {job.what} failed: {job.error}"))
         else:
-            st.success(as_text(f"Saved {job.what} and reprocessed the store: {job.summary}."))
+            at = time.strftime("%H:%M UTC", time.gmtime(job.finished))
+            st.success(as_text(f"Saved {job.what} and reprocessed the store (done at {at}): {job.summary}."))
     status()
 
 

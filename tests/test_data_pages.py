@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from dashboard import background
+from pipeline.errors import LexiconError
 from pipeline.ingest import ingest_uploads
 from pipeline.lexicon.edits import read_rows
 from pipeline.lexicon.lexicon import DEFAULT_DATA, Lexicon
@@ -122,6 +123,16 @@ def test_a_second_save_while_the_store_is_reprocessed_is_refused(setup):
         assert at.get("progress")
     finally:
         job.finished = 0.0
+
+
+def test_an_edit_that_fails_to_save_gives_the_slot_back(setup):
+    store, data = setup
+
+    def broken():
+        raise LexiconError("data/taxonomy.csv:3: broken")
+    with pytest.raises(LexiconError):
+        background.save_then_reprocess(store, "the tag z", broken)
+    assert background.busy(store) is None and background.job_of(store) is None
 
 
 def people_in(store: Path) -> dict[str, list]:
