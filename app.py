@@ -28,6 +28,8 @@ pages = [
     st.Page("app_pages/issues.py", title="Issues", icon=":material/label:"),
     st.Page("app_pages/articles.py", title="Articles", icon=":material/article:"),
     st.Page("app_pages/corrections.py", title="Corrections", icon=":material/edit_note:"),
+    st.Page("app_pages/taxonomy.py", title="Taxonomy", icon=":material/sell:"),
+    st.Page("app_pages/people.py", title="People", icon=":material/groups:"),
 ]
 page = st.navigation(pages)
 # Rendered here, before the page, so the filters stay put when the page changes.

@@ -31,7 +31,8 @@ from pipeline.store.schema import TABLES  # noqa: E402
 from pipeline.store.parquet import Store  # noqa: E402
 
 PAGES = ["app_pages/overview.py", "app_pages/timeline.py", "app_pages/counterparts.py", "app_pages/quotes.py",
-         "app_pages/issues.py", "app_pages/articles.py", "app_pages/corrections.py"]
+         "app_pages/issues.py", "app_pages/articles.py", "app_pages/corrections.py", "app_pages/taxonomy.py",
+         "app_pages/people.py"]
 COUNTRY = {"Wang Wentao": "China", "Akazawa Ryosei": "Japan", "Maros Sefcovic": "European Union",
            "Scott Bessent": "United States", "He Lifeng": "China", "Don Farrell": "Australia",
            "Vincent Karremans": "Netherlands", "Piyush Goyal": "India"}

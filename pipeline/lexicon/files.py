@@ -25,6 +25,7 @@ class CsvSpec:
     lists: tuple[str, ...] = ()               # ";"-separated, no empty or repeated item
     unique: tuple[str, ...] = ()              # a value may appear once in the file
     one_of: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    patterns: tuple[str, ...] = ()            # lists of lexicon patterns ("!" excludes, "*" any letters)
 
 
 CSV_FILES: dict[str, CsvSpec] = {
@@ -36,7 +37,8 @@ CSV_FILES: dict[str, CsvSpec] = {
                              one_of={"kind": ("", "country", "bloc", "group", "region", "territory")}),
     "organisations.csv": CsvSpec(("canonical",), ("aliases", "country", "kind"), lists=("aliases",),
                                  unique=("canonical",)),
-    "taxonomy.csv": CsvSpec(("id", "patterns"), ("label",), lists=("patterns",), unique=("id",)),
+    "taxonomy.csv": CsvSpec(("id", "patterns"), ("label",), lists=("patterns",), unique=("id",),
+                            patterns=("patterns",)),
 }
 
 # JSON keys whose strings are regular expressions (validated by compiling them)
@@ -118,6 +120,15 @@ def _check_row(path: Path, number: int, values: dict[str, str], spec: CsvSpec, s
         doubled = {v for v in folded if folded.count(v) > 1}
         if doubled:
             raise _fail(path, number, f"{column} repeats '{sorted(doubled)[0]}'")
+    for column in spec.patterns:
+        for pattern in split_list(values.get(column, "")):
+            words = pattern[1:] if pattern.startswith("!") else pattern
+            if not any(ch.isalnum() for ch in words):
+                raise _fail(path, number, f"{column} has the pattern '{pattern}', which names no word "
+                                          f"(it needs letters or digits besides '!' and '*')")
+            if "!" in words:
+                raise _fail(path, number, f"{column} has the pattern '{pattern}': '!' may only start a "
+                                          f"pattern (an exclusion)")
     for column, allowed in spec.one_of.items():
         if values.get(column, "") not in allowed:
             raise _fail(path, number, f"{column} '{values[column]}' is not one of {', '.join(a for a in allowed if a)}")

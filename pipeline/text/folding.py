@@ -33,6 +33,20 @@ _ALIGNED = _aligned_table()
 _ACCENTED = re.compile("[\u00a0\u00c0-\u024f]")
 
 
+@lru_cache(maxsize=1)
+def _folded_from() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for code, base in _ALIGNED.items():
+        found[base.lower()] = found.get(base.lower(), "") + chr(code)
+    return found
+
+
+def folds_to(ch: str) -> str:
+    """`ch` and every character `fold_aligned` turns into it, in either case ("e" -> "eEéÉè...")."""
+    low = ch.lower()
+    return "".join(dict.fromkeys(low + low.upper() + _folded_from().get(low, "")))
+
+
 def _unaccent(m: re.Match) -> str:
     return _ALIGNED.get(ord(m.group()), m.group())
 
