@@ -92,4 +92,4 @@ st.markdown(f"**What loading and cleaning removed** ({len(article['removed'])})"
 for item in article["removed"]:
     st.text(item)
 
-correct_article(store, article, facts, article_text(v, article["article_id"]))
+correct_article(store, article, facts, article_text(v, article["article_id"]), v.meetings)

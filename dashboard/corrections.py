@@ -7,6 +7,7 @@ Each carries the analyst's name, asked for once per session.
 """
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pandas as pd
@@ -15,7 +16,7 @@ import streamlit as st
 from dashboard.safe import as_text
 from pipeline.corrections import Correction, pending_review, read_corrections, record, revert
 from pipeline.corrections.edits import DELETE, addition, edits, for_editing
-from pipeline.corrections.model import CHOICES
+from pipeline.corrections.model import APART, CHOICES
 from pipeline.errors import TradeTalksError
 from pipeline.store.parquet import Store
 from pipeline.text.sentences import sentence_spans
@@ -87,6 +88,42 @@ def _add_form(store: Store, text: str, article_id: str, author: str) -> None:
             _save(store, [addition(f"{kind}s", article_id, sentence, fields, author)], f"{kind.capitalize()} added")
 
 
+GROUPINGS = {"": "as the rules group it", APART: "a meeting of its own", "same": "the same meeting as…"}
+
+
+def _label(event: dict) -> str:
+    return (f"{event['date'] or 'undated'} · {'; '.join(event['participants'])}"
+            + (f" · {event['location']}" if event["location"] else "") + f" · {event['source_count']} source(s)")
+
+
+def _group_form(store: Store, meetings: pd.DataFrame, events: pd.DataFrame, article_id: str, author: str) -> None:
+    """Which event one of the article's meetings belongs to, over what the rules merged."""
+    if not len(meetings):
+        return
+    with st.form(f"group-{article_id}"):
+        st.markdown("**Group a meeting into events**: keep a report apart from the others, or make it the same "
+                    "meeting as another event.")
+        rows = meetings.reset_index(drop=True)
+        pick = st.selectbox("This article's meeting", range(len(rows)),
+                            format_func=lambda i: as_text(f"{rows['date'][i] or 'undated'} · "
+                                                          f"{'; '.join(rows['participants'][i])}"))
+        how = st.radio("It is", list(GROUPINGS), format_func=GROUPINGS.get, horizontal=True)
+        # the events of the same people or countries, the nearest in time first
+        mine = set(rows["participants"][pick]) | set(rows["countries"][pick])
+        near = events[[bool(mine & (set(p) | set(c))) for p, c in zip(events["participants"], events["countries"])]]
+        near = near[[article_id not in ids for ids in near["article_ids"]]].head(200).to_dict("records")
+        other = st.selectbox("The same meeting as (an event of the same sides)", range(len(near)), index=None,
+                             format_func=lambda i: as_text(_label(near[i])), placeholder="Pick the event")
+        if st.form_submit_button("Save the grouping", disabled=not author):
+            if how == "same" and other is None:
+                st.error("Pick the event it is the same meeting as.")
+                return
+            value = how if how != "same" else json.dumps(
+                {"article_id": near[other]["article_ids"][0], "evidence": near[other]["evidence"][0]})
+            _save(store, [Correction("meetings", rows["meeting_id"][pick], "grouping", value, author=author)],
+                  "Grouping saved")
+
+
 def _redate(store: Store, article: pd.Series, author: str) -> None:
     current = date.fromisoformat(article["published"]) if article["published"] else None
     with st.form(f"redate-{article['article_id']}"):
@@ -125,7 +162,8 @@ def undo(store: Store, correction_id: str, author: str) -> None:
         st.rerun()
 
 
-def correct_article(store: Store, article: pd.Series, facts: dict[str, pd.DataFrame], text: str) -> None:
+def correct_article(store: Store, article: pd.Series, facts: dict[str, pd.DataFrame], text: str,
+                    events: pd.DataFrame) -> None:
     """The reader's corrections section for one article."""
     with st.expander("Correct this article's facts", expanded=bool(st.session_state.get("correction_saved"))):
         saved = st.session_state.pop("correction_saved", None)
@@ -140,6 +178,7 @@ def correct_article(store: Store, article: pd.Series, facts: dict[str, pd.DataFr
         st.markdown("**Quotes**: edit a cell, or tick Delete, then save.")
         _editor(store, facts["quotes"], "quotes", QUOTE_COLUMNS, author, article["article_id"])
         _add_form(store, text, article["article_id"], author)
+        _group_form(store, facts["meetings"], events, article["article_id"], author)
         _history(store, article["article_id"], author)
 
 

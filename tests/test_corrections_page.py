@@ -90,3 +90,19 @@ def test_the_corrections_page_lists_them_offers_the_file_and_the_ones_to_review(
     review = next(df.value for df in at.dataframe if "reason" in df.value.columns)
     assert review["value"].tolist() == ["Li Chenggang"]
     assert any("Corrections to review (1)" in e.label for e in at.expander)
+
+
+def test_a_report_is_kept_apart_from_the_event_in_the_reader(tmp_path, lexicon, monkeypatch):
+    from tests.test_events import GENEVA_ONE, GENEVA_TWO, _ingest, _of
+    store = Store(tmp_path / "two")
+    _ingest(tmp_path, store, lexicon, "harbour", "Harbour Times", "2026-03-03", GENEVA_ONE)
+    _ingest(tmp_path, store, lexicon, "ledger", "Pacific Ledger", "2026-03-04", GENEVA_TWO)
+    assert len(_of(read_table(store, "events"), "Jamieson Greer", "He Lifeng")) == 1
+    articles = read_table(store, "articles")
+    ledger = articles.loc[articles["source"] == "Pacific Ledger", "article_id"].iloc[0]
+    at = _sign(_reader(store.root, ledger, monkeypatch))
+    next(r for r in at.radio if r.label == "It is").set_value("apart")
+    next(b for b in at.button if b.label == "Save the grouping").click().run()
+    assert not at.exception
+    events = _of(read_table(store, "events"), "Jamieson Greer", "He Lifeng")
+    assert sorted(events["source_count"]) == [1, 1]

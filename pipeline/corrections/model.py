@@ -26,7 +26,7 @@ LIST_SEP = "; "
 EDITABLE = {
     "articles": ("title", "source", "url", "author", "published", "tags", "people", "countries"),
     "meetings": ("participants", "countries", "date", "date_precision", "location", "occasion",
-                 "mode", "status", "tags"),
+                 "mode", "status", "tags", "grouping"),
     "quotes": ("speaker", "speaker_role", "speaker_country", "kind", "date", "tags", "text"),
 }
 CHOICES = {
@@ -126,9 +126,31 @@ def parse(table: str, name: str, text: str):
     text = str(text).strip()
     if kind == "date" and text and not (_DAY.fullmatch(text) and _is_day(text)):
         raise CorrectionError(f"{name} '{text}' is not a date: write it as YYYY-MM-DD, or leave it empty")
+    if name == "grouping":
+        parse_grouping(text)   # checked; kept as written
+        return text
     if name in CHOICES and text not in CHOICES[name]:
         raise CorrectionError(f"{name} '{text}' is not one of {', '.join(v or '(empty)' for v in CHOICES[name])}")
     return text
+
+
+APART = "apart"     # a grouping: the meeting is one of its own, whatever the rules would merge it with
+
+
+def parse_grouping(text: str) -> dict | str:
+    """A grouping as given: "" (as extracted), APART, or the meeting it is the same as, named by
+    its article and a sentence of its evidence ({"article_id": ..., "evidence": ...})."""
+    text = str(text or "").strip()
+    if text in ("", APART):
+        return text
+    try:
+        given = json.loads(text)
+    except ValueError:
+        given = None
+    if not isinstance(given, dict) or not given.get("article_id") or not given.get("evidence"):
+        raise CorrectionError(f"grouping '{text[:80]}' is neither '{APART}' nor the meeting it is the same as: "
+                              'write {"article_id": "…", "evidence": "a sentence of that meeting"}')
+    return {"article_id": str(given["article_id"]), "evidence": str(given["evidence"])}
 
 
 def _is_day(text: str) -> bool:

@@ -7,6 +7,7 @@ import pyarrow.compute as pc
 
 from pipeline.corrections.apply import active, apply_corrections
 from pipeline.corrections.events import corrected_events
+from pipeline.corrections.grouping import regroup
 from pipeline.corrections.model import ADDED
 from pipeline.store.parquet import Store
 
@@ -63,4 +64,5 @@ def _events(store: Store, events: pd.DataFrame, corrections: pd.DataFrame) -> pd
                                texts=added_texts(store, corrections, "meetings"))
     dates = dict(zip(articles["article_id"], articles["published"]))
     redated = {a for a, day in zip(out["articles"]["article_id"], out["articles"]["published"]) if dates.get(a) != day}
-    return corrected_events(events, before, out["meetings"], out["articles"], redated)
+    return regroup(corrected_events(events, before, out["meetings"], out["articles"], redated),
+                   out["meetings"], out["articles"])

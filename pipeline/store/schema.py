@@ -154,6 +154,8 @@ MEETINGS = Table("meetings", "meeting_id", _cols(
     ("status", "str", "Status", "held or planned"),
     ("tags", "list", "Issues", "issue tags of the evidence"),
     ("evidence", "list", "Evidence", "the sentences that report it"),
+    ("grouping", "str", "Grouping", "how an analyst grouped it into events: 'apart' (a meeting of its own), or "
+                                    "the article and sentence of the meeting it is, as JSON; empty as extracted"),
     CORRECTED,
 ), "One row per meeting an article reports, as stored; read and exported with the rows of several "
    "articles naming the same people, day and status as one row. The events table merges them more widely.")
