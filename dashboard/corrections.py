@@ -22,8 +22,9 @@ from pipeline.store.parquet import Store
 from pipeline.text.sentences import sentence_spans
 
 NAME_KEY = "analyst"          # kept apart from the widget's own key, which a page without it drops
-MEETING_COLUMNS = ["meeting_id", "date", "participants", "countries", "location", "mode", "status", "corrected"]
-QUOTE_COLUMNS = ["quote_id", "speaker", "kind", "text", "corrected"]
+MEETING_COLUMNS = ["meeting_id", "date", "participants", "countries", "location", "mode", "status", "tags",
+                   "corrected"]
+QUOTE_COLUMNS = ["quote_id", "speaker", "kind", "text", "tags", "corrected"]
 KEYS = {"meetings": "meeting_id", "quotes": "quote_id"}
 
 
