@@ -129,3 +129,21 @@ def test_a_row_without_an_office_gives_every_office_its_aliases_and_nothing_else
     assert [(r["aliases"], r["country"], r["valid_to"], r["family"]) for r in rows] == [
         ("A. Ruiz;Ana R.", "Ruritania", "", "Ruiz"), ("A. Ruiz;Ana R.", "Ruritania", "2023-12-31", "Ruiz")]
 
+
+def test_the_command_line_exports_imports_once_and_refuses_a_bad_file_in_one_line(people, tmp_path, cli):
+    out = tmp_path / "shared.csv"
+    ran = cli("data", "export", "people", out, "--data", people)
+    assert ran.code == 0 and out.read_text(encoding="utf-8") == PEOPLE
+    out.write_text("canonical,aliases\nPiet Jansen,Pieter Jansen\n", encoding="utf-8")
+    ran = cli("data", "import", "people", out, "--data", people)
+    assert ran.code == 0, ran.err
+    assert "0 added, 1 updated, 0 already there, 3 only there and kept; run reprocess" in ran.out
+    assert "P. Jansen;Pieter Jansen" in (people / "people.csv").read_text(encoding="utf-8")
+    ran = cli("data", "import", "people", out, "--data", people)
+    assert ran.code == 0 and "1 already there" in ran.out and "nothing written" in ran.out
+    out.write_text("id,label\nchips,Chips\n", encoding="utf-8")
+    before = _files(people)
+    ran = cli("data", "import", "taxonomy", out, "--data", people)
+    assert ran.code == 1 and ran.err.count("\n") == 1
+    assert ran.err.startswith("error: shared.csv:1: missing column(s) patterns")
+    assert _files(people) == before
