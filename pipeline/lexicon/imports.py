@@ -147,6 +147,14 @@ def _added(name: str, header: tuple[str, ...], rows: list[dict[str, str]], cells
     return _updated(name, new, cells)
 
 
+def _given(name: str, cells: dict[str, str]) -> dict[str, str]:
+    """What an imported row gives the rows it updates: all but the tag id (the folder's spelling
+    stays); a people row without an office only its aliases and family name."""
+    if name == "people.csv" and not (cells.get("role") or cells.get("valid_from")):
+        return {k: v for k, v in cells.items() if k in _PERSON_WIDE}
+    return {k: v for k, v in cells.items() if k != "id"}
+
+
 def plan_import(folder: Path | str, name: str, data: bytes, source: str) -> Import:
     """What importing `data` (the file `source`) into the folder's data file `name` would change."""
     imported = read_import(name, data, source)
@@ -161,8 +169,7 @@ def plan_import(folder: Path | str, name: str, data: bytes, source: str) -> Impo
             rows.append(_added(name, table.header, rows, cells))
             continue
         changed = False
-        given = {k: v for k, v in cells.items() if k in _PERSON_WIDE} if name == "people.csv" and not (
-            cells.get("role") or cells.get("valid_from")) else {k: v for k, v in cells.items() if k != "id"}
+        given = _given(name, cells)
         for i in places:
             origin.setdefault(i, rows[i])
             after = _updated(name, rows[i], given)
