@@ -1,6 +1,7 @@
 """People: the data folder's people.csv with how much of the store names each person; merge two
 entries, split an alias off into its own, set an office and its dates; each previewed, then
-saved and the store reprocessed in the background.
+saved and the store reprocessed in the background; the file shared with a team as CSV (downloaded,
+or imported: previewed, then saved the same way).
 
 The logic is the library's: pipeline/lexicon/edits.py (the rows, the check, the write) and
 pipeline/query/people.py (the list, the counts, what an edit touches); this page reads widgets.
@@ -14,6 +15,7 @@ import streamlit as st
 
 from dashboard.background import data_file_page, save_button
 from dashboard.safe import as_text
+from dashboard.share import share_panel
 from pipeline.errors import TradeTalksError
 from pipeline.lexicon.edits import merge_people, parse_rows, person_rows, propose, set_office, split_person
 from pipeline.query.people import mention_counts, naming, office, people_table, using_name
@@ -112,3 +114,5 @@ with role:
     wanted = (person, at, new_role, country, valid_from, valid_to, add, table.digest) if at is not None else None
     previewed("people_office", wanted, lambda: set_office(table, at, new_role, country, valid_from, valid_to, add),
               lambda: _touched(person), f"the office of {person}", [person])
+
+share_panel(store.root, folder, table, "people.csv", "people", "people_import")

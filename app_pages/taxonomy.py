@@ -1,5 +1,6 @@
 """Taxonomy: the issue tags of the data folder's taxonomy.csv; add or edit one, see what it would
-match in the stored articles, then save it and re-tag the store in the background.
+match in the stored articles, then save it and re-tag the store in the background. The file is
+shared with a team as CSV: downloaded, or imported (previewed, then saved the same way).
 
 The logic is the library's: pipeline/lexicon/edits.py (the rows, the check, the write) and
 pipeline/query/taxonomy.py (the preview, by the tagger itself); this page reads widgets.
@@ -11,6 +12,7 @@ import streamlit as st
 
 from dashboard.background import data_file_page, save_button
 from dashboard.safe import as_text
+from dashboard.share import share_panel
 from pipeline.errors import TradeTalksError
 from pipeline.lexicon.edits import propose, set_tag, tag_patterns, tag_row
 from pipeline.lexicon.files import split_list
@@ -105,3 +107,5 @@ if kept is not None and kept[0] == wanted:
     save_button(store.root, folder, edit, f"the tag {tag_id.strip()}", PREVIEW)
 else:
     st.caption("Preview the edit to see what it would match; it can be saved from there.")
+
+share_panel(store.root, folder, table, "taxonomy.csv", "tags", "taxonomy_import")

@@ -19,6 +19,7 @@ from pipeline.corrections import pending_review, read_corrections
 from pipeline.corrections.csvfile import export_bytes, import_bytes
 from pipeline.errors import TradeTalksError
 from pipeline.ingest import Bug, FileError, ingest_paths, load_demo, reprocess
+from pipeline.lexicon import imports
 from pipeline.lexicon.lexicon import DEFAULT_DATA, Lexicon
 from pipeline.query.library import read_table, stats
 from pipeline.store.export import to_csv_bytes
@@ -145,6 +146,19 @@ def cmd_corrections(args) -> int:
     return 0
 
 
+def cmd_data(args) -> int:
+    folder, name = args.data or DEFAULT_DATA, f"{args.file_kind}.csv"
+    if args.action == "export":
+        args.file.write_bytes(imports.export_bytes(folder, name))
+        print(f"{folder.name}/{name} written to {args.file}")
+        return 0
+    plan, lexicon = imports.apply_import(folder, name, args.file.read_bytes(), str(args.file))
+    print(f"{args.file} into {folder.name}/{name}: {len(plan.added)} added, {len(plan.updated)} updated, "
+          f"{plan.unchanged} already there, {plan.kept} only there and kept"
+          + ("; run reprocess to apply it to the store" if lexicon is not None else "; nothing written"))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline",
                                      description="Trade Talks Monitor: ingest articles and export facts.")
@@ -182,6 +196,17 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("file", type=Path, help="the CSV file")
     actions.add_parser("review", parents=[common], help="list the corrections whose evidence no longer matches")
     p.set_defaults(func=cmd_corrections)
+
+    p = sub.add_parser("data", help="share the taxonomy or the people list: export, import (CSV)")
+    actions = p.add_subparsers(dest="action", required=True)
+    for action, what in (("export", "write the data folder's file to FILE"),
+                         ("import", "add and update the data folder's rows from FILE, never delete "
+                                    "(importing twice changes nothing)")):
+        q = actions.add_parser(action, parents=[processing], help=what)
+        q.add_argument("file_kind", choices=["taxonomy", "people"], metavar="taxonomy|people")
+        q.add_argument("file", type=Path, help="the CSV file")
+        q.add_argument("--debug", action="store_true", help="print the traceback of any bug")
+    p.set_defaults(func=cmd_data)
 
     p = sub.add_parser("demo", parents=[common, processing], help="load the demo corpus into the store if it is empty")
     p.set_defaults(func=cmd_demo)

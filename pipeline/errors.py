@@ -56,6 +56,11 @@ class LexiconError(TradeTalksError):
     """A data file is broken: the message names `file:line` and what to fix."""
 
 
+class DataImportError(LexiconError):
+    """A file imported into a data file cannot be: not UTF-8, columns missing, a broken row
+    (named `file:line`); nothing is written."""
+
+
 
 class CorrectionError(TradeTalksError):
     """A correction that cannot be recorded as given: the message names the field or row to fix."""

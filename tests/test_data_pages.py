@@ -210,3 +210,65 @@ def test_the_pages_work_on_an_empty_store(page, tmp_path, monkeypatch):
         button(at, "Preview").click().run()
         assert not at.exception and not at.error
         assert {m.label: m.value for m in at.metric}["Articles it would be on"] == "0"
+
+
+# --- sharing the files: download, import previewed, saved, and a second import that changes nothing ---------
+def uploader(at: AppTest, key: str):
+    return next(u for u in at.file_uploader if u.key == key)
+
+
+def test_taxonomy_page_imports_a_shared_file_once(setup):
+    store, data = setup
+    at = open_page("app_pages/taxonomy.py")
+    download = next(d for d in at.get("download_button") if d.proto.label.startswith("Download taxonomy.csv"))
+    assert download is not None
+    shared = ("id,label,patterns\nquotas,Quotas,tariff rate quota*;import quota*\n"
+              "semiconductors,Chips and chip tools,semiconductor*;chip*\n").encode("utf-8-sig")
+    uploader(at, "taxonomy_import_upload").set_value(("team.csv", shared, "text/csv")).run()
+    button(at, "Preview the import").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Added"] == "1" and metrics["Updated"] == "1"
+    assert metrics["Only here, kept"] == str(len(read_rows(data, "taxonomy.csv").rows) - 1)
+    changes = at.dataframe[-1].value
+    assert changes[["row", "change"]].values.tolist() == [["semiconductors", "updated"], ["quotas", "added"]]
+    next(b for b in at.button if b.key == "taxonomy_import_save").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    job = background.wait(store)
+    assert job is not None and not job.error and job.what == "the import of team.csv", job
+    assert tags_of(store)["Steel quotas"] == ["quotas"]
+    ids = [r["id"] for r in read_rows(data, "taxonomy.csv").rows]
+    assert ids[-1] == "quotas" and "tariffs" in ids    # added; the tags only here are kept
+    written = (data / "taxonomy.csv").read_bytes()
+
+    at.run()
+    button(at, "Preview the import").click().run()    # the same file again
+    assert any("Nothing to change" in shown(i.value) for i in at.info)
+    assert not [b for b in at.button if b.key == "taxonomy_import_save"]
+    assert (data / "taxonomy.csv").read_bytes() == written and background.wait(store) is job
+
+
+def test_a_broken_shared_file_is_refused_on_the_page(setup):
+    store, data = setup
+    before = (data / "people.csv").read_bytes()
+    at = open_page("app_pages/people.py")
+    uploader(at, "people_import_upload").set_value(
+        ("team.csv", b"canonical,valid_from\nAna Ruiz,May 2024\n", "text/csv")).run()
+    button(at, "Preview the import").click().run()
+    message = " ".join(shown(e.value) for e in at.error)
+    assert "team.csv:2" in message and "not a date" in message
+    assert not [b for b in at.button if b.key == "people_import_save"]
+    assert (data / "people.csv").read_bytes() == before and background.busy(store) is None
+
+
+def test_people_page_imports_aliases_into_a_person(setup):
+    store, data = setup
+    at = open_page("app_pages/people.py")
+    uploader(at, "people_import_upload").set_value(
+        ("team.csv", b"canonical,aliases\nAna Ruiz,Ana Ruiz-Soto\n", "text/csv")).run()
+    button(at, "Preview the import").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    changes = at.dataframe[-1].value
+    assert changes[["row", "change"]].values.tolist() == [["Ana Ruiz (Minister of Industry and Trade, "
+                                                            "from 2024-01-01)", "updated"]]
+    assert changes["gained"].tolist() == [["Ana Ruiz-Soto"]]

@@ -63,7 +63,7 @@ def split_list(value: str) -> list[str]:
 
 
 def _where(path: Path, line: int | None = None) -> str:
-    name = f"{path.parent.name}/{path.name}"
+    name = f"{path.parent.name}/{path.name}" if path.parent.name else path.name
     return f"{name}:{line}" if line else name
 
 
@@ -71,12 +71,15 @@ def _fail(path: Path, line: int | None, message: str) -> LexiconError:
     return LexiconError(f"{_where(path, line)}: {message}")
 
 
-def read_csv(path: Path) -> list[Row]:
-    spec = CSV_FILES.get(path.name)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _fail(path, None, f"not UTF-8 ({exc.reason}); save it as UTF-8") from None
+def read_csv(path: Path, text: str | None = None, spec: CsvSpec | None = None) -> list[Row]:
+    """The rows of the CSV file `path` (or of `text`, named `path` in messages), checked against
+    `spec` (by default the spec of the file's name)."""
+    spec = spec or CSV_FILES.get(path.name)
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise _fail(path, None, f"not UTF-8 ({exc.reason}); save it as UTF-8") from None
     reader = csv.reader(text.splitlines())
     try:
         header = [h.strip() for h in next(reader)]
