@@ -117,3 +117,27 @@ def wait_drawn(page, timeout: float = 30000) -> None:
               && [...document.querySelectorAll("[data-testid='stDataFrame']")]
                      .filter(g => g.checkVisibility())   // a table in a closed expander is never drawn
                      .every(g => g.querySelector("table[role='grid']"))""", timeout=timeout)
+
+
+def type_cell(page, grid, row: int, column: int, text: str) -> None:
+    """Type `text` into a cell of an editable table with the keyboard, as an analyst would: select
+    the cell, Enter, type, Enter."""
+    from playwright.sync_api import expect
+    rows = grid_rows(grid)
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    line = box["height"] / (len(rows) + 1)            # the header and each row are one line high
+    page.mouse.click(box["x"] + 10, box["y"] + line * (row + 1.5))
+    for k in range(column + 1):
+        if k:
+            page.keyboard.press("ArrowRight")
+        # the grid's own table says which cell is selected: move on only once it has
+        expect(grid.get_by_test_id(f"glide-cell-{k}-{row}")).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("Enter")                       # open the cell's editor
+    editor = page.locator("textarea.gdg-input")
+    expect(editor).to_be_editable(timeout=10000)
+    editor.fill(text)
+    editor.press("Enter")
+    editor.wait_for(state="detached", timeout=10000)
+    expect(grid.get_by_test_id(f"glide-cell-{column}-{row}")).to_have_text(text)
+    wait_idle(page)

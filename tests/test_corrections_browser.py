@@ -6,41 +6,13 @@ import os
 import pytest
 from playwright.sync_api import expect
 
-from pipeline.ingest import ingest_paths
 from pipeline.query.library import read_table
-from pipeline.store.parquet import Store
-from tests.browser import CHROMIUM, browser_page, dashboard, grid_rows, wait_drawn, wait_idle
+from tests.browser import CHROMIUM, browser_page, dashboard, grid_rows, type_cell, wait_drawn, wait_idle
+from tests.test_corrections_page import geneva_store
 
 pytestmark = [pytest.mark.browser, pytest.mark.server,
               pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
                                  reason="Debian's chromium is not installed (make test installs it)")]
-
-BODY = ("Jamieson Greer, the US trade representative, held talks with Chinese Vice Premier He Lifeng in "
-        "Geneva on Monday (March 2) on tariffs.\n"
-        "\u201cThese were useful talks and we will continue them next month,\u201d Greer told reporters.\n"
-        "Markets in Asia rose on the news.")
-
-
-def type_cell(page, grid, row: int, column: int, text: str) -> None:
-    """Type `text` into a cell of an editable table with the keyboard: select it, Enter, type, Enter."""
-    rows = grid_rows(grid)
-    grid.scroll_into_view_if_needed()
-    box = grid.bounding_box()
-    line = box["height"] / (len(rows) + 1)            # the header and each row are one line high
-    page.mouse.click(box["x"] + 10, box["y"] + line * (row + 1.5))
-    for k in range(column + 1):
-        if k:
-            page.keyboard.press("ArrowRight")
-        expect(grid.get_by_test_id(f"glide-cell-{k}-{row}")).to_have_attribute("aria-selected", "true")
-    page.keyboard.press("Enter")
-    editor = page.locator("textarea.gdg-input")
-    expect(editor).to_be_editable(timeout=10000)
-    editor.fill(text)
-    editor.press("Enter")
-    editor.wait_for(state="detached", timeout=10000)
-    expect(grid.get_by_test_id(f"glide-cell-{column}-{row}")).to_have_text(text)
-    wait_idle(page)
-
 
 def _facts_quotes(page) -> list[dict[str, str]]:
     """The rows of the reader's quotes table (outside the corrections' expander)."""
@@ -56,13 +28,7 @@ def _facts_quotes(page) -> list[dict[str, str]]:
 
 
 def test_a_speaker_corrected_in_the_table_is_kept_after_a_reload(tmp_path, lexicon):
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "geneva.txt").write_text(f"title: Geneva talks\nsource: Harbour Times\npublished: 2026-03-03\n\n{BODY}\n",
-                                       "utf-8")
-    store = Store(tmp_path / "store")
-    ingest_paths([folder], store, lexicon=lexicon)
-    article = read_table(store, "articles")["article_id"].iloc[0]
+    store, article = geneva_store(tmp_path, lexicon)
     assert read_table(store, "quotes")["speaker"].tolist() == ["Jamieson Greer"]
     with dashboard(store.root) as url, browser_page() as page:
         page.goto(f"{url}/articles?article={article}", wait_until="domcontentloaded")

@@ -18,15 +18,21 @@ BODY = ("Jamieson Greer, the US trade representative, held talks with Chinese Vi
         "Markets in Asia rose on the news.")
 
 
-@pytest.fixture
-def one_article(tmp_path, lexicon) -> tuple[Path, str]:
+def geneva_store(tmp_path: Path, lexicon) -> tuple[Store, str]:
+    """A store holding one invented article, and its id."""
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "geneva.txt").write_text(f"title: Geneva talks\nsource: Harbour Times\npublished: 2026-03-03\n\n{BODY}\n",
                                        "utf-8")
     store = Store(tmp_path / "store")
     ingest_paths([folder], store, lexicon=lexicon)
-    return store.root, read_table(store, "articles")["article_id"].iloc[0]
+    return store, read_table(store, "articles")["article_id"].iloc[0]
+
+
+@pytest.fixture
+def one_article(tmp_path, lexicon) -> tuple[Path, str]:
+    store, article = geneva_store(tmp_path, lexicon)
+    return store.root, article
 
 
 def _reader(root: Path, article: str, monkeypatch):

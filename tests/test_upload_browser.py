@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from dashboard.safe import WORD_JOINER
 from pipeline.store.parquet import Store
-from tests.browser import CHROMIUM, browser_page, dashboard, grid_rows, wait_drawn, wait_idle
+from tests.browser import CHROMIUM, browser_page, dashboard, grid_rows, type_cell, wait_drawn, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.server,
               pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
@@ -124,23 +124,7 @@ def test_nothing_an_upload_carries_makes_the_browser_fetch(tmp_path):
 def type_date(page, row: int, text: str) -> None:
     """Type `text` into the preview's Published cell of `row`, with the keyboard, as an analyst would."""
     grid = page.locator("[data-testid='stDataFrame']").last
-    rows = grid_rows(grid)
-    box = grid.bounding_box()
-    line = box["height"] / (len(rows) + 1)            # the header and each row are one line high
-    page.mouse.click(box["x"] + 10, box["y"] + line * (row + 1.5))
-    for column in range(list(rows[0]).index("Published") + 1):
-        if column:
-            page.keyboard.press("ArrowRight")
-        # the grid's own table says which cell is selected: move on only once it has
-        expect(grid.get_by_test_id(f"glide-cell-{column}-{row}")).to_have_attribute("aria-selected", "true")
-    page.keyboard.press("Enter")                       # open the cell's editor
-    editor = page.locator("textarea.gdg-input")
-    expect(editor).to_be_editable(timeout=10000)
-    editor.fill(text)
-    editor.press("Enter")
-    editor.wait_for(state="detached", timeout=10000)
-    expect(grid.get_by_test_id(f"glide-cell-{column}-{row}")).to_have_text(text)
-    wait_idle(page)
+    type_cell(page, grid, row, list(grid_rows(grid)[0]).index("Published"), text)
 
 
 def test_a_typed_date_is_read_as_year_month_day_or_refused(tmp_path):
