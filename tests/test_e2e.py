@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 from tests.browser import CHROMIUM, ROOT, browser_page, dashboard, grid_rows, wait_idle
@@ -33,8 +34,16 @@ def gyeongju(rows: list[dict[str, str]]) -> list[dict[str, str]]:
 def choose(page, label: str, option: str) -> None:
     """Pick one option of a sidebar multiselect."""
     box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text=label)
-    box.locator("input").click()
-    page.locator("[role='option']").filter(has_text=re.compile(f"^{re.escape(option)}$")).click()
+    wanted = page.locator("[role='option']").filter(has_text=re.compile(f"^{re.escape(option)}$"))
+    for _ in range(3):   # a click during a rerun may not open the list: open it again
+        wait_idle(page)
+        box.locator("input").click()
+        try:
+            wanted.wait_for(timeout=10000)
+            break
+        except PlaywrightTimeout:
+            page.keyboard.press("Escape")
+    wanted.click()
     page.keyboard.press("Escape")
 
 
