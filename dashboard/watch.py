@@ -82,7 +82,11 @@ def open_watchlist(name: str) -> None:
 
 
 def delete_watchlist(name: str) -> None:
-    watchlists.delete(open_store().root, name)
+    try:
+        watchlists.delete(open_store().root, name)
+    except TradeTalksError as exc:
+        st.session_state["watch_message"] = ("error", str(exc))
+        return
     if (active() or ("",))[0] == name:
         st.session_state.pop(ACTIVE, None)
 
@@ -98,7 +102,10 @@ def new_mask(df: pd.DataFrame) -> np.ndarray | None:
     if not active() or not ({"article_id", "article_ids"} & set(df.columns)):
         return None
     _, views = current_views()
-    return watchlists.is_new(df, watchlists.new_article_ids(views, active()[1]))
+    since = active()[1]
+    if ("watch_new", since) not in views.memo:   # once per store version and opening, not per table
+        views.memo["watch_new", since] = watchlists.new_article_ids(views, since)
+    return watchlists.is_new(df, views.memo["watch_new", since])
 
 
 def with_new_column(df: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, list[str]]:
@@ -111,5 +118,10 @@ def with_new_column(df: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame,
 
 def arrival_lines(new_ids) -> list[str]:
     """Which watchlists newly stored articles match, one line each."""
+    if not new_ids:
+        return []
     store, views = current_views()
-    return watchlists.match_lines(watchlists.matches(views, new_ids, watchlists.load(store.root)))
+    try:
+        return watchlists.match_lines(watchlists.matches(views, new_ids, watchlists.load(store.root)))
+    except TradeTalksError as exc:   # a damaged watchlists file: the articles went in all the same
+        return [f"Watchlists not matched: {exc}"]

@@ -86,8 +86,11 @@ def _ingest_and_report(paths: list[Path], store: Store, lexicon: Lexicon, publis
     print(f"{report.files} files, {len(report.new_ids)} new articles, "
           f"{len(report.duplicate_ids)} already stored, {report.meetings} meetings, "
           f"{report.quotes} quotes{problems(report.errors, report.bugs)}")
-    for line in arrival_lines(store, report.new_ids):
-        print(one_line(line))
+    try:
+        for line in arrival_lines(store, report.new_ids):
+            print(one_line(line))
+    except TradeTalksError as exc:   # the articles went in all the same
+        print(one_line(f"warning: watchlists not matched: {exc}"), file=sys.stderr)
     return 1 if report.errors or report.bugs else 0
 
 

@@ -153,3 +153,12 @@ def test_watch_takes_a_dropped_file_and_stops_cleanly_on_sigterm(tmp_path):
     lines = out.splitlines()
     assert "1 new articles" in lines[0]
     assert lines[1:] == [f"stopped watching {folder}"]
+
+
+def test_a_damaged_watchlists_file_is_a_warning_after_an_ingest_that_went_in(tmp_path, cli, store):
+    store.root.mkdir(parents=True)
+    (store.root / watchlists.FILE).write_text("{broken", "utf-8")
+    drop(tmp_path / "in", RARE_EARTHS)
+    ran = cli("ingest", tmp_path / "in", "--store", store.root)
+    assert ran.code == 0 and "1 new articles" in ran.out
+    assert ran.err.startswith("warning: watchlists not matched:") and len(ran.err.splitlines()) == 1

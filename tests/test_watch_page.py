@@ -62,3 +62,14 @@ def test_save_ingest_count_open_and_mark(tmp_path, monkeypatch):
     at.switch_page("app_pages/watchlists.py").run()   # opened: nothing is new any more
     assert "badge[" not in page_text(at).replace("gray-badge[", "") and "0 articles" in page_text(at)
     assert watchlists.get(store, "EU–China rare earths").opened_at > watchlists.get(store, "EU–China rare earths").created_at
+
+
+def test_the_watchlists_page_on_an_empty_store_and_a_damaged_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("TTM_STORE", str(tmp_path / "store"))
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at.switch_page("app_pages/watchlists.py").run()
+    assert not at.exception and "No watchlist yet" in page_text(at)
+    (tmp_path / "store").mkdir(exist_ok=True)
+    (tmp_path / "store" / watchlists.FILE).write_text("{broken", "utf-8")
+    at.run()
+    assert not at.exception and "damaged" in at.error[0].value
