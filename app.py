@@ -16,6 +16,7 @@ import streamlit as st
 
 from dashboard.data import current_views
 from dashboard.sidebar import sidebar_filters
+from dashboard.watch import save_form
 
 # an emoji icon is drawn in the page itself; without one, the browser fetches the default
 # page's Material icon from a font host on every visit
@@ -30,10 +31,12 @@ pages = [
     st.Page("app_pages/corrections.py", title="Corrections", icon=":material/edit_note:"),
     st.Page("app_pages/taxonomy.py", title="Taxonomy", icon=":material/sell:"),
     st.Page("app_pages/people.py", title="People", icon=":material/groups:"),
+    st.Page("app_pages/watchlists.py", title="Watchlists", icon=":material/visibility:"),
 ]
 page = st.navigation(pages)
 # Rendered here, before the page, so the filters stay put when the page changes.
 store, views = current_views()
 if not store.is_empty():
     sidebar_filters(views, page.url_path)
+    save_form()
 page.run()

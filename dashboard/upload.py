@@ -14,6 +14,7 @@ import streamlit as st
 
 from dashboard.data import current_lexicon
 from dashboard.safe import as_text
+from dashboard.watch import arrival_lines
 from pipeline.errors import TradeTalksError
 from pipeline.ingest import Bug, FileError, IngestReport
 from pipeline.load.loaders import MAX_BYTES, SUPPORTED
@@ -63,6 +64,8 @@ def show_report(report: IngestReport) -> None:
     for note in report.warnings:  # went in all the same: cut to fit the limits, a date unread
         st.warning(_about(note))
     (st.success if report.new_ids else st.info)(summary(report))
+    for line in arrival_lines(report.new_ids):   # which watchlists the new articles match
+        st.info(as_text(line), icon=":material/visibility:")
 
 
 def upload_section(store: Store) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from dashboard.watch import NEW, with_new_column
 from pipeline.query.pickers import in_words
 from pipeline.store.export import export_name, to_csv_bytes
 from pipeline.store.schema import TABLES
@@ -29,6 +30,8 @@ def show_table(df: pd.DataFrame, table: str, columns: list[str], extra: dict | N
     (called by the table's name, or `name`: the events table is the analyst's "meetings").
     With `limit`, the screen shows the first `limit` rows (sending more to the browser costs
     about a second per 100,000) and says so; the download still holds every row."""
+    df, columns = with_new_column(df, columns)   # rows new for the opened watchlist, if one is
+    extra = {NEW: st.column_config.TextColumn("New", width="small"), **(extra or {})}
     shown = in_words(df[columns])   # modes and statuses as the words the pickers use
     config = column_config(table, shown, extra)
     if limit is not None and len(shown) > limit:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import signal
 import sys
 import unicodedata
 from contextlib import contextmanager
@@ -25,6 +26,8 @@ from pipeline.query.library import read_table, stats
 from pipeline.store.export import to_csv_bytes
 from pipeline.store.parquet import Store
 from pipeline.store.schema import TABLES
+from pipeline.watch.arrival import arrival_lines
+from pipeline.watch.folder import watch
 
 DEFAULT_STORE = Path(__file__).resolve().parent.parent / "store"
 
@@ -72,16 +75,41 @@ def _print_problems(errors: list[FileError], bugs: list[Bug]) -> None:
 
 
 def cmd_ingest(args) -> int:
-    lexicon = Lexicon.load(args.data)
-    report = ingest_paths(args.paths, Store(args.store), published=args.published, progress=_progress,
-                          lexicon=lexicon)
+    return _ingest_and_report(args.paths, Store(args.store), Lexicon.load(args.data), args.published)
+
+
+def _ingest_and_report(paths: list[Path], store: Store, lexicon: Lexicon, published: date | None = None) -> int:
+    report = ingest_paths(paths, store, published=published, progress=_progress, lexicon=lexicon)
     for warning in report.warnings:  # went in all the same, cut or split to fit the limits
         print(one_line(f"warning: {warning}"), file=sys.stderr)
     _print_problems(report.errors, report.bugs)
     print(f"{report.files} files, {len(report.new_ids)} new articles, "
           f"{len(report.duplicate_ids)} already stored, {report.meetings} meetings, "
           f"{report.quotes} quotes{problems(report.errors, report.bugs)}")
+    try:
+        for line in arrival_lines(store, report.new_ids):
+            print(one_line(line))
+    except TradeTalksError as exc:   # the articles went in all the same
+        print(one_line(f"warning: watchlists not matched: {exc}"), file=sys.stderr)
     return 1 if report.errors or report.bugs else 0
+
+
+def cmd_watch(args) -> int:
+    if not args.folder.is_dir():
+        print(one_line(f"error: {args.folder}: not a folder to watch"), file=sys.stderr)
+        return 1
+    store, lexicon, stop = Store(args.store), Lexicon.load(args.data), []
+    before = {signum: signal.signal(signum, lambda *_: stop.append(True))
+              for signum in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        watch(args.folder, store.root, lambda paths: _ingest_and_report(paths, store, lexicon, args.published),
+              interval=args.interval, once=args.once, stopping=lambda: bool(stop))
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+    if stop:
+        print(one_line(f"stopped watching {args.folder}"), flush=True)
+    return 0
 
 
 def cmd_export(args) -> int:
@@ -175,6 +203,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, help="files or folders (searched recursively)")
     p.add_argument("--published", type=_day, help="publication date (YYYY-MM-DD) for files that carry none")
     p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("watch", parents=[common, processing],
+                       help="ingest the files dropped into a folder as they arrive, until stopped (Ctrl-C)")
+    p.add_argument("folder", type=Path, help="the folder to watch (searched recursively)")
+    p.add_argument("--interval", type=float, default=2.0, help="seconds between two looks (default 2)")
+    p.add_argument("--once", action="store_true", help="look twice, ingest what is ready, and stop")
+    p.add_argument("--published", type=_day, help="publication date (YYYY-MM-DD) for files that carry none")
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("export", parents=[common], help="write a table as CSV (UTF-8 with BOM)")
     p.add_argument("table", choices=list(TABLES))

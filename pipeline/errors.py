@@ -64,3 +64,7 @@ class DataImportError(LexiconError):
 
 class CorrectionError(TradeTalksError):
     """A correction that cannot be recorded as given: the message names the field or row to fix."""
+
+
+class WatchlistError(TradeTalksError):
+    """A watchlist cannot be saved or opened: no name, a name too long, one that is gone."""
