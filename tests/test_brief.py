@@ -11,6 +11,7 @@ import pytest
 from docx import Document
 
 from pipeline.brief import Period, build_brief, to_markdown, views_of_store, week_of, with_charts, write_brief
+from pipeline.brief.command import period_of
 from pipeline.query.views import Filters
 from pipeline.store.parquet import Store
 from tests.test_app import fixture_frames
@@ -96,6 +97,8 @@ def test_filters_and_periods(brief_store):
     assert [m.where for m in japan.held] == ["Gyeongju, APEC"], "the period replaces the filters' dates"
     assert week_of(date(2025, 10, 30)) == Period(date(2025, 10, 27), date(2025, 11, 2))
     assert PERIOD.previous() == Period(date(2025, 10, 13), date(2025, 10, 26))
+    assert period_of(date(2025, 10, 27), None) == week_of(date(2025, 10, 27))
+    assert period_of(None, None, today=date(2025, 11, 5)) == week_of(date(2025, 10, 29))
 
 
 def test_without_charts_the_brief_says_so(brief_store):
@@ -103,3 +106,22 @@ def test_without_charts_the_brief_says_so(brief_store):
     brief = replace(brief, chart_note="vl-convert is not installed")
     assert "No charts: vl\\-convert is not installed." not in to_markdown(brief)
     assert "No charts: vl-convert is not installed." in to_markdown(brief)
+
+
+def test_the_command_line_writes_both(brief_store, tmp_path, cli):
+    for name in ("b.md", "b.docx"):
+        ran = cli("brief", "--from", "2025-10-27", "--to", "2025-11-09", "--countries", "Japan", "China",
+                  "--match", "between", "--store", brief_store, "--out", tmp_path / name)
+        assert ran.code == 0, ran.err
+        assert "1 held" in ran.out and (tmp_path / name).stat().st_size > 0
+    assert (tmp_path / "b-timeline.png").exists()
+    assert "## Sources" in (tmp_path / "b.md").read_text(encoding="utf-8")
+    Document(str(tmp_path / "b.docx"))
+    for args, message in ((("--from", "2025-11-09", "--to", "2025-10-27"), "before it starts"),
+                          (("--from", "2025-11-09"), ".md or a .docx"),
+                          (("--from", "9 November"), "is not a date")):
+        out = tmp_path / ("b.txt" if message == ".md or a .docx" else "c.md")
+        ran = cli("brief", *args, "--store", brief_store, "--out", out)
+        assert ran.code != 0 and message in ran.err, ran.err
+    ran = cli("brief", "--store", tmp_path / "none", "--out", tmp_path / "d.md")
+    assert ran.code == 1 and ran.err.count("\n") == 1 and "holds no articles" in ran.err
