@@ -14,7 +14,7 @@ from pipeline.brief import Period, build_brief, to_markdown, views_of_store, wee
 from pipeline.brief.command import period_of
 from pipeline.query.views import Filters
 from pipeline.store.parquet import Store
-from tests.test_app import fixture_frames
+from tests.test_app import app_on, fixture_frames
 
 EXPECTED = Path(__file__).resolve().parent / "fixtures" / "brief" / "two_weeks.md"
 PERIOD = Period(date(2025, 10, 27), date(2025, 11, 9))   # the one before: 13 to 26 October
@@ -125,3 +125,23 @@ def test_the_command_line_writes_both(brief_store, tmp_path, cli):
         assert ran.code != 0 and message in ran.err, ran.err
     ran = cli("brief", "--store", tmp_path / "none", "--out", tmp_path / "d.md")
     assert ran.code == 1 and ran.err.count("\n") == 1 and "holds no articles" in ran.err
+
+
+def test_the_page_previews_and_offers_the_downloads(brief_store, monkeypatch):
+    at = app_on(brief_store, monkeypatch, "app_pages/brief.py")
+    assert not at.exception, at.exception
+    at.date_input(key="brief_week").set_value(date(2025, 10, 15)).run()
+    assert not at.exception, at.exception
+    preview = " ".join(m.value for m in at.markdown)
+    assert "## Meetings" in preview and "Maros Sefcovic" in preview
+    assert "<b>" not in preview and "\\<b\\>" in preview
+    assert len(at.get("image")) == 2 and "(drawn below)" in preview
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert labels == ["Download Markdown", "Download Word"]
+
+
+def test_the_page_on_an_empty_store_points_to_the_upload(tmp_path, monkeypatch):
+    at = app_on(tmp_path / "empty", monkeypatch, "app_pages/brief.py")
+    assert not at.exception, at.exception
+    assert "upload" in " ".join(m.value for m in at.info).lower()
+    assert not at.get("download_button")
