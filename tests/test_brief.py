@@ -3,14 +3,14 @@ same headings and citations; the command line writes both; the dashboard page pr
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
 from docx import Document
 
-from pipeline.brief import Period, build_brief, to_markdown, views_of_store, week_of, with_charts, write_brief
+from pipeline.brief import Period, build_brief, views_of_store, week_of, with_charts, write_brief
 from pipeline.brief.command import period_of
 from pipeline.query.views import Filters
 from pipeline.store.parquet import Store
@@ -101,11 +101,16 @@ def test_filters_and_periods(brief_store):
     assert period_of(None, None, today=date(2025, 11, 5)) == week_of(date(2025, 10, 29))
 
 
-def test_without_charts_the_brief_says_so(brief_store):
-    brief = build_brief(views_of_store(Store(brief_store)), Filters(), PERIOD)
-    brief = replace(brief, chart_note="vl-convert is not installed")
-    assert "No charts: vl\\-convert is not installed." not in to_markdown(brief)
-    assert "No charts: vl-convert is not installed." in to_markdown(brief)
+def test_without_vl_convert_the_brief_says_it_has_no_charts(brief_store, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "vl_convert", None)   # importing it now fails
+    brief = with_charts(build_brief(views_of_store(Store(brief_store)), Filters(), PERIOD))
+    assert brief.charts == {} and "vl-convert is not installed" in brief.chart_note
+    assert write_brief(brief, tmp_path / "b.md") == [tmp_path / "b.md"]
+    md = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert "No charts: vl\\-convert is not installed" not in md
+    assert "No charts: vl-convert is not installed, so charts cannot be drawn without a browser." in md
+    write_brief(brief, tmp_path / "b.docx")
+    assert not Document(str(tmp_path / "b.docx")).inline_shapes
 
 
 def test_the_command_line_writes_both(brief_store, tmp_path, cli):

@@ -19,7 +19,9 @@ def timeline_chart(brief: Brief) -> alt.Chart:
     return alt.Chart(data).mark_point(filled=True, size=80).encode(
         x=alt.X("day:T", title="Day", scale=alt.Scale(domain=[brief.period.start.isoformat(),
                                                               brief.period.end.isoformat()])),
-        y=alt.Y("meeting:N", title=None), color=alt.Color("status:N", title="Status"),
+        y=alt.Y("meeting:N", title=None),
+        # held and planned keep their colours whichever the period has
+        color=alt.Color("status:N", title="Status", scale=alt.Scale(domain=["held", "planned"])),
     ).properties(width=520, title="Meetings in the period")
 
 
