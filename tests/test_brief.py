@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from docx import Document
 
-from pipeline.brief import Period, build_brief, views_of_store, week_of, with_charts, write_brief
+from pipeline.brief import Period, build_brief, to_docx, views_of_store, week_of, with_charts, write_brief
 from pipeline.brief.command import period_of
-from pipeline.query.views import Filters
+from pipeline.query.views import Filters, prepare
 from pipeline.store.parquet import Store
 from tests.test_app import app_on, fixture_frames
 
@@ -83,6 +83,8 @@ def test_the_word_file_has_the_same_headings_and_citations(brief_store, tmp_path
     sources = [p.text for p in doc.paragraphs if p.text.startswith("[")]
     assert len(sources) == len(brief.citations) and sources[1].startswith(f"[2] {HOSTILE}.")
     assert len(doc.inline_shapes) == 2
+    assert doc.core_properties.title == brief.title
+    assert (tmp_path / "brief.docx").read_bytes() == to_docx(brief), "the same brief, the same bytes"
 
 
 def test_filters_and_periods(brief_store):
@@ -99,6 +101,13 @@ def test_filters_and_periods(brief_store):
     assert PERIOD.previous() == Period(date(2025, 10, 13), date(2025, 10, 26))
     assert period_of(date(2025, 10, 27), None) == week_of(date(2025, 10, 27))
     assert period_of(None, None, today=date(2025, 11, 5)) == week_of(date(2025, 10, 29))
+
+
+def test_a_meeting_without_evidence_cites_its_article_by_title():
+    frames = fixture_frames()
+    frames["meetings"].at[0, "evidence"] = []     # the Gyeongju meeting: no sentence kept
+    brief = build_brief(prepare(frames), Filters(), PERIOD)
+    assert [(s.evidence, s.cite) for s in brief.held[0].sources] == [("Akazawa meets Wang", 1)]
 
 
 def test_without_vl_convert_the_brief_says_it_has_no_charts(brief_store, tmp_path, monkeypatch):

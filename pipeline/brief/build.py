@@ -132,6 +132,9 @@ class _Citations:
         self.numbers: dict[str, int] = {}
         self.list: list[Citation] = []
 
+    def title(self, article_id: str) -> str:
+        return str(self.articles.at[article_id, "title"]) if article_id in self.articles.index else article_id
+
     def cite(self, article_id: str, evidence: str) -> Cited:
         if article_id not in self.numbers:
             row = self.articles.loc[article_id] if article_id in self.articles.index else None
@@ -158,8 +161,8 @@ def build_brief(v: Views, f: Filters, period: Period) -> Brief:
     cites = _Citations(v.articles)
     brief = Brief(period, f)
     held, planned = _meetings(v, f, period)
-    brief.held = [_meeting(r, v, cites) for r in held]
-    brief.planned = [_meeting(r, v, cites) for r in planned]
+    brief.held = [_meeting(r, cites) for r in held]
+    brief.planned = [_meeting(r, cites) for r in planned]
     brief.quotes = _quotes(filter_quotes(v, now), cites)
     brief.tags = _tags(v, filter_tags(v, now), filter_tags(v, before), cites)
     brief.citations = cites.list
@@ -172,6 +175,7 @@ def _meetings(v: Views, f: Filters, period: Period) -> tuple[list[dict], list[di
     start, end = period.start.isoformat(), period.end.isoformat()
     in_period = (m["date"] >= start) & (m["date"] <= end)
     # announced in the period for a later day, or for a day not yet known
+    m = m if "announced_on" in m.columns else m.assign(announced_on="")   # per-article meeting rows
     announced = (m["announced_on"] >= start) & (m["announced_on"] <= end) & ((m["date"] == "") | (m["date"] > end))
     held = m[in_period & (m["status"] == "held")].sort_values(["date", "participants_text"])
     planned = m[(m["status"] == "planned") & (in_period | announced)]
@@ -179,15 +183,17 @@ def _meetings(v: Views, f: Filters, period: Period) -> tuple[list[dict], list[di
     return held.to_dict("records"), planned.to_dict("records")
 
 
-def _meeting(row: dict, v: Views, cites: _Citations) -> Meeting:
+def _meeting(row: dict, cites: _Citations) -> Meeting:
     ids, evidence = list(row["article_ids"]), list(row["evidence"])
-    sources = v.articles.set_index("article_id")["source"]
-    outlets = list(dict.fromkeys(str(sources.get(i, "")) for i in ids if str(sources.get(i, ""))))
+    known = [i for i in ids if i in cites.articles.index]
+    outlets = list(dict.fromkeys(s for s in cites.articles.loc[known, "source"] if s))
     where = ", ".join(p for p in (row.get("location", ""), row.get("occasion", "")) if p)
+    sources = [cites.cite(i, e) for i, e in zip(ids, evidence) if e]
+    if not sources and ids:   # no sentence kept (an analyst's added meeting, say): its article's title
+        sources = [cites.cite(ids[0], cites.title(ids[0]))]
     return Meeting(who=list(row["participants"]), when=row["date"] or "date not reported",
                    where=where or "place not reported", mode=MODES.get(row["mode"], row["mode"] or MODES["unknown"]),
-                   status=row["status"], outlets=outlets,
-                   sources=[cites.cite(i, e) for i, e in zip(ids, evidence) if e])
+                   status=row["status"], outlets=outlets, sources=sources)
 
 
 def _quotes(q: pd.DataFrame, cites: _Citations) -> dict[str, list[Quote]]:
