@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import io
+import zipfile
+from datetime import datetime, time
 
 from pipeline.brief.blocks import CHART_TITLES, blocks
 from pipeline.brief.build import Brief
@@ -31,6 +33,20 @@ def to_docx(brief: Brief) -> bytes:
                 para.add_run(f"\u201c{part.value}\u201d").italic = True
             else:   # text and addresses, as written
                 para.add_run(part.value)
+    # the same brief, the same bytes: dated by its period, not by when it was written
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = brief.title, "Trade Talks Monitor", "Trade Talks Monitor"
+    props.created = props.modified = datetime.combine(brief.period.end, time())
     out = io.BytesIO()
     doc.save(out)
+    return _dated(out.getvalue())
+
+
+def _dated(data: bytes) -> bytes:
+    """The archive again with every entry dated 1980-01-01 (ZIP's first day) instead of now."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0)), src.read(info),
+                         compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
