@@ -97,6 +97,7 @@ def test_filters_and_periods(brief_store):
     assert [(m.where, m.when) for m in eu.planned] == [("Brussels", "date not reported")]
     japan = build_brief(v, Filters(countries=("Japan",), start="2020-01-01", end="2020-01-02"), PERIOD)
     assert [m.where for m in japan.held] == ["Gyeongju, APEC"], "the period replaces the filters' dates"
+    assert build_brief(v, Filters(tags=("rare_earths",)), PERIOD).scope() == "issues: Rare earths"
     assert week_of(date(2025, 10, 30)) == Period(date(2025, 10, 27), date(2025, 11, 2))
     assert PERIOD.previous() == Period(date(2025, 10, 13), date(2025, 10, 26))
     assert period_of(date(2025, 10, 27), None) == week_of(date(2025, 10, 27))

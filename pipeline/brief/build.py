@@ -106,6 +106,7 @@ class Brief:
     citations: list[Citation] = field(default_factory=list)
     charts: dict[str, bytes] = field(default_factory=dict)          # "timeline"/"tags" -> PNG
     chart_note: str = ""                                              # why there are no charts
+    labels: dict[str, str] = field(default_factory=dict)              # tag id -> label, for the scope
 
     @property
     def title(self) -> str:
@@ -115,7 +116,8 @@ class Brief:
         """The filters, in words."""
         f = self.filters
         parts = [f"{name}: {', '.join(values)}" for name, values in (
-            ("countries", f.countries), ("people", f.people), ("issues", f.tags), ("modes", f.modes),
+            ("countries", f.countries), ("people", f.people),
+            ("issues", tuple(self.labels.get(t, t) for t in f.tags)), ("modes", f.modes),
             ("statuses", f.statuses), ("sources", f.sources)) if values]
         if f.search.strip():
             parts.append(f"search: {f.search.strip()}")
@@ -159,7 +161,7 @@ def build_brief(v: Views, f: Filters, period: Period) -> Brief:
     prev = period.previous()
     before = replace(f, start=prev.start.isoformat(), end=prev.end.isoformat())
     cites = _Citations(v.articles)
-    brief = Brief(period, f)
+    brief = Brief(period, f, labels=dict(v.labels))
     held, planned = _meetings(v, f, period)
     brief.held = [_meeting(r, cites) for r in held]
     brief.planned = [_meeting(r, cites) for r in planned]
