@@ -27,6 +27,7 @@ pages = [
     st.Page("app_pages/counterparts.py", title="Counterparts", icon=":material/handshake:"),
     st.Page("app_pages/quotes.py", title="Quotes", icon=":material/format_quote:"),
     st.Page("app_pages/issues.py", title="Issues", icon=":material/label:"),
+    st.Page("app_pages/brief.py", title="Brief", icon=":material/summarize:"),
     st.Page("app_pages/articles.py", title="Articles", icon=":material/article:"),
     st.Page("app_pages/corrections.py", title="Corrections", icon=":material/edit_note:"),
     st.Page("app_pages/taxonomy.py", title="Taxonomy", icon=":material/sell:"),

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
+from pipeline.brief import command as brief_command
 from pipeline.corrections import pending_review, read_corrections
 from pipeline.corrections.csvfile import export_bytes, import_bytes
 from pipeline.errors import TradeTalksError
@@ -246,6 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo", parents=[common, processing], help="load the demo corpus into the store if it is empty")
     p.set_defaults(func=cmd_demo)
+    brief_command.add_parser(sub, [common], _day)
     return parser
 
 
