@@ -1,5 +1,5 @@
-"""In Chromium: save the sidebar's filters as a watchlist, upload a matching article, and see
-the upload say so and the Watchlists page count it as new."""
+"""In Chromium: save the sidebar's filters as a watchlist, upload a matching article, see the
+upload say so and the Watchlists page count it as new, then download the brief."""
 from __future__ import annotations
 
 import os
@@ -60,3 +60,11 @@ def test_a_saved_watchlist_counts_an_uploaded_matching_article(tmp_path):
         assert "EU–China rare earths" in card.inner_text()
         card.get_by_text(re.compile(r"\d+ new")).first.wait_for(timeout=30000)
         assert "1 articles" in card.inner_text()
+
+        # the brief of the latest dated week, as a file
+        open_page(page, url + "/brief")
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download Markdown").click()
+        brief = Path(info.value.path()).read_text("utf-8")
+        assert brief.startswith("# Trade talks brief, ") and "## Sources" in brief
+        assert re.search(r"\[1\]", brief)     # its facts cite their articles
