@@ -8,10 +8,10 @@ names in common, a date within reach) picks the stored events worth asking.
 """
 from __future__ import annotations
 
+from datetime import timedelta
+
 import numpy as np
 import pandas as pd
-
-from datetime import timedelta
 
 from pipeline.events.cluster import cluster, reach
 from pipeline.events.mention import mentions_of
