@@ -120,3 +120,35 @@ def test_concurrent_writers_lose_nothing(tmp_path):
         assert p.exitcode == 0
     ids = Store(tmp_path).read("articles")["article_id"].tolist()
     assert sorted(ids) == sorted(f"{p}{i}" for p in "xyz" for i in range(5))
+
+
+def test_compaction_merges_the_latest_small_parts_and_leaves_large_ones(tmp_path, monkeypatch):
+    monkeypatch.setattr(store_mod, "COMPACT_AFTER", 3)
+    monkeypatch.setattr(store_mod, "LARGE_PART", 50)
+    store = Store(tmp_path)
+    store.append(frames_for([f"big{i}" for i in range(60)]))
+    [large] = store.manifest()["tables"]["articles"]
+    for i in range(6):
+        store.append(frames_for([f"a{i}"]))
+    parts = store.manifest()["tables"]["articles"]
+    assert parts[0] == large and len(parts) <= 4          # the large part is never written again
+    ids = store.read("articles")["article_id"].tolist()
+    assert ids == [f"big{i}" for i in range(60)] + [f"a{i}" for i in range(6)]   # stored order kept
+
+
+def test_replacing_rows_rewrites_only_the_parts_that_hold_them(tmp_path):
+    import pandas as pd
+    from pipeline.store.schema import EVENTS
+    store = Store(tmp_path)
+    with store.transaction() as tx:
+        for name in ("e1", "e2"):
+            tx.manifest["tables"]["events"].append(store._write_part("events", EVENTS.conform(
+                pd.DataFrame({"event_id": [name, name + "b"]}))))
+        store._commit(tx.manifest)
+    first, second = store.manifest()["tables"]["events"]
+    with store.transaction() as tx:
+        store._update(tx, "events", EVENTS.conform(pd.DataFrame({"event_id": ["e3"]})), ["e2"])
+        store._commit(tx.manifest)
+    parts = store.manifest()["tables"]["events"]
+    assert parts[0] == first and second not in parts
+    assert sorted(store.read("events")["event_id"]) == ["e1", "e1b", "e2b", "e3"]

@@ -10,8 +10,8 @@ once a writer has the lock, any file the manifest does not name (a temporary
 file or a part of a writer killed mid-way) is garbage, and it removes it.  A
 write that fails for want of space removes what it had written and says so in
 one line: the store stays as it was.  Appending writes one small part
-per table, so its cost does not grow with the store; parts are compacted now
-and then so that reads stay fast.  A part written before a column was declared
+per table, so its cost does not grow with the store; now and then the latest
+small parts are merged into one so that reads stay fast, never the whole store.  A part written before a column was declared
 reads with that column empty, so older stores stay readable.
 """
 from __future__ import annotations
@@ -36,7 +36,8 @@ from pipeline.store.rows import belongs
 from pipeline.store.schema import TABLES
 
 MANIFEST = "manifest.json"
-COMPACT_AFTER = 48          # parts per table before a write merges them into one
+COMPACT_AFTER = 48          # parts per table before a write merges its latest small ones
+LARGE_PART = 20_000         # rows: compaction leaves a part this large as it is
 LOCK_TIMEOUT = 120.0        # seconds a writer waits for another to finish
 DISK_FULL = (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)   # no room: the device, a quota or a size limit
 
@@ -193,16 +194,23 @@ class Store:
             return AppendResult(new_ids, dup_ids, tx.version)
 
     def _update(self, tx: "Transaction", table: str, rows: pd.DataFrame, replaced: list[str]) -> None:
-        """Add `rows` to a table; where they replace stored rows (by key), the table is written
-        again as one part without those."""
+        """Add `rows` to a table; where they replace stored rows (by key), only the parts holding
+        those are written again without them."""
         parts = tx.manifest["tables"][table]
         if replaced:
-            key = TABLES[table].key
-            kept = tx.read(table)
-            kept = kept[~kept[key].isin(set(replaced))]
-            both = pd.concat([kept, rows], ignore_index=True) if len(rows) else kept
-            tx.manifest["tables"][table] = [self._write_part(table, both)] if len(both) else []
-        elif len(rows):
+            key, gone = TABLES[table].key, set(replaced)
+            kept_parts = []
+            for part in parts:
+                keys = self._read_parts(table, [part], [key])[key]
+                if not keys.isin(gone).any():
+                    kept_parts.append(part)
+                    continue
+                rest = self._read_parts(table, [part])
+                rest = rest[~rest[key].isin(gone)]
+                if len(rest):
+                    kept_parts.append(self._write_part(table, rest))
+            parts[:] = kept_parts
+        if len(rows):
             parts.append(self._write_part(table, rows))
 
     def replace(self, frames: dict[str, pd.DataFrame]) -> int:
@@ -220,9 +228,23 @@ class Store:
         return rel
 
     def _compact_if_needed(self, manifest: dict) -> None:
+        """Past COMPACT_AFTER parts, the run of small parts at the end of a table (the latest
+        appends) becomes one part: the rows keep their order, the large parts before stay as
+        they are, so an append never rewrites the whole store. Should small parts be caught
+        between large ones and the parts grow past twice the bound, the table is merged whole."""
         for name, parts in manifest["tables"].items():
-            if len(parts) > COMPACT_AFTER:
-                manifest["tables"][name] = [self._write_part(name, self._read_parts(name, parts))]
+            if len(parts) <= COMPACT_AFTER:
+                continue
+            start = len(parts)
+            while start and self._rows(parts[start - 1]) < LARGE_PART:
+                start -= 1
+            if len(parts) > 2 * COMPACT_AFTER or len(parts) - start < 2:
+                start = 0
+            merged = self._write_part(name, self._read_parts(name, parts[start:]))
+            manifest["tables"][name] = parts[:start] + [merged]
+
+    def _rows(self, part: str) -> int:
+        return pq.ParquetFile(self.root / part).metadata.num_rows
 
     def _commit(self, manifest: dict) -> None:
         manifest["version"] = int(manifest["version"]) + 1
