@@ -24,7 +24,8 @@ def dask_map(one: Callable[[Item, Shared], Result], items: list[Item], shared: S
              chunk: int = DASK_CHUNK) -> list[Result]:
     """`one(item, shared)` for every item, in input order, on a Dask cluster: the one at
     `scheduler` (e.g. tcp://host:8786) or, without one, a cluster of two worker processes
-    started here and closed after, listening on 127.0.0.1 only and without a dashboard.
+    started here and closed after, without a dashboard and listening on 127.0.0.1 only
+    (the scheduler's bare HTTP routes too: with no dashboard address they take its host).
     `shared` goes to each worker once; the items go in chunks. `one` must not raise (it
     returns what went wrong): an exception here means a worker or the cluster failed."""
     from distributed import Client, LocalCluster  # only this engine needs Dask installed
