@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Callable, TypeVar
 
+from pipeline.errors import ClusterError
+
 Item, Result, Shared = TypeVar("Item"), TypeVar("Result"), TypeVar("Shared")
 
 ENGINES = ("local", "dask")
@@ -33,14 +35,25 @@ def dask_map(one: Callable[[Item, Shared], Result], items: list[Item], shared: S
     if not items:
         return []
     if scheduler:
-        with Client(scheduler) as client:
-            return _run(client, one, items, shared, progress, chunk)
+        try:
+            with Client(scheduler) as client:
+                return _run(client, one, items, shared, progress, chunk)
+        except (OSError, TimeoutError) as exc:
+            raise ClusterError(f"{scheduler}: no Dask scheduler answers ({exc})") from exc
     with LocalCluster(n_workers=LOCAL_WORKERS, threads_per_worker=1, processes=True, host="127.0.0.1",
                       dashboard_address=None, silence_logs=40) as cluster, Client(cluster) as client:
         return _run(client, one, items, shared, progress, chunk)
 
 
 def _run(client, one, items, shared, progress, chunk) -> list:
+    try:
+        return _gather(client, one, items, shared, progress, chunk)
+    except Exception as exc:  # `one` itself does not raise: the cluster failed to run it
+        raise ClusterError(f"the cluster cannot run the project's code ({type(exc).__name__}: {exc}); "
+                           "start its scheduler and workers with the project on PYTHONPATH") from exc
+
+
+def _gather(client, one, items, shared, progress, chunk) -> list:
     [everywhere] = client.scatter([shared], broadcast=True, hash=False)
     chunks = [items[i:i + chunk] for i in range(0, len(items), chunk)]
     futures = client.map(_each, chunks, shared=everywhere, one=one, pure=False)

@@ -1,6 +1,8 @@
 """The Dask engine: the same pure per-article function over a cluster, the same store as the serial path."""
 from __future__ import annotations
 
+import socket
+
 import psutil
 import pytest
 
@@ -55,3 +57,18 @@ def test_dask_map_keeps_input_order_across_chunks():
     assert dask_map(_tagged, list(range(10)), "n", chunk=3) == [f"n{i}" for i in range(10)]
     assert dask_map(_tagged, [], "n") == []
     assert _children() - before == set()
+
+
+def test_a_scheduler_that_does_not_answer_is_one_line_and_nothing_is_written(cli, samples, tmp_path):
+    import dask.config
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
+        ran = cli("ingest", samples, "--store", tmp_path / "store", "--engine", "dask",
+                  "--scheduler", f"tcp://127.0.0.1:{port}")
+    assert ran.code == 1
+    assert ran.err.strip().startswith(f"error: tcp://127.0.0.1:{port}: no Dask scheduler answers")
+    assert len(ran.err.strip().splitlines()) == 1
+    assert Store(tmp_path / "store").is_empty()
