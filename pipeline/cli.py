@@ -19,6 +19,7 @@ from pathlib import Path
 from pipeline.brief import command as brief_command
 from pipeline.corrections import pending_review, read_corrections
 from pipeline.corrections.csvfile import export_bytes, import_bytes
+from pipeline.engines import ENGINES
 from pipeline.errors import TradeTalksError
 from pipeline.ingest import Bug, FileError, ingest_paths, load_demo, reprocess
 from pipeline.lexicon import imports
@@ -76,11 +77,14 @@ def _print_problems(errors: list[FileError], bugs: list[Bug]) -> None:
 
 
 def cmd_ingest(args) -> int:
-    return _ingest_and_report(args.paths, Store(args.store), Lexicon.load(args.data), args.published)
+    return _ingest_and_report(args.paths, Store(args.store), Lexicon.load(args.data), args.published,
+                              args.engine, args.scheduler)
 
 
-def _ingest_and_report(paths: list[Path], store: Store, lexicon: Lexicon, published: date | None = None) -> int:
-    report = ingest_paths(paths, store, published=published, progress=_progress, lexicon=lexicon)
+def _ingest_and_report(paths: list[Path], store: Store, lexicon: Lexicon, published: date | None = None,
+                       engine: str = "local", scheduler: str | None = None) -> int:
+    report = ingest_paths(paths, store, published=published, progress=_progress, lexicon=lexicon,
+                          engine=engine, scheduler=scheduler)
     for warning in report.warnings:  # went in all the same, cut or split to fit the limits
         print(one_line(f"warning: {warning}"), file=sys.stderr)
     _print_problems(report.errors, report.bugs)
@@ -130,7 +134,7 @@ def cmd_stats(args) -> int:
 
 def cmd_reprocess(args) -> int:
     lexicon = Lexicon.load(args.data)
-    report = reprocess(Store(args.store), lexicon, progress=_progress)
+    report = reprocess(Store(args.store), lexicon, progress=_progress, engine=args.engine, scheduler=args.scheduler)
     _print_problems(report.errors, report.bugs)
     line = f"{_plural(report.articles, 'article', 'articles')} reprocessed"
     if report.replayed:
@@ -188,6 +192,14 @@ def cmd_data(args) -> int:
     return 0
 
 
+def _engine_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--engine", choices=ENGINES, default="local",
+                   help="where articles are processed: a local process pool (default) or a Dask cluster")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="with --engine dask, the scheduler to use (e.g. tcp://host:8786); "
+                        "without it, two local worker processes")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m pipeline",
                                      description="Trade Talks Monitor: ingest articles and export facts.")
@@ -203,6 +215,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="clean, extract and store articles from files or folders")
     p.add_argument("paths", nargs="+", type=Path, help="files or folders (searched recursively)")
     p.add_argument("--published", type=_day, help="publication date (YYYY-MM-DD) for files that carry none")
+    _engine_options(p)
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("watch", parents=[common, processing],
@@ -223,6 +236,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("reprocess", parents=[common, processing],
                        help="run every step again on every stored article after the data files or rules change")
+    _engine_options(p)
     p.set_defaults(func=cmd_reprocess)
 
     p = sub.add_parser("corrections", help="analysts' corrections: export, import (CSV) or list those to review")

@@ -43,6 +43,10 @@ class StoreError(TradeTalksError):
     """The store cannot be read or written (locked too long, damaged manifest)."""
 
 
+class ClusterError(TradeTalksError):
+    """The Dask cluster named cannot be reached, or cannot run the project's code there."""
+
+
 class StepFailed(Exception):
     """A bug: a pipeline step raised on one article. Not a user error, so not a
     `TradeTalksError`; the original exception is the `__cause__`."""

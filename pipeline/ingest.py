@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from pipeline.article import Article
+from pipeline.engines import dask_map
 from pipeline.copies.groups import link_new, relink
 from pipeline.errors import FileRejected, TradeTalksError
 from pipeline.events.update import build_events, update_events
@@ -222,13 +223,20 @@ def _process_in_worker(article: Article) -> Article | FileError | Bug:
 
 
 def process_each(articles: list[Article], lexicon: Lexicon, progress: Progress | None = None,
-                 workers: int | None = None) -> list[Article | FileError | Bug]:
+                 workers: int | None = None, engine: str = "local",
+                 scheduler: str | None = None) -> list[Article | FileError | Bug]:
     """Each article processed, or why it could not be, in input order; over processes for
-    large batches. A bug's traceback is logged at debug level."""
+    large batches, or over a Dask cluster with `engine="dask"` (the one at `scheduler`, or
+    two local workers). A bug's traceback is logged at debug level."""
     total = len(articles)
     workers = workers or (os.cpu_count() or 1)
     results: list[Article | FileError | Bug] = []
-    if total >= PARALLEL_FROM and workers > 1:
+    if engine == "dask":
+        results = dask_map(_process_one, articles, lexicon, scheduler,
+                           progress and (lambda done, total: progress(done, total, "processing")))
+    elif engine != "local":
+        raise ValueError(f"unknown engine {engine!r}")
+    elif total >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(workers, initializer=_start_worker,
                                  initargs=(lexicon, os.getpid())) as pool:
             for i, r in enumerate(pool.map(_process_in_worker, articles, chunksize=CHUNK), 1):
@@ -247,9 +255,10 @@ def process_each(articles: list[Article], lexicon: Lexicon, progress: Progress |
 
 
 def process_all(articles: list[Article], progress: Progress | None = None, workers: int | None = None, *,
-                lexicon: Lexicon) -> tuple[list[Article], list[FileError | Bug]]:
+                lexicon: Lexicon, engine: str = "local",
+                scheduler: str | None = None) -> tuple[list[Article], list[FileError | Bug]]:
     """The processed articles, and what went wrong with the others (file errors and bugs)."""
-    results = process_each(articles, lexicon, progress, workers)
+    results = process_each(articles, lexicon, progress, workers, engine, scheduler)
     return ([r for r in results if isinstance(r, Article)],
             [r for r in results if not isinstance(r, Article)])
 
@@ -293,21 +302,24 @@ def store_articles(store: Store, articles: list[Article], report: IngestReport, 
 
 
 def _ingest(articles: list[Article], store: Store, report: IngestReport, lexicon: Lexicon,
-            progress: Progress | None, unread: list[FileError | Bug]) -> IngestReport:
+            progress: Progress | None, unread: list[FileError | Bug], engine: str = "local",
+            scheduler: str | None = None) -> IngestReport:
     """Process and store `articles`; `unread` are the files that could not be loaded."""
     _file_under(report, unread)
-    processed, failures = process_all(articles, progress, lexicon=lexicon)
+    processed, failures = process_all(articles, progress, lexicon=lexicon, engine=engine, scheduler=scheduler)
     report.warnings += [FileError(a.origin, w) for a in processed for w in a.warnings]
     _file_under(report, failures)
     return store_articles(store, processed, report, lexicon)
 
 
 def ingest_paths(paths: list[Path], store: Store, published: date | None = None,
-                 progress: Progress | None = None, lexicon: Lexicon | None = None) -> IngestReport:
-    """Files and folders into the store; `lexicon` defaults to the project's data/, read now."""
+                 progress: Progress | None = None, lexicon: Lexicon | None = None, engine: str = "local",
+                 scheduler: str | None = None) -> IngestReport:
+    """Files and folders into the store; `lexicon` defaults to the project's data/, read now;
+    `engine` and `scheduler` as for `process_each`."""
     lexicon = lexicon if lexicon is not None else Lexicon.load()
     articles, failures, nfiles = load_paths(paths, published)
-    return _ingest(articles, store, IngestReport(files=nfiles), lexicon, progress, failures)
+    return _ingest(articles, store, IngestReport(files=nfiles), lexicon, progress, failures, engine, scheduler)
 
 
 def ingest_uploads(files: list[tuple[str, bytes]], store: Store, published: date | None = None,
@@ -330,7 +342,8 @@ def load_demo(store: Store, progress: Progress | None = None, lexicon: Lexicon |
 
 
 # --- reprocessing ----------------------------------------------------------
-def reprocess(store: Store, lexicon: Lexicon | None = None, progress: Progress | None = None) -> ReprocessReport:
+def reprocess(store: Store, lexicon: Lexicon | None = None, progress: Progress | None = None,
+              engine: str = "local", scheduler: str | None = None) -> ReprocessReport:
     """Run every step again on every stored article, from the text and metadata as loaded,
     after the data files or the rules changed.
 
@@ -349,7 +362,7 @@ def reprocess(store: Store, lexicon: Lexicon | None = None, progress: Progress |
     lexicon = lexicon if lexicon is not None else Lexicon.load()
     version, before = store.snapshot()
     report = ReprocessReport()
-    frames = _rebuild(before, lexicon, report, progress)
+    frames = _rebuild(before, lexicon, report, progress, engine, scheduler)
     with store.transaction() as tx:
         current = before
         if tx.version != version:
@@ -357,7 +370,8 @@ def reprocess(store: Store, lexicon: Lexicon | None = None, progress: Progress |
             known = set(before["articles"]["article_id"])
             added = set(current["articles"]["article_id"]) - known
             if added:
-                more = _rebuild({n: df[belongs(df, added)] for n, df in current.items()}, lexicon, report, None)
+                more = _rebuild({n: df[belongs(df, added)] for n, df in current.items()}, lexicon, report, None,
+                                engine, scheduler)
                 frames = {n: TABLES[n].conform(pd.concat([frames[n], more[n]], ignore_index=True))
                           for n in frames}
                 report.replayed = len(added)
@@ -375,10 +389,12 @@ def _within_limits(article: Article) -> Article:
 
 
 def _rebuild(tables: dict[str, pd.DataFrame], lexicon: Lexicon, report: ReprocessReport,
-             progress: Progress | None) -> dict[str, pd.DataFrame]:
+             progress: Progress | None, engine: str = "local",
+             scheduler: str | None = None) -> dict[str, pd.DataFrame]:
     """New rows for every article in `tables`, in its order; where a step fails, the old rows."""
     rows = tables["articles"].to_dict("records")
-    results = process_each([_within_limits(stored_article(r)) for r in rows], lexicon, progress)
+    results = process_each([_within_limits(stored_article(r)) for r in rows], lexicon, progress,
+                           engine=engine, scheduler=scheduler)
     done, kept = [], set()
     for row, result in zip(rows, results):
         if isinstance(result, Article):
