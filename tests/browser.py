@@ -141,3 +141,11 @@ def type_cell(page, grid, row: int, column: int, text: str) -> None:
     editor.wait_for(state="detached", timeout=10000)
     expect(grid.get_by_test_id(f"glide-cell-{column}-{row}")).to_have_text(text)
     wait_idle(page)
+
+
+def open_page(page, url: str) -> None:
+    """Go to `url` and wait until everything on it is drawn, with no exception shown."""
+    page.goto(url, wait_until="domcontentloaded")
+    page.locator("[data-testid='stApp']").wait_for(timeout=30000)
+    wait_drawn(page, 60000)
+    assert page.locator("[data-testid='stException']").count() == 0

@@ -31,6 +31,14 @@ def samples() -> Path:
 
 
 @pytest.fixture
+def data_copy(tmp_path) -> Path:
+    """A copy of the data folder (without the demo corpus) that a test may edit."""
+    import shutil
+    from pipeline.lexicon.lexicon import DEFAULT_DATA
+    return Path(shutil.copytree(DEFAULT_DATA, tmp_path / "data", ignore=shutil.ignore_patterns("samples")))
+
+
+@pytest.fixture
 def store(tmp_path) -> Store:
     """An empty store in a folder of its own."""
     return Store(tmp_path / "store")

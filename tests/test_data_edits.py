@@ -2,7 +2,6 @@
 and the previews of what an edit would do to the stored articles."""
 from __future__ import annotations
 
-import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,11 +22,6 @@ Anna Ruiz,Ana Ruis,"Minister of Economy, Trade",Ruritania,2022-01-01,2023-12-31,
 Ana Ruiz-Soto,,Trade Minister,Ruritania,2024-01-01,,
 Piet Jansen,P. Jansen;Pieter Jansen;Piet Jansen-Smit,Foreign Minister,Freedonia,,,
 """
-
-
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    return Path(shutil.copytree(DEFAULT_DATA, tmp_path / "data", ignore=shutil.ignore_patterns("samples")))
 
 
 @pytest.fixture

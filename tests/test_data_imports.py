@@ -2,12 +2,11 @@
 it twice (nothing the second time), and files refused with nothing written."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from pipeline.errors import DataImportError, LexiconError
+from pipeline.errors import DataImportError
 from pipeline.lexicon.edits import read_rows
 from pipeline.lexicon.imports import apply_import, export_bytes, plan_import
 from pipeline.lexicon.lexicon import DEFAULT_DATA, Lexicon
@@ -21,8 +20,8 @@ Mara Holt,,,,,,
 
 
 @pytest.fixture
-def data(tmp_path) -> Path:
-    return Path(shutil.copytree(DEFAULT_DATA, tmp_path / "data", ignore=shutil.ignore_patterns("samples")))
+def data(data_copy) -> Path:
+    return data_copy
 
 
 @pytest.fixture

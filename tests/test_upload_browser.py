@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 
 from dashboard.safe import WORD_JOINER
 from pipeline.store.parquet import Store
-from tests.browser import CHROMIUM, browser_page, dashboard, grid_rows, type_cell, wait_drawn, wait_idle
+from tests.browser import CHROMIUM, browser_page, dashboard, grid_rows, open_page, type_cell, wait_drawn, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.server,
               pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
@@ -74,13 +74,6 @@ def files_for(base: str) -> list[dict]:
 
 def literal(text: str) -> str:
     return text.replace(WORD_JOINER, "")
-
-
-def open_page(page, url: str) -> None:
-    page.goto(url, wait_until="domcontentloaded")
-    page.locator("[data-testid='stApp']").wait_for(timeout=30000)
-    wait_drawn(page, 60000)
-    assert page.locator("[data-testid='stException']").count() == 0
 
 
 def test_nothing_an_upload_carries_makes_the_browser_fetch(tmp_path):

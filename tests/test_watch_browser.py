@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.ingest import ingest_paths
 from pipeline.store.parquet import Store
-from tests.browser import CHROMIUM, browser_page, dashboard, wait_drawn, wait_idle
+from tests.browser import CHROMIUM, browser_page, dashboard, open_page, wait_drawn, wait_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.server,
               pytest.mark.skipif(not os.path.exists(CHROMIUM) and not os.environ.get("CI"),
@@ -20,13 +20,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.server,
 SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
 CHINA_JAPAN, RARE_EARTHS = "000_9ee299f29b7f0674.txt", "004_18c99f4c6dba8f7c.txt"
 UPLOADER = "[data-testid='stFileUploader'] input[type='file']"
-
-
-def open_page(page, url: str) -> None:
-    page.goto(url, wait_until="domcontentloaded")
-    page.locator("[data-testid='stApp']").wait_for(timeout=30000)
-    wait_drawn(page, 60000)
-    assert page.locator("[data-testid='stException']").count() == 0
 
 
 def test_a_saved_watchlist_counts_an_uploaded_matching_article(tmp_path):
